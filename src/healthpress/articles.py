@@ -1,0 +1,180 @@
+"""The article contract: front-matter schema and `parse_article(src_uri, text) -> Article` (pure)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import posixpath
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from typing_extensions import Annotated
+
+from .dates import DateFormatError, parse_date
+from .findings import Finding, Level
+from .schema_errors import findings_from_validation
+from .slugs import is_valid_slug, slugify
+from .source import SourceError, split_source
+
+CHINESE_KEYS = {
+    "标题": "title", "日期": "date", "栏目": "column", "别名": "slug", "摘要": "summary",
+    "作者": "author", "单位": "unit", "标签": "tags", "封面": "cover", "状态": "status",
+    "置顶": "pinned", "文号": "doc_no", "期号": "issue",
+}
+
+FIELD_HELP = {
+    "title": "title: 市人民医院开展“优质服务年”义诊活动（纯数字的标题请加引号，如 title: \"2013\"）",
+    "date": "date: 2013-05-08 或 date: 2013-05-08 09:30（北京时间）",
+    "column": "column: health-weekly（栏目编号，即 columns/ 里的文件名）",
+    "slug": "slug: yizhen-huodong（只用小写字母、数字和连字符）",
+    "summary": "summary: 一句话摘要",
+    "author": "author: 张明",
+    "unit": "unit: 市人民医院",
+    "tags": "tags: [健康, 防疫]（用方括号和英文逗号，或每行一个“- 标签”）",
+    "cover": "cover: images/cover.jpg（相对于本文的图片路径）",
+    "status": "status: published（发布）或 status: draft（草稿）",
+    "pinned": "pinned: true（置顶）或 pinned: false",
+    "doc_no": "doc_no: 宜卫办[2013]79号（含方括号时整体加引号更稳妥）",
+    "issue": "issue: 12（期号，整数）",
+}
+
+
+def _to_datetime(value: object) -> dt.datetime:
+    try:
+        return parse_date(value)
+    except DateFormatError as exc:
+        raise ValueError(str(exc)) from exc
+
+
+class FrontMatter(BaseModel):
+    """The fields an editor may write at the top of an article."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=True)
+
+    title: str = Field(min_length=1)
+    date: Annotated[dt.datetime, BeforeValidator(_to_datetime)]
+    column: str | None = None
+    slug: str | None = None
+    summary: str | None = None
+    author: str | None = None
+    unit: str | None = None
+    tags: list[Annotated[str, Field(min_length=1)]] = []
+    cover: str | None = None
+    status: Literal["published", "draft"] = "published"
+    pinned: bool = False
+    doc_no: str | None = None
+    issue: int | None = Field(default=None, ge=1)
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article, validated; small and picklable so rendering can move to worker processes."""
+
+    src_uri: str
+    title: str
+    date: dt.datetime
+    column: str
+    slug: str
+    summary: str | None
+    author: str | None
+    unit: str | None
+    tags: tuple[str, ...]
+    cover: str | None
+    status: str
+    pinned: bool
+    doc_no: str | None
+    issue: int | None
+    body: str
+    body_line: int
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == "draft"
+
+    @property
+    def url(self) -> str:
+        """`<column>/<yyyy>/<mm>/<slug>/`, relative to the site root."""
+        return f"{self.column}/{self.date:%Y}/{self.date:%m}/{self.slug}/"
+
+    @property
+    def dest_uri(self) -> str:
+        return self.url + "index.html"
+
+
+def default_column(src_uri: str) -> str | None:
+    """The first folder under content/, or None for a file at the top."""
+    head, _, rest = src_uri.partition("/")
+    return head if rest else None
+
+
+def default_slug(src_uri: str) -> str:
+    """The file name when it is ASCII, otherwise its pinyin."""
+    stem = posixpath.splitext(posixpath.basename(src_uri))[0]
+    return slugify(stem)
+
+
+def parse_article(path: str, src_uri: str, text: str) -> tuple[Article | None, list[Finding]]:
+    """Validate one article file; `path` is how findings name it, `src_uri` where it lives in content/."""
+    try:
+        source = split_source(path, text)
+    except SourceError as exc:
+        return None, [exc.finding]
+    canonical, written, findings = _canonical_keys(path, source.front_matter, source.key_lines)
+    lines = {name: source.key_lines[written[name]] for name in canonical}
+    try:
+        meta = FrontMatter.model_validate(canonical)
+    except ValidationError as exc:
+        findings += findings_from_validation(
+            exc, path, written=lambda f: written.get(f, f), line_of=lambda f: lines.get(f, 1),
+            fix_for=lambda f: "写法：" + FIELD_HELP.get(f, ""))
+        return None, findings
+    slug = meta.slug if meta.slug is not None else default_slug(src_uri)
+    if not is_valid_slug(slug):
+        findings.append(_slug_finding(path, meta.slug, written, lines, src_uri))
+    column = meta.column or default_column(src_uri)
+    if column is None:
+        findings.append(Finding(path, 1, None, "column-missing", "文章不在任何栏目目录里，也没有写栏目",
+                                "把文件移到 content/<栏目>/ 下，或在文件头写 column: <栏目编号>"))
+    if any(f.level is Level.ERROR for f in findings):
+        return None, findings
+    return Article(
+        src_uri=src_uri, title=meta.title, date=meta.date, column=column, slug=slug,
+        summary=meta.summary or None, author=meta.author, unit=meta.unit, tags=tuple(dict.fromkeys(meta.tags)),
+        cover=meta.cover, status=meta.status, pinned=meta.pinned, doc_no=meta.doc_no, issue=meta.issue,
+        body=source.body, body_line=source.body_line,
+    ), findings
+
+
+def _canonical_keys(path: str, data: dict[str, Any], key_lines: dict[str, int]):
+    """Map Chinese keys to field names; unknown keys become warnings naming the closest field."""
+    canonical: dict[str, Any] = {}
+    written: dict[str, str] = {}
+    findings: list[Finding] = []
+    known = list(FIELD_HELP) + list(CHINESE_KEYS)
+    for key, value in data.items():
+        name = CHINESE_KEYS.get(str(key).strip(), str(key).strip())
+        if name not in FIELD_HELP:
+            close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.5)
+            hint = f"是不是想写 {close[0]}？" if close else "可用的字段：" + "、".join(FIELD_HELP)
+            findings.append(Finding(path, key_lines.get(key), str(key), "unknown-field",
+                                    "不认识这个字段，它的内容不会显示在网站上", hint, Level.WARNING))
+            continue
+        if name in canonical:
+            findings.append(Finding(path, key_lines.get(key), str(key), "duplicate-field",
+                                    f"与第 {key_lines[written[name]]} 行的 {written[name]} 是同一个字段",
+                                    "只保留其中一个"))
+            continue
+        canonical[name] = value
+        written[name] = key
+    return canonical, written, findings
+
+
+def _slug_finding(path, slug, written, lines, src_uri) -> Finding:
+    if slug is not None:
+        return Finding(path, lines.get("slug"), written.get("slug", "slug"), "invalid-slug",
+                       f"别名“{slug}”不能用作网址（不能含 /、..、空格、大写字母或中文）",
+                       "只用小写字母、数字和连字符，例如 slug: yizhen-huodong")
+    return Finding(path, 1, None, "invalid-file-name",
+                   f"无法从文件名“{posixpath.basename(src_uri)}”生成网址",
+                   "把文件改名为含中文或字母数字的名字，或在文件头写 slug: yizhen-huodong")

@@ -1,0 +1,81 @@
+"""`healthpress build | check | serve`: the commands editors and CI run."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from .findings import Level, sort_findings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="healthpress", description="卫生健康宣传网站生成工具")
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml", help="站点配置文件（默认 mkdocs.yml）")
+    commands = parser.add_subparsers(dest="command", required=True)
+    build = commands.add_parser("build", help="检查并生成整个网站")
+    build.add_argument("--strict", action="store_true", help="有警告也视为失败")
+    check = commands.add_parser("check", help="只检查文章和栏目，不生成网站")
+    check.add_argument("--format", choices=["text", "json"], default="text")
+    serve = commands.add_parser("serve", help="本地预览，修改后自动刷新")
+    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000")
+    args = parser.parse_args(argv)
+    return {"build": _build, "check": _check, "serve": _serve}[args.command](args)
+
+
+def _build(args) -> int:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    _setup_logging()
+    try:
+        config = load_config(args.config_file, strict=args.strict)
+        build(config)
+    except (MkDocsException, Abort) as exc:
+        print(f"生成失败：{exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _check(args) -> int:
+    from .project import check_project
+
+    findings = sort_findings(check_project(Path(args.config_file)))
+    if args.format == "json":
+        json.dump([{"path": f.path, "line": f.line, "field": f.field, "code": f.code, "level": f.level.value,
+                    "message": f.message, "fix": f.fix} for f in findings], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        for level, title in ((Level.ERROR, "错误"), (Level.WARNING, "警告")):
+            chosen = [f for f in findings if f.level is level]
+            if chosen:
+                print(f"{title}（{len(chosen)}）：")
+                for finding in chosen:
+                    print(f"  {finding.render()}")
+        errors = sum(f.level is Level.ERROR for f in findings)
+        warnings = len(findings) - errors
+        print(f"检查完毕：{errors} 个错误，{warnings} 个警告。" if findings else "检查完毕：没有发现问题。")
+    return 1 if any(f.level is Level.ERROR for f in findings) else 0
+
+
+def _serve(args) -> int:
+    from mkdocs.commands.serve import serve
+
+    _setup_logging()
+    serve(args.config_file, dev_addr=args.dev_addr, livereload=True)
+    return 0
+
+
+def _setup_logging() -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    root = logging.getLogger("mkdocs")
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,56 @@
+"""What the templates see as `hp`: the page's view plus look-ups into the site model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .articles import Article
+from .columns import Column
+from .site import SiteModel
+from .views import Crumb, Listing
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleView:
+    """An article page: the article, its column, breadcrumbs and neighbours in the column."""
+
+    article: Article
+    column: Column
+    crumbs: tuple[Crumb, ...]
+    newer: Article | None
+    older: Article | None
+
+
+def build_article_view(model: SiteModel, article: Article) -> ArticleView:
+    column = model.columns[article.column]
+    newer, older = model.catalog.column_neighbours(article)
+    crumbs = (Crumb("首页", ""), Crumb(column.title, column.url))
+    return ArticleView(article, column, crumbs, newer, older)
+
+
+class TemplateContext:
+    """The `hp` object of every page's template context."""
+
+    def __init__(self, model: SiteModel, summaries: dict[str, str], view: ArticleView | Listing | None):
+        self._model = model
+        self._summaries = summaries
+        self.view = view
+        self.columns = model.columns
+
+    @property
+    def listing(self) -> Listing | None:
+        return self.view if isinstance(self.view, Listing) else None
+
+    @property
+    def article(self) -> ArticleView | None:
+        return self.view if isinstance(self.view, ArticleView) else None
+
+    def summary(self, article: Article) -> str:
+        """The editor's summary, or the first paragraph of the rendered article."""
+        return article.summary or self._summaries.get(article.src_uri, "")
+
+    def column(self, column_id: str) -> Column:
+        return self._model.columns[column_id]
+
+    def tag_url(self, tag: str) -> str:
+        return f"tags/{self._model.catalog.tag_slugs[tag]}/"

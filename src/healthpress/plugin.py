@@ -1,0 +1,138 @@
+"""The MkDocs plugin: event handlers only, each a few lines calling the domain modules."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from . import jinja_filters
+from .columns import load_columns
+from .context import TemplateContext, build_article_view
+from .findings import Finding, Level, sort_findings
+from .site import HOME_PAGE, SiteModel, build_site_model, is_article_uri, load_articles
+from .summary import summarize_html
+
+log = get_plugin_logger(__name__)
+
+PACKAGE_DIR = Path(__file__).parent
+TEMPLATES_DIR = PACKAGE_DIR / "templates"
+STYLESHEET = "assets/healthpress/healthpress.css"
+NAV_URIS_SUFFIX = "index.md"
+
+
+class HealthpressConfig(base.Config):
+    columns_dir = c.Type(str, default="columns")
+    page_size = c.Type(int, default=20)
+
+
+class HealthpressPlugin(BasePlugin[HealthpressConfig]):
+    """Articles, columns, listings and the dated archive of a bureau site."""
+
+    supports_multiple_instances = False
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.project_dir = Path(config.config_file_path or ".").resolve().parent
+        self.docs_display = os.path.relpath(config.docs_dir, self.project_dir).replace(os.sep, "/")
+        self.model: SiteModel | None = None
+        self.summaries: dict[str, str] = {}
+        self._listings: dict = {}
+        if not config.use_directory_urls:
+            raise PluginError("healthpress 需要目录式网址：请在 mkdocs.yml 里删除 use_directory_urls: false")
+        self.columns, findings = load_columns(self.project_dir / self.config.columns_dir, self.config.columns_dir)
+        _report(findings)
+        custom_dir = config.theme.custom_dir
+        config.theme.dirs.insert(1 if custom_dir else 0, str(TEMPLATES_DIR))
+        config.extra_css.insert(0, STYLESHEET)
+        if config.nav is None:
+            config.nav = _site_nav(self.columns)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        sources = [f.src_uri for f in files.documentation_pages() if is_article_uri(f.src_uri)]
+        articles, findings, paths = load_articles(Path(config.docs_dir), sources, self.docs_display)
+        taken = {f.src_uri for f in files}
+        self.model = build_site_model(self.columns, articles, paths, findings, self.config.page_size, taken)
+        _report(self.model.findings)
+        self._listings = {listing.src_uri: listing for listing in self.model.listings}
+        for draft in self.model.drafts:
+            files.get_file_from_path(draft.src_uri).inclusion = InclusionLevel.DRAFT
+        for article in self.model.catalog.articles:
+            _move_article(files, article.src_uri, article.dest_uri)
+        nav_uris = {item for entry in config.nav for item in _nav_targets(entry)}
+        for listing in self.model.listings:
+            if listing.src_uri == HOME_PAGE and files.get_file_from_path(HOME_PAGE):
+                continue
+            inclusion = InclusionLevel.INCLUDED if listing.src_uri in nav_uris else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, listing.src_uri, content="", inclusion=inclusion))
+        files.append(File.generated(config, STYLESHEET, abs_src_path=str(PACKAGE_DIR / "assets" / "healthpress.css")))
+        return files
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        src_uri = page.file.src_uri
+        article = self.model.catalog.by_src.get(src_uri)
+        if article:
+            page.meta = {"title": article.title, "template": "healthpress/article.html", "hide": ["navigation"]}
+            return article.body
+        listing = self._listings.get(src_uri)
+        if listing:
+            page.meta = {"title": listing.title, "template": listing.template, "hide": ["navigation", "toc"]}
+        return markdown
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        article = self.model.catalog.by_src.get(page.file.src_uri)
+        if article and not article.summary:
+            self.summaries[article.src_uri] = summarize_html(html)
+        return html
+
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        jinja_filters.install(env)
+        return env
+
+    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
+        src_uri = page.file.src_uri
+        article = self.model.catalog.by_src.get(src_uri)
+        view = build_article_view(self.model, article) if article else self._listings.get(src_uri)
+        context["hp"] = TemplateContext(self.model, self.summaries, view)
+        return context
+
+
+
+def _report(findings: list[Finding]) -> None:
+    """Log every finding; raise after all of them if any is an error."""
+    for finding in sort_findings(findings):
+        (log.error if finding.level is Level.ERROR else log.warning)(finding.render())
+    count = sum(1 for f in findings if f.level is Level.ERROR)
+    if count:
+        raise PluginError(f"发现 {count} 个错误（见上），网站没有生成；原来的网站保持不变。改正后重新生成。")
+
+
+def _move_article(files: Files, src_uri: str, dest_uri: str) -> None:
+    """Publish an article at its dated URL and keep it out of the nav."""
+    old = files.get_file_from_path(src_uri)
+    files.remove(old)
+    files.append(File(old.src_path, old.src_dir, old.dest_dir, old.use_directory_urls,
+                      dest_uri=dest_uri, inclusion=InclusionLevel.NOT_IN_NAV))
+
+
+def _site_nav(columns) -> list:
+    """The nav holds the home page, the columns and the archive, never the articles."""
+    return ([{"首页": "index.md"}] + [{col.title: f"{col.id}/index.md"} for col in columns.values()]
+            + [{"归档": "archive/index.md"}])
+
+
+def _nav_targets(entry) -> list[str]:
+    if isinstance(entry, str):
+        return [entry]
+    if isinstance(entry, dict):
+        return [t for value in entry.values() for t in _nav_targets(value)]
+    if isinstance(entry, list):
+        return [t for value in entry for t in _nav_targets(value)]
+    return []

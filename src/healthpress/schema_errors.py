@@ -1,0 +1,57 @@
+"""Turn pydantic validation errors into findings an editor can act on, in Chinese."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from pydantic import ValidationError
+
+from .findings import Finding
+
+TYPE_NAMES = {
+    "str": "文字", "int": "整数", "float": "数字", "bool": "真假值（true/false）",
+    "list": "列表", "dict": "字段集合", "NoneType": "空值", "date": "日期", "datetime": "日期时间",
+}
+
+
+def describe_type(value: Any) -> str:
+    """The Chinese name of a YAML value's type."""
+    return TYPE_NAMES.get(type(value).__name__, type(value).__name__)
+
+
+def findings_from_validation(
+    error: ValidationError,
+    path: str,
+    written: Callable[[str], str],
+    line_of: Callable[[str], int | None],
+    fix_for: Callable[[str], str],
+) -> list[Finding]:
+    """One finding per pydantic error, naming the field as the editor wrote it."""
+    found = []
+    for item in error.errors():
+        field = str(item["loc"][0]) if item["loc"] else None
+        name = written(field) if field else None
+        found.append(Finding(path, line_of(field) if field else None, name, f"invalid-{item['type']}",
+                             _message(item), fix_for(field) if field else ""))
+    return found
+
+
+def _message(item: dict[str, Any]) -> str:
+    kind, value = item["type"], item.get("input")
+    if kind == "missing":
+        return "缺少这个必填字段"
+    if kind in ("string_type", "int_type", "bool_type", "list_type", "dict_type", "float_type",
+                "int_from_float", "bool_parsing", "int_parsing"):
+        expected = {"string_type": "文字", "int_type": "整数", "int_parsing": "整数", "int_from_float": "整数",
+                    "bool_type": "true 或 false", "bool_parsing": "true 或 false", "list_type": "列表",
+                    "dict_type": "字段集合", "float_type": "数字"}[kind]
+        return f"应当是{expected}，这里是{describe_type(value)} {value!r}"
+    if kind == "string_too_short":
+        return "不能为空"
+    if kind == "literal_error":
+        return f"取值 {value!r} 无效（{item['msg'].removeprefix('Input should be ')}）"
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        return f"数值 {value!r} 超出范围（{item['msg'].removeprefix('Input should be ')}）"
+    if kind == "value_error":
+        return str(item.get("ctx", {}).get("error", item["msg"]))
+    return f"{item['msg']}（值：{value!r}）"
