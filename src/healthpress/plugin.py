@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -12,8 +13,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 
-from . import jinja_filters
+from . import atomic, jinja_filters
 from .columns import load_columns
 from .context import TemplateContext, build_article_view
 from .findings import Finding, Level, sort_findings
@@ -37,6 +39,10 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
     """Articles, columns, listings and the dated archive of a bureau site."""
 
     supports_multiple_instances = False
+    command: str | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.project_dir = Path(config.config_file_path or ".").resolve().parent
@@ -53,6 +59,11 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         config.extra_css.insert(0, STYLESHEET)
         if config.nav is None:
             config.nav = _site_nav(self.columns)
+        self.published_dir = None
+        if self.command != "serve":
+            self.published_dir = Path(config.site_dir)
+            config.site_dir = str(atomic.staging_dir_for(self.published_dir))
+            atomic.discard(Path(config.site_dir))
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -74,6 +85,15 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
             files.append(File.generated(config, listing.src_uri, content="", inclusion=inclusion))
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(PACKAGE_DIR / "assets" / "healthpress.css")))
         return files
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.published_dir and not (config.strict and _warnings_counted()):
+            atomic.publish(Path(config.site_dir), self.published_dir)
+            config.site_dir = str(self.published_dir)
+
+    def on_build_error(self, error: Exception) -> None:
+        if self.published_dir:
+            atomic.discard(atomic.staging_dir_for(self.published_dir))
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         src_uri = page.file.src_uri
@@ -112,6 +132,11 @@ def _report(findings: list[Finding]) -> None:
     count = sum(1 for f in findings if f.level is Level.ERROR)
     if count:
         raise PluginError(f"发现 {count} 个错误（见上），网站没有生成；原来的网站保持不变。改正后重新生成。")
+
+
+def _warnings_counted() -> bool:
+    """True when MkDocs' strict-mode counter saw a warning: the build is about to abort."""
+    return any(isinstance(h, CountHandler) and h.get_counts() for h in logging.getLogger("mkdocs").handlers)
 
 
 def _move_article(files: Files, src_uri: str, dest_uri: str) -> None:

@@ -1,0 +1,94 @@
+"""Fixtures that write tiny bureau sites into a temporary folder and build them for real."""
+
+from __future__ import annotations
+
+import logging
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+BASE_CONFIG = {
+    "site_name": "测试卫生局",
+    "site_url": "https://health.example.gov.cn/",
+    "docs_dir": "content",
+    "theme": {"name": "material", "language": "zh-CN", "font": False},
+    "plugins": [{"healthpress": {"page_size": 20}}],
+    "extra": {"bureau": {"sponsor": "测试市卫生局", "address": "人民路 1 号", "phone": "0763-1234567"}},
+}
+
+
+def article(title: str, date: str, body: str = "正文第一段。", **fields) -> str:
+    """The text of an article file with the given front matter (English keys unless given)."""
+    meta = {"title": title, "date": date, **fields}
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + body + "\n"
+
+
+@dataclass
+class SiteFolder:
+    """A bureau project in a temporary folder: write files, build, read pages."""
+
+    root: Path
+    config: dict = field(default_factory=lambda: yaml.safe_load(yaml.safe_dump(BASE_CONFIG)))
+
+    def column(self, column_id: str, title: str, **fields) -> None:
+        (self.root / "columns").mkdir(exist_ok=True)
+        (self.root / "columns" / f"{column_id}.yml").write_text(
+            yaml.safe_dump({"title": title, **fields}, allow_unicode=True), encoding="utf-8")
+
+    def write(self, src_uri: str, text: str) -> Path:
+        path = self.root / "content" / src_uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text) if text.startswith("\n") else text, encoding="utf-8")
+        return path
+
+    def build(self) -> "BuiltSite":
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
+        (self.root / "content").mkdir(exist_ok=True)
+        config_file = self.root / "mkdocs.yml"
+        config_file.write_text(yaml.safe_dump(self.config, allow_unicode=True), encoding="utf-8")
+        build(load_config(str(config_file)))
+        return BuiltSite(self.root / "site")
+
+
+@dataclass
+class BuiltSite:
+    """The output folder, read the way a browser would: by URL, parsed as HTML."""
+
+    site_dir: Path
+
+    def path(self, url: str) -> Path:
+        return self.site_dir / url.strip("/") / "index.html" if not url.endswith(".xml") else self.site_dir / url
+
+    def exists(self, url: str) -> bool:
+        return self.path(url).is_file()
+
+    def page(self, url: str) -> BeautifulSoup:
+        path = self.path(url)
+        assert path.is_file(), f"no page at /{url.strip('/')}/"
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+    def all_pages(self) -> list[Path]:
+        return sorted(self.site_dir.rglob("*.html"))
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> SiteFolder:
+    """An empty project with two columns, ready for articles."""
+    folder = SiteFolder(tmp_path)
+    folder.column("news", "要闻", order=1, page_size=3)
+    folder.column("health-weekly", "健康周刊", kind="periodical", order=2)
+    return folder
+
+
+@pytest.fixture
+def build_errors(caplog):
+    """The error lines logged while a build fails."""
+    def read() -> list[str]:
+        return [r.getMessage().removeprefix("healthpress: ") for r in caplog.records if r.levelno >= logging.ERROR]
+    return read
