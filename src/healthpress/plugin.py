@@ -27,7 +27,7 @@ log = get_plugin_logger(__name__)
 PACKAGE_DIR = Path(__file__).parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 STYLESHEET = "assets/healthpress/healthpress.css"
-NAV_URIS_SUFFIX = "index.md"
+"""Copied from TEMPLATES_DIR like any theme's static file."""
 
 
 class HealthpressConfig(base.Config):
@@ -83,7 +83,6 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
                 continue
             inclusion = InclusionLevel.INCLUDED if listing.src_uri in nav_uris else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, listing.src_uri, content="", inclusion=inclusion))
-        files.append(File.generated(config, STYLESHEET, abs_src_path=str(PACKAGE_DIR / "assets" / "healthpress.css")))
         return files
 
     def on_post_build(self, config: MkDocsConfig) -> None:

@@ -1,0 +1,62 @@
+"""`healthpress check` and `healthpress build` on real projects, as an editor runs them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from conftest import article
+
+
+def run(site, *args: str) -> subprocess.CompletedProcess:
+    (site.root / "mkdocs.yml").write_text(yaml.safe_dump(site.config, allow_unicode=True), encoding="utf-8")
+    (site.root / "content").mkdir(exist_ok=True)
+    return subprocess.run([sys.executable, "-m", "healthpress.cli", *args], cwd=site.root,
+                          capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
+
+
+def test_check_passes_a_good_site(site):
+    site.write("news/a.md", article("甲", "2013-05-08"))
+    result = run(site, "check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "没有发现问题" in result.stdout
+
+
+def test_check_reports_every_problem_with_file_line_field_and_fix(site):
+    site.write("news/a.md", "---\ntitle: 甲\ndate: 2013/05/08\n---\n")
+    site.write("news/b.md", "---\n标题: 乙\n日期: 2013-05-08\n标签: 健康，防疫\n---\n")
+    site.write("news/c.md", "---\ntitle: 丙\ndate: 2013-05-08\nauthr: 张明\n---\n")
+    result = run(site, "check")
+    assert result.returncode == 1
+    assert "content/news/a.md:3: date: 无法识别的日期“2013/05/08”" in result.stdout
+    assert "content/news/b.md:4: 标签: 应当是列表" in result.stdout and "[健康, 防疫]" in result.stdout
+    assert "content/news/c.md:4: authr:" in result.stdout and "author" in result.stdout
+    assert "2 个错误，1 个警告" in result.stdout
+
+
+def test_check_json_for_tools(site):
+    site.write("news/a.md", "---\ntitle: 甲\n---\n")
+    result = run(site, "check", "--format", "json")
+    assert result.returncode == 1
+    findings = json.loads(result.stdout)
+    assert findings == [{"path": "content/news/a.md", "line": 1, "field": "date", "code": "invalid-missing",
+                         "level": "error", "message": "缺少这个必填字段",
+                         "fix": "写法：date: 2013-05-08 或 date: 2013-05-08 09:30（北京时间）"}]
+
+
+def test_failed_build_keeps_the_previous_site(site):
+    site.write("news/a.md", article("甲", "2013-05-08"))
+    assert run(site, "build").returncode == 0
+    before = {p: p.read_bytes() for p in (site.root / "site").rglob("*") if p.is_file()}
+    site.write("news/b.md", "---\ntitle: 乙\ndate: 2013-02-30\n---\n")
+    result = run(site, "build")
+    assert result.returncode == 1
+    assert "content/news/b.md:3: date:" in result.stderr
+    after = {p: p.read_bytes() for p in (site.root / "site").rglob("*") if p.is_file()}
+    assert after == before
+    assert not any(p.name.startswith(".site.") for p in site.root.iterdir())
