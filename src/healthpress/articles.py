@@ -157,16 +157,16 @@ def _canonical_keys(path: str, data: dict[str, Any], key_lines: dict[str, int]):
         if name not in FIELD_HELP:
             close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.5)
             hint = f"是不是想写 {close[0]}？" if close else "可用的字段：" + "、".join(FIELD_HELP)
-            findings.append(Finding(path, key_lines.get(key), str(key), "unknown-field",
+            findings.append(Finding(path, key_lines.get(str(key)), str(key), "unknown-field",
                                     "不认识这个字段，它的内容不会显示在网站上", hint, Level.WARNING))
             continue
         if name in canonical:
-            findings.append(Finding(path, key_lines.get(key), str(key), "duplicate-field",
+            findings.append(Finding(path, key_lines.get(str(key)), str(key), "duplicate-field",
                                     f"与第 {key_lines[written[name]]} 行的 {written[name]} 是同一个字段",
                                     "只保留其中一个"))
             continue
         canonical[name] = value
-        written[name] = key
+        written[name] = str(key)
     return canonical, written, findings
 
 

@@ -86,10 +86,16 @@ def load_columns(columns_dir: Path, display_dir: str = "columns") -> tuple[dict[
     if not columns_dir.is_dir():
         return {}, [Finding(display_dir, None, None, "columns-missing", "找不到栏目目录",
                             f"新建目录 {display_dir}/，每个栏目一个文件，如 {display_dir}/press.yml（内容 title: 新闻发布）")]
+    seen: dict[str, str] = {}
     for path in sorted(columns_dir.iterdir()):
         if path.suffix not in (".yml", ".yaml") or path.name.startswith("."):
             continue
         shown = f"{display_dir}/{path.name}"
+        if path.stem in seen:
+            findings.append(Finding(shown, None, None, "duplicate-column",
+                                    f"与 {seen[path.stem]} 是同一个栏目“{path.stem}”", "删除其中一个文件"))
+            continue
+        seen[path.stem] = shown
         column, found = parse_column(path.stem, shown, path.read_text(encoding="utf-8-sig"))
         findings.extend(found)
         if column:

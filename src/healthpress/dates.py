@@ -38,14 +38,18 @@ def parse_date(value: object) -> dt.datetime:
 
 def _explain(exc: ValueError) -> str:
     text = str(exc)
+    if "year" in text:
+        return "年份应在 1 到 9999 之间"
     if "day" in text:
         return "这个月没有这一天"
     if "month" in text:
         return "月份应在 1 到 12 之间"
     if "hour" in text:
         return "小时应在 0 到 23 之间"
-    if "minute" in text or "second" in text:
+    if "minute" in text:
         return "分钟应在 0 到 59 之间"
+    if "second" in text:
+        return "秒应在 0 到 59 之间"
     return text
 
 
@@ -56,6 +60,7 @@ def chinese_date(moment: dt.date) -> str:
 
 def chinese_datetime(moment: dt.datetime) -> str:
     """2013年5月8日 09:30, or just the date when no time of day was given."""
+    moment = moment.astimezone(SHANGHAI)
     if (moment.hour, moment.minute, moment.second) == (0, 0, 0):
         return chinese_date(moment)
     return format_datetime(moment, "y年M月d日 HH:mm", tzinfo=SHANGHAI, locale=LOCALE)

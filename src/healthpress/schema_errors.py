@@ -14,6 +14,10 @@ TYPE_NAMES = {
 }
 
 
+RANGE_WORDS = {"greater_than_equal": "不能小于", "less_than_equal": "不能大于",
+               "greater_than": "应当大于", "less_than": "应当小于"}
+
+
 def describe_type(value: Any) -> str:
     """The Chinese name of a YAML value's type."""
     return TYPE_NAMES.get(type(value).__name__, type(value).__name__)
@@ -48,10 +52,12 @@ def _message(item: dict[str, Any]) -> str:
         return f"应当是{expected}，这里是{describe_type(value)} {value!r}"
     if kind == "string_too_short":
         return "不能为空"
+    if kind == "extra_forbidden":
+        return "不认识这个字段"
     if kind == "literal_error":
-        return f"取值 {value!r} 无效（{item['msg'].removeprefix('Input should be ')}）"
-    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        return f"数值 {value!r} 超出范围（{item['msg'].removeprefix('Input should be ')}）"
+        return f"取值 {value!r} 无效（可选：{item.get('ctx', {}).get('expected', '')}）"
+    if kind in RANGE_WORDS:
+        return f"数值 {value!r} {RANGE_WORDS[kind]} {next(iter(item.get('ctx', {}).values()), '')}"
     if kind == "value_error":
         return str(item.get("ctx", {}).get("error", item["msg"]))
     return f"{item['msg']}（值：{value!r}）"
