@@ -119,7 +119,7 @@ def parse_article(path: str, src_uri: str, text: str) -> tuple[Article | None, l
     try:
         source = split_source(path, text)
     except SourceError as exc:
-        return None, [exc.finding]
+        return None, exc.findings
     canonical, written, findings = _canonical_keys(path, source.front_matter, source.key_lines)
     lines = {name: source.key_lines[written[name]] for name in canonical}
     try:

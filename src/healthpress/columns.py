@@ -68,7 +68,7 @@ def parse_column(column_id: str, path: str, text: str) -> tuple[Column | None, l
     try:
         data, key_lines = load_yaml_mapping(path, text, first_line=1)
     except SourceError as exc:
-        return None, [exc.finding]
+        return None, exc.findings
     try:
         schema = ColumnSchema.model_validate(data)
     except ValidationError as exc:

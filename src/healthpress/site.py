@@ -13,6 +13,7 @@ from pathlib import Path
 from .articles import Article, parse_article
 from .catalog import Catalog, build_catalog
 from .columns import Column
+from .encoding import decode_source
 from .findings import Finding, Level
 from .views import Listing, build_listings
 
@@ -38,15 +39,6 @@ class SiteModel:
 def is_article_uri(src_uri: str) -> bool:
     """Markdown files inside a column folder are articles; top-level pages are plain pages."""
     return src_uri.endswith(".md") and "/" in src_uri
-
-
-def decode_source(path: str, data: bytes) -> tuple[str | None, list[Finding]]:
-    """UTF-8 text (a BOM is accepted), or a finding that names the encoding problem."""
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError as exc:
-        return None, [Finding(path, None, None, "encoding", f"文件不是 UTF-8 编码（第 {exc.start} 字节处无法解码）",
-                              "用编辑器“另存为 UTF-8”后重新提交")]
 
 
 def load_articles(docs_dir: Path, src_uris: list[str], display_dir: str) -> tuple[list[Article], list[Finding], dict[str, str]]:

@@ -13,7 +13,7 @@ PATH = "content/press/yizhen.md"
 def split_error(text: str):
     with pytest.raises(SourceError) as caught:
         split_source(PATH, text)
-    return caught.value.finding
+    return caught.value.findings[0]
 
 
 def test_front_matter_keys_lines_and_body():
@@ -95,8 +95,8 @@ def test_a_later_dashes_line_in_the_body_is_body_text():
         ("\n\n \n---\ntitle: 体检\n---\n", 4, "front-matter-not-at-top", "3 个空行"),
         ("---\ntitle: 体检\ndate: 2013-05-08\n正文", 1, "front-matter-unclosed", "没有结束的 ---"),
         ("title: 体检\n正文\n", 1, "front-matter-missing", "在第一行写 ---"),
-        ("", 1, "front-matter-missing", "在第一行写 ---"),
-        ("----\ntitle: 体检\n----\n", 1, "front-matter-missing", "在第一行写 ---"),
+        ("", None, "empty-file", "写上文件头"),
+        ("----\ntitle: 体检\n----\n", 1, "front-matter-bad-delimiter", "改成 ---"),
         ("---\n- 健康\n- 防疫\n---\n", 2, "front-matter-not-mapping", "title: "),
         ("---\n\n\n体检\n---\n", 4, "front-matter-not-mapping", "title: "),
         ("---\ntitle: [体检\ndate: 2013-05-08\n---\n", 3, "front-matter-yaml", "英文半角"),
@@ -129,7 +129,7 @@ def test_duplicate_key_names_the_key():
 def test_source_error_renders_the_finding():
     with pytest.raises(SourceError) as caught:
         split_source(PATH, "no front matter")
-    assert str(caught.value) == caught.value.finding.render()
+    assert str(caught.value) == caught.value.findings[0].render()
     assert str(caught.value).startswith(f"{PATH}:1: ")
 
 
@@ -151,4 +151,4 @@ def test_load_yaml_mapping_of_nothing():
 def test_load_yaml_mapping_rejects_python_tags():
     with pytest.raises(SourceError) as caught:
         load_yaml_mapping("columns/press.yml", "title: !!python/object/apply:os.getcwd []\n", 1)
-    assert caught.value.finding.code == "front-matter-yaml"
+    assert caught.value.findings[0].code == "yaml-tag"
