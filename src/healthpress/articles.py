@@ -21,6 +21,7 @@ CHINESE_KEYS = {
     "标题": "title", "日期": "date", "栏目": "column", "别名": "slug", "摘要": "summary",
     "作者": "author", "单位": "unit", "标签": "tags", "封面": "cover", "状态": "status",
     "置顶": "pinned", "文号": "doc_no", "期号": "issue",
+    "敏感": "sensitive", "审核人": "approved_by", "审核日期": "approved_on", "下线日期": "expires",
 }
 
 FIELD_HELP = {
@@ -33,10 +34,14 @@ FIELD_HELP = {
     "unit": "unit: 市人民医院",
     "tags": "tags: [健康, 防疫]（用方括号和英文逗号，或每行一个“- 标签”）",
     "cover": "cover: images/cover.jpg（相对于本文的图片路径）",
-    "status": "status: published（发布）或 status: draft（草稿）",
+    "status": "status: published（发布）、review（待审核）或 draft（草稿）",
     "pinned": "pinned: true（置顶）或 pinned: false",
     "doc_no": "doc_no: 宜卫办[2013]79号（含方括号时整体加引号更稳妥）",
     "issue": "issue: 12（期号，整数）",
+    "sensitive": "sensitive: true（敏感或重大稿件，须填写审核人和审核日期后才能发布）",
+    "approved_by": "approved_by: 王局长（审核人）",
+    "approved_on": "approved_on: 2013-05-08（审核日期）",
+    "expires": "expires: 2013-06-30 或 2013-06-30 18:00（到期后自动从网站撤下）",
 }
 
 
@@ -61,10 +66,14 @@ class FrontMatter(BaseModel):
     unit: str | None = None
     tags: list[Annotated[str, Field(min_length=1)]] = []
     cover: str | None = None
-    status: Literal["published", "draft"] = "published"
+    status: Literal["published", "review", "draft"] = "published"
     pinned: bool = False
     doc_no: str | None = None
     issue: int | None = Field(default=None, ge=1)
+    sensitive: bool = False
+    approved_by: str | None = None
+    approved_on: Annotated[dt.datetime, BeforeValidator(_to_datetime)] | None = None
+    expires: Annotated[dt.datetime, BeforeValidator(_to_datetime)] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,10 +96,10 @@ class Article:
     issue: int | None
     body: str
     body_line: int
-
-    @property
-    def is_draft(self) -> bool:
-        return self.status == "draft"
+    sensitive: bool = False
+    approved_by: str | None = None
+    approved_on: dt.datetime | None = None
+    expires: dt.datetime | None = None
 
     @property
     def url(self) -> str:
@@ -133,6 +142,7 @@ def parse_article(path: str, src_uri: str, text: str) -> tuple[Article | None, l
     if not is_valid_slug(slug):
         findings.append(_slug_finding(path, meta.slug, written, lines, src_uri))
     column = meta.column or default_column(src_uri)
+    findings += _publication_findings(path, meta, written, lines)
     if column is None:
         findings.append(Finding(path, 1, None, "column-missing", "文章不在任何栏目目录里，也没有写栏目",
                                 "把文件移到 content/<栏目>/ 下，或在文件头写 column: <栏目编号>"))
@@ -142,8 +152,25 @@ def parse_article(path: str, src_uri: str, text: str) -> tuple[Article | None, l
         src_uri=src_uri, title=meta.title, date=meta.date, column=column, slug=slug,
         summary=meta.summary or None, author=meta.author, unit=meta.unit, tags=tuple(dict.fromkeys(meta.tags)),
         cover=meta.cover, status=meta.status, pinned=meta.pinned, doc_no=meta.doc_no, issue=meta.issue,
-        body=source.body, body_line=source.body_line,
+        body=source.body, body_line=source.body_line, sensitive=meta.sensitive, approved_by=meta.approved_by,
+        approved_on=meta.approved_on, expires=meta.expires,
     ), findings
+
+
+def _publication_findings(path: str, meta: FrontMatter, written: dict[str, str], lines: dict[str, int]) -> list[Finding]:
+    """The bureau's review rule, and an expiry that would withdraw the item before it appears."""
+    findings = []
+    if meta.sensitive and meta.status == "published" and not (meta.approved_by and meta.approved_on):
+        missing = "、".join(name for name, value in (("approved_by", meta.approved_by), ("approved_on", meta.approved_on))
+                           if not value)
+        findings.append(Finding(path, lines.get("sensitive"), written.get("sensitive", "sensitive"), "unapproved",
+                                f"敏感或重大稿件须按审定的口径发布，但缺少 {missing}",
+                                "经审核后填写 approved_by: 审核人 和 approved_on: 审核日期；审核前请写 status: review"))
+    if meta.expires and meta.expires <= meta.date:
+        findings.append(Finding(path, lines.get("expires"), written.get("expires", "expires"), "expires-before-date",
+                                "下线日期不晚于发布日期，这篇文章永远不会出现在网站上",
+                                "把 expires 改到发布日期之后，或删除这一行"))
+    return findings
 
 
 def _canonical_keys(path: str, data: dict[str, Any], key_lines: dict[str, int]):

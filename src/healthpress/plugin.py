@@ -19,7 +19,9 @@ from . import atomic, jinja_filters
 from .columns import load_columns
 from .context import TemplateContext, build_article_view
 from .findings import Finding, Level, sort_findings
-from .site import HOME_PAGE, SiteModel, build_site_model, is_article_uri, load_articles
+from .project import build_model
+from .site import HOME_PAGE, SiteModel
+from .sanitize import sanitize_html
 from .summary import summarize_html
 
 log = get_plugin_logger(__name__)
@@ -33,6 +35,10 @@ STYLESHEET = "assets/healthpress/healthpress.css"
 class HealthpressConfig(base.Config):
     columns_dir = c.Type(str, default="columns")
     page_size = c.Type(int, default=20)
+    max_file_kb = c.Type(int, default=1024)
+    max_line_chars = c.Type(int, default=20_000)
+    max_depth = c.Type(int, default=20)
+    iframe_hosts = c.ListOfItems(c.Type(str), default=[])
 
 
 class HealthpressPlugin(BasePlugin[HealthpressConfig]):
@@ -46,14 +52,14 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.project_dir = Path(config.config_file_path or ".").resolve().parent
-        self.docs_display = os.path.relpath(config.docs_dir, self.project_dir).replace(os.sep, "/")
         self.model: SiteModel | None = None
         self.summaries: dict[str, str] = {}
         self._listings: dict = {}
         if not config.use_directory_urls:
             raise PluginError("healthpress 需要目录式网址：请在 mkdocs.yml 里删除 use_directory_urls: false")
-        self.columns, findings = load_columns(self.project_dir / self.config.columns_dir, self.config.columns_dir)
-        _report(findings)
+        self.columns, self.column_findings = load_columns(self.project_dir / self.config.columns_dir,
+                                                          self.config.columns_dir)
+        _report(self.column_findings)
         custom_dir = config.theme.custom_dir
         config.theme.dirs.insert(1 if custom_dir else 0, str(TEMPLATES_DIR))
         config.extra_css.insert(0, STYLESHEET)
@@ -67,14 +73,12 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        sources = [f.src_uri for f in files.documentation_pages() if is_article_uri(f.src_uri)]
-        articles, findings, paths = load_articles(Path(config.docs_dir), sources, self.docs_display)
-        taken = {f.src_uri for f in files}
-        self.model = build_site_model(self.columns, articles, paths, findings, self.config.page_size, taken)
+        self.model = build_model(config, self.config, self.columns, self.column_findings, files,
+                                 preview=self.command == "serve")
         _report(self.model.findings)
         self._listings = {listing.src_uri: listing for listing in self.model.listings}
-        for draft in self.model.drafts:
-            files.get_file_from_path(draft.src_uri).inclusion = InclusionLevel.DRAFT
+        for article in self.model.withheld:
+            files.get_file_from_path(article.src_uri).inclusion = InclusionLevel.EXCLUDED
         for article in self.model.catalog.articles:
             _move_article(files, article.src_uri, article.dest_uri)
         nav_uris = {item for entry in config.nav for item in _nav_targets(entry)}
@@ -106,6 +110,8 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.generated_by is None:
+            html = sanitize_html(html, iframe_hosts=frozenset(self.config.iframe_hosts))
         article = self.model.catalog.by_src.get(page.file.src_uri)
         if article and not article.summary:
             self.summaries[article.src_uri] = summarize_html(html)

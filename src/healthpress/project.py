@@ -1,13 +1,41 @@
-"""Check a whole project from its mkdocs.yml without building it (what `healthpress check` runs)."""
+"""A project as MkDocs lists it, turned into the site model; and `check` without building.
+
+Shared by the plugin's `on_files` and `healthpress check`, so both report the same findings.
+"""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from .columns import load_columns
+from .columns import Column, load_columns
 from .findings import Finding
-from .site import build_site_model, is_article_uri, load_articles
+from .limits import Limits
+from .publication import build_moment
+from .site import SiteModel, build_site_model, is_article_uri, load_articles
+
+
+def limits_from(options) -> Limits:
+    """The plugin options that bound one article."""
+    return Limits(max_bytes=options.max_file_kb * 1024, max_line_chars=options.max_line_chars,
+                  max_depth=options.max_depth)
+
+
+def display_dir(config) -> str:
+    """How findings name the docs folder: relative to the project, e.g. `content`."""
+    project_dir = Path(config.config_file_path or ".").resolve().parent
+    return os.path.relpath(config.docs_dir, project_dir).replace(os.sep, "/")
+
+
+def build_model(config, options, columns: dict[str, Column], findings: list[Finding], files,
+                preview: bool = False) -> SiteModel:
+    """Read the editors' files among `files` (an MkDocs Files) and build the site model."""
+    docs_dir = Path(config.docs_dir)
+    editors_files = [f.src_uri for f in files if f.src_dir and Path(f.src_dir) == docs_dir]
+    articles = [uri for uri in editors_files if is_article_uri(uri)]
+    loaded = load_articles(docs_dir, articles, editors_files, display_dir(config), limits_from(options))
+    return build_site_model(columns, loaded, findings, options.page_size, build_moment(),
+                            {f.src_uri for f in files}, preview)
 
 
 def check_project(config_file: Path) -> list[Finding]:
@@ -16,13 +44,7 @@ def check_project(config_file: Path) -> list[Finding]:
     from mkdocs.structure.files import get_files
 
     config = load_config(str(config_file))
+    options = config.plugins["healthpress"].config
     project_dir = config_file.resolve().parent
-    plugin = config.plugins["healthpress"].config
-    columns, findings = load_columns(project_dir / plugin.columns_dir, plugin.columns_dir)
-    files = get_files(config)
-    sources = [f.src_uri for f in files.documentation_pages() if is_article_uri(f.src_uri)]
-    display = os.path.relpath(config.docs_dir, project_dir).replace(os.sep, "/")
-    articles, found, paths = load_articles(Path(config.docs_dir), sources, display)
-    model = build_site_model(columns, articles, paths, findings + found, plugin.page_size,
-                             {f.src_uri for f in files})
-    return model.findings
+    columns, findings = load_columns(project_dir / options.columns_dir, options.columns_dir)
+    return build_model(config, options, columns, findings, get_files(config)).findings

@@ -55,7 +55,8 @@ def _message(item: dict[str, Any]) -> str:
     if kind == "extra_forbidden":
         return "不认识这个字段"
     if kind == "literal_error":
-        return f"取值 {value!r} 无效（可选：{item.get('ctx', {}).get('expected', '')}）"
+        choices = item.get("ctx", {}).get("expected", "").replace("' or '", "、").replace("', '", "、").strip("'")
+        return f"取值 {value!r} 无效（可选：{choices}）"
     if kind in RANGE_WORDS:
         return f"数值 {value!r} {RANGE_WORDS[kind]} {next(iter(item.get('ctx', {}).values()), '')}"
     if kind == "value_error":

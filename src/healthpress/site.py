@@ -6,6 +6,7 @@ call it, so a check and a build always agree on what is wrong.
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,9 @@ from .catalog import Catalog, build_catalog
 from .columns import Column
 from .encoding import decode_source
 from .findings import Finding, Level
+from .limits import Limits, check_body, check_size
+from .paths import check_links_outside, check_names
+from .publication import publication_state
 from .views import Listing, build_listings
 
 HOME_PAGE = "index.md"
@@ -27,13 +31,18 @@ class SiteModel:
     columns: dict[str, Column]
     catalog: Catalog
     listings: list[Listing]
-    drafts: list[Article]
+    withheld: list[Article]
     findings: list[Finding]
+    now: dt.datetime
     paths: dict[str, str] = field(repr=False)
+    preview: bool = False
 
     @property
     def has_errors(self) -> bool:
         return any(f.level is Level.ERROR for f in self.findings)
+
+    def state(self, article: Article) -> str:
+        return publication_state(article, self.now)
 
 
 def is_article_uri(src_uri: str) -> bool:
@@ -41,42 +50,72 @@ def is_article_uri(src_uri: str) -> bool:
     return src_uri.endswith(".md") and "/" in src_uri
 
 
-def load_articles(docs_dir: Path, src_uris: list[str], display_dir: str) -> tuple[list[Article], list[Finding], dict[str, str]]:
-    """Parse every article file; returns the articles, all findings, and each file's display path."""
+@dataclass
+class LoadedArticles:
+    articles: list[Article]
+    findings: list[Finding]
+    paths: dict[str, str]
+    refused: set[str]
+
+
+def load_articles(docs_dir: Path, src_uris: list[str], all_uris: list[str], display_dir: str,
+                  limits: Limits = Limits()) -> LoadedArticles:
+    """Parse every article file; files that escape the docs folder are refused unread."""
+    findings = check_names(sorted(all_uris), display_dir)
+    outside, refused = check_links_outside(docs_dir, sorted(all_uris), display_dir)
+    findings += outside
     articles: list[Article] = []
-    findings: list[Finding] = []
     paths: dict[str, str] = {}
     for src_uri in sorted(src_uris):
         shown = posixpath.join(display_dir, src_uri)
         paths[src_uri] = shown
-        text, found = decode_source(shown, (docs_dir / src_uri).read_bytes())
-        findings += found
-        if text is None:
+        if src_uri in refused:
             continue
-        article, found = parse_article(shown, src_uri, text)
+        article, found = load_article(docs_dir / src_uri, shown, src_uri, limits)
         findings += found
         if article:
             articles.append(article)
-    return articles, findings, paths
+    return LoadedArticles(articles, findings, paths, refused)
+
+
+def load_article(path: Path, shown: str, src_uri: str, limits: Limits) -> tuple[Article | None, list[Finding]]:
+    """One article file, within the limits, decoded and parsed."""
+    too_large = check_size(shown, path.stat().st_size, limits)
+    if too_large:
+        return None, [too_large]
+    text, findings = decode_source(shown, path.read_bytes())
+    if text is None:
+        return None, findings
+    article, found = parse_article(shown, src_uri, text)
+    findings += found
+    if article:
+        findings += check_body(shown, article.body, article.body_line, limits)
+    if any(f.level is Level.ERROR for f in findings):
+        return None, findings
+    return article, findings
 
 
 def build_site_model(
     columns: dict[str, Column],
-    articles: list[Article],
-    paths: dict[str, str],
+    loaded: LoadedArticles,
     findings: list[Finding],
     page_size: int,
+    now: dt.datetime,
     taken_uris: set[str] = frozenset(),
+    preview: bool = False,
 ) -> SiteModel:
-    """Catalog the published articles and describe every listing page."""
-    published = [a for a in articles if not a.is_draft]
-    drafts = [a for a in articles if a.is_draft]
-    catalog, found = build_catalog(published, columns, paths)
+    """Catalog what readers may see now (everything, marked, in a preview) and describe every listing."""
+    shown: list[Article] = []
+    withheld: list[Article] = []
+    for article in loaded.articles:
+        (shown if preview or publication_state(article, now) == "published" else withheld).append(article)
+    catalog, found = build_catalog(shown, columns, loaded.paths)
     listings = build_listings(catalog, columns, page_size)
     clashes = [
-        Finding(paths.get(l.src_uri, l.src_uri), None, None, "reserved-path",
+        Finding(loaded.paths.get(l.src_uri, l.src_uri), None, None, "reserved-path",
                 f"这个文件占用了系统生成页面 /{l.url} 的位置",
                 "栏目首页、归档和标签页由系统生成；请把文件改名或移到别处，栏目介绍写在 columns/ 的 description 里")
         for l in listings if l.src_uri in taken_uris and l.src_uri != HOME_PAGE
     ]
-    return SiteModel(columns, catalog, listings, drafts, findings + found + clashes, paths)
+    return SiteModel(columns, catalog, listings, withheld, findings + loaded.findings + found + clashes, now,
+                     loaded.paths, preview)

@@ -49,6 +49,10 @@ status: draft
 pinned: true
 doc_no: "宜卫办[2013]79号"
 issue: 12
+sensitive: true
+approved_by: 王局长
+approved_on: 2013-05-07
+expires: 2013-12-31
 """
 
 CHINESE = """\
@@ -65,6 +69,10 @@ CHINESE = """\
 置顶: true
 文号: "宜卫办[2013]79号"
 期号: 12
+敏感: true
+审核人: 王局长
+审核日期: 2013-05-07
+下线日期: 2013-12-31
 """
 
 
@@ -75,7 +83,8 @@ def test_every_field_read_into_the_article():
         date=dt.datetime(2013, 5, 8, 9, 30, tzinfo=CST), column="health-weekly", slug="yizhen-huodong",
         summary="百名专家走进社区", author="张明", unit="市人民医院", tags=("健康", "义诊"),
         cover="images/cover.jpg", status="draft", pinned=True, doc_no="宜卫办[2013]79号", issue=12,
-        body="正文\n", body_line=16,
+        body="正文\n", body_line=20, sensitive=True, approved_by="王局长",
+        approved_on=dt.datetime(2013, 5, 7, tzinfo=CST), expires=dt.datetime(2013, 12, 31, tzinfo=CST),
     )
 
 
@@ -98,8 +107,8 @@ def test_each_chinese_key_alone_is_the_english_key(chinese, english):
 def test_defaults_for_optional_fields():
     article = parse_ok(MINIMAL)
     assert (article.summary, article.author, article.unit, article.tags, article.cover) == (None, None, None, (), None)
-    assert (article.status, article.is_draft, article.pinned, article.doc_no, article.issue) == (
-        "published", False, False, None, None)
+    assert (article.status, article.pinned, article.doc_no, article.issue) == ("published", False, None, None)
+    assert (article.sensitive, article.approved_by, article.approved_on, article.expires) == (False, None, None, None)
 
 
 @pytest.mark.parametrize(
@@ -204,7 +213,7 @@ def test_tags_deduplicated_keeping_order(tags, expected):
 @pytest.mark.parametrize("key", ["status", "状态"])
 def test_draft_status(key):
     article = parse_ok(f"{MINIMAL}{key}: draft\n")
-    assert (article.status, article.is_draft) == ("draft", True)
+    assert article.status == "draft"
 
 
 def test_empty_summary_means_no_summary():
@@ -236,7 +245,7 @@ def test_body_and_its_first_line():
         ("title: 体检\ndate: 2013/05/08\n", 3, "date", "invalid-value_error", "无法识别的日期“2013/05/08”"),
         ("title: 体检\ndate: 2013-5-8\n", 3, "date", "invalid-value_error", "无法识别的日期“2013-5-8”"),
         ("title: 体检\ndate: 20130508\n", 3, "date", "invalid-value_error", "2013-05-08"),
-        ("title: 体检\ndate: 2013-05-08\nstatus: Draft\n", 4, "status", "invalid-literal_error", "status: draft"),
+        ("title: 体检\ndate: 2013-05-08\nstatus: Draft\n", 4, "status", "invalid-literal_error", "draft（草稿）"),
         ("title: 体检\ndate: 2013-05-08\npinned: 'yes'\n", 4, "pinned", "invalid-bool_type", "pinned: true"),
         ("title: 体检\ndate: 2013-05-08\nissue: 0\n", 4, "issue", "invalid-greater_than_equal", "issue: 12"),
         ("title: 体检\ndate: 2013-05-08\n期号: '12'\n", 4, "期号", "invalid-int_type", "整数"),

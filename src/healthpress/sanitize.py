@@ -1,0 +1,105 @@
+"""Article HTML made safe for readers: an allowlist sanitizer built on nh3 (Rust's ammonia).
+
+Articles come from editors and from untrusted correspondents, and Markdown lets them write raw
+HTML, attr_list attributes (``{: onclick=... }``) and any URL. ``sanitize_html`` runs once per
+article on the HTML that Python-Markdown produced and keeps only the elements and attributes below;
+everything else goes: script/style *with their content*, comments, every ``on*``/``data-*``/``style``
+/``srcset``/``target`` attribute, URLs whose scheme is not in ``URL_SCHEMES`` (the check is nh3's and
+sees the decoded, whitespace-stripped URL, so ``jav&#x61;script:`` and ``JAVA\\nSCRIPT:`` go too),
+forms and their controls, svg/math, object/embed, base/meta/link. Removed harmless wrappers (``<font>``,
+``<button>``) leave their text, as nh3 does by default.
+
+nh3 alone cannot drop an element because of an attribute's value, nor add ``rel`` only to some links,
+so one small pass over nh3's own, normalised output (attributes always double-quoted, ``<`` ``>`` ``"``
+escaped in values and text) removes every ``<iframe>`` whose ``src`` the host check refused, empties
+the kept ones, and adds ``rel="noopener noreferrer"`` to links with a scheme or a host.
+
+Known and accepted: ``id`` is kept (toc anchors, footnotes), so an article can name an element after
+a global (``id="config"`` makes ``window.config``); healthpress' and material's scripts do not read
+globals that way. Class tokens starting with ``md-`` are dropped so an article cannot borrow material's
+fixed-position chrome (headers, dialogs) to overlay the page. Python-Markdown's tables write
+alignment as ``style``, which is removed: configure ``tables: {use_align_attribute: true}`` to keep it.
+Never list the site's own host in ``iframe_hosts``: the forced sandbox allows scripts and same-origin,
+which confines only a frame from another origin.
+"""
+
+from __future__ import annotations
+
+import functools
+import html as html_lib
+import re
+from collections.abc import Callable
+
+import nh3
+
+ALLOWED_TAGS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del",
+    "details", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
+    "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strong",
+    "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul", "var", "wbr",
+    "iframe",  # kept only for an allowed host: see _post_pass
+})
+CONTENT_REMOVED_TAGS = frozenset({"script", "style"})
+GENERIC_ATTRIBUTES = frozenset({"class", "id", "title", "lang"})
+ALLOWED_ATTRIBUTES: dict[str, frozenset[str]] = {
+    "a": frozenset({"href"}),
+    "img": frozenset({"src", "alt", "width", "height", "loading"}),
+    "th": frozenset({"colspan", "rowspan", "align", "scope"}),
+    "td": frozenset({"colspan", "rowspan", "align"}),
+    "col": frozenset({"span"}),
+    "colgroup": frozenset({"span"}),
+    "ol": frozenset({"start", "reversed", "type"}),
+    "li": frozenset({"value"}),
+    "details": frozenset({"open"}),
+    "iframe": frozenset({"src", "width", "height", "allowfullscreen", "frameborder"}),
+}
+IFRAME_FORCED_ATTRIBUTES = {"sandbox": "allow-scripts allow-same-origin allow-presentation", "loading": "lazy"}
+URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+LINK_REL = "noopener noreferrer"
+
+_IFRAME_SRC = re.compile(r"https://([a-z0-9.-]+)(?::[0-9]{1,5})?(?:[/?#][^\x00-\x20\x7f\\]*)?", re.I)
+_BAD_URL = re.compile(r"(?:javascript|vbscript|data):")
+_NOT_IN_URL = re.compile(r"[\x00-\x20\x7f]")
+_LOCAL_HREF = re.compile(r"$|#|\?|\.\.?(?:/|$)|/(?![/\\])|[^/\\:?#]+(?:[/?#]|$)")
+_SERIALIZED = re.compile(r'<iframe\b((?:[^>"]|"[^"]*")*)>.*?</iframe>|<a\b((?:[^>"]|"[^"]*")*)>', re.S)
+_ATTRIBUTE = re.compile(r'\s([^\s="/>]+)(?:="([^"]*)")?')
+
+
+def sanitize_html(html: str, *, iframe_hosts: frozenset[str] = frozenset()) -> str:
+    """Article HTML (Python-Markdown output, after MkDocs rewrote links) made safe for readers."""
+    return _SERIALIZED.sub(_post_pass, _cleaner(frozenset(h.lower() for h in iframe_hosts)).clean(html))
+
+
+@functools.lru_cache(maxsize=8)
+def _cleaner(iframe_hosts: frozenset[str]) -> nh3.Cleaner:
+    return nh3.Cleaner(
+        tags=set(ALLOWED_TAGS), clean_content_tags=set(CONTENT_REMOVED_TAGS),
+        attributes={"*": set(GENERIC_ATTRIBUTES), **{tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()}},
+        attribute_filter=_attribute_filter(iframe_hosts), strip_comments=True, link_rel=None,
+        set_tag_attribute_values={"iframe": dict(IFRAME_FORCED_ATTRIBUTES)}, url_schemes=set(URL_SCHEMES),
+    )
+
+
+def _attribute_filter(iframe_hosts: frozenset[str]) -> Callable[[str, str, str], str | None]:
+    def keep(tag: str, attr: str, value: str) -> str | None:
+        if attr == "class":
+            return " ".join(c for c in value.split() if not c.startswith("md-")) or None
+        if attr in ("href", "src") and _BAD_URL.match(_NOT_IN_URL.sub("", value).lower()):
+            return None  # nh3 already refused these schemes; a second look costs nothing
+        if tag == "iframe" and attr == "src":
+            match = _IFRAME_SRC.fullmatch(value)
+            return value if match and match[1].lower() in iframe_hosts else None
+        return value
+    return keep
+
+
+def _post_pass(match: re.Match[str]) -> str:
+    """Drop an iframe without an allowed src (and any iframe's raw content); mark external links."""
+    if match[1] is not None:
+        names = {name for name, _ in _ATTRIBUTE.findall(match[1])}
+        return f"<iframe{match[1]}></iframe>" if "src" in names else ""
+    attrs = match[2]
+    href = dict(_ATTRIBUTE.findall(attrs)).get("href")
+    if href is not None and not _LOCAL_HREF.match(re.sub(r"[\t\n\r]", "", html_lib.unescape(href)).strip()):
+        attrs += f' rel="{LINK_REL}"'
+    return f"<a{attrs}>"
