@@ -28,6 +28,16 @@ def build_article_view(model: SiteModel, article: Article) -> ArticleView:
     return ArticleView(article, column, crumbs, newer, older)
 
 
+def last_modified(article: Article | None, listing: Listing | None, catalog) -> str:
+    """A page's date for the sitemap: its article's date, or the newest article it lists or the site has.
+
+    Never the build time, so that two builds of one commit are byte-identical.
+    """
+    newest = article or (listing.articles[0] if listing and listing.articles else None)
+    newest = newest or (catalog.articles[0] if catalog.articles else None)
+    return newest.date.strftime("%Y-%m-%d") if newest else "1970-01-01"
+
+
 class TemplateContext:
     """The `hp` object of every page's template context."""
 

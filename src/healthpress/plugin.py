@@ -14,13 +14,16 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
+from markupsafe import escape
+from pymdownx.slugs import slugify
 
 from . import atomic, jinja_filters
 from .columns import load_columns
-from .context import TemplateContext, build_article_view
+from .context import TemplateContext, build_article_view, last_modified
 from .findings import Finding, Level, sort_findings
-from .project import build_model
+from .project import build_model, display_dir
 from .site import HOME_PAGE, SiteModel
+from .links import broken_link_finding, collect_links, find_broken_links, site_paths
 from .sanitize import sanitize_html
 from .summary import summarize_html
 
@@ -52,9 +55,15 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.project_dir = Path(config.config_file_path or ".").resolve().parent
+        self.docs_display = display_dir(config)
         self.model: SiteModel | None = None
         self.summaries: dict[str, str] = {}
         self._listings: dict = {}
+        self.page_links: list = []
+        toc = config.mdx_configs.setdefault("toc", {})
+        toc.setdefault("slugify", slugify(case="lower"))  # anchors in Chinese: [见上文](#活动宗旨)
+        for check in ("not_found", "anchors", "unrecognized_links"):
+            setattr(config.validation.links, check, logging.INFO)  # healthpress reports these itself
         if not config.use_directory_urls:
             raise PluginError("healthpress 需要目录式网址：请在 mkdocs.yml 里删除 use_directory_urls: false")
         self.columns, self.column_findings = load_columns(self.project_dir / self.config.columns_dir,
@@ -101,17 +110,19 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         src_uri = page.file.src_uri
         article = self.model.catalog.by_src.get(src_uri)
-        if article:
-            page.meta = {"title": article.title, "template": "healthpress/article.html", "hide": ["navigation"]}
-            return article.body
         listing = self._listings.get(src_uri)
+        page.update_date = last_modified(article, listing, self.model.catalog)
+        if article:
+            page.meta = {"title": escape(article.title), "template": "healthpress/article.html", "hide": ["navigation"]}
+            return article.body
         if listing:
-            page.meta = {"title": listing.title, "template": listing.template, "hide": ["navigation", "toc"]}
+            page.meta = {"title": escape(listing.title), "template": listing.template, "hide": ["navigation", "toc"]}
         return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file.generated_by is None:
             html = sanitize_html(html, iframe_hosts=frozenset(self.config.iframe_hosts))
+            self.page_links.append(collect_links(page.file.src_uri, page.url, html))
         article = self.model.catalog.by_src.get(page.file.src_uri)
         if article and not article.summary:
             self.summaries[article.src_uri] = summarize_html(html)
@@ -119,7 +130,20 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         jinja_filters.install(env)
+        self._check_links(files)
         return env
+
+    def _check_links(self, files: Files) -> None:
+        """Every internal link, image and #anchor of the editors' pages must lead somewhere."""
+        visible = InclusionLevel.is_in_serve if self.command == "serve" else InclusionLevel.is_included
+        known = site_paths([f.url for f in files if visible(f.inclusion)])
+        findings = []
+        for page, target, reason in find_broken_links(self.page_links, known):
+            article = self.model.catalog.by_src.get(page.src_uri)
+            body, first = (article.body, article.body_line) if article else ("", 1)
+            shown = self.model.paths.get(page.src_uri) or f"{self.docs_display}/{page.src_uri}"
+            findings.append(broken_link_finding(shown, body, first, target, reason))
+        _report(findings)
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         src_uri = page.file.src_uri
