@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -19,10 +20,16 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--strict", action="store_true", help="有警告也视为失败")
     check = commands.add_parser("check", help="只检查文章和栏目，不生成网站")
     check.add_argument("--format", choices=["text", "json"], default="text")
-    serve = commands.add_parser("serve", help="本地预览，修改后自动刷新")
+    serve = commands.add_parser("serve", help="本地预览（含草稿，带标记），修改后自动刷新")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000")
+    new = commands.add_parser("new", help="新建一篇文章")
+    new.add_argument("column", help="栏目编号，如 health-weekly")
+    new.add_argument("title", help="文章标题")
+    fix = commands.add_parser("fix-encoding", help="把 GBK/GB18030/UTF-16 文件转换为 UTF-8（保留备份）")
+    fix.add_argument("paths", nargs="+", type=Path)
     args = parser.parse_args(argv)
-    return {"build": _build, "check": _check, "serve": _serve}[args.command](args)
+    handlers = {"build": _build, "check": _check, "serve": _serve, "new": _new, "fix-encoding": _fix_encoding}
+    return handlers[args.command](args)
 
 
 def _build(args) -> int:
@@ -59,6 +66,45 @@ def _check(args) -> int:
         warnings = len(findings) - errors
         print(f"检查完毕：{errors} 个错误，{warnings} 个警告。" if findings else "检查完毕：没有发现问题。")
     return 1 if any(f.level is Level.ERROR for f in findings) else 0
+
+
+def _new(args) -> int:
+    from mkdocs.config import load_config
+
+    from .columns import load_columns
+    from .newarticle import new_article_path, new_article_text
+    from .publication import build_moment
+
+    config = load_config(args.config_file)
+    options = config.plugins["healthpress"].config
+    columns, _ = load_columns(Path(args.config_file).resolve().parent / options.columns_dir, options.columns_dir)
+    if args.column not in columns:
+        known = "、".join(f"{c.id}（{c.title}）" for c in columns.values())
+        print(f"没有编号为“{args.column}”的栏目。可用的栏目：{known}", file=sys.stderr)
+        return 1
+    path = new_article_path(Path(config.docs_dir) / args.column, args.title)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(new_article_text(args.title, build_moment()), encoding="utf-8")
+    print(os.path.relpath(path))
+    return 0
+
+
+def _fix_encoding(args) -> int:
+    from .encoding import fix_encoding
+
+    status = 0
+    for path in args.paths:
+        try:
+            encoding, backup = fix_encoding(path)
+        except (OSError, ValueError) as exc:
+            print(f"{path}: 无法转换（{exc}）", file=sys.stderr)
+            status = 1
+            continue
+        if backup is None:
+            print(f"{path}: 已经是 UTF-8，无需转换")
+        else:
+            print(f"{path}: 已从 {encoding} 转换为 UTF-8，原文件备份为 {backup}")
+    return status
 
 
 def _serve(args) -> int:

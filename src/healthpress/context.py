@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .articles import Article
 from .columns import Column
+from .publication import STATE_LABELS
 from .site import SiteModel
 from .views import Crumb, Listing
 
@@ -54,6 +55,11 @@ class TemplateContext:
     @property
     def article(self) -> ArticleView | None:
         return self.view if isinstance(self.view, ArticleView) else None
+
+    def state(self, article: Article) -> str:
+        """The label of an article readers cannot see yet (only in a preview), or ''."""
+        state = self._model.state(article)
+        return "" if state == "published" else STATE_LABELS[state]
 
     def summary(self, article: Article) -> str:
         """The editor's summary, or the first paragraph of the rendered article."""

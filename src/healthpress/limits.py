@@ -13,8 +13,7 @@ from .findings import Finding
 
 FENCE = re.compile(r"^\s*(```|~~~)")
 CONTAINER_MARK = re.compile(r"\s{0,3}(?:>|[-*+](?=\s)|\d{1,9}[.)](?=\s))\s*")
-RAW_OPEN = re.compile(r"<(?:div|blockquote|ul|ol|table|section|details|span)\b", re.IGNORECASE)
-RAW_CLOSE = re.compile(r"</(?:div|blockquote|ul|ol|table|section|details|span)\s*>", re.IGNORECASE)
+RAW_CONTAINER = re.compile(r"<(/?)(?:div|blockquote|ul|ol|table|section|details|span)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +23,7 @@ class Limits:
     max_bytes: int = 1024 * 1024
     max_line_chars: int = 20_000
     max_depth: int = 20
+    max_inline_marks: int = 256
 
 
 def check_size(path: str, size: int, limits: Limits) -> Finding | None:
@@ -40,8 +40,18 @@ def check_body(path: str, body: str, first_line: int, limits: Limits) -> list[Fi
     findings: list[Finding] = []
     in_fence = False
     html_depth = 0
+    marks, paragraph_start = 0, None
     for offset, line in enumerate(body.split("\n")):
         number = first_line + offset
+        if line.strip():
+            paragraph_start = paragraph_start or number
+            marks += sum(line.count(c) for c in "*_[")
+        else:
+            marks, paragraph_start = 0, None
+        if marks > limits.max_inline_marks and not any(f.code == "too-many-marks" for f in findings):
+            findings.append(Finding(path, paragraph_start, None, "too-many-marks",
+                                    f"这一段里的 * _ [ 标记超过 {limits.max_inline_marks} 个，无法安全排版",
+                                    "删除多余的标记；需要显示这些符号时在前面加 \\，或放进代码块"))
         if len(line) > limits.max_line_chars and not any(f.code == "line-too-long" for f in findings):
             findings.append(Finding(path, number, None, "line-too-long",
                                     f"这一行有 {len(line)} 个字符，超过了 {limits.max_line_chars} 的上限",
@@ -50,13 +60,22 @@ def check_body(path: str, body: str, first_line: int, limits: Limits) -> list[Fi
             in_fence = not in_fence
         if in_fence or any(f.code == "too-deep" for f in findings):
             continue
-        html_depth = max(0, html_depth + len(RAW_OPEN.findall(line)) - len(RAW_CLOSE.findall(line)))
-        depth = max(_markdown_depth(line), html_depth)
+        html_depth, deepest = _html_depth(line, html_depth)
+        depth = max(_markdown_depth(line), deepest)
         if depth > limits.max_depth:
             findings.append(Finding(path, number, None, "too-deep",
                                     f"列表、引用或 HTML 嵌套了 {depth} 层，超过了 {limits.max_depth} 层的上限",
                                     "减少缩进或嵌套层数；正文一般不需要超过三四层"))
     return findings
+
+
+def _html_depth(line: str, depth: int) -> tuple[int, int]:
+    """Raw HTML container depth after `line`, and the deepest it reached within the line."""
+    deepest = depth
+    for match in RAW_CONTAINER.finditer(line):
+        depth = max(0, depth - 1) if match.group(1) else depth + 1
+        deepest = max(deepest, depth)
+    return depth, deepest
 
 
 def _markdown_depth(line: str) -> int:

@@ -41,6 +41,7 @@ class HealthpressConfig(base.Config):
     max_file_kb = c.Type(int, default=1024)
     max_line_chars = c.Type(int, default=20_000)
     max_depth = c.Type(int, default=20)
+    max_inline_marks = c.Type(int, default=256)
     iframe_hosts = c.ListOfItems(c.Type(str), default=[])
 
 

@@ -18,7 +18,7 @@ from .site import SiteModel, build_site_model, is_article_uri, load_articles
 def limits_from(options) -> Limits:
     """The plugin options that bound one article."""
     return Limits(max_bytes=options.max_file_kb * 1024, max_line_chars=options.max_line_chars,
-                  max_depth=options.max_depth)
+                  max_depth=options.max_depth, max_inline_marks=options.max_inline_marks)
 
 
 def display_dir(config) -> str:

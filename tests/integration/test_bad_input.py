@@ -1,0 +1,216 @@
+"""Every kind of bad input fails the build with the file, the line, the field and the fix,
+exits non-zero, and leaves the previous site byte for byte."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from conftest import article
+
+GOOD = article("已发布的文章", "2013-05-01", tags=["健康"])
+DEEP_LIST = "".join("\t" * depth + "- 第{}层\n".format(depth) for depth in range(800))
+DEEP_QUOTE = ">" * 2000 + " 引用\n"
+DEEP_MARKERS = "- " * 2000 + "列表\n"
+DEEP_EMPHASIS = "*强调 " * 1000 + "文字" + " 强调*" * 1000 + "\n"
+DEEP_HTML = "<div>" * 2000 + "内容" + "</div>" * 2000 + "\n"
+ALIAS_BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n" \
+             "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n" \
+             "e: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
+
+
+def fm(front: str, body: str = "正文。\n") -> str:
+    return f"---\n{front}---\n{body}"
+
+
+# (id, {src_uri: text or bytes}, [(start of the error line, text in message or fix), ...])
+CASES = [
+    ("gbk", {"news/gbk.md": fm("title: 甲\ndate: 2013-05-08\n").encode("gbk")},
+     [("content/news/gbk.md:", "GBK/GB18030"), ("content/news/gbk.md:", "healthpress fix-encoding content/news/gbk.md")]),
+    ("gb18030", {"news/gb.md": fm("title: 䶮\ndate: 2013-05-08\n").encode("gb18030")},
+     [("content/news/gb.md:", "GBK/GB18030")]),
+    ("utf-16-bom", {"news/u16.md": fm("title: 甲\ndate: 2013-05-08\n").encode("utf-16")},
+     [("content/news/u16.md:", "UTF-16")]),
+    ("utf-16-le-no-bom", {"news/u16le.md": fm("title: 甲\ndate: 2013-05-08\n").encode("utf-16-le")},
+     [("content/news/u16le.md:", "UTF-16")]),
+    ("nul-byte", {"news/nul.md": fm("title: 甲\ndate: 2013-05-08\n", "正文\x00乱码\n")},
+     [("content/news/nul.md:5:", "空字符")]),
+    ("fullwidth-colon", {"news/a.md": fm("标题：市医院义诊\n日期: 2013-05-08\n")},
+     [("content/news/a.md:2: 标题:", "中文冒号"), ("content/news/a.md:2:", "标题: 市医院义诊")]),
+    ("fullwidth-space", {"news/a.md": fm("title:\u3000市医院义诊\ndate: 2013-05-08\n")},
+     [("content/news/a.md:2:", "全角空格")]),
+    ("fullwidth-delimiters", {"news/a.md": "———\ntitle: 甲\ndate: 2013-05-08\n———\n正文\n"},
+     [("content/news/a.md:1:", "三个英文减号")]),
+    ("fullwidth-closing-delimiter", {"news/a.md": "---\ntitle: 甲\ndate: 2013-05-08\n－－－\n正文\n"},
+     [("content/news/a.md:4:", "三个英文减号")]),
+    ("missing-delimiters", {"news/a.md": "title: 甲\ndate: 2013-05-08\n\n正文\n"},
+     [("content/news/a.md:1:", "在第一行写 ---")]),
+    ("blank-line-before", {"news/a.md": "\n" + fm("title: 甲\ndate: 2013-05-08\n")},
+     [("content/news/a.md:2:", "删除 --- 之前的空行")]),
+    ("tab-indent", {"news/a.md": fm("title: 甲\ndate: 2013-05-08\ntags:\n\t- 健康\n")},
+     [("content/news/a.md:5:", "制表符")]),
+    ("unclosed", {"news/a.md": "---\ntitle: 甲\ndate: 2013-05-08\n\n正文\n"},
+     [("content/news/a.md:1:", "没有结束的 ---")]),
+    ("duplicate-key", {"news/a.md": fm("title: 甲\ndate: 2013-05-08\ntitle: 乙\n")},
+     [("content/news/a.md:4: title:", "第一次在第 2 行")]),
+    ("english-and-chinese-key", {"news/a.md": fm("title: 甲\n标题: 乙\ndate: 2013-05-08\n")},
+     [("content/news/a.md:3: 标题:", "同一个字段")]),
+    ("list-not-mapping", {"news/a.md": fm("- 甲\n- 2013-05-08\n")},
+     [("content/news/a.md:2:", "一行一个字段")]),
+    ("scalar-not-mapping", {"news/a.md": fm("市医院开展义诊活动\n")},
+     [("content/news/a.md:2:", "一行一个字段")]),
+    ("python-tag", {"news/a.md": fm("title: !!python/object/apply:os.system [\"touch pwned\"]\ndate: 2013-05-08\n")},
+     [("content/news/a.md:2:", "YAML 标签")]),
+    ("alias-bomb", {"news/a.md": fm("title: 甲\ndate: 2013-05-08\n" + ALIAS_BOMB)},
+     [("content/news/a.md:4:", "锚点和引用")]),
+    ("tags-as-string", {"news/a.md": fm("title: 甲\ndate: 2013-05-08\ntags: 健康，防疫\n")},
+     [("content/news/a.md:4: tags:", "[健康, 防疫]")]),
+    ("title-as-number", {"news/a.md": fm("title: 2013\ndate: 2013-05-08\n")},
+     [("content/news/a.md:2: title:", "加引号")]),
+    ("unquoted-no", {"news/a.md": fm("title: no\ndate: 2013-05-08\n")},
+     [("content/news/a.md:2: title:", "加引号")]),
+    ("zero-width-key", {"news/a.md": fm("ti\u200btle: 甲\ndate: 2013-05-08\n")},
+     [("content/news/a.md:2:", "看不见的字符")]),
+    ("chinese-date", {"news/a.md": fm("title: 甲\ndate: 2013年5月8日\n")},
+     [("content/news/a.md:3: date:", "2013-05-08")]),
+    ("unpadded-date", {"news/a.md": fm("title: 甲\ndate: 2013-5-8\n")},
+     [("content/news/a.md:3: date:", "2013-05-08")]),
+    ("slashed-date", {"news/a.md": fm("title: 甲\ndate: 2013/05/08\n")},
+     [("content/news/a.md:3: date:", "2013-05-08")]),
+    ("impossible-day", {"news/a.md": fm("title: 甲\ndate: 2013-02-30\n")},
+     [("content/news/a.md:3: date:", "这个月没有这一天")]),
+    ("impossible-minute", {"news/a.md": fm("title: 甲\ndate: 2013-05-08 13:70\n")},
+     [("content/news/a.md:3: date:", "分钟")]),
+    ("empty-file", {"news/a.md": ""}, [("content/news/a.md:", "文件是空的")]),
+    ("no-title", {"news/a.md": fm("date: 2013-05-08\n")}, [("content/news/a.md:1: title:", "缺少")]),
+    ("unknown-column", {"nosuch/a.md": fm("title: 甲\ndate: 2013-05-08\n")},
+     [("content/nosuch/a.md:1: column:", "news（要闻）")]),
+    ("trailing-dot", {"news/abc..md": fm("title: 甲\ndate: 2013-05-08\n")},
+     [("content/news/abc..md:", "点或空格")]),
+    ("windows-con", {"news/CON.md": fm("title: 甲\ndate: 2013-05-08\n")},
+     [("content/news/CON.md:", "保留名称")]),
+    ("windows-aux", {"news/aux.md": fm("title: 甲\ndate: 2013-05-08\n")},
+     [("content/news/aux.md:", "保留名称")]),
+    ("windows-nul", {"news/nul.md": fm("title: 甲\ndate: 2013-05-08\n")},
+     [("content/news/nul.md:", "保留名称")]),
+    ("differ-in-case", {"news/Yizhen.md": fm("title: 甲\ndate: 2013-05-08\n"),
+                        "news/yizhen.md": fm("title: 乙\ndate: 2013-06-08\n")},
+     [("content/news/Yizhen.md:", "只有大小写不同"), ("content/news/yizhen.md:", "content/news/Yizhen.md")]),
+    ("same-url", {"news/a.md": fm("title: 甲\ndate: 2013-05-08\n"), "news/b.md": fm("title: 乙\ndate: 2013-05-20\nslug: a\n")},
+     [("content/news/a.md:", "content/news/b.md"), ("content/news/b.md:", "slug:")]),
+    ("slug-with-dots", {"news/a.md": fm("title: 甲\ndate: 2013-05-08\nslug: ../../etc\n")},
+     [("content/news/a.md:4: slug:", "只用小写字母")]),
+    ("slug-with-slash", {"news/a.md": fm("title: 甲\ndate: 2013-05-08\nslug: a/b\n")},
+     [("content/news/a.md:4: slug:", "只用小写字母")]),
+    ("missing-image", {"news/a.md": fm("title: 甲\ndate: 2013-05-08\n", "\n文字\n\n![图](images/nope.png)\n")},
+     [("content/news/a.md:8:", "图片“images/nope.png”不存在")]),
+    ("missing-article", {"news/a.md": fm("title: 甲\ndate: 2013-05-08\n", "见[另一篇](other.md)。\n")},
+     [("content/news/a.md:5:", "other.md")]),
+    ("missing-anchor", {"news/a.md": fm("title: 甲\ndate: 2013-05-08\n", "## 背景\n\n见[上文](#背景资料)。\n")},
+     [("content/news/a.md:7:", "#背景资料")]),
+    ("link-to-a-draft", {"news/a.md": fm("title: 甲\ndate: 2013-05-08\n", "见[草稿](b.md)。\n"),
+                         "news/b.md": fm("title: 乙\ndate: 2013-05-08\nstatus: draft\n")},
+     [("content/news/a.md:5:", "已发布")]),
+    ("very-long-line", {"news/a.md": fm("title: 甲\ndate: 2013-05-08\n", "字" * 20_001 + "\n")},
+     [("content/news/a.md:5:", "max_line_chars")]),
+    ("nested-800-deep-list", {"news/a.md": fm("title: 甲\ndate: 2013-05-08\n", DEEP_LIST)},
+     [("content/news/a.md:25:", "嵌套了 21 层")]),
+    ("nested-2000-deep-quote", {"news/a.md": fm("title: 甲\ndate: 2013-05-08\n", DEEP_QUOTE)},
+     [("content/news/a.md:5:", "嵌套了 2000 层")]),
+    ("nested-2000-list-markers", {"news/a.md": fm("title: 甲\ndate: 2013-05-08\n", DEEP_MARKERS)},
+     [("content/news/a.md:5:", "嵌套了 2000 层")]),
+    ("nested-1000-emphasis", {"news/a.md": fm("title: 甲\ndate: 2013-05-08\n", "第一段。\n\n" + DEEP_EMPHASIS)},
+     [("content/news/a.md:7:", "标记超过 256 个")]),
+    ("nested-2000-html", {"news/a.md": fm("title: 甲\ndate: 2013-05-08\n", DEEP_HTML)},
+     [("content/news/a.md:5:", "嵌套了 2000 层")]),
+    ("sensitive-unapproved", {"news/a.md": fm("title: 甲\ndate: 2013-05-08\nsensitive: true\n")},
+     [("content/news/a.md:4: sensitive:", "approved_by"), ("content/news/a.md:4:", "status: review")]),
+    ("expires-before-date", {"news/a.md": fm("title: 甲\ndate: 2013-05-08\nexpires: 2013-05-01\n")},
+     [("content/news/a.md:4: expires:", "发布日期之后")]),
+]
+
+
+@pytest.fixture
+def published(site):
+    """A site that built once; returns the bytes of every file of that site."""
+    site.write("news/good.md", GOOD)
+    site.build()
+    return snapshot(site.root / "site")
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def write_raw(site, src_uri: str, content) -> None:
+    path = site.root / "content" / src_uri
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+
+
+@pytest.mark.parametrize("files, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_bad_input_fails_with_file_line_field_and_fix(site, published, build_errors, files, expected):
+    for src_uri, content in files.items():
+        write_raw(site, src_uri, content)
+    with pytest.raises(Abort):
+        site.build()
+    errors = build_errors()
+    for start, text in expected:
+        assert any(e.startswith(start) and text in e for e in errors), (start, text, errors)
+    assert all(" — " in e for e in errors if e.startswith("content/")), "every finding says how to fix it"
+    assert snapshot(site.root / "site") == published, "the previous site is untouched"
+    assert not (site.root / "pwned").exists()
+
+
+def test_symlink_outside_content_is_refused_and_never_read(site, published, build_errors, tmp_path_factory):
+    secret = tmp_path_factory.mktemp("outside") / "secret.md"
+    secret.write_text(fm("title: 机密文件\ndate: 2013-05-08\n", "不应发布的内容\n"), encoding="utf-8")
+    os.symlink(secret, site.root / "content" / "news" / "link.md")
+    outside_dir = secret.parent
+    os.symlink(outside_dir, site.root / "content" / "news" / "folder")
+    with pytest.raises(Abort):
+        site.build()
+    errors = build_errors()
+    assert any(e.startswith("content/news/link.md:") and "symlink" in e for e in errors), errors
+    assert any(e.startswith("content/news/folder/secret.md:") and "symlink" in e for e in errors), errors
+    assert snapshot(site.root / "site") == published
+
+
+def test_file_over_the_size_limit(site, published, build_errors):
+    site.config["plugins"] = [{"healthpress": {"max_file_kb": 4}}]
+    write_raw(site, "news/big.md", fm("title: 甲\ndate: 2013-05-08\n", "健康教育。\n" * 1000))
+    with pytest.raises(Abort):
+        site.build()
+    assert any(e.startswith("content/news/big.md:") and "4 KB" in e and "max_file_kb" in e for e in build_errors())
+    assert snapshot(site.root / "site") == published
+
+
+def test_unknown_key_is_a_warning_that_names_the_closest_and_fails_strict(site, caplog):
+    site.write("news/a.md", fm("title: 甲\ndate: 2013-05-08\nauthr: 张明\n"))
+    built = site.build()
+    assert built.exists("news/2013/05/a/")
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert any("content/news/a.md:4: authr:" in w and "author" in w for w in warnings), warnings
+    site.config["strict"] = True
+    before = snapshot(site.root / "site")
+    with pytest.raises(Abort):
+        site.build()
+    assert snapshot(site.root / "site") == before
+
+
+@pytest.mark.parametrize("name, url", [
+    ("news/义诊 活动.md", "news/2013/05/yi-zhen-huo-dong/"),
+    ("news/with space.md", "news/2013/05/with-space/"),
+    ("news/市医院.md", "news/2013/05/shi-yi-yuan/"),
+], ids=["chinese-with-space", "ascii-with-space", "chinese"])
+def test_names_with_spaces_and_chinese_get_ascii_urls(site, name, url):
+    site.write(name, fm("title: 甲\ndate: 2013-05-08\n"))
+    assert site.build().exists(url)
+
+
+def test_bom_is_accepted(site):
+    write_raw(site, "news/bom.md", "\ufeff" + fm("title: 甲\ndate: 2013-05-08\n"))
+    assert site.build().exists("news/2013/05/bom/")
