@@ -1,0 +1,108 @@
+"""`healthpress new`, `fix-encoding` and `serve`, and `mkdocs build` itself, as an editor runs them."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import article
+
+
+def run(site, *args: str, program=("-m", "healthpress.cli")) -> subprocess.CompletedProcess:
+    (site.root / "mkdocs.yml").write_text(yaml.safe_dump(site.config, allow_unicode=True), encoding="utf-8")
+    (site.root / "content").mkdir(exist_ok=True)
+    return subprocess.run([sys.executable, *program, *args], cwd=site.root, capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_new_creates_a_named_draft_with_today(site):
+    result = run(site, "new", "news", "市人民医院开展“优质服务年”义诊：百名专家进社区")
+    assert result.returncode == 0, result.stderr
+    path = site.root / result.stdout.strip()
+    assert path.relative_to(site.root).as_posix() == \
+        "content/news/shi-ren-min-yi-yuan-kai-zhan-you-zhi-fu-wu-nian-yi-zhen-bai.md"
+    text = path.read_text(encoding="utf-8")
+    assert "title: 市人民医院开展“优质服务年”义诊：百名专家进社区" in text and "status: draft" in text
+    assert time.strftime("%Y-%m-%d", time.gmtime(time.time() + 8 * 3600)) in text
+    assert run(site, "check").returncode == 0
+    second = run(site, "new", "news", "市人民医院开展“优质服务年”义诊：百名专家进社区")
+    assert second.stdout.strip().endswith("-2.md")
+
+
+def test_new_refuses_an_unknown_column_listing_the_known_ones(site):
+    result = run(site, "new", "nosuch", "标题")
+    assert result.returncode == 1
+    assert "nosuch" in result.stderr and "news（要闻）" in result.stderr and "health-weekly（健康周刊）" in result.stderr
+    assert not (site.root / "content" / "nosuch").exists()
+
+
+def test_fix_encoding_converts_gbk_and_keeps_a_backup_that_is_never_published(site):
+    original = "---\ntitle: 甲\ndate: 2013-05-08\n---\n正文\n".encode("gbk")
+    path = site.root / "content" / "news" / "gbk.md"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(original)
+    assert run(site, "check").returncode == 1
+    result = run(site, "fix-encoding", "content/news/gbk.md")
+    assert result.returncode == 0 and "gb18030" in result.stdout
+    assert path.read_text(encoding="utf-8").startswith("---\ntitle: 甲")
+    assert (path.parent / ".gbk.md.gb18030.bak").read_bytes() == original
+    assert run(site, "build").returncode == 0
+    assert not list((site.root / "site").rglob("*.bak"))
+
+
+@pytest.mark.parametrize("command", [("-m", "mkdocs", "build"), ("-m", "mkdocs", "build", "--strict"),
+                                      ("-m", "healthpress.cli", "build")], ids=["mkdocs", "mkdocs-strict", "healthpress"])
+def test_every_way_of_building_fails_on_the_same_error_and_keeps_the_site(site, command):
+    site.write("news/a.md", article("甲", "2013-05-08"))
+    assert run(site, program=command).returncode == 0
+    before = (site.root / "site" / "news" / "index.html").read_bytes()
+    site.write("news/b.md", "---\ntitle: 乙\ndate: 2013年5月8日\n---\n")
+    result = run(site, program=command)
+    assert result.returncode != 0
+    assert "content/news/b.md:3: date:" in result.stderr and "2013-05-08" in result.stderr
+    assert (site.root / "site" / "news" / "index.html").read_bytes() == before
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str, deadline: float) -> str:
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.3)
+
+
+def test_serve_previews_drafts_marked_as_drafts(site):
+    site.write("news/live.md", article("已发布", "2013-05-08"))
+    site.write("news/draft.md", article("还在写的稿件", "2013-05-09", status="draft"))
+    (site.root / "mkdocs.yml").write_text(yaml.safe_dump(site.config, allow_unicode=True), encoding="utf-8")
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "healthpress.cli", "serve", "-a", f"127.0.0.1:{port}"],
+                              cwd=site.root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        deadline = time.monotonic() + 60
+        draft = fetch(f"http://127.0.0.1:{port}/news/2013/05/draft/", deadline)
+        assert "还在写的稿件" in draft and "预览" in draft and "草稿" in draft
+        listing = fetch(f"http://127.0.0.1:{port}/news/", deadline)
+        assert "还在写的稿件" in listing and "hp-badge--preview" in listing
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    assert not (site.root / "site").exists(), "serve never writes the published site"
