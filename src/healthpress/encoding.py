@@ -15,12 +15,14 @@ def detect_encoding(data: bytes) -> str | None:
     if data.startswith(UTF16_BOMS):
         return "utf-16"
     if b"\x00" in data and _looks_like_utf16(data):
-        return "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
+        return "utf-16-be" if data[0:1] == b"\x00" else "utf-16-le"
     try:
         data.decode("utf-8-sig")
         return "utf-8"
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(data):
+        return None
     try:
         data.decode("gb18030")
         return "gb18030"
@@ -28,8 +30,17 @@ def detect_encoding(data: bytes) -> str | None:
         return None
 
 
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 text with a few stray bytes (not GBK, which `fix-encoding` would turn into garbage)."""
+    text = data.decode("utf-8", errors="replace")
+    chinese = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    return chinese >= 4 and text.count("\ufffd") * 10 <= chinese
+
+
 def _looks_like_utf16(data: bytes) -> bool:
-    """UTF-16 without a BOM: every other byte of ASCII text is NUL."""
+    """UTF-16 without a BOM: an article starts with `---`, or every other byte of ASCII text is NUL."""
+    if data.startswith((b"-\x00-\x00-\x00", b"\x00-\x00-\x00-")):
+        return True
     sample = data[:200]
     return sample[1::2].count(0) > len(sample) // 4 or sample[0::2].count(0) > len(sample) // 4
 
@@ -49,7 +60,8 @@ def decode_source(path: str, data: bytes) -> tuple[str | None, list[Finding]]:
         bad = _first_bad_byte(data)
         line = data[:bad].count(b"\n") + 1
         return None, [Finding(path, line, None, "encoding-unknown",
-                              "文件既不是 UTF-8 也不是 GBK 编码，无法读取", "用编辑器“另存为 UTF-8”后重新提交")]
+                              "文件里有无法识别的字节（不是有效的 UTF-8，也不是 GBK）",
+                              "检查这一行是否有乱码，删除后重新输入，再用编辑器“另存为 UTF-8”")]
     name = "GBK/GB18030" if encoding == "gb18030" else "UTF-16"
     return None, [Finding(path, None, None, "encoding", f"文件是 {name} 编码，网站只接受 UTF-8", fix)]
 

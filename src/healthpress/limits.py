@@ -6,13 +6,14 @@ over 4 GiB and 4 minutes), so deep nesting is refused before the Markdown is ren
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
 from .findings import Finding
 
-FENCE = re.compile(r"^\s*(```|~~~)")
-CONTAINER_MARK = re.compile(r"\s{0,3}(?:>|[-*+](?=\s)|\d{1,9}[.)](?=\s))\s*")
+FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+CONTAINER_MARK = re.compile(r"(?:>|[-*+](?=\s)|\d{1,9}[.)](?=\s)) ?")
 RAW_CONTAINER = re.compile(r"<(/?)(?:div|blockquote|ul|ol|table|section|details|span)\b", re.IGNORECASE)
 
 
@@ -31,14 +32,14 @@ def check_size(path: str, size: int, limits: Limits) -> Finding | None:
     if size <= limits.max_bytes:
         return None
     return Finding(path, None, None, "file-too-large",
-                   f"文件有 {size / 1024:.0f} KB，超过了 {limits.max_bytes // 1024} KB 的上限",
+                   f"文件有 {math.ceil(size / 1024)} KB，超过了 {limits.max_bytes // 1024} KB 的上限",
                    "把文章拆成几篇，或把大表格、附件改为单独的文件（上限可在 mkdocs.yml 的 healthpress 设置 max_file_kb 中调整）")
 
 
 def check_body(path: str, body: str, first_line: int, limits: Limits) -> list[Finding]:
     """Over-long lines and over-deep nesting (lists, quotes, raw HTML), each reported once per file."""
     findings: list[Finding] = []
-    in_fence = False
+    fence = ""
     html_depth = 0
     marks, paragraph_start = 0, None
     for offset, line in enumerate(body.split("\n")):
@@ -56,9 +57,16 @@ def check_body(path: str, body: str, first_line: int, limits: Limits) -> list[Fi
             findings.append(Finding(path, number, None, "line-too-long",
                                     f"这一行有 {len(line)} 个字符，超过了 {limits.max_line_chars} 的上限",
                                     "在句子之间换行分段（上限可在 mkdocs.yml 的 healthpress 设置 max_line_chars 中调整）"))
-        if FENCE.match(line):
-            in_fence = not in_fence
-        if in_fence or any(f.code == "too-deep" for f in findings):
+        opening = FENCE.match(line)
+        if opening and not fence:
+            fence = opening.group(1)
+            continue
+        if fence:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence) \
+                    and not line.strip().lstrip(fence[0]):
+                fence = ""
+            continue
+        if any(f.code == "too-deep" for f in findings):
             continue
         html_depth, deepest = _html_depth(line, html_depth)
         depth = max(_markdown_depth(line), deepest)
@@ -79,14 +87,14 @@ def _html_depth(line: str, depth: int) -> tuple[int, int]:
 
 
 def _markdown_depth(line: str) -> int:
-    """Nesting a line opens: indentation (4 columns a level) plus leading quote and list markers."""
-    expanded = line.expandtabs(4)
-    indent = len(expanded) - len(expanded.lstrip(" "))
-    rest, markers = expanded[indent:], 0
-    while True:
-        match = CONTAINER_MARK.match(rest)
-        if not match or not match.group(0):
+    """Nesting a line opens: indentation (4 columns a level) and quote and list markers, repeatedly."""
+    rest, depth = line.expandtabs(4), 0
+    while rest:
+        indent = len(rest) - len(rest.lstrip(" "))
+        depth += indent // 4
+        match = CONTAINER_MARK.match(rest, indent)
+        if not match:
             break
-        markers += 1
+        depth += 1
         rest = rest[match.end():]
-    return indent // 4 + markers
+    return depth

@@ -93,7 +93,8 @@ def find_broken_links(pages: list[PageLinks], known_paths: set[str]) -> list[tup
             if path not in known_paths:
                 broken.append((page, target, "missing"))
             elif fragment:
-                ids = ids_by_path.get(path if path.endswith("/") else path + "/")
+                page_path = path.removesuffix("index.html")
+                ids = ids_by_path.get(page_path if page_path.endswith("/") else page_path + "/")
                 if ids is not None and fragment not in ids:
                     broken.append((page, target, "anchor"))
     return broken
@@ -103,7 +104,7 @@ def broken_link_finding(path: str, body: str, body_line: int, target: str, reaso
     """The finding for one broken link, on the line of the body that wrote it."""
     line = _line_of(body, body_line, target)
     if reason == "anchor":
-        fragment = target.split("#", 1)[1]
+        fragment = unquote(target.split("#", 1)[1])
         return Finding(path, line, None, "missing-anchor", f"链接的位置“#{fragment}”在目标页面上不存在",
                        "检查 # 后面的小标题是否写对（小标题改过名字时锚点也会变），或删除 # 及后面的部分")
     is_image = target.lower().rsplit(".", 1)[-1] in {"png", "jpg", "jpeg", "gif", "svg", "webp"}
@@ -114,7 +115,8 @@ def broken_link_finding(path: str, body: str, body_line: int, target: str, reaso
 
 
 def _line_of(body: str, body_line: int, target: str) -> int | None:
-    needles = [unquote(target), unquote(target.split("#", 1)[-1]) if "#" in target else "",
+    fragment = target.split("#", 1)[1] if "#" in target else ""
+    needles = [target, unquote(target), fragment, unquote(fragment),
                posixpath.basename(unquote(target).split("#", 1)[0].rstrip("/"))]
     for needle in filter(None, needles):
         for offset, line in enumerate(body.split("\n")):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 
+from .paths import WINDOWS_RESERVED
 from .slugs import slugify
 
 BODY_HINT = "在这里写正文。第一段会作为列表页的摘要。\n"
@@ -31,6 +32,8 @@ def new_article_text(title: str, moment: dt.datetime) -> str:
 def new_article_path(column_dir: Path, title: str) -> Path:
     """`<column>/<pinyin-of-title>.md`, with -2, -3 ... when that name is taken."""
     base = slugify(title)[:60].rstrip("-") or "article"
+    if base in WINDOWS_RESERVED:
+        base += "-article"
     path, n = column_dir / f"{base}.md", 1
     while path.exists():
         n += 1

@@ -51,8 +51,6 @@ def test_detect_encoding(data, encoding):
     assert detect_encoding(data) == encoding
 
 
-@pytest.mark.xfail(strict=True, reason="BOM-less UTF-16 is only recognised when over half of the first 100 "
-                                       "characters are ASCII; a Chinese article with Chinese keys is not")
 def test_utf16_le_without_bom_of_a_chinese_article_is_recognised():
     text = ("---\n标题: 市人民医院开展“优质服务年”义诊活动\n日期: 2013-05-08\n---\n"
             + "市人民医院组织内科、外科、儿科等科室的专家，在人民广场开展义诊活动。" * 5)

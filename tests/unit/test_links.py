@@ -195,8 +195,6 @@ def test_every_broken_link_of_every_page_is_reported_in_order():
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="the anchor lookup appends '/' to a path that does not end in one, so "
-                                       "'…/index.html#x' is looked up as '…/index.html/' and never checked")
 def test_missing_anchor_on_an_index_html_link_is_reported():
     assert broken(("../tijian/index.html#费用",)) == [("../tijian/index.html#费用", "anchor")]
 
@@ -271,16 +269,12 @@ COPIED = "#%E6%B4%BB%E5%8A%A8%E5%AE%97%E6%97%A8"
 """`#活动宗旨` as a browser's address bar copies it."""
 
 
-@pytest.mark.xfail(strict=True, reason="_line_of only searches for the decoded target, so a percent-encoded link "
-                                       "written that way in the body (copied from a browser) gets no line")
 def test_percent_encoded_anchor_as_written_is_found_on_its_line():
     body = "本次活动很成功。\n\n返回[上文](" + COPIED + ")。\n"
     finding = broken_link_finding(PATH, body, BODY_LINE, COPIED, "anchor")
     assert finding.line == BODY_LINE + 2
 
 
-@pytest.mark.xfail(strict=True, reason="the missing-anchor message shows the fragment undecoded "
-                                       "(the broken-link message decodes its target)")
 def test_percent_encoded_anchor_is_shown_decoded():
     finding = broken_link_finding(PATH, BODY, BODY_LINE, COPIED, "anchor")
     assert "“#活动宗旨”" in finding.message
