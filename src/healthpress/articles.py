@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
@@ -100,6 +100,21 @@ class Article:
     approved_by: str | None = None
     approved_on: dt.datetime | None = None
     expires: dt.datetime | None = None
+    written: tuple[tuple[str, str, int], ...] = field(default=(), compare=False)
+    """(field, the key as the editor wrote it, its line), for findings about a field."""
+
+    def line_of(self, name: str) -> int | None:
+        return next((line for field_name, _, line in self.written if field_name == name), None)
+
+    def key_of(self, name: str) -> str:
+        return next((key for field_name, key, _ in self.written if field_name == name), name)
+
+    @property
+    def cover_uri(self) -> str | None:
+        """The cover image's place in content/ (None for none, or for an address on another site)."""
+        if not self.cover or "://" in self.cover or self.cover.startswith("//"):
+            return None
+        return posixpath.normpath(posixpath.join(posixpath.dirname(self.src_uri), self.cover))
 
     @property
     def url(self) -> str:
@@ -153,7 +168,7 @@ def parse_article(path: str, src_uri: str, text: str) -> tuple[Article | None, l
         summary=meta.summary or None, author=meta.author, unit=meta.unit, tags=tuple(dict.fromkeys(meta.tags)),
         cover=meta.cover, status=meta.status, pinned=meta.pinned, doc_no=meta.doc_no, issue=meta.issue,
         body=source.body, body_line=source.body_line, sensitive=meta.sensitive, approved_by=meta.approved_by,
-        approved_on=meta.approved_on, expires=meta.expires,
+        approved_on=meta.approved_on, expires=meta.expires, written=tuple((name, written[name], line) for name, line in sorted(lines.items())),
     ), findings
 
 

@@ -42,9 +42,11 @@ def last_modified(article: Article | None, listing: Listing | None, catalog) -> 
 class TemplateContext:
     """The `hp` object of every page's template context."""
 
-    def __init__(self, model: SiteModel, summaries: dict[str, str], view: ArticleView | Listing | None):
+    def __init__(self, model: SiteModel, summaries: dict[str, str], cover_urls: dict[str, str],
+                 view: ArticleView | Listing | None):
         self._model = model
         self._summaries = summaries
+        self._cover_urls = cover_urls
         self.view = view
         self.columns = model.columns
 
@@ -64,6 +66,10 @@ class TemplateContext:
     def summary(self, article: Article) -> str:
         """The editor's summary, or the first paragraph of the rendered article."""
         return article.summary or self._summaries.get(article.src_uri, "")
+
+    def cover_url(self, article: Article) -> str | None:
+        """The cover image's site-relative URL (or its address on another site)."""
+        return self._cover_urls.get(article.src_uri)
 
     def column(self, column_id: str) -> Column:
         return self._model.columns[column_id]

@@ -61,6 +61,7 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         self.summaries: dict[str, str] = {}
         self._listings: dict = {}
         self.page_links: list = []
+        self.cover_urls: dict[str, str] = {}
         toc = config.mdx_configs.setdefault("toc", {})
         toc.setdefault("slugify", slugify(case="lower"))  # anchors in Chinese: [见上文](#活动宗旨)
         for check in ("not_found", "anchors", "unrecognized_links"):
@@ -91,6 +92,8 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
             files.get_file_from_path(article.src_uri).inclusion = InclusionLevel.EXCLUDED
         for article in self.model.catalog.articles:
             _move_article(files, article.src_uri, article.dest_uri)
+        self.cover_urls = {a.src_uri: files.get_file_from_path(a.cover_uri).url if a.cover_uri else a.cover
+                           for a in self.model.catalog.articles if a.cover}
         nav_uris = {item for entry in config.nav for item in _nav_targets(entry)}
         for listing in self.model.listings:
             if listing.src_uri == HOME_PAGE and files.get_file_from_path(HOME_PAGE):
@@ -150,7 +153,7 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         src_uri = page.file.src_uri
         article = self.model.catalog.by_src.get(src_uri)
         view = build_article_view(self.model, article) if article else self._listings.get(src_uri)
-        context["hp"] = TemplateContext(self.model, self.summaries, view)
+        context["hp"] = TemplateContext(self.model, self.summaries, self.cover_urls, view)
         return context
 
 

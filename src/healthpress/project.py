@@ -31,7 +31,8 @@ def build_model(config, options, columns: dict[str, Column], findings: list[Find
                 preview: bool = False) -> SiteModel:
     """Read the editors' files among `files` (an MkDocs Files) and build the site model."""
     docs_dir = Path(config.docs_dir)
-    editors_files = [f.src_uri for f in files if f.src_dir and Path(f.src_dir) == docs_dir]
+    editors_files = [f.src_uri for f in files
+                     if f.src_dir and Path(f.src_dir) == docs_dir and f.inclusion.is_in_serve()]
     articles = [uri for uri in editors_files if is_article_uri(uri)]
     loaded = load_articles(docs_dir, articles, editors_files, display_dir(config), limits_from(options))
     return build_site_model(columns, loaded, findings, options.page_size, build_moment(),

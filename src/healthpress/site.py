@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .articles import Article, parse_article
+from .assets import check_assets
 from .catalog import Catalog, build_catalog
 from .columns import Column
 from .encoding import decode_source
@@ -64,6 +65,7 @@ def load_articles(docs_dir: Path, src_uris: list[str], all_uris: list[str], disp
     findings = check_names(sorted(all_uris), display_dir)
     outside, refused = check_links_outside(docs_dir, sorted(all_uris), display_dir)
     findings += outside
+    findings += check_assets(docs_dir, [uri for uri in sorted(all_uris) if uri not in refused], display_dir)
     articles: list[Article] = []
     paths: dict[str, str] = {}
     for src_uri in sorted(src_uris):
@@ -95,6 +97,15 @@ def load_article(path: Path, shown: str, src_uri: str, limits: Limits) -> tuple[
     return article, findings
 
 
+def check_covers(articles: list[Article], existing: set[str], paths: dict[str, str]) -> list[Finding]:
+    """A cover must be an image that exists in content/ (or an address on another site)."""
+    return [
+        Finding(paths[a.src_uri], a.line_of("cover"), a.key_of("cover"), "missing-cover", f"封面图片“{a.cover}”不存在",
+                "写相对于本文的路径，如 cover: images/cover.jpg，并确认图片已提交")
+        for a in articles if a.cover_uri is not None and a.cover_uri not in existing
+    ]
+
+
 def build_site_model(
     columns: dict[str, Column],
     loaded: LoadedArticles,
@@ -110,6 +121,7 @@ def build_site_model(
     for article in loaded.articles:
         (shown if preview or publication_state(article, now) == "published" else withheld).append(article)
     catalog, found = build_catalog(shown, columns, loaded.paths)
+    found += check_covers(shown, taken_uris, loaded.paths)
     listings = build_listings(catalog, columns, page_size)
     clashes = [
         Finding(loaded.paths.get(l.src_uri, l.src_uri), None, None, "reserved-path",

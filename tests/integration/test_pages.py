@@ -213,3 +213,18 @@ def test_every_bad_file_is_reported_in_one_run(site, build_errors):
     assert any(e.startswith("content/news/no-title.md:") and "title" in e for e in errors)
     assert any(e.startswith("content/news/bad-date.md:3: date:") and "2013-05-08" in e for e in errors)
     assert any(e.startswith("content/news/no-front-matter.md:1:") for e in errors)
+
+
+def test_cover_image_is_shown_and_a_missing_one_fails(site, build_errors):
+    from mkdocs.exceptions import Abort
+
+    (site.root / "content" / "news" / "images").mkdir(parents=True)
+    (site.root / "content" / "news" / "images" / "cover.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    site.write("news/a.md", "---\n标题: 有封面\n日期: 2013-05-08\n封面: images/cover.png\n---\n正文\n")
+    built = site.build()
+    img = built.page("news/2013/05/a/").select_one(".hp-cover img")
+    assert img["src"] == "../../../images/cover.png" and img["alt"] == "有封面"
+    site.write("news/b.md", "---\n标题: 封面丢了\n日期: 2013-05-09\n封面: images/nope.png\n---\n正文\n")
+    with pytest.raises(Abort):
+        site.build()
+    assert any(e.startswith("content/news/b.md:4: 封面:") and "images/nope.png" in e for e in build_errors())
