@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .articles import Article
 from .columns import Column
+from markupsafe import Markup
+
 from .publication import STATE_LABELS
+from .reading import reading_minutes
+from .sharing import render_qr_svg
 from .site import SiteModel
 from .views import Crumb, Listing
 
@@ -39,14 +43,22 @@ def last_modified(article: Article | None, listing: Listing | None, catalog) -> 
     return newest.date.strftime("%Y-%m-%d") if newest else "1970-01-01"
 
 
+@dataclass
+class RenderedFacts:
+    """What rendering the articles taught us, for the pages that list or show them."""
+
+    site_url: str
+    summaries: dict[str, str] = field(default_factory=dict)
+    characters: dict[str, int] = field(default_factory=dict)
+    cover_urls: dict[str, str] = field(default_factory=dict)
+
+
 class TemplateContext:
     """The `hp` object of every page's template context."""
 
-    def __init__(self, model: SiteModel, summaries: dict[str, str], cover_urls: dict[str, str],
-                 view: ArticleView | Listing | None):
+    def __init__(self, model: SiteModel, facts: RenderedFacts, view: ArticleView | Listing | None):
         self._model = model
-        self._summaries = summaries
-        self._cover_urls = cover_urls
+        self._facts = facts
         self.view = view
         self.columns = model.columns
 
@@ -65,11 +77,30 @@ class TemplateContext:
 
     def summary(self, article: Article) -> str:
         """The editor's summary, or the first paragraph of the rendered article."""
-        return article.summary or self._summaries.get(article.src_uri, "")
+        return article.summary or self._facts.summaries.get(article.src_uri, "")
 
     def cover_url(self, article: Article) -> str | None:
         """The cover image's site-relative URL (or its address on another site)."""
-        return self._cover_urls.get(article.src_uri)
+        return self._facts.cover_urls.get(article.src_uri)
+
+    def reading(self, article: Article) -> tuple[int, int]:
+        """(characters, minutes) of the article's text."""
+        characters = self._facts.characters.get(article.src_uri, 0)
+        return characters, reading_minutes(characters)
+
+    def qr_svg(self, article: Article) -> Markup:
+        """Inline SVG QR code of the article's absolute address."""
+        return Markup(render_qr_svg(self._facts.site_url.rstrip("/") + "/" + article.url))
+
+    def absolute_url(self, article: Article) -> str:
+        return self._facts.site_url.rstrip("/") + "/" + article.url
+
+    @property
+    def column_of_page(self) -> Column | None:
+        """The column a page belongs to (an article's, or a column listing's), for its feed links."""
+        if isinstance(self.view, ArticleView):
+            return self.view.column
+        return self.view.column if isinstance(self.view, Listing) else None
 
     def column(self, column_id: str) -> Column:
         return self._model.columns[column_id]

@@ -102,7 +102,7 @@ def find_broken_links(pages: list[PageLinks], known_paths: set[str]) -> list[tup
 
 def broken_link_finding(path: str, body: str, body_line: int, target: str, reason: str) -> Finding:
     """The finding for one broken link, on the line of the body that wrote it."""
-    line = _line_of(body, body_line, target)
+    line = line_of_target(body, body_line, target)
     if reason == "anchor":
         fragment = unquote(target.split("#", 1)[1])
         return Finding(path, line, None, "missing-anchor", f"链接的位置“#{fragment}”在目标页面上不存在",
@@ -114,7 +114,8 @@ def broken_link_finding(path: str, body: str, body_line: int, target: str, reaso
                    "图片和链接请用 Markdown 写法 ![说明](images/a.jpg)，不要用 HTML 的 <img>")
 
 
-def _line_of(body: str, body_line: int, target: str) -> int | None:
+def line_of_target(body: str, body_line: int, target: str) -> int | None:
+    """The first line of the Markdown body that wrote `target` (as written, or decoded)."""
     fragment = target.split("#", 1)[1] if "#" in target else ""
     needles = [target, unquote(target), fragment, unquote(fragment),
                posixpath.basename(unquote(target).split("#", 1)[0].rstrip("/"))]

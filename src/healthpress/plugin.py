@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
+from urllib.parse import unquote
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -19,13 +19,13 @@ from pymdownx.slugs import slugify
 
 from . import atomic, jinja_filters
 from .columns import load_columns
-from .context import TemplateContext, build_article_view, last_modified
+from .context import RenderedFacts, TemplateContext, build_article_view, last_modified
+from .feeds import write_feeds
 from .findings import Finding, Level, sort_findings
 from .project import build_model, display_dir
 from .site import HOME_PAGE, SiteModel
-from .links import broken_link_finding, collect_links, find_broken_links, site_paths
-from .sanitize import sanitize_html
-from .summary import summarize_html
+from .links import broken_link_finding, find_broken_links, site_paths
+from .pagehtml import missing_alt_finding, process_page_html
 
 log = get_plugin_logger(__name__)
 
@@ -38,6 +38,7 @@ STYLESHEET = "assets/healthpress/healthpress.css"
 class HealthpressConfig(base.Config):
     columns_dir = c.Type(str, default="columns")
     page_size = c.Type(int, default=20)
+    feed_items = c.Type(int, default=20)
     max_file_kb = c.Type(int, default=1024)
     max_line_chars = c.Type(int, default=20_000)
     max_depth = c.Type(int, default=20)
@@ -55,25 +56,23 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not config.use_directory_urls:
+            raise PluginError("healthpress 需要目录式网址：请在 mkdocs.yml 里删除 use_directory_urls: false")
+        if not config.site_url:
+            raise PluginError("mkdocs.yml 缺少 site_url（网站的正式地址）：订阅源、站点地图和二维码都要用完整网址。"
+                              "请在 mkdocs.yml 写一行 site_url: https://www.example.gov.cn/（换成本站地址）")
         self.project_dir = Path(config.config_file_path or ".").resolve().parent
         self.docs_display = display_dir(config)
         self.model: SiteModel | None = None
-        self.summaries: dict[str, str] = {}
-        self._listings: dict = {}
+        self.facts = RenderedFacts(config.site_url)
+        self.listings: dict = {}
+        self.sources: dict[str, Path] = {}
         self.page_links: list = []
-        self.cover_urls: dict[str, str] = {}
-        toc = config.mdx_configs.setdefault("toc", {})
-        toc.setdefault("slugify", slugify(case="lower"))  # anchors in Chinese: [见上文](#活动宗旨)
-        for check in ("not_found", "anchors", "unrecognized_links"):
-            setattr(config.validation.links, check, logging.INFO)  # healthpress reports these itself
-        if not config.use_directory_urls:
-            raise PluginError("healthpress 需要目录式网址：请在 mkdocs.yml 里删除 use_directory_urls: false")
+        self.missing_alt: list[tuple[str, str]] = []
         self.columns, self.column_findings = load_columns(self.project_dir / self.config.columns_dir,
                                                           self.config.columns_dir)
         _report(self.column_findings)
-        custom_dir = config.theme.custom_dir
-        config.theme.dirs.insert(1 if custom_dir else 0, str(TEMPLATES_DIR))
-        config.extra_css.insert(0, STYLESHEET)
+        _configure_engine(config)
         if config.nav is None:
             config.nav = _site_nav(self.columns)
         self.published_dir = None
@@ -87,13 +86,15 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         self.model = build_model(config, self.config, self.columns, self.column_findings, files,
                                  preview=self.command == "serve")
         _report(self.model.findings)
-        self._listings = {listing.src_uri: listing for listing in self.model.listings}
+        self.listings = {listing.src_uri: listing for listing in self.model.listings}
         for article in self.model.withheld:
             files.get_file_from_path(article.src_uri).inclusion = InclusionLevel.EXCLUDED
         for article in self.model.catalog.articles:
             _move_article(files, article.src_uri, article.dest_uri)
-        self.cover_urls = {a.src_uri: files.get_file_from_path(a.cover_uri).url if a.cover_uri else a.cover
-                           for a in self.model.catalog.articles if a.cover}
+        self.facts.cover_urls = {a.src_uri: files.get_file_from_path(a.cover_uri).url if a.cover_uri else a.cover
+                                 for a in self.model.catalog.articles if a.cover}
+        self.sources = {"/" + unquote(f.url): Path(f.abs_src_path) for f in files
+                        if f.abs_src_path and not f.is_documentation_page()}
         nav_uris = {item for entry in config.nav for item in _nav_targets(entry)}
         for listing in self.model.listings:
             if listing.src_uri == HOME_PAGE and files.get_file_from_path(HOME_PAGE):
@@ -102,19 +103,10 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
             files.append(File.generated(config, listing.src_uri, content="", inclusion=inclusion))
         return files
 
-    def on_post_build(self, config: MkDocsConfig) -> None:
-        if self.published_dir and not (config.strict and _warnings_counted()):
-            atomic.publish(Path(config.site_dir), self.published_dir)
-            config.site_dir = str(self.published_dir)
-
-    def on_build_error(self, error: Exception) -> None:
-        if self.published_dir:
-            atomic.discard(atomic.staging_dir_for(self.published_dir))
-
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         src_uri = page.file.src_uri
         article = self.model.catalog.by_src.get(src_uri)
-        listing = self._listings.get(src_uri)
+        listing = self.listings.get(src_uri)
         page.update_date = last_modified(article, listing, self.model.catalog)
         if article:
             page.meta = {"title": escape(article.title), "template": "healthpress/article.html", "hide": ["navigation"]}
@@ -124,38 +116,66 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if page.file.generated_by is None:
-            html = sanitize_html(html, iframe_hosts=frozenset(self.config.iframe_hosts))
-            self.page_links.append(collect_links(page.file.src_uri, page.url, html))
-        article = self.model.catalog.by_src.get(page.file.src_uri)
-        if article and not article.summary:
-            self.summaries[article.src_uri] = summarize_html(html)
-        return html
+        if page.file.generated_by is not None:
+            return html
+        src_uri = page.file.src_uri
+        processed = process_page_html(html, src_uri, page.url, frozenset(self.config.iframe_hosts), self.sources)
+        self.page_links.append(processed.links)
+        self.missing_alt += [(src_uri, src) for src in processed.missing_alt]
+        self.facts.summaries[src_uri] = processed.summary
+        self.facts.characters[src_uri] = processed.characters
+        return processed.html
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         jinja_filters.install(env)
-        self._check_links(files)
+        _report(self._link_and_image_findings(files))
         return env
-
-    def _check_links(self, files: Files) -> None:
-        """Every internal link, image and #anchor of the editors' pages must lead somewhere."""
-        visible = InclusionLevel.is_in_serve if self.command == "serve" else InclusionLevel.is_included
-        known = site_paths([f.url for f in files if visible(f.inclusion)])
-        findings = []
-        for page, target, reason in find_broken_links(self.page_links, known):
-            article = self.model.catalog.by_src.get(page.src_uri)
-            body, first = (article.body, article.body_line) if article else ("", 1)
-            shown = self.model.paths.get(page.src_uri) or f"{self.docs_display}/{page.src_uri}"
-            findings.append(broken_link_finding(shown, body, first, target, reason))
-        _report(findings)
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         src_uri = page.file.src_uri
         article = self.model.catalog.by_src.get(src_uri)
-        view = build_article_view(self.model, article) if article else self._listings.get(src_uri)
-        context["hp"] = TemplateContext(self.model, self.summaries, self.cover_urls, view)
+        view = build_article_view(self.model, article) if article else self.listings.get(src_uri)
+        context["hp"] = TemplateContext(self.model, self.facts, view)
         return context
 
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        write_feeds(Path(config.site_dir), self.model, self.facts, config.site_name,
+                    config.site_description or "", self.config.feed_items)
+        if self.published_dir and not (config.strict and _warnings_counted()):
+            atomic.publish(Path(config.site_dir), self.published_dir)
+            config.site_dir = str(self.published_dir)
+
+    def on_build_error(self, error: Exception) -> None:
+        if self.published_dir:
+            atomic.discard(atomic.staging_dir_for(self.published_dir))
+
+    def _link_and_image_findings(self, files: Files) -> list[Finding]:
+        """Every internal link, image and #anchor must lead somewhere; every image needs alt text."""
+        visible = InclusionLevel.is_in_serve if self.command == "serve" else InclusionLevel.is_included
+        known = site_paths([f.url for f in files if visible(f.inclusion)])
+        findings = []
+        for page, target, reason in find_broken_links(self.page_links, known):
+            findings.append(broken_link_finding(*self._source_of(page.src_uri), target, reason))
+        for src_uri, src in self.missing_alt:
+            findings.append(missing_alt_finding(*self._source_of(src_uri), src))
+        return findings
+
+    def _source_of(self, src_uri: str) -> tuple[str, str, int]:
+        """(path as shown, Markdown body, its first line) of an editor's page."""
+        article = self.model.catalog.by_src.get(src_uri)
+        shown = self.model.paths.get(src_uri) or f"{self.docs_display}/{src_uri}"
+        return (shown, article.body, article.body_line) if article else (shown, "", 1)
+
+
+def _configure_engine(config: MkDocsConfig) -> None:
+    """Our templates between the site's theme/ and material; Chinese anchors; our own link checks."""
+    custom_dir = config.theme.custom_dir
+    config.theme.dirs.insert(1 if custom_dir else 0, str(TEMPLATES_DIR))
+    config.extra_css.insert(0, STYLESHEET)
+    toc = config.mdx_configs.setdefault("toc", {})
+    toc.setdefault("slugify", slugify(case="lower"))  # anchors in Chinese: [见上文](#活动宗旨)
+    for check in ("not_found", "anchors", "unrecognized_links"):
+        setattr(config.validation.links, check, logging.INFO)  # healthpress reports these itself
 
 
 def _report(findings: list[Finding]) -> None:

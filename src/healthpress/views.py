@@ -101,6 +101,7 @@ def build_listings(catalog: Catalog, columns: dict[str, Column], page_size: int)
         listings += _column_pages(catalog, column, home)
     listings += _archive_pages(catalog.articles, page_size, home)
     listings += _tag_pages(catalog, page_size, home)
+    listings.append(Listing(url="search/", kind="search", title="搜索", crumbs=(home,)))
     return listings
 
 

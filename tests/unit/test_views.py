@@ -130,6 +130,7 @@ def test_build_listings_urls(listings):
         ("tags/", "tags"),
         ("tags/jian-kang/", "tag"),
         ("tags/fang-yi/", "tag"),
+        ("search/", "search"),
     ]
     assert all(l.src_uri == l.url + "index.md" for l in listings)
     assert all(l.template == f"healthpress/{l.kind}.html" for l in listings)
@@ -188,7 +189,7 @@ def test_tag_pages(listings):
 def test_empty_site_still_has_home_columns_archive_and_tags():
     columns = {"press": column("press", "新闻发布")}
     listings = build_listings(catalog_of([], columns), columns, page_size=20)
-    assert [l.url for l in listings] == ["", "press/", "press/archive/", "archive/", "tags/"]
+    assert [l.url for l in listings] == ["", "press/", "press/archive/", "archive/", "tags/", "search/"]
     assert listings[1].articles == () and listings[1].pager == Pager(1, 1, ("press/",))
 
 

@@ -1,0 +1,42 @@
+"""Everything done once to the HTML of an editor's page: sanitize, images, links, summary, length."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from .findings import Finding
+from .images import prepare_images
+from .links import PageLinks, collect_links, line_of_target, resolve
+from .reading import count_characters
+from .sanitize import sanitize_html
+from .summary import summarize_html
+
+
+@dataclass(frozen=True, slots=True)
+class ProcessedPage:
+    html: str
+    links: PageLinks
+    missing_alt: tuple[str, ...]
+    summary: str
+    characters: int
+
+
+def process_page_html(html: str, src_uri: str, page_url: str, iframe_hosts: frozenset[str],
+                      sources: dict[str, Path]) -> ProcessedPage:
+    """Safe HTML with prepared images, plus what listings and checks need to know about the page."""
+    safe = sanitize_html(html, iframe_hosts=iframe_hosts)
+
+    def source_of(src: str) -> Path | None:
+        target = resolve(page_url, src)
+        return sources.get(target[0]) if target else None
+
+    prepared, missing_alt = prepare_images(safe, source_of)
+    return ProcessedPage(prepared, collect_links(src_uri, page_url, prepared), tuple(missing_alt),
+                         summarize_html(prepared), count_characters(prepared))
+
+
+def missing_alt_finding(path: str, body: str, body_line: int, src: str) -> Finding:
+    return Finding(path, line_of_target(body, body_line, src), None, "missing-alt",
+                   f"图片“{src}”没有说明文字（alt）", f"写成 ![图片内容的说明]({src})：看不见图片的读者靠读屏软件读出这段说明")
