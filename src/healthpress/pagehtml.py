@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -33,8 +34,17 @@ def process_page_html(html: str, src_uri: str, page_url: str, iframe_hosts: froz
         return sources.get(target[0]) if target else None
 
     prepared, missing_alt = prepare_images(safe, source_of)
-    return ProcessedPage(prepared, collect_links(src_uri, page_url, prepared), tuple(missing_alt),
+    as_written = tuple(_as_written(src, src_uri, page_url) for src in missing_alt)
+    return ProcessedPage(prepared, collect_links(src_uri, page_url, prepared), as_written,
                          summarize_html(prepared), count_characters(prepared))
+
+
+def _as_written(src: str, src_uri: str, page_url: str) -> str:
+    """An image address as the editor wrote it: relative to the article's folder, not its page."""
+    target = resolve(page_url, src)
+    if target is None:
+        return src
+    return posixpath.relpath(target[0], "/" + posixpath.dirname(src_uri))
 
 
 def missing_alt_finding(path: str, body: str, body_line: int, src: str) -> Finding:
