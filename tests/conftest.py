@@ -16,7 +16,7 @@ BASE_CONFIG = {
     "site_url": "https://health.example.gov.cn/",
     "docs_dir": "content",
     "theme": {"name": "material", "language": "zh-CN", "font": False},
-    "plugins": [{"healthpress": {"page_size": 20}}],
+    "plugins": [{"healthpress": {"page_size": 20, "search_index": False}}],
     "extra": {"bureau": {"sponsor": "测试市卫生局", "address": "人民路 1 号", "phone": "0763-1234567"}},
 }
 

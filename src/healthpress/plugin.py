@@ -26,6 +26,7 @@ from .project import build_model, display_dir
 from .site import HOME_PAGE, SiteModel
 from .links import broken_link_finding, find_broken_links, site_paths
 from .pagehtml import missing_alt_finding, process_page_html
+from .search import build_search_index
 
 log = get_plugin_logger(__name__)
 
@@ -44,6 +45,7 @@ class HealthpressConfig(base.Config):
     max_depth = c.Type(int, default=20)
     max_inline_marks = c.Type(int, default=256)
     iframe_hosts = c.ListOfItems(c.Type(str), default=[])
+    search_index = c.Type(bool, default=True)
 
 
 class HealthpressPlugin(BasePlugin[HealthpressConfig]):
@@ -139,6 +141,9 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         return context
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.config.search_index:
+            indexed = build_search_index(Path(config.site_dir))
+            log.info(f"搜索索引：{indexed} 篇文章")
         write_feeds(Path(config.site_dir), self.model, self.facts, config.site_name,
                     config.site_description or "", self.config.feed_items)
         if self.published_dir and not (config.strict and _warnings_counted()):
