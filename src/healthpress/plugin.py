@@ -18,6 +18,7 @@ from markupsafe import escape
 from pymdownx.slugs import slugify
 
 from . import atomic, jinja_filters
+from .chrome import fix_chrome
 from .columns import load_columns
 from .context import RenderedFacts, TemplateContext, build_article_view, last_modified
 from .feeds import write_feeds
@@ -139,6 +140,9 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         view = build_article_view(self.model, article) if article else self.listings.get(src_uri)
         context["hp"] = TemplateContext(self.model, self.facts, view)
         return context
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return fix_chrome(output)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.config.search_index:

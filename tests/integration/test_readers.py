@@ -50,9 +50,9 @@ def test_feeds_parse_cleanly_newest_first_with_absolute_urls(news_site, path):
 def test_feeds_are_linked_from_every_page_head_and_column_pages(news_site):
     built = news_site.build()
     for url in ("", "news/2014/03/n1/", "archive/", "tags/"):
-        links = [l["href"] for l in built.page(url).select('head link[rel="alternate"]')]
+        links = [l["href"] for l in built.page(url).select('head link[rel~="feed"]')]
         assert any(h.endswith("feed.xml") for h in links) and any(h.endswith("atom.xml") for h in links), url
-    column_links = [l["href"] for l in built.page("news/").select('head link[rel="alternate"]')]
+    column_links = [l["href"] for l in built.page("news/").select('head link[rel~="feed"]')]
     assert "feed.xml" in column_links and "../feed.xml" in column_links
 
 
