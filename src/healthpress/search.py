@@ -9,11 +9,23 @@ from __future__ import annotations
 
 import asyncio
 import json
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
 
 OUTPUT_FOLDER = "pagefind"
+
+
+def _run_to_completion(coroutine_function) -> None:
+    """asyncio.run, also from a thread whose event loop is already running (e.g. under Playwright)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        asyncio.run(coroutine_function())
+        return
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(lambda: asyncio.run(coroutine_function())).result()
 
 
 def build_search_index(site_dir: Path, language: str = "zh-cn") -> int:
@@ -24,6 +36,6 @@ def build_search_index(site_dir: Path, language: str = "zh-cn") -> int:
         async with PagefindIndex(config=config) as index:
             await index.add_directory(str(site_dir))
 
-    asyncio.run(run())
+    _run_to_completion(run)
     entry = json.loads((site_dir / OUTPUT_FOLDER / "pagefind-entry.json").read_text(encoding="utf-8"))
     return sum(int(lang["page_count"]) for lang in entry["languages"].values())
