@@ -1,0 +1,372 @@
+"""Inspection indicators: freshness, footer identification, leaders' names and titles, standard terms, levels."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from healthpress.articles import Article, parse_article
+from healthpress.columns import Column
+from healthpress.compliance import (
+    DEFAULT_LEVELS, ICP_URL, Leader, Leaders, Term, apply_levels, check_freshness, check_identification,
+    check_leaders, check_terms, load_leaders, load_terms, parse_leaders, parse_terms, resolve_levels,
+)
+from healthpress.findings import Finding, Level
+
+D = dt.date
+CST = dt.timezone(dt.timedelta(hours=8))
+ROOT = Path(__file__).resolve().parents[2]
+TODAY = D(2013, 7, 1)
+
+
+def column(column_id: str, kind: str = "news", archived: bool = False) -> Column:
+    return Column(column_id, f"栏目{column_id}", "", kind, 1, 20, 6, archived)
+
+
+def article(body: str, title: str = "会议报道", date: str = "2013-06-05", name: str = "a") -> Article:
+    """Front matter: title on line 2, date on line 3; the body starts on line 5."""
+    a, findings = parse_article(f"content/press/{name}.md", f"press/{name}.md",
+                                f"---\ntitle: {title}\ndate: {date}\n---\n{body}\n")
+    assert a is not None, findings
+    return a
+
+
+# ---------------------------------------------------------------- levels
+
+
+def test_resolve_levels_over_the_defaults():
+    levels = resolve_levels({"term": "error", "stale-column": "off", "leader-name": "WARNING"})
+    assert (levels["term"], levels["stale-column"], levels["leader-name"]) == (Level.ERROR, None, Level.WARNING)
+    assert levels["blank-column"] is Level.ERROR
+    assert resolve_levels(None) == DEFAULT_LEVELS
+
+
+@pytest.mark.parametrize("config, words", [({"terms": "error"}, "不认识的检查项“terms”"),
+                                           ({"term": "fatal"}, "应当是 error、warning 或 off")])
+def test_resolve_levels_rejects_unknown_codes_and_words(config, words):
+    with pytest.raises(ValueError, match=words):
+        resolve_levels(config)
+
+
+def test_apply_levels_changes_and_drops():
+    found = [Finding("a", 1, None, "term", "x", level=Level.WARNING), Finding("b", 1, None, "stale-column", "y"),
+             Finding("c", 1, None, "other", "z", level=Level.WARNING)]
+    out = apply_levels(found, {"term": Level.ERROR, "stale-column": None})
+    assert [(f.path, f.level) for f in out] == [("a", Level.ERROR), ("c", Level.WARNING)]
+
+
+# ---------------------------------------------------------------- freshness
+
+COLUMNS = {"news": column("news"), "weekly": column("weekly", "periodical"), "notices": column("notices", "notices"),
+           "mailbox": column("mailbox", "letters"), "old": column("old", archived=True)}
+FRESH = {"news": D(2013, 6, 30), "weekly": D(2013, 6, 20), "notices": D(2013, 1, 10), "mailbox": D(2012, 1, 1),
+         "old": D(2010, 1, 1)}
+
+
+def test_everything_fresh_has_no_findings():
+    assert check_freshness(COLUMNS, FRESH, TODAY) == []
+
+
+@pytest.mark.parametrize(
+    "change, code, path, level",
+    [
+        ({"news": D(2013, 6, 17)}, None, None, None),  # 14 days
+        ({"news": D(2013, 6, 16)}, "stale-column", "columns/news.yml", Level.WARNING),  # 15 days
+        ({"news": dt.datetime(2013, 6, 16, 23, 0, tzinfo=CST)}, "stale-column", "columns/news.yml", Level.WARNING),
+        ({"weekly": D(2013, 6, 1)}, "stale-column", "columns/weekly.yml", Level.WARNING),
+        ({"notices": D(2013, 1, 2)}, None, None, None),  # 180 days
+        ({"notices": D(2013, 1, 1)}, "stale-column", "columns/notices.yml", Level.WARNING),  # 181 days
+        ({"news": None}, "blank-column", "columns/news.yml", Level.ERROR),
+        ({"old": None}, "blank-column", "columns/old.yml", Level.ERROR),
+    ],
+    ids=["news-14-days", "news-15-days", "datetime", "periodical", "notices-180-days", "notices-181-days",
+         "blank", "archived-but-blank"],
+)
+def test_freshness(change, code, path, level):
+    findings = check_freshness(COLUMNS, {**FRESH, **change}, TODAY)
+    if code is None:
+        assert findings == []
+    else:
+        [finding] = findings
+        assert (finding.code, finding.path, finding.level) == (code, path, level)
+
+
+def test_a_column_missing_from_latest_dates_is_blank():
+    findings = check_freshness(COLUMNS, {k: v for k, v in FRESH.items() if k != "notices"}, TODAY)
+    assert [(f.code, f.path) for f in findings] == [("blank-column", "columns/notices.yml")]
+    assert "空白栏目" in findings[0].message
+
+
+def test_per_column_thresholds():
+    assert check_freshness(COLUMNS, FRESH, TODAY, thresholds={"weekly": 5})[0].path == "columns/weekly.yml"
+    stale = {**FRESH, "news": D(2013, 1, 1)}
+    assert check_freshness(COLUMNS, stale, TODAY, thresholds={"news": None}) == [
+        f for f in check_freshness(COLUMNS, stale, TODAY) if f.path != "columns/news.yml"]
+
+
+def test_stale_home_page():
+    old = {k: D(2013, 6, 1) for k in COLUMNS}
+    findings = check_freshness(COLUMNS, old, TODAY, thresholds={"news": None, "weekly": None})
+    assert [(f.code, f.path) for f in findings] == [("stale-home", "content")]
+    assert "30 天" in findings[0].message
+
+
+def test_no_article_at_all():
+    codes = [f.code for f in check_freshness(COLUMNS, {}, TODAY)]
+    assert codes == ["blank-column"] * 5 + ["blank-home"]
+
+
+def test_freshness_levels():
+    stale = {**FRESH, "news": D(2013, 1, 1)}
+    [finding] = check_freshness(COLUMNS, stale, TODAY, levels=resolve_levels({"stale-column": "error"}))
+    assert finding.level is Level.ERROR
+    assert check_freshness(COLUMNS, stale, TODAY, levels=resolve_levels({"stale-column": "off"})) == []
+
+
+# ---------------------------------------------------------------- identification
+
+FOOTER = {"sponsor": "清远市卫生局", "site_code": "4418000001", "icp": "粤ICP备12345678号-1",
+          "police_record": "粤公网安备 44180202000123号", "gov_site_badge": "assets/dzjg.png"}
+
+
+def test_complete_footer():
+    assert check_identification({"bureau": FOOTER}) == []
+    assert ICP_URL == "https://beian.miit.gov.cn/"
+
+
+@pytest.mark.parametrize("key", list(FOOTER))
+def test_each_missing_footer_field_is_an_error_naming_the_key(key):
+    bureau = {k: v for k, v in FOOTER.items() if k != key}
+    [finding] = check_identification({"bureau": bureau})
+    assert (finding.path, finding.field, finding.code, finding.level) == (
+        "mkdocs.yml", f"extra.bureau.{key}", "missing-identification", Level.ERROR)
+    assert f"{key}:" in finding.fix and "extra: bureau:" in finding.fix
+
+
+@pytest.mark.parametrize("blank", [None, "", "  "])
+def test_blank_counts_as_missing(blank):
+    [finding] = check_identification({"bureau": {**FOOTER, "sponsor": blank}})
+    assert finding.code == "missing-identification"
+
+
+@pytest.mark.parametrize("extra", [None, {}, {"bureau": None}, {"bureau": "市卫生局"}])
+def test_no_bureau_section_lists_every_key(extra):
+    assert [f.field for f in check_identification(extra)] == [f"extra.bureau.{k}" for k in FOOTER]
+
+
+@pytest.mark.parametrize(
+    "key, value",
+    [("site_code", "441800001"), ("site_code", "44180000010"), ("icp", "ICP备12345678号"), ("icp", "粤ICP12345678"),
+     ("police_record", "粤公网安备 4418020200号"), ("gov_site_badge", "assets/dzjg.txt")],
+)
+def test_malformed_footer_fields_are_warnings(key, value):
+    [finding] = check_identification({"bureau": {**FOOTER, key: value}})
+    assert (finding.code, finding.level, finding.field) == ("invalid-identification", Level.WARNING, f"extra.bureau.{key}")
+
+
+def test_site_code_as_a_yaml_integer_is_fine():
+    assert check_identification({"bureau": {**FOOTER, "site_code": 4418000001}}) == []
+
+
+# ---------------------------------------------------------------- leaders
+
+LEADERS = Leaders(
+    organisations=("清远市卫生局", "市卫生局", "卫生局", "局"),
+    leaders=(Leader("唐远强", ("市政协副主席", "卫生局局长", "局长")), Leader("李思真", ("局党组书记", "党组书记")),
+             Leader("陈丽霞", ("副局长",)), Leader("罗家泉", ("副局长",)), Leader("马军", ("副调研员",)),
+             Leader("莫新铨", ("市人民医院党委书记",))),
+)
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("局长唐远强出席会议。", None),
+        ("局长李四出席会议。", ("局长", "李四")),
+        ("市卫生局局长李四指出，", ("卫生局局长", "李四")),
+        ("清远市卫生局局长张三丰在会上讲话。", ("卫生局局长", "张三丰")),
+        ("会上，局长王五强调：", ("局长", "王五")),
+        ("局长欧阳明远一行", ("局长", "欧阳明远")),
+        ("副局长陈丽霞、罗家泉出席。", None),
+        ("副局长罗家泉主持会议。", None),
+        ("副局长李四主持会议。", ("副局长", "李四")),
+        ("市卫生局副局长李四主持会议。", ("副局长", "李四")),
+        ("副调研员马军带队检查。", None),
+        ("副调研员马军", None),
+        ("副调研员马伟。", ("副调研员", "马伟")),
+        ("局党组书记李思真讲话。", None),
+        ("局党组书记唐远强讲话。", ("局党组书记", "唐远强")),
+        ("市人民医院党委书记谢全生", ("市人民医院党委书记", "谢全生")),
+        ("市公安局局长李四出席。", None),
+        ("市第二医院党委书记李四出席。", None),
+        ("原局长李四出席。", None),
+        ("局长高度重视这项工作。", None),
+        ("局长在会上指出，", None),
+        ("局长向记者表示，", None),
+        ("局长要求各单位……", None),
+        ("局长信箱开通百日", None),
+        ("| 组长 | 市政协副主席、卫生局局长 | 唐远强 |", None),
+        ("市政协副主席李四", ("市政协副主席", "李四")),
+    ],
+    ids=["right-name", "wrong-name", "bureau-title", "city-bureau-three-chars", "after-comma", "compound-surname",
+         "deputies", "deputy", "wrong-deputy", "bureau-deputy", "two-char-name", "two-char-name-at-end",
+         "wrong-two-char", "party-secretary", "secretary-is-someone-else", "hospital-secretary", "other-bureau",
+         "other-hospital", "former", "not-a-name", "preposition", "not-a-name-either", "verb", "mailbox", "table",
+         "vice-chairman"],
+)
+def test_check_leaders(text, found):
+    findings = check_leaders([article("开头一行\n" + text)], LEADERS)
+    if found is None:
+        assert findings == []
+    else:
+        [finding] = findings
+        title, name = found
+        assert (finding.path, finding.line, finding.code, finding.level) == ("press/a.md", 6, "leader-name", Level.ERROR)
+        assert finding.message.startswith(f"“{title}{name}”：{title}是")
+        assert name in finding.message
+
+
+def test_leaders_checked_in_the_title_too():
+    [finding] = check_leaders([article("正文", title="局长李四调研基层卫生院")], LEADERS, {"press/a.md": "content/press/a.md"})
+    assert (finding.path, finding.line) == ("content/press/a.md", 2)
+
+
+def test_a_leader_counts_only_during_their_term():
+    leaders = Leaders(("局",), (Leader("唐远强", ("局长",), until=D(2015, 12, 31)), Leader("李四", ("局长",), since=D(2016, 1, 1))))
+    assert check_leaders([article("局长李四出席。", date="2016-03-01")], leaders) == []
+    assert len(check_leaders([article("局长李四出席。", date="2015-03-01")], leaders)) == 1
+    assert check_leaders([article("局长唐远强出席。", date="2015-03-01")], leaders) == []
+
+
+def test_leader_level_is_configurable():
+    arts = [article("局长李四出席。")]
+    assert check_leaders(arts, LEADERS, levels=resolve_levels({"leader-name": "off"})) == []
+    assert check_leaders(arts, LEADERS, levels=resolve_levels({"leader-name": "warning"}))[0].level is Level.WARNING
+
+
+@pytest.mark.parametrize(
+    "text, line, field, code",
+    [
+        ("organisations: [局]\nleaders:\n  - name: 马  军\n    titles: [副调研员]\n", 3, "name", "invalid-value_error"),
+        ("organisations: [局]\nleaders:\n  - name: 唐远强\n    titles: []\n", 4, "titles", "invalid-value_error"),
+        ("organisations: [局]\nleaders:\n  - name: 唐远强\n    titles: [市政协副主席、卫生局局长]\n", 4, "titles",
+         "invalid-value_error"),
+        ("organisations: [局]\nleaders:\n  - name: 唐远强\n    titles: [局长]\n  - name: 唐远强\n    titles: [主任]\n", 5,
+         "name", "duplicate-leader"),
+        ("organisations: [局]\nleaders:\n  - name: 唐远强\n    titles: [局长]\n    post: 局长\n", 5, "post",
+         "invalid-extra_forbidden"),
+        ("organisations: [局]\nleaders:\n  - name: 唐远强\n    titles: [局长]\n    since: 2013年1月\n", 5, "since",
+         "invalid-value_error"),
+        ("organisations: 局\nleaders: []\n", 1, "organisations", "data-not-list"),
+    ],
+    ids=["padded-name", "no-titles", "titles-joined", "duplicate", "unknown-field", "bad-date", "organisations-not-list"],
+)
+def test_leaders_file_findings(text, line, field, code):
+    _, findings = parse_leaders("data/leaders.yml", text)
+    [finding] = findings
+    assert (finding.line, finding.field, finding.code) == (line, field, code)
+
+
+# ---------------------------------------------------------------- terms
+
+TERMS = [Term("新农合", ("新型农村合作医疗",), first_mention=True), Term("医闹", ("涉医违法犯罪",)),
+         Term("非典", ("传染性非典型肺炎",), ignore=("非典型",)), Term("艾滋病病人", ("艾滋病患者", "艾滋病病毒感染者"))]
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("严厉打击医闹行为。", [(5, "医闹")]),
+        ("医闹、医闹。\n没有。\n医闹", [(5, "医闹"), (5, "医闹"), (7, "医闹")]),
+        ("2003年非典期间", [(5, "非典")]),
+        ("传染性非典型肺炎疫情", []),
+        ("非典型肺炎和非典型增生", []),
+        ("关心艾滋病病人", [(5, "艾滋病病人")]),
+        ("关心艾滋病患者和艾滋病病毒感染者", []),
+        ("新农合报销比例提高。", [(5, "新农合")]),
+        ("新型农村合作医疗（新农合）报销比例提高，新农合基金运行平稳。", []),
+        ("第一段。\n\n新型农村合作医疗报销比例提高。\n\n新农合基金运行平稳。", []),
+        ("新农合报销。\n新农合基金。", [(5, "新农合")]),
+        ("没有相关用语。", []),
+    ],
+    ids=["one", "each-occurrence", "abbreviation", "full-name-contains-it", "ignored-phrases", "discriminating",
+         "right-terms", "first-mention-short", "first-mention-full-then-short", "full-earlier-line", "reported-once",
+         "clean"],
+)
+def test_check_terms(body, expected):
+    findings = check_terms([article(body)], TERMS)
+    assert [(f.line, f.message.split("”")[0].lstrip("“")) for f in findings] == expected
+    assert all(f.code == "term" and f.level is Level.WARNING for f in findings)
+
+
+def test_term_finding_names_the_right_term():
+    [finding] = check_terms([article("关心艾滋病病人")], TERMS, {"press/a.md": "content/press/a.md"})
+    assert finding.path == "content/press/a.md"
+    assert "“艾滋病患者”或“艾滋病病毒感染者”" in finding.message and "改成" in finding.fix
+
+
+def test_terms_in_title_but_short_form_allowed_in_title_for_first_mention():
+    findings = check_terms([article("新型农村合作医疗（新农合）", title="打击医闹 新农合提标")], TERMS)
+    assert [(f.line, f.message[:4]) for f in findings] == [(2, "“医闹”")]
+
+
+def test_terms_level_is_configurable():
+    arts = [article("医闹")]
+    assert check_terms(arts, TERMS, levels=resolve_levels({"term": "off"})) == []
+    assert check_terms(arts, TERMS, levels=resolve_levels({"term": "error"}))[0].level is Level.ERROR
+
+
+@pytest.mark.parametrize(
+    "text, line, field, code",
+    [
+        ("- wrong: 医闹\n", 1, "right", "invalid-missing"),
+        ("- wrong: 医闹\n  right: 涉医违法犯罪\n- wrong: 医闹\n  right: 其他\n", 3, "wrong", "duplicate-term"),
+        ("- wrong: 医闹\n  right: 医闹\n", 1, "wrong", "term-same"),
+        ("- wrong: 医闹\n  right: 涉医违法犯罪\n  first: true\n", 3, "first", "invalid-extra_forbidden"),
+        ("- wrong: 医闹\n  right: 涉医违法犯罪\n  first_mention: 是\n", 3, "first_mention", "invalid-bool_type"),
+    ],
+)
+def test_terms_file_findings(text, line, field, code):
+    _, findings = parse_terms("data/terms.yml", text)
+    [finding] = findings
+    assert (finding.path, finding.line, finding.field, finding.code) == ("data/terms.yml", line, field, code)
+
+
+# ---------------------------------------------------------------- the committed data files
+
+
+def example_articles() -> list[Article]:
+    arts = []
+    for path in sorted((ROOT / "content").rglob("*.md")):
+        a, _ = parse_article(str(path), path.relative_to(ROOT / "content").as_posix(), path.read_text(encoding="utf-8"))
+        if a is not None:
+            arts.append(a)
+    return arts
+
+
+def test_committed_leaders_file_loads_and_passes_on_the_example_site():
+    leaders, findings = load_leaders(ROOT / "data" / "leaders.yml")
+    assert findings == []
+    names = {leader.name: leader.titles for leader in leaders.leaders}
+    assert "局长" in names["唐远强"] and "市政协副主席" in names["唐远强"]
+    assert "市卫生局党组书记" in names["李思真"]
+    assert "副局长" in names["陈丽霞"] and "副局长" in names["罗家泉"]
+    assert check_leaders(example_articles(), leaders) == []
+
+
+def test_committed_terms_file_loads():
+    terms, findings = load_terms(ROOT / "data" / "terms.yml")
+    assert findings == []
+    wrong = {t.wrong: t for t in terms}
+    assert wrong["新农合"].first_mention and wrong["新农合"].right == ("新型农村合作医疗",)
+    assert wrong["医闹"].right == ("涉医违法犯罪",) and "非典型" in wrong["非典"].ignore
+    assert "卫生部" not in wrong
+
+
+def test_load_data_from_real_files(tmp_path):
+    (tmp_path / "terms.yml").write_text("- wrong: 医闹\n  right: 涉医违法犯罪\n", encoding="utf-8")
+    assert load_terms(tmp_path / "terms.yml", "data/terms.yml") == ([Term("医闹", ("涉医违法犯罪",))], [])
+    leaders, [finding] = load_leaders(tmp_path / "leaders.yml", "data/leaders.yml")
+    assert (leaders, finding.code) == (Leaders((), ()), "data-missing")
