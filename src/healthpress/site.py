@@ -19,6 +19,7 @@ from .encoding import decode_source
 from .findings import Finding, Level
 from .limits import Limits, check_body, check_size
 from .paths import check_links_outside, check_names
+from .periodical import periodical_findings
 from .publication import publication_state
 from .views import Listing, build_listings
 
@@ -122,6 +123,9 @@ def build_site_model(
         (shown if preview or publication_state(article, now) == "published" else withheld).append(article)
     catalog, found = build_catalog(shown, columns, loaded.paths)
     found += check_covers(shown, taken_uris, loaded.paths)
+    for column in columns.values():
+        if column.kind == "periodical":
+            found += periodical_findings(catalog.by_column[column.id], column.title, loaded.paths)
     listings = build_listings(catalog, columns, page_size)
     clashes = [
         Finding(loaded.paths.get(l.src_uri, l.src_uri), None, None, "reserved-path",

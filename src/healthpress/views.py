@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from .archive import Month, Year, build_periods
+from .periodical import Issue, IssueYear, build_issues, current_issue, issue_neighbours, issues_by_year
 from .articles import Article
 from .catalog import Catalog, pinned_then_newest
 from .columns import Column
@@ -65,6 +66,10 @@ class Listing:
     tags: tuple[tuple[str, str, int], ...] = ()
     blocks: tuple[HomeBlock, ...] = field(default=(), repr=False)
     description: str = ""
+    issue: Issue | None = None
+    issue_years: tuple[IssueYear, ...] = ()
+    neighbours: tuple[Issue | None, Issue | None] = (None, None)
+    current_issues: tuple[tuple[Column, Issue], ...] = ()
 
     @property
     def src_uri(self) -> str:
@@ -111,8 +116,10 @@ def build_home(catalog: Catalog, columns: dict[str, Column]) -> Listing:
                   len(catalog.by_column[column.id]))
         for column in columns.values() if column.home_items > 0
     )
+    current = tuple((column, issue) for column in columns.values() if column.kind == "periodical"
+                    for issue in [current_issue(build_issues(catalog.by_column[column.id]))] if issue)
     return Listing(url="", kind="home", title="首页", crumbs=(), articles=catalog.articles[:HOME_LATEST],
-                   blocks=blocks)
+                   blocks=blocks, current_issues=current)
 
 
 def _column_pages(catalog: Catalog, column: Column, home: Crumb) -> list[Listing]:
@@ -124,6 +131,8 @@ def _column_pages(catalog: Catalog, column: Column, home: Crumb) -> list[Listing
                 column=column, description=column.description)
         for chunk, pager in paginate(in_column, column.page_size, column.url)
     ]
+    if column.kind == "periodical":
+        pages += _issue_pages(catalog.by_column[column.id], column, home, here)
     years = build_periods(catalog.by_column[column.id])
     archive_url = f"{column.id}/archive/"
     archive = Crumb(f"{column.title}归档", archive_url)
@@ -135,6 +144,24 @@ def _column_pages(catalog: Catalog, column: Column, home: Crumb) -> list[Listing
                                  title=_numbered(f"{column.title} {year.year}年", pager),
                                  crumbs=(home, here, archive), articles=chunk, pager=pager, column=column,
                                  years=(year,)))
+    return pages
+
+
+def issue_url(column: Column, number: int) -> str:
+    return f"{column.id}/issues/{number}/"
+
+
+def _issue_pages(articles: tuple[Article, ...], column: Column, home: Crumb, here: Crumb) -> list[Listing]:
+    """A periodical's list of issues by year, and a page per issue (第N期) with its neighbours."""
+    issues = build_issues(articles)
+    index = Crumb(f"{column.title}各期", f"{column.id}/issues/")
+    pages = [Listing(url=index.url, kind="issues", title=index.title, crumbs=(home, here), column=column,
+                     issue_years=issues_by_year(issues))]
+    for issue in issues:
+        pages.append(Listing(url=issue_url(column, issue.number), kind="issue",
+                             title=f"{column.title} {issue.label}", crumbs=(home, here, index),
+                             articles=issue.articles, column=column, issue=issue,
+                             neighbours=issue_neighbours(issues, issue.number)))
     return pages
 
 
