@@ -25,10 +25,14 @@ def main(argv: list[str] | None = None) -> int:
     new = commands.add_parser("new", help="新建一篇文章")
     new.add_argument("column", help="栏目编号，如 health-weekly")
     new.add_argument("title", help="文章标题")
+    stats = commands.add_parser("stats", help="各单位、各联络员的供稿统计")
+    stats.add_argument("--period", required=True, help="统计期间：2013、2013Q2 或 2013-05")
+    stats.add_argument("--csv", action="store_true", help="输出 CSV（可用 Excel 打开）")
     fix = commands.add_parser("fix-encoding", help="把 GBK/GB18030/UTF-16 文件转换为 UTF-8（保留备份）")
     fix.add_argument("paths", nargs="+", type=Path)
     args = parser.parse_args(argv)
-    handlers = {"build": _build, "check": _check, "serve": _serve, "new": _new, "fix-encoding": _fix_encoding}
+    handlers = {"build": _build, "check": _check, "serve": _serve, "new": _new, "fix-encoding": _fix_encoding,
+                "stats": _stats}
     return handlers[args.command](args)
 
 
@@ -86,6 +90,24 @@ def _new(args) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(new_article_text(args.title, build_moment()), encoding="utf-8")
     print(os.path.relpath(path))
+    return 0
+
+
+def _stats(args) -> int:
+    from .project import load_project
+    from .stats import PeriodError, count_by_unit, parse_period, render_csv, render_text
+
+    try:
+        parse_period(args.period)
+    except PeriodError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    model, bureau = load_project(Path(args.config_file))
+    if not bureau.has_units:
+        print("没有 data/units.yml：先在其中列出各供稿单位和联络员", file=sys.stderr)
+        return 1
+    table = count_by_unit(model.catalog.articles, bureau.units, args.period)
+    sys.stdout.write(render_csv(table) if args.csv else render_text(table))
     return 0
 
 

@@ -43,6 +43,15 @@ def last_modified(article: Article | None, listing: Listing | None, catalog) -> 
     return newest.date.strftime("%Y-%m-%d") if newest else "1970-01-01"
 
 
+FOOTER_PAGES = (("topics/health-days/", "卫生防病日"), ("stats/", "供稿统计"), ("about/leadership-group/", "领导小组"))
+
+
+def footer_pages(listings: list[Listing]) -> tuple[tuple[str, str], ...]:
+    """The bureau pages this site has (they depend on its data files), for the footer's links."""
+    urls = {listing.url for listing in listings}
+    return tuple((url, title) for url, title in FOOTER_PAGES if url in urls)
+
+
 @dataclass
 class RenderedFacts:
     """What rendering the articles taught us, for the pages that list or show them."""

@@ -19,8 +19,9 @@ from pymdownx.slugs import slugify
 
 from . import atomic, jinja_filters
 from .chrome import fix_chrome
+from .bureau import load_bureau_data
 from .columns import load_columns
-from .context import RenderedFacts, TemplateContext, build_article_view, last_modified
+from .context import RenderedFacts, TemplateContext, build_article_view, footer_pages, last_modified
 from .feeds import write_feeds
 from .findings import Finding, Level, sort_findings
 from .project import build_model, display_dir
@@ -39,6 +40,7 @@ STYLESHEET = "assets/healthpress/healthpress.css"
 
 class HealthpressConfig(base.Config):
     columns_dir = c.Type(str, default="columns")
+    data_dir = c.Type(str, default="data")
     page_size = c.Type(int, default=20)
     feed_items = c.Type(int, default=20)
     max_file_kb = c.Type(int, default=1024)
@@ -74,6 +76,8 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         self.missing_alt: list[tuple[str, str]] = []
         self.columns, self.column_findings = load_columns(self.project_dir / self.config.columns_dir,
                                                           self.config.columns_dir)
+        self.bureau, found = load_bureau_data(self.project_dir / self.config.data_dir, self.config.data_dir)
+        self.column_findings += found
         _report(self.column_findings)
         _configure_engine(config)
         if config.nav is None:
@@ -87,7 +91,7 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.model = build_model(config, self.config, self.columns, self.column_findings, files,
-                                 preview=self.command == "serve")
+                                 preview=self.command == "serve", bureau=self.bureau)
         _report(self.model.findings)
         self.listings = {listing.src_uri: listing for listing in self.model.listings}
         for article in self.model.withheld:
@@ -131,6 +135,7 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         jinja_filters.install(env)
+        env.globals["hp_footer_pages"] = footer_pages(self.model.listings)
         _report(self._link_and_image_findings(files))
         return env
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .bureau import BureauData, load_bureau_data
 from .columns import Column, load_columns
 from .findings import Finding
 from .limits import Limits
@@ -28,7 +29,7 @@ def display_dir(config) -> str:
 
 
 def build_model(config, options, columns: dict[str, Column], findings: list[Finding], files,
-                preview: bool = False) -> SiteModel:
+                preview: bool = False, bureau: BureauData | None = None) -> SiteModel:
     """Read the editors' files among `files` (an MkDocs Files) and build the site model."""
     docs_dir = Path(config.docs_dir)
     editors_files = [f.src_uri for f in files
@@ -36,11 +37,11 @@ def build_model(config, options, columns: dict[str, Column], findings: list[Find
     articles = [uri for uri in editors_files if is_article_uri(uri)]
     loaded = load_articles(docs_dir, articles, editors_files, display_dir(config), limits_from(options))
     return build_site_model(columns, loaded, findings, options.page_size, build_moment(),
-                            {f.src_uri for f in files}, preview)
+                            {f.src_uri for f in files}, preview, bureau)
 
 
-def check_project(config_file: Path) -> list[Finding]:
-    """Every finding the build would report, read the way MkDocs reads the project."""
+def load_project(config_file: Path) -> tuple[SiteModel, BureauData]:
+    """The site model and the bureau's data, read the way MkDocs reads the project, without building."""
     from mkdocs.config import load_config
     from mkdocs.structure.files import get_files
 
@@ -48,4 +49,11 @@ def check_project(config_file: Path) -> list[Finding]:
     options = config.plugins["healthpress"].config
     project_dir = config_file.resolve().parent
     columns, findings = load_columns(project_dir / options.columns_dir, options.columns_dir)
-    return build_model(config, options, columns, findings, get_files(config)).findings
+    bureau, found = load_bureau_data(project_dir / options.data_dir, options.data_dir)
+    model = build_model(config, options, columns, findings + found, get_files(config), bureau=bureau)
+    return model, bureau
+
+
+def check_project(config_file: Path) -> list[Finding]:
+    """Every finding the build would report."""
+    return load_project(config_file)[0].findings

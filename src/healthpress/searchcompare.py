@@ -121,6 +121,8 @@ class Builds:
     article_pages: int = 0
     markup_changed: int = 0
     pagefind: list[PagefindIndex] = field(default_factory=list)
+    load: list[float] = field(default_factory=list)
+    """The 1-minute load average when the builds started and when the browser runs ended."""
 
 
 def _healthpress() -> list[str]:
@@ -178,7 +180,7 @@ def build_both(info: CorpusInfo, pagefinds: list[list[str]], say) -> Builds:
     root = info.root
     (root / "mkdocs-lunr.yml").write_text(config_text(material_search=True, site_dir="site-lunr"), encoding="utf-8")
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(info.build_epoch)}
-    figures = Builds()
+    figures = Builds(load=[os.getloadavg()[0]])
     say(f"build (a): healthpress + material search (lang: zh, jieba) of {info.count} articles …")
     figures.lunr_build_s = _run(_healthpress() + ["-f", "mkdocs-lunr.yml", "build"], root, root / "build-lunr.log", env)
     say(f"  {figures.lunr_build_s:.1f} s")
@@ -510,6 +512,34 @@ def versions(chromium: str) -> dict[str, str]:
     return found
 
 
+def info_load(builds: Builds) -> str:
+    return " / ".join(f"{value:.1f}" for value in builds.load) if builds.load else "?"
+
+
+def summary_rows(info: CorpusInfo, builds: Builds, outcomes: list[Outcome], names: list[str],
+                 queries: list[str]) -> list[str]:
+    """One line per engine: its build cost, its worst first search, how many queries it gets right."""
+    rows = []
+    for name in names:
+        mine = [o for o in outcomes if o.engine == name]
+        failed = [o for o in mine if o.error]
+        if name == "lunr":
+            build = f"{builds.lunr_build_s:.0f} s ({builds.lunr_build_s / builds.plain_build_s:.2f}x)"
+            first = next((o for o in mine if o.cold and not o.error), None)
+            most = first.sent if first else 0
+            slowest = f"{first.seconds:.1f} s" if first else "—"
+        else:
+            index = next(i for i in builds.pagefind if name.startswith(f"Pagefind {i.version}"))
+            build = (f"{builds.plain_build_s + index.seconds:.0f} s "
+                     f"({(builds.plain_build_s + index.seconds) / builds.plain_build_s:.2f}x)")
+            most = max((o.sent for o in mine if not o.error), default=0)
+            slowest = f"{max((o.seconds for o in mine if not o.error), default=0):.1f} s"
+        right = sum(1 for o in mine if (v := judge(o, info.probes.get(o.query))) and v.perfect)
+        within = "✗ error" if failed else ("✓" if most <= BUDGET_BYTES else "✗")
+        rows.append(f"| {name} | {build} | {_kb(most)} | {slowest} | {right}/{len(queries)} | {within} |")
+    return rows
+
+
 def report(info: CorpusInfo, builds: Builds, outcomes: list[Outcome], found_versions: dict[str, str]) -> str:
     """The whole comparison as markdown."""
     by = {(o.engine, o.query): o for o in outcomes}
@@ -525,6 +555,16 @@ def report(info: CorpusInfo, builds: Builds, outcomes: list[Outcome], found_vers
         f"(healthpress.benchcorpus, seed {info.seed}: {info.count:,} articles dated 2013–2026 in six columns, "
         f"1,000–3,000 characters each). {os.cpu_count()} cores. Versions: "
         + ", ".join(f"{k} {v}" for k, v in found_versions.items()) + ".",
+        "",
+        f"Load average (1 min) at the start and the end of the run: {info_load(builds)}; the machine is "
+        "shared, so the times are indicative, the bytes and results are exact.",
+        "",
+        "## Summary",
+        "",
+        f"| engine | build + index | most bytes before the first results | slowest first results | "
+        f"queries with the right articles first | within {BUDGET_BYTES // 1_000_000} MB |",
+        "| --- | ---: | ---: | ---: | ---: | --- |",
+        *summary_rows(info, builds, outcomes, names, queries),
         "",
         "## Build and index",
         "",
@@ -659,6 +699,7 @@ def main(argv: list[str] | None = None) -> int:
         builds = build_both(info, pagefind_binaries(args.also_pagefind), say)
         queries = args.query or list(DEFAULT_QUERIES)
         outcomes = measure(info, builds, queries, chromium, args.timeout, say)
+        builds.load.append(os.getloadavg()[0])
         text = report(info, builds, outcomes, versions(chromium))
     finally:
         if temporary is not None:

@@ -20,6 +20,9 @@ from .findings import Finding, Level
 from .limits import Limits, check_body, check_size
 from .paths import check_links_outside, check_names
 from .periodical import periodical_findings
+from .bureau import BureauData
+from .bureau_views import build_bureau_listings, with_upcoming_days
+from .units import unit_findings
 from .publication import publication_state
 from .views import Listing, build_listings
 
@@ -115,6 +118,7 @@ def build_site_model(
     now: dt.datetime,
     taken_uris: set[str] = frozenset(),
     preview: bool = False,
+    bureau: BureauData | None = None,
 ) -> SiteModel:
     """Catalog what readers may see now (everything, marked, in a preview) and describe every listing."""
     shown: list[Article] = []
@@ -126,7 +130,12 @@ def build_site_model(
     for column in columns.values():
         if column.kind == "periodical":
             found += periodical_findings(catalog.by_column[column.id], column.title, loaded.paths)
+    bureau = bureau or BureauData()
     listings = build_listings(catalog, columns, page_size)
+    listings[0] = with_upcoming_days(listings[0], bureau, now.date())
+    listings += build_bureau_listings(catalog, bureau, now.date())
+    if bureau.has_units:
+        found += unit_findings(shown, bureau.units, loaded.paths)
     clashes = [
         Finding(loaded.paths.get(l.src_uri, l.src_uri), None, None, "reserved-path",
                 f"这个文件占用了系统生成页面 /{l.url} 的位置",

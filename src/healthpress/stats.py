@@ -162,3 +162,23 @@ def _day(article: Article) -> dt.date:
 
 def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def render_text(stats: UnitStats) -> str:
+    """The table for a terminal: one line per unit and liaison, counts right-aligned."""
+    labels = [c.label for c in stats.columns]
+    names = [f"  {row.liaison}（{row.role}）" if row.liaison else row.unit for row in stats.rows]
+    width = max(_display_width(name) for name in names) + 2
+    lines = [f"{stats.label}各单位供稿统计（篇）", _pad("单位 / 联络员", width) + "".join(f"{label:>6}" for label in labels)]
+    for name, row in zip(names, stats.rows):
+        lines.append(_pad(name, width) + "".join(f"{count:>6}" for count in row.counts))
+    return "\n".join(lines) + "\n"
+
+
+def _display_width(text: str) -> int:
+    """Columns a string takes in a terminal: Chinese characters take two."""
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - _display_width(text))

@@ -70,6 +70,8 @@ class Listing:
     issue_years: tuple[IssueYear, ...] = ()
     neighbours: tuple[Issue | None, Issue | None] = (None, None)
     current_issues: tuple[tuple[Column, Issue], ...] = ()
+    payload: object = None
+    """Kind-specific data of the bureau's own pages (statistics, health days, groups)."""
 
     @property
     def src_uri(self) -> str:

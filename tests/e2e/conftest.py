@@ -87,7 +87,7 @@ def example_site(tmp_path_factory) -> ExampleSite:
     from mkdocs.config import load_config
 
     project = tmp_path_factory.mktemp("e2e-example")
-    for name in ("mkdocs.yml", "content", "columns", "theme"):
+    for name in ("mkdocs.yml", "content", "columns", "theme", "data"):
         source = REPO / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
     column_file = project / "columns" / f"{PAGED_COLUMN}.yml"

@@ -42,3 +42,111 @@ def test_periodical_issues_pages_neighbours_and_home(site, caplog):
 
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert any("content/health-weekly/" in w and "3" in w and "期" in w for w in warnings), warnings
+
+
+UNITS = """\
+- name: 市人民医院
+  type: 医疗机构
+  liaisons:
+    - name: 王海燕
+      role: 联络员
+- name: 市疾病预防控制中心
+  short_name: 市疾控中心
+  type: 公共卫生机构
+- name: 市中心血站
+  type: 公共卫生机构
+"""
+
+
+def with_units(site):
+    (site.root / "data").mkdir(exist_ok=True)
+    (site.root / "data" / "units.yml").write_text(UNITS, encoding="utf-8")
+    site.write("news/a.md", article("医院甲", "2013-04-02", unit="市人民医院", author="王海燕"))
+    site.write("news/b.md", article("医院乙", "2013-05-02", unit="市人民医院", author="张三"))
+    site.write("news/c.md", article("疾控", "2013-05-20", unit="市疾控中心"))
+    site.write("news/d.md", article("明年", "2014-01-02", unit="市人民医院"))
+    site.write("news/e.md", article("错名", "2013-06-02", unit="市人名医院"))
+
+
+def test_unit_statistics_page_counts_units_liaisons_and_zeros(site, caplog):
+    with_units(site)
+    built = site.build()
+    page = built.page("stats/")
+    assert texts(page, "h1") == ["2014年各单位供稿统计"]
+    year = built.page("stats/2013/")
+    rows = {r.select_one("th").get_text(strip=True): [td.get_text() for td in r.select("td")][-1]
+            for r in year.select("table.hp-stats tbody tr")}
+    assert rows["市人民医院"] == "2" and rows["王海燕（联络员）"] == "1"
+    assert rows["市疾病预防控制中心"] == "1", "an alias counts for its unit"
+    assert rows["市中心血站"] == "0", "units with nothing published are listed"
+    assert rows["合计"] == "4"
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert any("content/news/e.md" in w and "市人名医院" in w and "市人民医院" in w for w in warnings), warnings
+    assert "stats/" in [a["href"].split("../")[-1] for a in built.page("").select(".hp-footer__links a")]
+
+
+def test_stats_command_by_quarter_and_as_csv(site):
+    import subprocess
+    import sys
+
+    import yaml
+
+    with_units(site)
+    (site.root / "mkdocs.yml").write_text(yaml.safe_dump(site.config, allow_unicode=True), encoding="utf-8")
+    run = lambda *args: subprocess.run([sys.executable, "-m", "healthpress.cli", "stats", *args],  # noqa: E731
+                                       cwd=site.root, capture_output=True, text=True, timeout=120)
+    text = run("--period", "2013Q2")
+    assert text.returncode == 0, text.stderr
+    assert "2013年第二季度" in text.stdout and "市中心血站" in text.stdout
+    csv_out = run("--period", "2013", "--csv")
+    lines = csv_out.stdout.splitlines()
+    assert lines[0].startswith("\ufeff单位,单位类型,联络员/信息员,角色,1月")
+    assert any(line.startswith("市人民医院,医疗机构,,,0,0,0,1,1,") for line in lines), lines
+    bad = run("--period", "2013Q5")
+    assert bad.returncode == 2 and "2013Q2" in bad.stderr
+
+
+def test_health_days_pages_and_upcoming_on_home(site, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1369958400")  # 2013-05-31 08:00 in Beijing
+    (site.root / "data").mkdir()
+    (site.root / "data" / "health-days.yml").write_text(
+        "- name: 世界无烟日\n  slug: world-no-tobacco-day\n  date: \"05-31\"\n  tags: [控烟]\n  description: 拒绝烟草。\n"
+        "- name: 世界防治麻风病日\n  slug: world-leprosy-day\n  rule: last Sunday of January\n  tags: [麻风]\n"
+        "  description: 消除歧视。\n", encoding="utf-8")
+    site.write("news/a.md", article("控烟宣传", "2013-05-30", tags=["控烟"]))
+    site.write("news/b.md", article("世界无烟日活动", "2012-05-31"))
+    built = site.build()
+    day = built.page("topics/health-days/world-no-tobacco-day/")
+    assert texts(day, ".hp-list__title") == ["控烟宣传", "世界无烟日活动"]
+    assert "每年5月31日" in texts(day, ".hp-lead")[0] and "2013年5月31日" in texts(day, ".hp-lead")[0]
+    index = built.page("topics/health-days/")
+    assert [a.get_text() for a in index.select(".hp-days a")] == ["世界无烟日", "世界防治麻风病日"]
+    assert "2014年1月26日" in index.get_text(), "last Sunday of January 2014"
+    home = built.page("")
+    assert [a.get_text() for a in home.select(".hp-home__days a:not(.hp-more)")] == ["世界无烟日", "世界防治麻风病日"]
+
+
+def test_leadership_group_page_as_the_plan_lists_it(site):
+    (site.root / "data").mkdir()
+    (site.root / "data" / "leadership-group.yml").write_text(
+        (__import__("pathlib").Path(__file__).parents[2] / "data" / "leadership-group.yml").read_text(encoding="utf-8"),
+        encoding="utf-8")
+    page = site.build().page("about/leadership-group/")
+    assert texts(page, "h1") == ["市卫生局创建平安清远宣传工作领导小组"]
+    assert texts(page, "dl.hp-group dt") == ["组长", "副组长", "成员"]
+    first = page.select_one("dl.hp-group li")
+    assert first.select_one(".hp-group__post").get_text() == "市政协副主席、卫生局局长"
+    assert first.select_one(".hp-group__name").get_text() == "唐远强"
+    assert "马\u3000军" in page.get_text()
+    assert "领导小组下设办公室，设在市卫生局办公室，负责日常工作的处理。" in page.get_text()
+
+
+def test_a_bad_data_file_fails_the_build_with_its_line(site, build_errors):
+    from mkdocs.exceptions import Abort
+    import pytest
+
+    (site.root / "data").mkdir()
+    (site.root / "data" / "units.yml").write_text("- name: 市人民医院\n  type: 医院\n", encoding="utf-8")
+    with pytest.raises(Abort):
+        site.build()
+    assert any(e.startswith("data/units.yml:2:") and "type" in e for e in build_errors()), build_errors()

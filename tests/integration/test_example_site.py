@@ -21,7 +21,7 @@ def example(tmp_path_factory) -> BuiltSite:
     from mkdocs.config import load_config
 
     project = tmp_path_factory.mktemp("example")
-    for name in ("mkdocs.yml", "content", "columns", "theme"):
+    for name in ("mkdocs.yml", "content", "columns", "theme", "data"):
         source = REPO / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
     build(load_config(str(project / "mkdocs.yml")))
