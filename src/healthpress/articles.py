@@ -22,6 +22,9 @@ CHINESE_KEYS = {
     "作者": "author", "单位": "unit", "标签": "tags", "封面": "cover", "状态": "status",
     "置顶": "pinned", "文号": "doc_no", "期号": "issue",
     "敏感": "sensitive", "审核人": "approved_by", "审核日期": "approved_on", "下线日期": "expires",
+    "紧急": "urgent", "发布编号": "release_no", "发言人": "spokesperson",
+    "索引号": "index_no", "主题分类": "topic", "发布机构": "publisher", "成文日期": "written_on",
+    "公开方式": "disclosure", "有效性": "validity", "替代文件": "replaced_by",
 }
 
 FIELD_HELP = {
@@ -42,6 +45,16 @@ FIELD_HELP = {
     "approved_by": "approved_by: 王局长（审核人）",
     "approved_on": "approved_on: 2013-05-08（审核日期）",
     "expires": "expires: 2013-06-30 或 2013-06-30 18:00（到期后自动从网站撤下）",
+    "urgent": "urgent: true（紧急通知：在每个页面顶部显示，直到 expires）",
+    "release_no": "release_no: 2013年第3号（新闻发布编号）",
+    "spokesperson": "spokesperson: 张明（新闻发言人）",
+    "index_no": "index_no: 00325437-X/2013-00012（索引号；不写时自动生成）",
+    "topic": "topic: 卫生、体育（主题分类）",
+    "publisher": "publisher: 市卫生局（发布机构；不写时用供稿单位）",
+    "written_on": "written_on: 2013-05-08（成文日期；不写时同发布日期）",
+    "disclosure": "disclosure: 主动公开 或 依申请公开",
+    "validity": "validity: 有效 或 废止",
+    "replaced_by": "replaced_by: /service-year/2014/03/xin-fangan/（废止时写替代它的文件的网址）",
 }
 
 
@@ -74,6 +87,16 @@ class FrontMatter(BaseModel):
     approved_by: str | None = None
     approved_on: Annotated[dt.datetime, BeforeValidator(_to_datetime)] | None = None
     expires: Annotated[dt.datetime, BeforeValidator(_to_datetime)] | None = None
+    urgent: bool = False
+    release_no: str | None = None
+    spokesperson: str | None = None
+    index_no: str | None = None
+    topic: str | None = None
+    publisher: str | None = None
+    written_on: Annotated[dt.datetime, BeforeValidator(_to_datetime)] | None = None
+    disclosure: Literal["主动公开", "依申请公开"] = "主动公开"
+    validity: Literal["有效", "废止"] = "有效"
+    replaced_by: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +123,11 @@ class Article:
     approved_by: str | None = None
     approved_on: dt.datetime | None = None
     expires: dt.datetime | None = None
+    urgent: bool = False
+    release_no: str | None = None
+    spokesperson: str | None = None
+    disclosure_fields: tuple[tuple[str, object], ...] = ()
+    """The disclosure fields the editor wrote (index_no, topic, ...), checked by disclosure.py."""
     written: tuple[tuple[str, str, int], ...] = field(default=(), compare=False)
     """(field, the key as the editor wrote it, its line), for findings about a field."""
 
@@ -168,8 +196,13 @@ def parse_article(path: str, src_uri: str, text: str) -> tuple[Article | None, l
         summary=meta.summary or None, author=meta.author, unit=meta.unit, tags=tuple(dict.fromkeys(meta.tags)),
         cover=meta.cover, status=meta.status, pinned=meta.pinned, doc_no=meta.doc_no, issue=meta.issue,
         body=source.body, body_line=source.body_line, sensitive=meta.sensitive, approved_by=meta.approved_by,
-        approved_on=meta.approved_on, expires=meta.expires, written=tuple((name, written[name], line) for name, line in sorted(lines.items())),
+        approved_on=meta.approved_on, expires=meta.expires, urgent=meta.urgent, release_no=meta.release_no,
+        spokesperson=meta.spokesperson,
+        disclosure_fields=tuple((name, getattr(meta, name)) for name in DISCLOSURE_FIELDS if name in meta.model_fields_set), written=tuple((name, written[name], line) for name, line in sorted(lines.items())),
     ), findings
+
+
+DISCLOSURE_FIELDS = ("index_no", "topic", "publisher", "written_on", "disclosure", "validity", "replaced_by")
 
 
 def _publication_findings(path: str, meta: FrontMatter, written: dict[str, str], lines: dict[str, int]) -> list[Finding]:
@@ -181,6 +214,10 @@ def _publication_findings(path: str, meta: FrontMatter, written: dict[str, str],
         findings.append(Finding(path, lines.get("sensitive"), written.get("sensitive", "sensitive"), "unapproved",
                                 f"敏感或重大稿件须按审定的口径发布，但缺少 {missing}",
                                 "经审核后填写 approved_by: 审核人 和 approved_on: 审核日期；审核前请写 status: review"))
+    if meta.urgent and not meta.expires:
+        findings.append(Finding(path, lines.get("urgent"), written.get("urgent", "urgent"), "urgent-without-expiry",
+                                "紧急通知会显示在每个页面的顶部，必须写明到什么时候撤下",
+                                "加一行 expires: 2013-06-30 18:00（下线日期）"))
     if meta.expires and meta.expires <= meta.date:
         findings.append(Finding(path, lines.get("expires"), written.get("expires", "expires"), "expires-before-date",
                                 "下线日期不晚于发布日期，这篇文章永远不会出现在网站上",

@@ -92,6 +92,10 @@ class TemplateContext:
         """The cover image's site-relative URL (or its address on another site)."""
         return self._facts.cover_urls.get(article.src_uri)
 
+    def disclosure(self, article: Article):
+        """The disclosure table rows of an official document, or ()."""
+        return self._model.disclosures.get(article.src_uri, ())
+
     def reading(self, article: Article) -> tuple[int, int]:
         """(characters, minutes) of the article's text."""
         characters = self._facts.characters.get(article.src_uri, 0)

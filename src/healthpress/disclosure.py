@@ -217,3 +217,34 @@ def disclosure_rows(record: DisclosureRecord) -> tuple[DisclosureRow, ...]:
         DisclosureRow("公开方式", record.disclosure),
         validity,
     )
+
+
+def build_disclosure_tables(
+    articles: Iterable[Article], columns: Mapping[str, Column], org_code: str | None, default_publisher: str,
+    paths: Mapping[str, str],
+) -> tuple[dict[str, tuple[DisclosureRow, ...]], list[Finding]]:
+    """The disclosure table of every official document among `articles`, and what is wrong with them."""
+    tables: dict[str, tuple[DisclosureRow, ...]] = {}
+    findings: list[Finding] = []
+    documents = official_documents(articles, columns)
+    fields_of: dict[str, DisclosureFields] = {}
+    for article in documents:
+        written = {article.key_of(name): value for name, value in article.disclosure_fields}
+        lines = {article.key_of(name): article.line_of(name) or 1 for name, _ in article.disclosure_fields}
+        fields, found = parse_disclosure(paths.get(article.src_uri, article.src_uri), article, written, lines)
+        findings += found
+        if fields is not None:
+            fields_of[article.src_uri] = fields
+    explicit = {src: fields.index_no for src, fields in fields_of.items() if fields.index_no}
+    findings += index_number_findings(explicit, paths, {a.src_uri: a.line_of("index_no") for a in documents})
+    if len(explicit) < len(fields_of) and not org_code:
+        findings.append(Finding("mkdocs.yml", None, "extra.bureau.org_code", "org-code-missing",
+                                "有公文没有写索引号，生成索引号需要本单位的组织机构代码",
+                                "在 mkdocs.yml 的 extra: bureau: 下写 org_code: 00325437-X（本单位的组织机构代码）"))
+        return tables, findings
+    numbers = assign_index_numbers([a for a in documents if a.src_uri in fields_of], org_code or "", explicit)
+    for article in documents:
+        if article.src_uri in fields_of:
+            record = disclosure_record(article, fields_of[article.src_uri], numbers[article.src_uri], default_publisher)
+            tables[article.src_uri] = disclosure_rows(record)
+    return tables, findings

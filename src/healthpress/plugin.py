@@ -136,6 +136,7 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
     def on_env(self, env, config: MkDocsConfig, files: Files):
         jinja_filters.install(env)
         env.globals["hp_footer_pages"] = footer_pages(self.model.listings)
+        env.globals["hp_urgent"] = [a for a in self.model.catalog.articles if a.urgent]
         _report(self._link_and_image_findings(files))
         return env
 

@@ -36,8 +36,9 @@ def build_model(config, options, columns: dict[str, Column], findings: list[Find
                      if f.src_dir and Path(f.src_dir) == docs_dir and f.inclusion.is_in_serve()]
     articles = [uri for uri in editors_files if is_article_uri(uri)]
     loaded = load_articles(docs_dir, articles, editors_files, display_dir(config), limits_from(options))
+    identity = (config.extra or {}).get("bureau") or {}
     return build_site_model(columns, loaded, findings, options.page_size, build_moment(),
-                            {f.src_uri for f in files}, preview, bureau)
+                            {f.src_uri for f in files}, preview, bureau, identity)
 
 
 def load_project(config_file: Path) -> tuple[SiteModel, BureauData]:

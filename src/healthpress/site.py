@@ -21,6 +21,7 @@ from .limits import Limits, check_body, check_size
 from .paths import check_links_outside, check_names
 from .periodical import periodical_findings
 from .bureau import BureauData
+from .disclosure import build_disclosure_tables
 from .bureau_views import build_bureau_listings, with_upcoming_days
 from .units import unit_findings
 from .publication import publication_state
@@ -41,6 +42,8 @@ class SiteModel:
     now: dt.datetime
     paths: dict[str, str] = field(repr=False)
     preview: bool = False
+    disclosures: dict = field(default_factory=dict, repr=False)
+    """The government-information disclosure table of each official document, by src_uri."""
 
     @property
     def has_errors(self) -> bool:
@@ -119,6 +122,7 @@ def build_site_model(
     taken_uris: set[str] = frozenset(),
     preview: bool = False,
     bureau: BureauData | None = None,
+    identity: dict | None = None,
 ) -> SiteModel:
     """Catalog what readers may see now (everything, marked, in a preview) and describe every listing."""
     shown: list[Article] = []
@@ -131,6 +135,10 @@ def build_site_model(
         if column.kind == "periodical":
             found += periodical_findings(catalog.by_column[column.id], column.title, loaded.paths)
     bureau = bureau or BureauData()
+    identity = identity or {}
+    disclosures, found_disclosure = build_disclosure_tables(
+        catalog.articles, columns, identity.get("org_code"), identity.get("sponsor") or "", loaded.paths)
+    found += found_disclosure
     listings = build_listings(catalog, columns, page_size)
     listings[0] = with_upcoming_days(listings[0], bureau, now.date())
     listings += build_bureau_listings(catalog, bureau, now.date())
@@ -143,4 +151,4 @@ def build_site_model(
         for l in listings if l.src_uri in taken_uris and l.src_uri != HOME_PAGE
     ]
     return SiteModel(columns, catalog, listings, withheld, findings + loaded.findings + found + clashes, now,
-                     loaded.paths, preview)
+                     loaded.paths, preview, disclosures)

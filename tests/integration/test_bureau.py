@@ -150,3 +150,46 @@ def test_a_bad_data_file_fails_the_build_with_its_line(site, build_errors):
     with pytest.raises(Abort):
         site.build()
     assert any(e.startswith("data/units.yml:2:") and "type" in e for e in build_errors()), build_errors()
+
+
+def test_urgent_notice_is_a_banner_on_every_page_until_it_expires(site, monkeypatch):
+    site.write("news/urgent.md", article("关于做好H7N9防控工作的紧急通知", "2013-04-05 18:00", urgent=True,
+                                         expires="2013-05-05"))
+    site.write("news/other.md", article("普通新闻", "2013-04-01"))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1366000000")  # 2013-04-15
+    built = site.build()
+    for url in ("", "news/", "news/2013/04/other/", "archive/", "tags/"):
+        banner = built.page(url).select_one(".md-banner .hp-urgent")
+        assert banner and "关于做好H7N9防控工作的紧急通知" in banner.get_text(), url
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1368000000")  # 2013-05-08, after it expired
+    built = site.build()
+    assert not built.page("").select(".md-banner")
+    assert not built.exists("news/2013/04/urgent/")
+
+
+def test_urgent_notice_needs_an_expiry(site, build_errors):
+    import pytest
+    from mkdocs.exceptions import Abort
+
+    site.write("news/urgent.md", article("紧急通知", "2013-04-05", urgent=True))
+    with pytest.raises(Abort):
+        site.build()
+    assert any(e.startswith("content/news/urgent.md:4: urgent:") and "expires" in e for e in build_errors())
+
+
+def test_official_documents_carry_the_disclosure_table(site, build_errors):
+    site.config["extra"]["bureau"]["org_code"] = "00325437-X"
+    site.write("news/notice.md", article("关于印发实施方案的通知", "2013-05-08", doc_no="宜卫办[2013]79号", unit="市卫生局"))
+    site.write("news/second.md", article("第二份通知", "2013-06-01", doc_no="宜卫办[2013]80号", 索引号="00325437-X/2013-00001"))
+    site.write("news/plain.md", article("普通新闻", "2013-05-09"))
+    built = site.build()
+    rows = {th.get_text(): th.find_next_sibling("td").get_text()
+            for th in built.page("news/2013/05/notice/").select("table.hp-disclosure th")}
+    assert rows == {"索引号": "00325437-X/2013-00002", "主题分类": "卫生、体育", "发布机构": "市卫生局",
+                    "成文日期": "2013年5月8日", "文号": "宜卫办[2013]79号", "发布日期": "2013年5月8日",
+                    "公开方式": "主动公开", "有效性": "有效"}, "the explicit number is kept and skipped"
+    assert not built.page("news/2013/05/plain/").select("table.hp-disclosure")
+    press = article("新闻发布会通稿", "2013-06-02", release_no="2013年第3号", spokesperson="李华")
+    site.write("news/press.md", press)
+    meta = built = site.build().page("news/2013/06/press/").select_one(".hp-meta").get_text()
+    assert "2013年第3号" in meta and "李华" in meta
