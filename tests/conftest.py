@@ -17,7 +17,8 @@ BASE_CONFIG = {
     "docs_dir": "content",
     "theme": {"name": "material", "language": "zh-CN", "font": False},
     "plugins": [{"healthpress": {"page_size": 20, "search_index": False}}],
-    "extra": {"bureau": {"sponsor": "测试市卫生局", "address": "人民路 1 号", "phone": "0763-1234567"}},
+    "extra": {"bureau": {"sponsor": "测试市卫生局", "address": "人民路 1 号", "phone": "0763-1234567",
+                         "org_code": "12441800-0"}},
 }
 
 
