@@ -18,7 +18,8 @@ BASE_CONFIG = {
     "theme": {"name": "material", "language": "zh-CN", "font": False},
     "plugins": [{"healthpress": {"page_size": 20, "search_index": False}}],
     "extra": {"bureau": {"sponsor": "测试市卫生局", "address": "人民路 1 号", "phone": "0763-1234567",
-                         "org_code": "12441800-0"}},
+                         "org_code": "12441800-0", "site_code": "4418000001", "icp": "粤ICP备12345678号",
+                         "police_record": "粤公网安备 44180202000123号", "gov_site_badge": "assets/dzjg.svg"}},
 }
 
 
@@ -46,14 +47,22 @@ class SiteFolder:
         path.write_text(textwrap.dedent(text) if text.startswith("\n") else text, encoding="utf-8")
         return path
 
+    def write_project(self) -> Path:
+        """mkdocs.yml, the content folder and the footer's badge image; returns mkdocs.yml."""
+        (self.root / "content").mkdir(exist_ok=True)
+        badge = self.config.get("extra", {}).get("bureau", {}).get("gov_site_badge")
+        if badge:
+            (self.root / "content" / badge).parent.mkdir(parents=True, exist_ok=True)
+            (self.root / "content" / badge).write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+        config_file = self.root / "mkdocs.yml"
+        config_file.write_text(yaml.safe_dump(self.config, allow_unicode=True), encoding="utf-8")
+        return config_file
+
     def build(self) -> "BuiltSite":
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
 
-        (self.root / "content").mkdir(exist_ok=True)
-        config_file = self.root / "mkdocs.yml"
-        config_file.write_text(yaml.safe_dump(self.config, allow_unicode=True), encoding="utf-8")
-        build(load_config(str(config_file)))
+        build(load_config(str(self.write_project())))
         return BuiltSite(self.root / "site")
 
 

@@ -22,7 +22,7 @@ CHINESE_KEYS = {
     "作者": "author", "单位": "unit", "标签": "tags", "封面": "cover", "状态": "status",
     "置顶": "pinned", "文号": "doc_no", "期号": "issue",
     "敏感": "sensitive", "审核人": "approved_by", "审核日期": "approved_on", "下线日期": "expires",
-    "紧急": "urgent", "发布编号": "release_no", "发言人": "spokesperson",
+    "紧急": "urgent", "发布编号": "release_no", "发言人": "spokesperson", "原文": "verbatim",
     "索引号": "index_no", "主题分类": "topic", "发布机构": "publisher", "成文日期": "written_on",
     "公开方式": "disclosure", "有效性": "validity", "替代文件": "replaced_by",
 }
@@ -46,6 +46,7 @@ FIELD_HELP = {
     "approved_on": "approved_on: 2013-05-08（审核日期）",
     "expires": "expires: 2013-06-30 或 2013-06-30 18:00（到期后自动从网站撤下）",
     "urgent": "urgent: true（紧急通知：在每个页面顶部显示，直到 expires）",
+    "verbatim": "verbatim: true（公文、方案按原文刊登：不做规范用语检查）",
     "release_no": "release_no: 2013年第3号（新闻发布编号）",
     "spokesperson": "spokesperson: 张明（新闻发言人）",
     "index_no": "index_no: 00325437-X/2013-00012（索引号；不写时自动生成）",
@@ -88,6 +89,7 @@ class FrontMatter(BaseModel):
     approved_on: Annotated[dt.datetime, BeforeValidator(_to_datetime)] | None = None
     expires: Annotated[dt.datetime, BeforeValidator(_to_datetime)] | None = None
     urgent: bool = False
+    verbatim: bool = False
     release_no: str | None = None
     spokesperson: str | None = None
     index_no: str | None = None
@@ -124,6 +126,7 @@ class Article:
     approved_on: dt.datetime | None = None
     expires: dt.datetime | None = None
     urgent: bool = False
+    verbatim: bool = False
     release_no: str | None = None
     spokesperson: str | None = None
     disclosure_fields: tuple[tuple[str, object], ...] = ()
@@ -196,7 +199,7 @@ def parse_article(path: str, src_uri: str, text: str) -> tuple[Article | None, l
         summary=meta.summary or None, author=meta.author, unit=meta.unit, tags=tuple(dict.fromkeys(meta.tags)),
         cover=meta.cover, status=meta.status, pinned=meta.pinned, doc_no=meta.doc_no, issue=meta.issue,
         body=source.body, body_line=source.body_line, sensitive=meta.sensitive, approved_by=meta.approved_by,
-        approved_on=meta.approved_on, expires=meta.expires, urgent=meta.urgent, release_no=meta.release_no,
+        approved_on=meta.approved_on, expires=meta.expires, urgent=meta.urgent, verbatim=meta.verbatim, release_no=meta.release_no,
         spokesperson=meta.spokesperson,
         disclosure_fields=tuple((name, getattr(meta, name)) for name in DISCLOSURE_FIELDS if name in meta.model_fields_set), written=tuple((name, written[name], line) for name, line in sorted(lines.items())),
     ), findings

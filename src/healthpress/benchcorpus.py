@@ -5,7 +5,8 @@
 Chinese keys and file names, relative links, images), and returns a `CorpusInfo` that says where
 everything is and which articles each search probe should find. Same seed, same bytes.
 
-Pure Python: no MkDocs import (only healthpress' own slug function, for the article URLs).
+Pure Python, no MkDocs import: it uses only healthpress' slug function (for the article URLs) and
+the table of Chinese front-matter keys.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ LAST_DAY = dt.date(2026, 12, 31)
 BUILD_EPOCH = int(dt.datetime(2027, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=8))).timestamp())
 """SOURCE_DATE_EPOCH at which every article is published (the corpus runs to 2026-12-31)."""
 
+BADGE = "assets/dzjg.png"
+"""The 党政机关网站标识 the footer shows (a placeholder picture)."""
+
 PROBE_EVERY = 7
 """Every 7th article carries one of the probe phrases (in its title or its text)."""
 
@@ -41,13 +45,15 @@ CHINESE_NAME_EVERY = 10
 # The site: mkdocs.yml and the six columns of the example site
 
 
-def config_text(*, material_search: bool = False, site_dir: str = "site") -> str:
+def config_text(*, material_search: bool = False, site_dir: str = "site", search_index: bool = True) -> str:
     """`mkdocs.yml` shaped like the example site's; `material_search` adds material's `search: {lang: zh}`.
 
     The search plugin comes after healthpress: its on_config reads material's strings for the page
     language, and `partials/languages/zh-CN.html` is a healthpress template, added in healthpress' on_config.
+    `search_index=False` turns off healthpress' own Pagefind index (to time or run Pagefind separately).
     """
     search = "  - search:\n      lang: zh\n" if material_search else ""
+    no_index = "" if search_index else "      search_index: false   # no Pagefind index in this build\n"
     return f"""\
 # A generated bureau site (healthpress.benchcorpus): for benchmarks, not for publication.
 site_name: 市卫生健康宣传网
@@ -75,7 +81,7 @@ plugins:
   - healthpress:
       page_size: 20
       iframe_hosts: [player.v.qq.com]
-{search}
+{no_index}{search}
 markdown_extensions:
   - toc:
       permalink: false
@@ -90,6 +96,11 @@ extra:
   generator: false
   bureau:
     sponsor: 市卫生局
+    org_code: 00325437-X
+    site_code: "3408000001"
+    icp: 皖ICP备13000001号
+    police_record: 皖公网安备 34080202000001号
+    gov_site_badge: {BADGE}
     address: 市人民路 100 号市卫生局办公楼
     postcode: "246000"
     phone: 0556-5512345
@@ -641,6 +652,7 @@ def write_corpus(root: Path, count: int, seed: int = 2013) -> CorpusInfo:
         written.append(path)
 
     write(root / "mkdocs.yml", config_text().encode())
+    write(docs / BADGE, _png(0))
     for column_id, text in COLUMNS.items():
         write(columns / f"{column_id}.yml", text.encode())
     first_of_day: dict[dt.date, int] = {}

@@ -20,6 +20,10 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--strict", action="store_true", help="有警告也视为失败")
     check = commands.add_parser("check", help="只检查文章和栏目，不生成网站")
     check.add_argument("--format", choices=["text", "json"], default="text")
+    check.add_argument("--compliance", action="store_true",
+                       help="按政府网站检查指标检查：栏目更新、空白栏目、页脚标识、领导姓名、规范用语、已生成网站里的链接")
+    check.add_argument("--external", action="store_true", help="同时检查外部链接（需要联网）")
+    check.add_argument("--report", metavar="PATH", help="另存一份网页版报告（如 reports/check.html）")
     serve = commands.add_parser("serve", help="本地预览（含草稿，带标记），修改后自动刷新")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000")
     new = commands.add_parser("new", help="新建一篇文章")
@@ -52,9 +56,15 @@ def _build(args) -> int:
 
 
 def _check(args) -> int:
-    from .project import check_project
+    from .project import load_project
 
-    findings = sort_findings(check_project(Path(args.config_file)))
+    model, _ = load_project(Path(args.config_file), inspection=args.compliance)
+    findings = list(model.findings)
+    if args.compliance or args.external:
+        findings += _built_site_findings(Path(args.config_file), args.external)
+    findings = sort_findings(findings)
+    if args.report:
+        _write_report(Path(args.report), findings, Path(args.config_file))
     if args.format == "json":
         json.dump([{"path": f.path, "line": f.line, "field": f.field, "code": f.code, "level": f.level.value,
                     "message": f.message, "fix": f.fix} for f in findings], sys.stdout, ensure_ascii=False, indent=2)
@@ -127,6 +137,35 @@ def _fix_encoding(args) -> int:
         else:
             print(f"{path}: 已从 {encoding} 转换为 UTF-8，原文件备份为 {backup}")
     return status
+
+
+def _built_site_findings(config_file: Path, external: bool) -> list:
+    """Links across the last built site/ (internal always, external on request)."""
+    from mkdocs.config import load_config
+
+    from .findings import Finding, Level
+    from .sitecheck import broken_external_links, broken_internal_links
+
+    config = load_config(str(config_file))
+    site_dir = Path(config.site_dir)
+    if not (site_dir / "index.html").is_file():
+        return [Finding("site", None, None, "site-not-built", "还没有生成网站，无法检查网站里的链接",
+                        "先运行 ./scripts/build，再运行 healthpress check --compliance", Level.WARNING)]
+    findings = broken_internal_links(site_dir)
+    if external:
+        allowlist = frozenset(config.plugins["healthpress"].config.external_allowlist)
+        findings += broken_external_links(site_dir, allowlist)
+    return findings
+
+
+def _write_report(path: Path, findings: list, config_file: Path) -> None:
+    from mkdocs.config import load_config
+
+    from .report import render_report_html
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render_report_html(findings, load_config(str(config_file)).site_name), encoding="utf-8")
+    print(f"网页版报告：{path}", file=sys.stderr)
 
 
 def _serve(args) -> int:

@@ -49,6 +49,8 @@ class HealthpressConfig(base.Config):
     max_inline_marks = c.Type(int, default=256)
     iframe_hosts = c.ListOfItems(c.Type(str), default=[])
     search_index = c.Type(bool, default=True)
+    compliance = c.Type(dict, default={})
+    external_allowlist = c.ListOfItems(c.Type(str), default=[])
 
 
 class HealthpressPlugin(BasePlugin[HealthpressConfig]):

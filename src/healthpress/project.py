@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .bureau import BureauData, load_bureau_data
 from .columns import Column, load_columns
+from .inspection import inspect_site, levels_for
 from .findings import Finding
 from .limits import Limits
 from .publication import build_moment
@@ -29,7 +30,7 @@ def display_dir(config) -> str:
 
 
 def build_model(config, options, columns: dict[str, Column], findings: list[Finding], files,
-                preview: bool = False, bureau: BureauData | None = None) -> SiteModel:
+                preview: bool = False, bureau: BureauData | None = None, inspection: bool = False) -> SiteModel:
     """Read the editors' files among `files` (an MkDocs Files) and build the site model."""
     docs_dir = Path(config.docs_dir)
     editors_files = [f.src_uri for f in files
@@ -37,11 +38,20 @@ def build_model(config, options, columns: dict[str, Column], findings: list[Find
     articles = [uri for uri in editors_files if is_article_uri(uri)]
     loaded = load_articles(docs_dir, articles, editors_files, display_dir(config), limits_from(options))
     identity = (config.extra or {}).get("bureau") or {}
-    return build_site_model(columns, loaded, findings, options.page_size, build_moment(),
-                            {f.src_uri for f in files}, preview, bureau, identity)
+    now = build_moment()
+    model = build_site_model(columns, loaded, findings, options.page_size, now, {f.src_uri for f in files},
+                             preview, bureau, identity)
+    try:
+        levels = levels_for(build=not inspection, configured=options.compliance)
+    except ValueError as exc:
+        model.findings.append(Finding("mkdocs.yml", None, "compliance", "compliance-config", str(exc),
+                                      "在 healthpress 设置的 compliance: 下只写 检查项: error/warning/off"))
+        return model
+    model.findings += inspect_site(model, bureau or BureauData(), config.extra, now.date(), levels)
+    return model
 
 
-def load_project(config_file: Path) -> tuple[SiteModel, BureauData]:
+def load_project(config_file: Path, inspection: bool = False) -> tuple[SiteModel, BureauData]:
     """The site model and the bureau's data, read the way MkDocs reads the project, without building."""
     from mkdocs.config import load_config
     from mkdocs.structure.files import get_files
@@ -51,7 +61,8 @@ def load_project(config_file: Path) -> tuple[SiteModel, BureauData]:
     project_dir = config_file.resolve().parent
     columns, findings = load_columns(project_dir / options.columns_dir, options.columns_dir)
     bureau, found = load_bureau_data(project_dir / options.data_dir, options.data_dir)
-    model = build_model(config, options, columns, findings + found, get_files(config), bureau=bureau)
+    model = build_model(config, options, columns, findings + found, get_files(config), bureau=bureau,
+                        inspection=inspection)
     return model, bureau
 
 

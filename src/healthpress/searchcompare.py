@@ -176,16 +176,19 @@ def index_with_pagefind(site: Path, command: list[str], root: Path, say) -> Page
 
 
 def build_both(info: CorpusInfo, pagefinds: list[list[str]], say) -> Builds:
-    """Build with material's search, build without, then run each Pagefind over the second site."""
+    """Build with material's search, build without any search (healthpress' own Pagefind step off in both),
+    then run each Pagefind over the second site, timed on its own."""
     root = info.root
-    (root / "mkdocs-lunr.yml").write_text(config_text(material_search=True, site_dir="site-lunr"), encoding="utf-8")
+    (root / "mkdocs-lunr.yml").write_text(config_text(material_search=True, site_dir="site-lunr", search_index=False),
+                                          encoding="utf-8")
+    (root / "mkdocs-plain.yml").write_text(config_text(search_index=False), encoding="utf-8")
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(info.build_epoch)}
     figures = Builds(load=[os.getloadavg()[0]])
     say(f"build (a): healthpress + material search (lang: zh, jieba) of {info.count} articles …")
     figures.lunr_build_s = _run(_healthpress() + ["-f", "mkdocs-lunr.yml", "build"], root, root / "build-lunr.log", env)
     say(f"  {figures.lunr_build_s:.1f} s")
     say("build (b): healthpress alone …")
-    figures.plain_build_s = _run(_healthpress() + ["-f", "mkdocs.yml", "build"], root, root / "build-plain.log", env)
+    figures.plain_build_s = _run(_healthpress() + ["-f", "mkdocs-plain.yml", "build"], root, root / "build-plain.log", env)
     say(f"  {figures.plain_build_s:.1f} s")
     data = (root / "site-lunr" / "search" / "search_index.json").read_bytes()
     figures.lunr_index_bytes = len(data)

@@ -54,6 +54,7 @@ approved_by: 王局长
 approved_on: 2013-05-07
 expires: 2013-12-31
 urgent: true
+verbatim: true
 release_no: 2013年第3号
 spokesperson: 李华
 index_no: 00325437-X/2013-00012
@@ -84,6 +85,7 @@ CHINESE = """\
 审核日期: 2013-05-07
 下线日期: 2013-12-31
 紧急: true
+原文: true
 发布编号: 2013年第3号
 发言人: 李华
 索引号: 00325437-X/2013-00012
@@ -103,9 +105,9 @@ def test_every_field_read_into_the_article():
         date=dt.datetime(2013, 5, 8, 9, 30, tzinfo=CST), column="health-weekly", slug="yizhen-huodong",
         summary="百名专家走进社区", author="张明", unit="市人民医院", tags=("健康", "义诊"),
         cover="images/cover.jpg", status="draft", pinned=True, doc_no="宜卫办[2013]79号", issue=12,
-        body="正文\n", body_line=30, sensitive=True, approved_by="王局长",
+        body="正文\n", body_line=31, sensitive=True, approved_by="王局长",
         approved_on=dt.datetime(2013, 5, 7, tzinfo=CST), expires=dt.datetime(2013, 12, 31, tzinfo=CST),
-        urgent=True, release_no="2013年第3号", spokesperson="李华",
+        urgent=True, verbatim=True, release_no="2013年第3号", spokesperson="李华",
         disclosure_fields=(("index_no", "00325437-X/2013-00012"), ("topic", "卫生、体育"), ("publisher", "市卫生局"),
                            ("written_on", dt.datetime(2013, 5, 6, tzinfo=CST)), ("disclosure", "主动公开"),
                            ("validity", "有效"), ("replaced_by", "/press/")),

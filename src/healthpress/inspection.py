@@ -1,0 +1,42 @@
+"""The compliance inspection of a site, after the national indicators for government websites.
+
+One function runs every check on the site model; the build uses it with its own levels (stale
+columns off, so that the hourly build that publishes new items is never stopped by them), and
+`healthpress check --compliance` with the inspection's levels.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Mapping
+
+from .bureau import BureauData
+from .compliance import (DEFAULT_LEVELS, check_freshness, check_identification, check_leaders, check_terms,
+                         resolve_levels)
+from .findings import Finding, Level
+from .site import SiteModel
+
+BUILD_OVERRIDES = {"stale-column": "off", "stale-home": "off", "blank-column": "off", "blank-home": "off"}
+"""Columns are judged by `healthpress check --compliance`; a build must publish even a young site."""
+
+
+def levels_for(build: bool, configured: Mapping[str, str] | None) -> dict[str, Level | None]:
+    """Each check's level: the inspection's defaults, the build's overrides, then mkdocs.yml's `compliance`."""
+    base = dict(BUILD_OVERRIDES) if build else {}
+    base.update(configured or {})
+    return resolve_levels(base)
+
+
+def inspect_site(model: SiteModel, bureau: BureauData, extra: Mapping | None, today: dt.date,
+                 levels: Mapping[str, Level | None] = DEFAULT_LEVELS) -> list[Finding]:
+    """Freshness and blank columns, the footer's identification, leaders' names and the wording rules."""
+    latest = {column_id: articles[0].date if articles else None
+              for column_id, articles in model.catalog.by_column.items()}
+    findings = check_freshness(model.columns, latest, today, levels=levels)
+    findings += check_identification(extra, levels)
+    checked = [a for a in model.catalog.articles if not a.verbatim]
+    if bureau.leaders:
+        findings += check_leaders(checked, bureau.leaders, model.paths, levels)
+    if bureau.terms:
+        findings += check_terms(checked, bureau.terms, model.paths, levels)
+    return findings

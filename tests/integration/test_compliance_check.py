@@ -1,0 +1,109 @@
+"""The compliance inspection on real projects: in the build and with `healthpress check --compliance`."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import subprocess
+import sys
+import threading
+
+import pytest
+import yaml
+from mkdocs.exceptions import Abort
+
+from conftest import article
+
+
+def run(site, *args: str) -> subprocess.CompletedProcess:
+    site.write_project()
+    return subprocess.run([sys.executable, "-m", "healthpress.cli", *args], cwd=site.root, capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_missing_footer_identification_fails_the_build(site, build_errors):
+    del site.config["extra"]["bureau"]["icp"]
+    site.write("news/a.md", article("甲", "2013-05-08"))
+    site.write("health-weekly/b.md", article("乙", "2013-05-08", issue=1))
+    with pytest.raises(Abort):
+        site.build()
+    assert any(e.startswith("mkdocs.yml: extra.bureau.icp:") and "icp: " in e for e in build_errors())
+
+
+def test_footer_carries_the_identification(site):
+    site.write("news/a.md", article("甲", "2013-05-08"))
+    site.write("health-weekly/b.md", article("乙", "2013-05-08", issue=1))
+    footer = site.build().page("").select_one(".hp-footer")
+    assert "网站标识码：4418000001" in footer.get_text()
+    assert footer.select_one('a[href="https://beian.miit.gov.cn/"]').get_text() == "粤ICP备12345678号"
+    assert "44180202000123" in footer.select_one('a[href*="beian.mps.gov.cn"]')["href"]
+    assert footer.select_one("img.hp-footer__badge")["alt"] == "党政机关网站标识"
+
+
+def test_leader_names_and_terms_in_the_build(site, build_errors, caplog):
+    (site.root / "data").mkdir()
+    (site.root / "data" / "leaders.yml").write_text(
+        "leaders:\n  - name: 唐远强\n    titles: [市卫生局局长]\norganisations: [市卫生局]\n", encoding="utf-8")
+    (site.root / "data" / "terms.yml").write_text("- wrong: 医闹\n  right: 涉医违法犯罪\n", encoding="utf-8")
+    site.write("health-weekly/b.md", article("乙", "2013-05-08", issue=1))
+    site.write("news/a.md", article("会议召开", "2013-05-08", body="会上，市卫生局局长李四讲话。\n\n要依法打击医闹。\n"))
+    with pytest.raises(Abort):
+        site.build()
+    errors = build_errors()
+    assert any(e.startswith("content/news/a.md:6:") and "李四" in e and "唐远强" in e for e in errors), errors
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert any("content/news/a.md:8:" in w and "涉医违法犯罪" in w for w in warnings), warnings
+
+
+def test_verbatim_documents_are_not_held_to_the_wording_rules(site, caplog):
+    (site.root / "data").mkdir()
+    (site.root / "data" / "terms.yml").write_text("- wrong: 医闹\n  right: 涉医违法犯罪\n", encoding="utf-8")
+    site.write("health-weekly/b.md", article("乙", "2013-05-08", issue=1))
+    site.write("news/a.md", article("原文照登的方案", "2013-05-08", verbatim=True, body="严厉打击医闹。\n"))
+    site.build()
+    assert not [r for r in caplog.records if r.levelname == "WARNING" and "医闹" in r.getMessage()]
+
+
+def test_check_compliance_reports_stale_and_blank_columns_links_and_a_report_page(site):
+    site.write("news/a.md", article("旧闻", "2013-05-08"))
+    assert run(site, "build").returncode == 0, "blank and stale columns do not stop the build"
+    (site.root / "site" / "news" / "index.html").write_text('<a href="../nowhere/">坏链接</a>', encoding="utf-8")
+    result = run(site, "check", "--compliance", "--report", "reports/check.html")
+    assert result.returncode == 1
+    assert "columns/health-weekly.yml: 栏目“健康周刊”没有任何已发布的文章" in result.stdout
+    assert "columns/news.yml: 栏目“要闻”已" in result.stdout and "14 天内更新" in result.stdout
+    assert "site/news/index.html: 链接或图片“../nowhere/”指向不存在的文件" in result.stdout
+    report = (site.root / "reports" / "check.html").read_text(encoding="utf-8")
+    assert "健康周刊" in report and "<script" not in report
+    as_json = json.loads(run(site, "check", "--compliance", "--format", "json").stdout)
+    assert {f["code"] for f in as_json} >= {"blank-column", "stale-column", "stale-home", "broken-link-in-site"}
+
+
+class _Answer(http.server.BaseHTTPRequestHandler):
+    def do_HEAD(self):  # noqa: N802 (the http.server API)
+        self.send_response(200 if self.path == "/ok" else 404)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def test_external_links_are_checked_on_request_with_an_allowlist(site):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Answer)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    # the footer's government links are allowlisted: tests send traffic to this machine only
+    site.config["plugins"] = [{"healthpress": {"search_index": False, "external_allowlist": [
+        "beian.miit.gov.cn", "beian.mps.gov.cn"]}}]
+    try:
+        site.write("news/a.md", article("外链", "2013-05-08", body=f"[好]({base}/ok) [坏]({base}/gone)\n"))
+        site.write("health-weekly/b.md", article("乙", "2013-05-08", issue=1))
+        assert run(site, "build").returncode == 0
+        result = run(site, "check", "--external")
+        assert f"外部链接“{base}/gone”打不开（HTTP 404）" in result.stdout
+        assert f"{base}/ok" not in result.stdout
+        site.config["plugins"] = [{"healthpress": {"search_index": False, "external_allowlist": [
+            "127.0.0.1", "beian.miit.gov.cn", "beian.mps.gov.cn"]}}]
+        assert "打不开" not in run(site, "check", "--external").stdout
+    finally:
+        server.shutdown()
