@@ -13,6 +13,7 @@ from .compliance import Leaders, Term, load_leaders, load_terms
 from .findings import Finding
 from .healthdays import HealthDay, load_health_days
 from .organisation import LeadershipGroup, load_leadership_group
+from .topics import Topic, load_topics
 from .units import Unit, load_units
 
 
@@ -25,6 +26,7 @@ class BureauData:
     leaders: Leaders | None = None
     terms: list[Term] = field(default_factory=list)
     leadership_group: LeadershipGroup | None = None
+    topics: list[Topic] = field(default_factory=list)
     has_units: bool = False
 
 
@@ -46,4 +48,5 @@ def load_bureau_data(data_dir: Path, display_dir: str = "data") -> tuple[BureauD
     data.leaders = load("leaders.yml", load_leaders)
     data.terms = load("terms.yml", load_terms) or []
     data.leadership_group = load("leadership-group.yml", load_leadership_group)
+    data.topics = load("topics.yml", load_topics) or []
     return data, findings

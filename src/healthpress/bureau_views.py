@@ -10,7 +10,8 @@ from .bureau import BureauData
 from .catalog import Catalog
 from .healthdays import HealthDay, related_articles, upcoming
 from .stats import UnitStats, count_by_unit
-from .views import Crumb, Listing
+from .archive import build_periods
+from .views import Crumb, Listing, paginate
 
 HOME = Crumb("首页", "")
 UPCOMING_DAYS = 4
@@ -29,13 +30,15 @@ class HealthDayEntry:
     url: str
 
 
-def build_bureau_listings(catalog: Catalog, bureau: BureauData, today: dt.date) -> list[Listing]:
+def build_bureau_listings(catalog: Catalog, bureau: BureauData, today: dt.date, page_size: int = 20) -> list[Listing]:
     """Statistics (when data/units.yml exists), health days, and the leadership group page."""
     pages: list[Listing] = []
     if bureau.has_units:
         pages += _stats_pages(catalog, bureau)
     if bureau.health_days:
         pages += _health_day_pages(catalog, bureau.health_days, today)
+    if bureau.topics or bureau.health_days:
+        pages += _topic_pages(catalog, bureau, page_size)
     if bureau.leadership_group:
         pages.append(Listing(url="about/leadership-group/", kind="leadership-group",
                              title=bureau.leadership_group.name, crumbs=(HOME,), payload=bureau.leadership_group))
@@ -65,6 +68,25 @@ def _stats_pages(catalog: Catalog, bureau: BureauData) -> list[Listing]:
     if not years:
         pages.append(Listing(url=index.url, kind="stats", title="各单位供稿统计", crumbs=(HOME,),
                              payload=StatsPage(count_by_unit((), bureau.units, str(dt.date.today().year)), ())))
+    return pages
+
+
+def _topic_pages(catalog: Catalog, bureau: BureauData, page_size: int) -> list[Listing]:
+    """The topics index, and per topic its newest articles (paginated) and a page per year."""
+    index = Crumb("专题", "topics/")
+    pages = [Listing(url=index.url, kind="topics", title="专题", crumbs=(HOME,),
+                     payload=(tuple(bureau.topics), bool(bureau.health_days)))]
+    for topic in bureau.topics:
+        here = Crumb(topic.title, topic.url)
+        articles = topic.articles(catalog.articles)
+        years = build_periods(articles)
+        for chunk, pager in paginate(articles, page_size, topic.url):
+            pages.append(Listing(url=pager.urls[pager.number - 1], kind="topic", title=topic.title,
+                                 crumbs=(HOME, index), articles=chunk, pager=pager, years=years,
+                                 description=topic.intro, payload=topic))
+        for year in years:
+            pages.append(Listing(url=f"{topic.url}{year.year}/", kind="topic-year", title=f"{topic.title} {year.year}年",
+                                 crumbs=(HOME, index, here), articles=year.articles, years=(year,), payload=topic))
     return pages
 
 

@@ -141,7 +141,7 @@ def build_site_model(
     found += found_disclosure
     listings = build_listings(catalog, columns, page_size)
     listings[0] = with_upcoming_days(listings[0], bureau, now.date())
-    listings += build_bureau_listings(catalog, bureau, now.date())
+    listings += build_bureau_listings(catalog, bureau, now.date(), page_size)
     if bureau.has_units:
         found += unit_findings(shown, bureau.units, loaded.paths)
     clashes = [

@@ -193,3 +193,21 @@ def test_official_documents_carry_the_disclosure_table(site, build_errors):
     site.write("news/press.md", press)
     meta = built = site.build().page("news/2013/06/press/").select_one(".hp-meta").get_text()
     assert "2013年第3号" in meta and "李华" in meta
+
+
+def test_special_topics_gather_articles_by_tag_with_intro_and_archive(site):
+    (site.root / "data").mkdir()
+    (site.root / "data" / "topics.yml").write_text(
+        "- slug: min-sheng-bao-zhang\n  title: 民生保障工程\n  group: 创建平安清远\n  tags: [民生保障]\n"
+        "  intro: 病有所医。\n", encoding="utf-8")
+    site.write("news/a.md", article("民生一", "2013-05-08", tags=["民生保障"]))
+    site.write("health-weekly/b.md", article("民生二", "2014-02-01", tags=["民生保障", "医改"], issue=1))
+    site.write("news/c.md", article("无关", "2014-03-01", tags=["医改"]))
+    built = site.build()
+    topic = built.page("topics/min-sheng-bao-zhang/")
+    assert texts(topic, "h1") == ["民生保障工程"] and texts(topic, ".hp-lead") == ["病有所医。"]
+    assert texts(topic, ".hp-list__title") == ["民生二", "民生一"]
+    assert [a.get_text() for a in topic.select(".hp-listing__links a")] == ["2014年", "2013年"]
+    assert texts(built.page("topics/min-sheng-bao-zhang/2013/"), ".hp-list__title") == ["民生一"]
+    index = built.page("topics/")
+    assert texts(index, "h2") == ["创建平安清远"] and [a.get_text() for a in index.select(".hp-days a")] == ["民生保障工程"]
