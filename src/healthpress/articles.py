@@ -25,6 +25,7 @@ CHINESE_KEYS = {
     "紧急": "urgent", "发布编号": "release_no", "发言人": "spokesperson", "原文": "verbatim",
     "索引号": "index_no", "主题分类": "topic", "发布机构": "publisher", "成文日期": "written_on",
     "公开方式": "disclosure", "有效性": "validity", "替代文件": "replaced_by",
+    "来信人": "writer", "来信日期": "received", "答复": "reply", "答复单位": "replied_by", "答复日期": "replied_on",
 }
 
 FIELD_HELP = {
@@ -56,6 +57,11 @@ FIELD_HELP = {
     "disclosure": "disclosure: 主动公开 或 依申请公开",
     "validity": "validity: 有效 或 废止",
     "replaced_by": "replaced_by: /service-year/2014/03/xin-fangan/（废止时写替代它的文件的网址）",
+    "writer": "writer: 王女士（来信人的化名，不写真实姓名和联系方式）",
+    "received": "received: 2013-06-05（来信日期）",
+    "reply": "reply: 答复的全文（多段时用 reply: | 后换行缩进书写）",
+    "replied_by": "replied_by: 市卫生局医政科（答复单位）",
+    "replied_on": "replied_on: 2013-06-12（答复日期）",
 }
 
 
@@ -99,6 +105,11 @@ class FrontMatter(BaseModel):
     disclosure: Literal["主动公开", "依申请公开"] = "主动公开"
     validity: Literal["有效", "废止"] = "有效"
     replaced_by: str | None = None
+    writer: str | None = None
+    received: Annotated[dt.datetime, BeforeValidator(_to_datetime)] | None = None
+    reply: str | None = None
+    replied_by: str | None = None
+    replied_on: Annotated[dt.datetime, BeforeValidator(_to_datetime)] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +142,8 @@ class Article:
     spokesperson: str | None = None
     disclosure_fields: tuple[tuple[str, object], ...] = ()
     """The disclosure fields the editor wrote (index_no, topic, ...), checked by disclosure.py."""
+    letter_fields: tuple[tuple[str, object], ...] = ()
+    """The letter fields the editor wrote (writer, received, reply, ...), checked by letters.py."""
     written: tuple[tuple[str, str, int], ...] = field(default=(), compare=False)
     """(field, the key as the editor wrote it, its line), for findings about a field."""
 
@@ -201,10 +214,12 @@ def parse_article(path: str, src_uri: str, text: str) -> tuple[Article | None, l
         body=source.body, body_line=source.body_line, sensitive=meta.sensitive, approved_by=meta.approved_by,
         approved_on=meta.approved_on, expires=meta.expires, urgent=meta.urgent, verbatim=meta.verbatim, release_no=meta.release_no,
         spokesperson=meta.spokesperson,
-        disclosure_fields=tuple((name, getattr(meta, name)) for name in DISCLOSURE_FIELDS if name in meta.model_fields_set), written=tuple((name, written[name], line) for name, line in sorted(lines.items())),
+        disclosure_fields=tuple((name, getattr(meta, name)) for name in DISCLOSURE_FIELDS if name in meta.model_fields_set),
+        letter_fields=tuple((name, getattr(meta, name)) for name in LETTER_FIELDS if name in meta.model_fields_set), written=tuple((name, written[name], line) for name, line in sorted(lines.items())),
     ), findings
 
 
+LETTER_FIELDS = ("writer", "received", "reply", "replied_by", "replied_on")
 DISCLOSURE_FIELDS = ("index_no", "topic", "publisher", "written_on", "disclosure", "validity", "replaced_by")
 
 

@@ -8,6 +8,7 @@ from .articles import Article
 from .columns import Column
 from markupsafe import Markup
 
+from .letters import Letter, letter_status
 from .publication import STATE_LABELS
 from .reading import reading_minutes
 from .sharing import render_qr_svg
@@ -50,6 +51,12 @@ def footer_pages(listings: list[Listing]) -> tuple[tuple[str, str], ...]:
     """The bureau pages this site has (they depend on its data files), for the footer's links."""
     urls = {listing.url for listing in listings}
     return tuple((url, title) for url, title in FOOTER_PAGES if url in urls)
+
+
+@dataclass(frozen=True, slots=True)
+class LetterView:
+    letter: Letter
+    status: str
 
 
 @dataclass
@@ -95,6 +102,13 @@ class TemplateContext:
     def disclosure(self, article: Article):
         """The disclosure table rows of an official document, or ()."""
         return self._model.disclosures.get(article.src_uri, ())
+
+    def letter(self, article: Article) -> LetterView | None:
+        """A letter of a letters column, with its status (已回复 / 办理中) and reply time, or None."""
+        letter = self._model.letters.get(article.src_uri)
+        if letter is None:
+            return None
+        return LetterView(letter, letter_status(letter.received, letter.replied_on, self._model.now.date()))
 
     def reading(self, article: Article) -> tuple[int, int]:
         """(characters, minutes) of the article's text."""

@@ -14,6 +14,7 @@ from .bureau import BureauData
 from .compliance import (DEFAULT_LEVELS, check_freshness, check_identification, check_leaders, check_terms,
                          resolve_levels)
 from .findings import Finding, Level
+from .letters import overdue_letters
 from .site import SiteModel
 
 BUILD_OVERRIDES = {"stale-column": "off", "stale-home": "off", "blank-column": "off", "blank-home": "off"}
@@ -28,8 +29,10 @@ def levels_for(build: bool, configured: Mapping[str, str] | None) -> dict[str, L
 
 
 def inspect_site(model: SiteModel, bureau: BureauData, extra: Mapping | None, today: dt.date,
-                 levels: Mapping[str, Level | None] = DEFAULT_LEVELS) -> list[Finding]:
-    """Freshness and blank columns, the footer's identification, leaders' names and the wording rules."""
+                 levels: Mapping[str, Level | None] = DEFAULT_LEVELS, letters_warn_days: int | None = None
+                 ) -> list[Finding]:
+    """Freshness and blank columns, the footer's identification, leaders' names, the wording rules, and
+    (when `letters_warn_days` is given: the inspection, not the build) letters waiting for a reply."""
     latest = {column_id: articles[0].date if articles else None
               for column_id, articles in model.catalog.by_column.items()}
     findings = check_freshness(model.columns, latest, today, levels=levels)
@@ -39,4 +42,6 @@ def inspect_site(model: SiteModel, bureau: BureauData, extra: Mapping | None, to
         findings += check_leaders(checked, bureau.leaders, model.paths, levels)
     if bureau.terms:
         findings += check_terms(checked, bureau.terms, model.paths, levels)
+    if letters_warn_days is not None:
+        findings += overdue_letters(model.letters.values(), today, warn_after_days=letters_warn_days)
     return findings

@@ -222,3 +222,21 @@ def _as_date(value: dt.date) -> dt.date:
     if isinstance(value, dt.datetime):
         return value.astimezone(SHANGHAI).date() if value.tzinfo else value.date()
     return value
+
+
+def build_letters(articles: Iterable[Article], letter_columns: set[str], paths: Mapping[str, str]
+                  ) -> tuple[dict[str, Letter], list[Finding]]:
+    """Every letter of a letters column, by src_uri, and what is wrong with them (privacy included)."""
+    letters: dict[str, Letter] = {}
+    findings: list[Finding] = []
+    for article in articles:
+        if article.column not in letter_columns:
+            continue
+        written = {article.key_of(name): value for name, value in article.letter_fields}
+        lines = {article.key_of(name): article.line_of(name) or 1 for name, _ in article.letter_fields}
+        letter, found = parse_letter(paths.get(article.src_uri, article.src_uri), article, written, lines)
+        findings += found
+        if letter is not None:
+            findings += privacy_findings(letter)
+            letters[article.src_uri] = letter
+    return letters, findings

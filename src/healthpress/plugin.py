@@ -50,6 +50,8 @@ class HealthpressConfig(base.Config):
     iframe_hosts = c.ListOfItems(c.Type(str), default=[])
     search_index = c.Type(bool, default=True)
     compliance = c.Type(dict, default={})
+    letters_warn_days = c.Type(int, default=60)
+    mailbox_endpoint = c.Optional(c.Type(str))
     external_allowlist = c.ListOfItems(c.Type(str), default=[])
 
 
@@ -139,6 +141,7 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         jinja_filters.install(env)
         env.globals["hp_footer_pages"] = footer_pages(self.model.listings)
         env.globals["hp_urgent"] = [a for a in self.model.catalog.articles if a.urgent]
+        env.globals["hp_mailbox_endpoint"] = self.config.mailbox_endpoint
         _report(self._link_and_image_findings(files))
         return env
 

@@ -47,7 +47,8 @@ def build_model(config, options, columns: dict[str, Column], findings: list[Find
         model.findings.append(Finding("mkdocs.yml", None, "compliance", "compliance-config", str(exc),
                                       "在 healthpress 设置的 compliance: 下只写 检查项: error/warning/off"))
         return model
-    model.findings += inspect_site(model, bureau or BureauData(), config.extra, now.date(), levels)
+    model.findings += inspect_site(model, bureau or BureauData(), config.extra, now.date(), levels,
+                                   options.letters_warn_days if inspection else None)
     return model
 
 

@@ -22,6 +22,7 @@ from .paths import check_links_outside, check_names
 from .periodical import periodical_findings
 from .bureau import BureauData
 from .disclosure import build_disclosure_tables
+from .letters import build_letters
 from .bureau_views import build_bureau_listings, with_upcoming_days
 from .units import unit_findings
 from .publication import publication_state
@@ -44,6 +45,8 @@ class SiteModel:
     preview: bool = False
     disclosures: dict = field(default_factory=dict, repr=False)
     """The government-information disclosure table of each official document, by src_uri."""
+    letters: dict = field(default_factory=dict, repr=False)
+    """The letters of the letters columns (局长信箱), by src_uri."""
 
     @property
     def has_errors(self) -> bool:
@@ -139,6 +142,9 @@ def build_site_model(
     disclosures, found_disclosure = build_disclosure_tables(
         catalog.articles, columns, identity.get("org_code"), identity.get("sponsor") or "", loaded.paths)
     found += found_disclosure
+    letters, found_letters = build_letters(catalog.articles, {c.id for c in columns.values() if c.kind == "letters"},
+                                           loaded.paths)
+    found += found_letters
     listings = build_listings(catalog, columns, page_size)
     listings[0] = with_upcoming_days(listings[0], bureau, now.date())
     listings += build_bureau_listings(catalog, bureau, now.date(), page_size)
@@ -151,4 +157,4 @@ def build_site_model(
         for l in listings if l.src_uri in taken_uris and l.src_uri != HOME_PAGE
     ]
     return SiteModel(columns, catalog, listings, withheld, findings + loaded.findings + found + clashes, now,
-                     loaded.paths, preview, disclosures)
+                     loaded.paths, preview, disclosures, letters)

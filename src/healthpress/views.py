@@ -135,6 +135,9 @@ def _column_pages(catalog: Catalog, column: Column, home: Crumb) -> list[Listing
     ]
     if column.kind == "periodical":
         pages += _issue_pages(catalog.by_column[column.id], column, home, here)
+    if column.kind == "letters":
+        pages.append(Listing(url=f"{column.id}/write/", kind="mailbox", title=f"给{column.title}写信",
+                             crumbs=(home, here), column=column, description=column.description))
     years = build_periods(catalog.by_column[column.id])
     archive_url = f"{column.id}/archive/"
     archive = Crumb(f"{column.title}归档", archive_url)

@@ -211,3 +211,75 @@ def test_special_topics_gather_articles_by_tag_with_intro_and_archive(site):
     assert texts(built.page("topics/min-sheng-bao-zhang/2013/"), ".hp-list__title") == ["民生一"]
     index = built.page("topics/")
     assert texts(index, "h2") == ["创建平安清远"] and [a.get_text() for a in index.select(".hp-days a")] == ["民生保障工程"]
+
+
+LETTER = """---
+title: 住院费用清单看不懂怎么办？
+date: 2013-06-20
+writer: 李先生
+received: 2013-06-08
+reply: |
+  李先生：您好！已转市人民医院办理。
+  感谢您的支持。
+replied_by: 市卫生局医政科
+replied_on: 2013-06-18
+---
+
+费用清单很多项目看不懂。
+"""
+
+
+def letters_site(site):
+    site.column("letters", "局长信箱", kind="letters", order=3)
+    site.write("news/a.md", article("甲", "2013-06-01"))
+    site.write("health-weekly/b.md", article("乙", "2013-06-01", issue=1))
+    site.write("letters/fee.md", LETTER)
+    return site
+
+
+def test_letters_show_status_reply_and_reply_time(site):
+    built = letters_site(site).build()
+    listing = built.page("letters/")
+    assert texts(listing, ".hp-letter-status") == ["已回复"]
+    assert "来信人：李先生" in texts(listing, ".hp-list__summary")[0] and "（10 天）" in texts(listing, ".hp-list__summary")[0]
+    letter = built.page("letters/2013/06/fee/")
+    facts = texts(letter, ".hp-letter-facts")[0]
+    assert "李先生" in facts and "2013年6月8日" in facts and "已回复" in facts
+    assert texts(letter, ".hp-letter-reply p")[:2] == ["李先生：您好！已转市人民医院办理。", "感谢您的支持。"]
+    assert "10 天内答复" in texts(letter, ".hp-letter-reply__by")[0]
+
+
+def test_mailbox_page_posts_to_the_endpoint_or_gives_the_hotline(site):
+    letters_site(site)
+    site.config["extra"]["bureau"]["hotline"] = "12320"
+    page = site.build().page("letters/write/")
+    assert not page.select("form.hp-mailbox") and "12320" in texts(page, ".hp-mailbox-fallback")[0]
+    site.config["plugins"] = [{"healthpress": {"search_index": False, "mailbox_endpoint": "https://mail.example.gov.cn/letters"}}]
+    form = site.build().page("letters/write/").select_one("form.hp-mailbox")
+    assert form["action"] == "https://mail.example.gov.cn/letters" and form["method"] == "post"
+    assert {i["name"] for i in form.select("input, textarea")} == {"alias", "contact", "subject", "content"}
+
+
+def test_a_letter_publishing_personal_data_fails(site, build_errors):
+    import pytest
+    from mkdocs.exceptions import Abort
+
+    letters_site(site)
+    site.write("letters/phone.md", LETTER.replace("费用清单很多项目看不懂。", "请回电 13812345678。"))
+    with pytest.raises(Abort):
+        site.build()
+    assert any(e.startswith("content/letters/phone.md:13:") and "手机号码" in e for e in build_errors()), build_errors()
+
+
+def test_unanswered_letters_in_the_compliance_check(site, monkeypatch):
+    import subprocess
+    import sys
+
+    letters_site(site)
+    site.write("letters/open.md", "---\ntitle: 还没答复\ndate: 2013-06-01\nwriter: 王女士\nreceived: 2013-06-01\n---\n问题。\n")
+    site.write_project()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1378000000")  # 2013-09-01: 92 days later
+    result = subprocess.run([sys.executable, "-m", "healthpress.cli", "check", "--compliance"], cwd=site.root,
+                            capture_output=True, text=True, timeout=120)
+    assert "content/letters/open.md:5: received: 王女士 2013-06-01 的来信已 92 天未答复" in result.stdout
+    assert result.returncode == 1

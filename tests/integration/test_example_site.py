@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from conftest import BuiltSite
 
 REPO = Path(__file__).resolve().parents[2]
-COLUMNS = ["service-year", "health-weekly", "safe-qingyuan", "medical-reform", "health-education", "press"]
+COLUMNS = ["service-year", "health-weekly", "safe-qingyuan", "medical-reform", "health-education", "press", "letters"]
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +42,7 @@ def test_example_has_forty_articles_in_every_column_over_four_years(example):
     assert columns == set(COLUMNS)
     assert len(years) >= 4
     nav = [a.get_text(strip=True) for a in example.page("").select(".md-tabs__link")]
-    assert nav == ["首页", "优质服务年", "健康周刊", "平安清远", "医改宣传", "健康教育", "新闻发布", "归档"]
+    assert nav == ["首页", "优质服务年", "健康周刊", "平安清远", "医改宣传", "健康教育", "新闻发布", "局长信箱", "归档"]
 
 
 def test_the_two_plans_are_articles(example):

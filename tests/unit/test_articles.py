@@ -64,6 +64,11 @@ written_on: 2013-05-06
 disclosure: 主动公开
 validity: 有效
 replaced_by: /press/
+writer: 王女士
+received: 2013-05-01
+reply: 已转医政科办理。
+replied_by: 市卫生局医政科
+replied_on: 2013-05-03
 """
 
 CHINESE = """\
@@ -95,6 +100,11 @@ CHINESE = """\
 公开方式: 主动公开
 有效性: 有效
 替代文件: /press/
+来信人: 王女士
+来信日期: 2013-05-01
+答复: 已转医政科办理。
+答复单位: 市卫生局医政科
+答复日期: 2013-05-03
 """
 
 
@@ -105,12 +115,15 @@ def test_every_field_read_into_the_article():
         date=dt.datetime(2013, 5, 8, 9, 30, tzinfo=CST), column="health-weekly", slug="yizhen-huodong",
         summary="百名专家走进社区", author="张明", unit="市人民医院", tags=("健康", "义诊"),
         cover="images/cover.jpg", status="draft", pinned=True, doc_no="宜卫办[2013]79号", issue=12,
-        body="正文\n", body_line=31, sensitive=True, approved_by="王局长",
+        body="正文\n", body_line=36, sensitive=True, approved_by="王局长",
         approved_on=dt.datetime(2013, 5, 7, tzinfo=CST), expires=dt.datetime(2013, 12, 31, tzinfo=CST),
         urgent=True, verbatim=True, release_no="2013年第3号", spokesperson="李华",
         disclosure_fields=(("index_no", "00325437-X/2013-00012"), ("topic", "卫生、体育"), ("publisher", "市卫生局"),
                            ("written_on", dt.datetime(2013, 5, 6, tzinfo=CST)), ("disclosure", "主动公开"),
                            ("validity", "有效"), ("replaced_by", "/press/")),
+        letter_fields=(("writer", "王女士"), ("received", dt.datetime(2013, 5, 1, tzinfo=CST)),
+                       ("reply", "已转医政科办理。"), ("replied_by", "市卫生局医政科"),
+                       ("replied_on", dt.datetime(2013, 5, 3, tzinfo=CST))),
     )
 
 
