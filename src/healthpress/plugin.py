@@ -60,6 +60,7 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
 
     supports_multiple_instances = False
     command: str | None = None
+    published_dir: Path | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command

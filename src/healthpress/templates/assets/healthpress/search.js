@@ -43,6 +43,18 @@
     list.appendChild(item);
   }
 
+  async function segmentsLikeTheIndex() {
+    /* Pagefind 1.6+ splits Chinese the same way in the index and in the browser; with 1.5 an
+       exact-phrase search misses real hits, so the filter is only applied from 1.6 on. */
+    try {
+      var entry = await (await fetch(new URL("pagefind-entry.json", pagefindUrl))).json();
+      var parts = String(entry.version || "0.0").split(".").map(Number);
+      return parts[0] > 1 || (parts[0] === 1 && parts[1] >= 6);
+    } catch (error) {
+      return false;
+    }
+  }
+
   async function run() {
     var query = (new URLSearchParams(location.search).get("q") || "").trim();
     var input = document.getElementById("hp-search-page-input");
@@ -57,11 +69,18 @@
       var pagefind = await import(pagefindUrl);
       await pagefind.options({ baseUrl: siteRoot, excerptLength: 40 });
       var search = await pagefind.search(query);
-      var results = await Promise.all(search.results.slice(0, LIMIT).map(function (r) { return r.data(); }));
+      var ranked = search.results;
+      if (await segmentsLikeTheIndex() && /\p{Script=Han}/u.test(query) && !/[\s"]/.test(query)) {
+        /* Chinese: keep the ranked pages that contain the query as typed (an exact-phrase search). */
+        var exact = await pagefind.search('"' + query + '"');
+        var ids = new Set(exact.results.map(function (r) { return r.id; }));
+        ranked = ranked.filter(function (r) { return ids.has(r.id); });
+      }
+      var results = await Promise.all(ranked.slice(0, LIMIT).map(function (r) { return r.data(); }));
       list.textContent = "";
       results.forEach(function (data) { render(list, data); });
-      status.textContent = search.results.length
-        ? "找到 " + search.results.length + " 篇与“" + query + "”有关的文章" + (search.results.length > LIMIT ? "，显示前 " + LIMIT + " 篇。" : "。")
+      status.textContent = ranked.length
+        ? "找到 " + ranked.length + " 篇与“" + query + "”有关的文章" + (ranked.length > LIMIT ? "，显示前 " + LIMIT + " 篇。" : "。")
         : "没有找到与“" + query + "”有关的文章。换个词试试，或按归档、标签查找。";
     } catch (error) {
       status.textContent = "搜索暂时不可用，请稍后再试，或按归档、标签查找。";
