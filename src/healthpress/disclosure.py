@@ -14,27 +14,17 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Iterable, Literal, Mapping
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from typing_extensions import Annotated
 
-from .articles import Article
+from .articles import CHINESE_KEYS, DISCLOSURE_FIELDS, FIELD_HELP, Article
 from .columns import Column
 from .dates import SHANGHAI, DateFormatError, chinese_date, parse_date
 from .findings import Finding, Level
-from .schema_errors import findings_from_validation
+from .schema_errors import validate_fields
 
-DISCLOSURE_KEYS = {"索引号": "index_no", "主题分类": "topic", "发布机构": "publisher", "成文日期": "written_on",
-                   "公开方式": "disclosure", "有效性": "validity", "替代文件": "replaced_by"}
-
-DISCLOSURE_HELP = {
-    "index_no": "index_no: 00325437-X/2013-00012（索引号；不写时自动生成）",
-    "topic": "topic: 卫生、体育（主题分类）",
-    "publisher": "publisher: 市卫生局（发布机构；不写时用供稿单位）",
-    "written_on": "written_on: 2013-05-08（成文日期；不写时同发布日期）",
-    "disclosure": "disclosure: 主动公开 或 依申请公开",
-    "validity": "validity: 有效 或 废止",
-    "replaced_by": "replaced_by: /service-year/2014/03/xin-fangan/（废止时写替代它的文件的网址）",
-}
+DISCLOSURE_KEYS = {chinese: name for chinese, name in CHINESE_KEYS.items() if name in DISCLOSURE_FIELDS}
+DISCLOSURE_HELP = {name: FIELD_HELP[name] for name in DISCLOSURE_FIELDS}
 
 DEFAULT_TOPIC = "卫生、体育"
 """The 主题分类 of health documents in the State Council's topic classification of government information."""
@@ -103,19 +93,10 @@ def parse_disclosure(
     path: str, article: Article, front_matter: Mapping[str, Any], key_lines: Mapping[str, int],
 ) -> tuple[DisclosureFields | None, list[Finding]]:
     """The disclosure fields of `article` (English or Chinese keys); 废止 needs the replacing document's URL."""
-    values: dict[str, Any] = {}
-    written: dict[str, str] = {}
-    for key, value in front_matter.items():
-        name = DISCLOSURE_KEYS.get(str(key).strip(), str(key).strip())
-        if name in DISCLOSURE_HELP and name not in values:
-            values[name], written[name] = value, str(key)
-    lines = {name: key_lines.get(key, 1) for name, key in written.items()}
-    try:
-        fields = DisclosureFields.model_validate(values)
-    except ValidationError as exc:
-        return None, findings_from_validation(
-            exc, path, written=lambda f: written.get(f, f), line_of=lambda f: lines.get(f, 1),
-            fix_for=lambda f: "写法：" + DISCLOSURE_HELP.get(f, ""))
+    fields, findings, written, lines = validate_fields(
+        DisclosureFields, path, front_matter, key_lines, DISCLOSURE_KEYS, DISCLOSURE_HELP)
+    if fields is None:
+        return None, findings
     findings = []
     if fields.validity == "废止" and not fields.replaced_by:
         findings.append(Finding(path, lines.get("validity"), written.get("validity"), "repealed-without-replacement",

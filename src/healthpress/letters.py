@@ -12,24 +12,16 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Literal, Mapping
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from typing_extensions import Annotated
 
-from .articles import Article
+from .articles import CHINESE_KEYS, FIELD_HELP, LETTER_FIELDS, Article
 from .dates import SHANGHAI, DateFormatError, iso_date, parse_date
 from .findings import Finding, Level
-from .schema_errors import findings_from_validation
+from .schema_errors import validate_fields
 
-LETTER_KEYS = {"来信人": "writer", "来信日期": "received", "答复": "reply", "答复单位": "replied_by",
-               "答复日期": "replied_on"}
-
-LETTER_HELP = {
-    "writer": "writer: 王女士（来信人的化名，不写真实姓名和联系方式）",
-    "received": "received: 2013-06-05（来信日期）",
-    "reply": "reply: 答复的全文（多段时用 reply: | 后换行缩进书写）",
-    "replied_by": "replied_by: 市卫生局医政科（答复单位）",
-    "replied_on": "replied_on: 2013-06-12（答复日期）",
-}
+LETTER_KEYS = {chinese: name for chinese, name in CHINESE_KEYS.items() if name in LETTER_FIELDS}
+LETTER_HELP = {name: FIELD_HELP[name] for name in LETTER_FIELDS}
 
 ERROR_AFTER_DAYS = 90
 """Unanswered for more than three months: a failed indicator in the national inspection of government sites."""
@@ -90,19 +82,10 @@ def parse_letter(
     path: str, article: Article, front_matter: Mapping[str, Any], key_lines: Mapping[str, int],
 ) -> tuple[Letter | None, list[Finding]]:
     """The letter fields of `article`, English or Chinese keys; a reply without its date (or the reverse) is an error."""
-    values: dict[str, Any] = {}
-    written: dict[str, str] = {}
-    for key, value in front_matter.items():
-        name = LETTER_KEYS.get(str(key).strip(), str(key).strip())
-        if name in LETTER_HELP and name not in values:
-            values[name], written[name] = value, str(key)
-    lines = {name: key_lines.get(key, 1) for name, key in written.items()}
-    try:
-        fields = LetterFields.model_validate(values)
-    except ValidationError as exc:
-        return None, findings_from_validation(
-            exc, path, written=lambda f: written.get(f, f), line_of=lambda f: lines.get(f, 1),
-            fix_for=lambda f: "写法：" + LETTER_HELP.get(f, ""))
+    fields, findings, written, lines = validate_fields(
+        LetterFields, path, front_matter, key_lines, LETTER_KEYS, LETTER_HELP)
+    if fields is None:
+        return None, findings
     findings = []
     if bool(fields.reply) != (fields.replied_on is not None):
         has, lacks = ("reply", "replied_on") if fields.reply else ("replied_on", "reply")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 from pydantic import ValidationError
 
@@ -62,3 +62,24 @@ def _message(item: dict[str, Any]) -> str:
     if kind == "value_error":
         return str(item.get("ctx", {}).get("error", item["msg"]))
     return f"{item['msg']}（值：{value!r}）"
+
+
+def validate_fields(model: type, path: str, front_matter: Mapping[str, Any], key_lines: Mapping[str, int],
+                    aliases: Mapping[str, str], help_text: Mapping[str, str]):
+    """Validate the fields of `help_text` found in `front_matter` (keys in English or as `aliases`).
+
+    Returns (instance or None, findings, the key as written per field, the line per field).
+    """
+    values: dict[str, Any] = {}
+    written: dict[str, str] = {}
+    for key, value in front_matter.items():
+        name = aliases.get(str(key).strip(), str(key).strip())
+        if name in help_text and name not in values:
+            values[name], written[name] = value, str(key)
+    lines = {name: key_lines.get(key, 1) for name, key in written.items()}
+    try:
+        return model.model_validate(values), [], written, lines
+    except ValidationError as exc:
+        return None, findings_from_validation(
+            exc, path, written=lambda f: written.get(f, f), line_of=lambda f: lines.get(f, 1),
+            fix_for=lambda f: "写法：" + help_text.get(f, "")), written, lines

@@ -648,7 +648,7 @@ def report(info: CorpusInfo, builds: Builds, outcomes: list[Outcome], found_vers
             cells.append(f"{verdict.text()}, {outcome.total:,}" if verdict else (outcome.error if outcome else "—"))
         counts = f"{len(probe.expected):,} ({probe.mentions:,})" if probe else "—"
         lines.append(f"| {query} | {counts} | " + " | ".join(cells) + " |")
-    lines.append(f"| **all right** | | " + " | ".join(f"**{score[n]}/{len(queries)}**" for n in names) + " |")
+    lines.append("| **all right** | | " + " | ".join(f"**{score[n]}/{len(queries)}**" for n in names) + " |")
     lines += ["", "### The first results", ""]
     for query in queries:
         probe = info.probes.get(query)

@@ -9,7 +9,6 @@ import sys
 import threading
 
 import pytest
-import yaml
 from mkdocs.exceptions import Abort
 
 from conftest import article

@@ -10,7 +10,6 @@ import pytest
 
 from healthpress.articles import parse_article
 from healthpress.benchcorpus import COLUMNS, PHRASE_LIMITS, PROBES, write_corpus
-from healthpress.findings import Level
 
 COUNT = 150
 
