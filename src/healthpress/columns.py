@@ -23,6 +23,7 @@ COLUMN_FIELD_HELP = {
     "page_size": "page_size: 20（每页条数，1 到 200）",
     "home_items": "home_items: 6（首页显示条数，0 到 20）",
     "archived": "archived: true（已结束的专题栏目）",
+    "update_days": "update_days: 30（合规检查要求的更新周期，天；不写时新闻类 14 天、通知公告类 180 天）",
 }
 
 
@@ -38,6 +39,7 @@ class ColumnSchema(BaseModel):
     page_size: int = Field(default=20, ge=1, le=200)
     home_items: int = Field(default=6, ge=0, le=20)
     archived: bool = False
+    update_days: int | None = Field(default=None, ge=1, le=3650)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +54,7 @@ class Column:
     page_size: int
     home_items: int
     archived: bool
+    update_days: int | None = None
 
     @property
     def url(self) -> str:

@@ -35,7 +35,8 @@ def inspect_site(model: SiteModel, bureau: BureauData, extra: Mapping | None, to
     (when `letters_warn_days` is given: the inspection, not the build) letters waiting for a reply."""
     latest = {column_id: articles[0].date if articles else None
               for column_id, articles in model.catalog.by_column.items()}
-    findings = check_freshness(model.columns, latest, today, levels=levels)
+    thresholds = {c.id: c.update_days for c in model.columns.values() if c.update_days}
+    findings = check_freshness(model.columns, latest, today, thresholds, levels=levels)
     findings += check_identification(extra, levels)
     checked = [a for a in model.catalog.articles if not a.verbatim]
     if bureau.leaders:

@@ -106,3 +106,13 @@ def test_external_links_are_checked_on_request_with_an_allowlist(site):
         assert "打不开" not in run(site, "check", "--external").stdout
     finally:
         server.shutdown()
+
+
+def test_a_column_sets_its_own_update_period(site, monkeypatch):
+    site.column("news", "要闻", order=1, update_days=400)
+    site.write("news/a.md", article("旧闻", "2013-05-08"))
+    site.write("health-weekly/b.md", article("周刊", "2013-05-08", issue=1))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1388534400")  # 2014-01-01: 238 days later
+    result = run(site, "check", "--compliance")
+    assert "栏目“要闻”" not in result.stdout, "within its own 400 days"
+    assert "栏目“健康周刊”已 238 天没有更新" in result.stdout and "要求 14 天内更新" in result.stdout
