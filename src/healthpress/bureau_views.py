@@ -36,7 +36,7 @@ def build_bureau_listings(catalog: Catalog, bureau: BureauData, today: dt.date, 
     if bureau.has_units:
         pages += _stats_pages(catalog, bureau)
     if bureau.health_days:
-        pages += _health_day_pages(catalog, bureau.health_days, today)
+        pages += _health_day_pages(catalog, bureau.health_days, today, page_size)
     if bureau.topics or bureau.health_days:
         pages += _topic_pages(catalog, bureau, page_size)
     if bureau.leadership_group:
@@ -85,18 +85,22 @@ def _topic_pages(catalog: Catalog, bureau: BureauData, page_size: int) -> list[L
                                  crumbs=(HOME, index), articles=chunk, pager=pager, years=years,
                                  description=topic.intro, payload=topic))
         for year in years:
-            pages.append(Listing(url=f"{topic.url}{year.year}/", kind="topic-year", title=f"{topic.title} {year.year}年",
-                                 crumbs=(HOME, index, here), articles=year.articles, years=(year,), payload=topic))
+            for chunk, pager in paginate(year.articles, page_size, f"{topic.url}{year.year}/"):
+                pages.append(Listing(url=pager.urls[pager.number - 1], kind="topic-year",
+                                     title=f"{topic.title} {year.year}年", crumbs=(HOME, index, here), articles=chunk,
+                                     pager=pager, years=(year,), payload=topic))
     return pages
 
 
-def _health_day_pages(catalog: Catalog, days: list[HealthDay], today: dt.date) -> list[Listing]:
+def _health_day_pages(catalog: Catalog, days: list[HealthDay], today: dt.date, page_size: int) -> list[Listing]:
     index = Crumb("卫生防病日", "topics/health-days/")
     entries = tuple(HealthDayEntry(day, date, health_day_url(day)) for day, date in upcoming(days, today, len(days)))
     pages = [Listing(url=index.url, kind="health-days", title=index.title, crumbs=(HOME,), payload=entries)]
     for entry in entries:
         articles = tuple(related_articles(entry.day, catalog.articles))
-        pages.append(Listing(url=entry.url, kind="health-day", title=entry.day.name, crumbs=(HOME, index),
-                             articles=articles, description=entry.day.description, payload=entry))
+        for chunk, pager in paginate(articles, page_size, entry.url):
+            pages.append(Listing(url=pager.urls[pager.number - 1], kind="health-day", title=entry.day.name,
+                                 crumbs=(HOME, index), articles=chunk, pager=pager, description=entry.day.description,
+                                 payload=entry))
     return pages
 

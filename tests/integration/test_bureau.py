@@ -283,3 +283,19 @@ def test_unanswered_letters_in_the_compliance_check(site, monkeypatch):
                             capture_output=True, text=True, timeout=120)
     assert "content/letters/open.md:5: received: 王女士 2013-06-01 的来信已 92 天未答复" in result.stdout
     assert result.returncode == 1
+
+
+def test_topic_and_health_day_pages_are_paginated(site):
+    site.config["plugins"] = [{"healthpress": {"page_size": 2, "search_index": False}}]
+    (site.root / "data").mkdir()
+    (site.root / "data" / "topics.yml").write_text(
+        "- slug: kong-yan\n  title: 控烟\n  tags: [控烟]\n", encoding="utf-8")
+    (site.root / "data" / "health-days.yml").write_text(
+        "- name: 世界无烟日\n  slug: world-no-tobacco-day\n  date: \"05-31\"\n  tags: [控烟]\n", encoding="utf-8")
+    for day in range(1, 6):
+        site.write(f"news/s{day}.md", article(f"控烟{day}", f"2013-05-0{day}", tags=["控烟"]))
+    site.write("health-weekly/b.md", article("乙", "2013-05-08", issue=1))
+    built = site.build()
+    for base in ("topics/kong-yan/", "topics/kong-yan/2013/", "topics/health-days/world-no-tobacco-day/"):
+        assert built.exists(f"{base}page/3/") and not built.exists(f"{base}page/4/"), base
+    assert texts(built.page("topics/kong-yan/2013/page/3/"), ".hp-list__title") == ["控烟1"]
