@@ -103,7 +103,7 @@ def test_a_missing_page_answers_404_with_the_sites_404_page(server):
     assert missing.header("Content-Type") == "text/html; charset=utf-8"
     assert missing.header("Content-Security-Policy"), "security headers on error pages too"
     soup = BeautifulSoup(missing.text, "lxml")
-    assert "404" in soup.get_text() and "市卫生健康宣传网" in soup.title.get_text()
+    assert "页面不存在" in soup.get_text() and "市卫生健康宣传网" in soup.title.get_text()
     for link in soup.select('link[rel="stylesheet"]'):  # the 404 page works at any depth: absolute URLs
         assert server.fetch(urljoin("/health-weekly/2099/01/no-such-article/", link["href"])).status == 200, link
 
