@@ -153,6 +153,13 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         context["hp"] = TemplateContext(self.model, self.facts, view)
         return context
 
+    def on_serve(self, server, config: MkDocsConfig, builder):
+        """`healthpress serve` rebuilds when a column or data file changes too, not only content/."""
+        for folder in (self.config.columns_dir, self.config.data_dir):
+            if (self.project_dir / folder).is_dir():
+                server.watch(str(self.project_dir / folder))
+        return server
+
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         return fix_chrome(output)
 

@@ -1,0 +1,740 @@
+"""Build benchmark: how long healthpress takes on N articles, where the time goes, and the floor.
+
+`python -m healthpress.bench --count 1000 [--count 10000 ...]` (or `./scripts/bench`) writes a
+deterministic corpus of N articles (healthpress.benchcorpus) and measures, in one run:
+
+- a cold full build (`healthpress build` in a new process), a rebuild with nothing changed, and a
+  rebuild after one article changed (a sentence appended);
+- `healthpress serve`: seconds from saving an article to the served page containing the new sentence;
+- the phases of the cold build, from a small MkDocs hooks file written next to the corpus' mkdocs.yml
+  (`hooks: [bench_hooks.py]`) that records `time.perf_counter()` at each MkDocs event;
+- peak memory (maximum resident set size of the build process or its biggest waited-for child, e.g.
+  the Pagefind binary; `os.wait4`), the bytes and files of site/, pages per second;
+- the floor: Python-Markdown converting every article (front matter split with PyYAML, same
+  `markdown_extensions` as mkdocs.yml, one `Markdown` instance reset between files) and writing the
+  HTML, in one process, no templates.
+
+Prints one markdown report per N and appends it to benchmarks/build-bench.md. Every build runs with
+SOURCE_DATE_EPOCH set to the corpus' build_epoch, so every generated article is published.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib.metadata
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported lazily: the floor's process should load Markdown and PyYAML only
+    from .benchcorpus import CorpusInfo
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_OUTPUT = REPO_ROOT / "benchmarks" / "build-bench.md"
+HOOKS_FILE = "bench_hooks.py"
+DEFAULT_SEED = 2013
+SEED_RETRIES = 5
+TIMINGS_ENV = "HEALTHPRESS_BENCH_TIMINGS"
+CHANGE_SENTENCE = "（基准测试：本文于第 {n} 次修改时追加了这句话，标记 {token}。）"
+
+# ---------------------------------------------------------------------------------------------
+# The timing hooks (written into the corpus and registered with `hooks:` in its mkdocs.yml)
+
+HOOKS_SOURCE = '''\
+"""Written by healthpress.bench: time.perf_counter() at MkDocs events, saved as JSON to $HEALTHPRESS_BENCH_TIMINGS.
+
+Hooks run after plugins of the same priority, so each event has a first handler (priority 100, before
+healthpress) and a last one (priority -100, after it). healthpress' Pagefind index, feeds, model and
+atomic publish are wrapped so that on_post_build and on_files can be split. Does nothing visible
+to the site.
+"""
+import json
+import os
+import resource
+import time
+
+from mkdocs.plugins import CombinedEvent, event_priority
+
+EVENTS = []
+
+
+def _mark(name, **extra):
+    EVENTS.append([name, time.perf_counter(), extra] if extra else [name, time.perf_counter()])
+
+
+_mark("hooks_loaded")
+
+
+def _timed(name, function):
+    def timed(*args, **kwargs):
+        _mark(name + "_start")
+        try:
+            return function(*args, **kwargs)
+        finally:
+            _mark(name + "_end")
+    timed.bench_wrapped = True
+    return timed
+
+
+def _wrap_healthpress():
+    try:
+        import healthpress.atomic as atomic
+        import healthpress.plugin as plugin
+    except ImportError:
+        return
+    for module, attribute, name in ((plugin, "build_model", "model"), (plugin, "build_search_index", "search"),
+                                    (plugin, "write_feeds", "feeds"), (atomic, "publish", "publish")):
+        function = getattr(module, attribute, None)
+        if function is not None and not getattr(function, "bench_wrapped", False):
+            setattr(module, attribute, _timed(name, function))
+
+
+@event_priority(100)
+def _config_first(config):
+    _mark("config_start")
+    _wrap_healthpress()
+    return config
+
+
+@event_priority(-100)
+def _config_last(config):
+    _mark("config_end")
+    return config
+
+
+@event_priority(100)
+def _files_first(files, config):
+    _mark("files_start")
+    return files
+
+
+@event_priority(-100)
+def _files_last(files, config):
+    _mark("files_end")
+    return files
+
+
+@event_priority(-100)
+def on_nav(nav, config, files):
+    _mark("nav_end")
+    return nav
+
+
+@event_priority(100)
+def _env_first(env, config, files):
+    _mark("env_start")
+    return env
+
+
+@event_priority(-100)
+def _env_last(env, config, files):
+    _mark("env_end")
+    return env
+
+
+@event_priority(100)
+def on_page_context(context, page, config, nav):
+    _mark("page", g=int(page.file.generated_by is not None))
+    return context
+
+
+@event_priority(-100)
+def on_post_page(output, page, config):
+    _mark("post_page")
+    return output
+
+
+@event_priority(100)
+def _post_build_first(config):
+    _mark("post_build_start")
+
+
+@event_priority(-100)
+def _post_build_last(config):
+    _mark("post_build_end", rss_self=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+          rss_children=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    out = os.environ.get("HEALTHPRESS_BENCH_TIMINGS")
+    if out:
+        with open(out, "w", encoding="utf-8") as handle:
+            json.dump({"events": EVENTS}, handle)
+    EVENTS.clear()
+
+
+on_config = CombinedEvent(_config_first, _config_last)
+on_files = CombinedEvent(_files_first, _files_last)
+on_env = CombinedEvent(_env_first, _env_last)
+on_post_build = CombinedEvent(_post_build_first, _post_build_last)
+'''
+
+
+def install_hooks(corpus_root: Path) -> Path:
+    """Write the timing hooks next to mkdocs.yml and register them there (idempotent)."""
+    corpus_root = Path(corpus_root)
+    hooks = corpus_root / HOOKS_FILE
+    hooks.write_text(HOOKS_SOURCE, encoding="utf-8")
+    config = corpus_root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    if f"- {HOOKS_FILE}" not in text:
+        config.write_text(text.rstrip("\n") + f"\n\nhooks:   # healthpress.bench: phase timings\n  - {HOOKS_FILE}\n",
+                          encoding="utf-8")
+    return hooks
+
+
+# ---------------------------------------------------------------------------------------------
+# Phases: derived from the hooks' events plus the parent's spawn and exit times
+
+PHASES: tuple[tuple[str, str, str], ...] = (
+    ("startup", "Start-up", "new Python process, imports (MkDocs, material, healthpress), mkdocs.yml loaded and validated"),
+    ("read_validate", "Read + validate",
+     "on_config (columns, data/) → get_files walks content/ → on_files: healthpress reads, parses and checks every "
+     "article and builds the catalog and listings → nav"),
+    ("markdown", "Markdown",
+     "every page: read source, Python-Markdown + extensions, healthpress on_page_content (nh3 sanitising, links, summary)"),
+    ("link_check", "Link + image checks", "healthpress on_env: every internal link, #anchor and image against the site"),
+    ("static", "Static files", "theme assets copied, sitemap.xml and 404 page rendered"),
+    ("templates", "Templates (articles)", "article pages: on_page_context (healthpress view) + Jinja + on_post_page"),
+    ("listings", "Templates (listings)",
+     "generated pages (home, column pages, archive, tags): context + Jinja + on_post_page"),
+    ("write", "Write pages", "writing each page's HTML to disk (+ MkDocs' anchor validation loop)"),
+    ("search", "Search index", "Pagefind (extended, Chinese) over the built pages, in on_post_build"),
+    ("feeds", "Feeds", "RSS/Atom feeds, in on_post_build"),
+    ("publish", "Publish", "atomic swap of the staging folder into site/ and the rest of on_post_build"),
+    ("exit", "Exit", "after on_post_build: MkDocs' last log line, interpreter shutdown"),
+)
+PHASE_KEYS = tuple(key for key, _, _ in PHASES)
+
+
+@dataclass
+class PhaseTimes:
+    seconds: dict[str, float]
+    pages: int
+    generated_pages: int
+    model_seconds: float | None = None
+    """Of read_validate: healthpress' build_model alone (parse + validate every article)."""
+    rss_self_kib: int | None = None
+    """Peak RSS of the build's Python process itself (at the end of on_post_build)."""
+    rss_children_kib: int | None = None
+    """Peak RSS of its largest finished child by then (the Pagefind binary)."""
+
+    @property
+    def total(self) -> float:
+        return sum(self.seconds.values())
+
+
+def derive_phases(events: list, spawn: float, exit_: float) -> PhaseTimes:
+    """Split [spawn, exit_] into PHASES from the hooks' events (all `time.perf_counter()`, CLOCK_MONOTONIC)."""
+    first: dict[str, float] = {}
+    pages: list[tuple[float, bool]] = []
+    posts: list[float] = []
+    for event in events:
+        name, moment = event[0], event[1]
+        first.setdefault(name, moment)
+        if name == "page":
+            pages.append((moment, bool(event[2].get("g")) if len(event) > 2 else False))
+        elif name == "post_page":
+            posts.append(moment)
+    if len(pages) != len(posts):
+        raise ValueError(f"{len(pages)} pages started but {len(posts)} finished")
+    need = ("config_start", "nav_end", "env_start", "env_end", "post_build_start", "post_build_end")
+    missing = [name for name in need if name not in first]
+    if missing:
+        raise ValueError(f"events missing: {', '.join(missing)}")
+
+    def span(name: str) -> float:
+        return first[f"{name}_end"] - first[f"{name}_start"] if f"{name}_start" in first and f"{name}_end" in first else 0.0
+
+    seconds = dict.fromkeys(PHASE_KEYS, 0.0)
+    seconds["startup"] = first["config_start"] - spawn
+    seconds["read_validate"] = first["nav_end"] - first["config_start"]
+    seconds["markdown"] = first["env_start"] - first["nav_end"]
+    seconds["link_check"] = first["env_end"] - first["env_start"]
+    if pages:
+        seconds["static"] = pages[0][0] - first["env_end"]
+        for i, ((start, generated), end) in enumerate(zip(pages, posts)):
+            seconds["listings" if generated else "templates"] += end - start
+            following = pages[i + 1][0] if i + 1 < len(pages) else first["post_build_start"]
+            seconds["write"] += following - end
+    else:
+        seconds["static"] = first["post_build_start"] - first["env_end"]
+    post_build = first["post_build_end"] - first["post_build_start"]
+    seconds["search"], seconds["feeds"] = span("search"), span("feeds")
+    seconds["publish"] = post_build - seconds["search"] - seconds["feeds"]
+    seconds["exit"] = exit_ - first["post_build_end"]
+    model = span("model") if "model_start" in first else None
+    rss = next((e[2] for e in events if e[0] == "post_build_end" and len(e) > 2), {})
+    return PhaseTimes(seconds, len(pages), sum(g for _, g in pages), model, rss.get("rss_self"), rss.get("rss_children"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Child processes: wall time and peak memory of exactly that process
+
+
+@dataclass
+class ChildRun:
+    seconds: float
+    peak_kib: int
+    returncode: int
+    spawn: float
+    exit: float
+    log: Path | None = None
+
+
+def run_child(argv: list[str], *, cwd: Path, env: dict[str, str], log: Path, timeout: float) -> ChildRun:
+    """Run argv to completion; its wall time and ru_maxrss (KiB) from os.wait4 on its own pid."""
+    with open(log, "wb") as out:
+        spawn = time.perf_counter()
+        proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        timer = threading.Timer(timeout, lambda: _kill_group(proc.pid))
+        timer.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            timer.cancel()
+        end = time.perf_counter()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return ChildRun(end - spawn, usage.ru_maxrss, proc.returncode, spawn, end, log)
+
+
+def _kill_group(pid: int) -> None:
+    try:
+        os.killpg(pid, signal.SIGTERM)
+    except ProcessLookupError:
+        pass
+
+
+# ---------------------------------------------------------------------------------------------
+# The floor: Python-Markdown alone
+
+
+def split_front_matter(text: str) -> tuple[dict, str]:
+    """(front matter, body) of an article: YAML between the first two `---` lines."""
+    import yaml
+
+    text = text.lstrip("\ufeff")
+    if not text.startswith("---\n"):
+        return {}, text
+    end = text.find("\n---\n", 3)
+    if end < 0:
+        return {}, text
+    return (yaml.safe_load(text[4:end + 1]) or {}), text[end + 5:]
+
+
+def markdown_extensions(config_file: Path) -> tuple[list[str], dict[str, dict]]:
+    """The `markdown_extensions` of a mkdocs.yml as Markdown(extensions=..., extension_configs=...)."""
+    import yaml
+
+    config = yaml.safe_load(Path(config_file).read_text(encoding="utf-8"))
+    names, configs = [], {}
+    for entry in config.get("markdown_extensions") or []:
+        if isinstance(entry, str):
+            names.append(entry)
+        else:
+            for name, options in entry.items():
+                names.append(name)
+                if options:
+                    configs[name] = options
+    return names, configs
+
+
+def markdown_floor(docs_dir: Path, out_dir: Path, config_file: Path) -> dict:
+    """Convert every article under docs_dir with Python-Markdown and write it; seconds of that work."""
+    import markdown
+
+    names, configs = markdown_extensions(config_file)
+    start = time.perf_counter()
+    md = markdown.Markdown(extensions=names, extension_configs=configs)
+    files = written = 0
+    for path in sorted(Path(docs_dir).rglob("*.md")):
+        _, body = split_front_matter(path.read_text(encoding="utf-8"))
+        html = md.reset().convert(body)
+        target = Path(out_dir) / path.relative_to(docs_dir).with_suffix(".html")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = html.encode("utf-8")
+        target.write_bytes(data)
+        files += 1
+        written += len(data)
+    return {"seconds": time.perf_counter() - start, "files": files, "bytes": written}
+
+
+# ---------------------------------------------------------------------------------------------
+# Ratios, sizes and the report
+
+
+def ratio(value: float | None, floor: float | None) -> float | None:
+    """value / floor, None when either is missing or the floor is not positive."""
+    if value is None or floor is None or floor <= 0:
+        return None
+    return value / floor
+
+
+def tree_size(root: Path) -> tuple[int, int]:
+    """(bytes, files) of every regular file under root."""
+    total = count = 0
+    for dirpath, _, filenames in os.walk(root):
+        for name in filenames:
+            path = os.path.join(dirpath, name)
+            if not os.path.islink(path):
+                total += os.path.getsize(path)
+                count += 1
+    return total, count
+
+
+def _num(value: float | None, digits: int = 2, suffix: str = "") -> str:
+    return "—" if value is None else f"{value:,.{digits}f}{suffix}"
+
+
+def _mib(kib: int | None) -> str:
+    return "—" if kib is None else f"{kib / 1024:,.0f}"
+
+
+def markdown_table(header: list[str], rows: list[list[str]], align: str | None = None) -> str:
+    """A GitHub markdown table; `align` is one of 'l'/'r' per column (default: first left, rest right)."""
+    align = align or "l" + "r" * (len(header) - 1)
+    rule = ["---" if a == "l" else "---:" for a in align]
+    lines = [header, rule, *rows]
+    return "\n".join("| " + " | ".join(cells) + " |" for cells in lines)
+
+
+@dataclass
+class Measurement:
+    """Everything measured at one N."""
+
+    count: int
+    corpus_bytes: int = 0
+    cold: ChildRun | None = None
+    unchanged: ChildRun | None = None
+    changed: ChildRun | None = None
+    serve_seconds: float | None = None
+    serve_startup: float | None = None
+    serve_note: str = ""
+    floor: ChildRun | None = None
+    floor_inner: float | None = None
+    phases: PhaseTimes | None = None
+    site_bytes: int = 0
+    site_files: int = 0
+    notes: list[str] = field(default_factory=list)
+    context: dict[str, str] = field(default_factory=dict)
+
+
+def render_report(m: Measurement) -> str:
+    floor = m.floor.seconds if m.floor and m.floor.returncode == 0 else None
+    per_article = (lambda s: None if s is None else s / m.count * 1000)
+
+    def row(label: str, run: ChildRun | None, seconds: float | None = None) -> list[str]:
+        ok = run is not None and run.returncode == 0
+        value = run.seconds if ok else seconds
+        failed = run is not None and run.returncode != 0
+        return [label, "failed" if failed else _num(value), _num(ratio(value, floor), 1, "×"),
+                _mib(run.peak_kib) if ok else "—", _num(per_article(value), 1)]
+
+    ctx = m.context
+    out = [f"## N = {m.count:,} — {ctx.get('date', '')}", ""]
+    out.append(f"Machine: {ctx.get('cpus')} CPUs ({ctx.get('machine')}), load average {ctx.get('load_start')} at start, "
+               f"{ctx.get('load_end')} at end. {ctx.get('versions')}. Pagefind: {ctx.get('pagefind')}.")
+    out.append(f"Corpus: healthpress.benchcorpus seed {ctx.get('seed')}, {m.count:,} articles, "
+               f"{m.corpus_bytes / 2**20:,.1f} MiB of Markdown; SOURCE_DATE_EPOCH={ctx.get('epoch')}.")
+    out.append("")
+    rows = [row("Cold full build (`healthpress build`, new process)", m.cold),
+            row("Rebuild, nothing changed", m.unchanged),
+            row("Rebuild, one article changed", m.changed),
+            ["`healthpress serve`: save → page has the change", _num(m.serve_seconds),
+             _num(ratio(m.serve_seconds, floor), 1, "×"), "—", "—"],
+            row("Floor: Python-Markdown only, one process, no templates", m.floor)]
+    out.append(markdown_table(["Run", "Seconds", "× floor", "Peak MiB", "ms / article"], rows))
+    out.append("")
+    if m.cold and m.cold.returncode == 0:
+        lines = []
+        if m.unchanged and m.unchanged.returncode == 0:
+            lines.append(f"nothing changed / cold = {_num(ratio(m.unchanged.seconds, m.cold.seconds))}×")
+        if m.changed and m.changed.returncode == 0:
+            lines.append(f"one article changed / cold = {_num(ratio(m.changed.seconds, m.cold.seconds))}×")
+        if m.serve_seconds is not None:
+            lines.append(f"serve save→page / cold = {_num(ratio(m.serve_seconds, m.cold.seconds))}×")
+        if floor:
+            lines.append(f"cold / floor = {_num(ratio(m.cold.seconds, floor), 1)}×")
+        out.append("Ratios: " + "; ".join(lines) + ". healthpress has no cache yet: every rebuild is a full build.")
+        out.append("")
+    if m.floor_inner is not None and m.floor:
+        out.append(f"Floor: {_num(m.floor_inner)} s converting and writing inside the process "
+                   f"({_num(m.floor.seconds)} s with interpreter start-up and imports, the figure used for the ratios).")
+        out.append("")
+    if m.serve_startup is not None or m.serve_note:
+        text = f"serve: first page answered {_num(m.serve_startup)} s after start" if m.serve_startup is not None else "serve:"
+        out.append(text + (f"; {m.serve_note}" if m.serve_note else "") + ".")
+        out.append("")
+    if m.phases:
+        p = m.phases
+        total = p.total
+        out.append("Phases of the cold build (from `time.perf_counter()` at MkDocs events, hooks file `bench_hooks.py`):")
+        out.append("")
+        rows = []
+        for key, label, what in PHASES:
+            seconds = p.seconds[key]
+            if key == "read_validate" and p.model_seconds is not None:
+                what += f" (healthpress build_model alone: {p.model_seconds:.2f} s)"
+            rows.append([label, _num(seconds), f"{seconds / total * 100:.0f}%" if total else "—", what])
+        rows.append(["**Total**", _num(total), "100%", "spawn → process exit"])
+        out.append(markdown_table(["Phase", "Seconds", "Share", "What it contains"], rows, "lrrl"))
+        out.append("")
+    if m.cold and m.cold.returncode == 0:
+        pages = m.phases.pages if m.phases else None
+        split = ""
+        if m.phases and m.phases.rss_self_kib is not None:
+            split = (f": the Python build process {_mib(m.phases.rss_self_kib)} MiB, its largest child (Pagefind) "
+                     f"{_mib(m.phases.rss_children_kib)} MiB")
+        out.append(f"Cold build: peak memory {_mib(m.cold.peak_kib)} MiB (max RSS of the build process or its largest "
+                   f"child{split}); site/ {m.site_bytes / 2**20:,.1f} MiB in {m.site_files:,} files; "
+                   + (f"{pages:,} pages ({pages - m.phases.generated_pages:,} articles + {m.phases.generated_pages:,} "
+                      f"generated), {pages / m.cold.seconds:,.1f} pages/s; " if pages else "")
+                   + f"{m.count / m.cold.seconds:,.1f} articles/s, {per_article(m.cold.seconds):,.1f} ms per article.")
+        out.append("")
+    for note in m.notes:
+        out.append(f"- {note}")
+    if m.notes:
+        out.append("")
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# Running it
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str, timeout: float) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status, response.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as exc:
+        return exc.code, ""
+    except (urllib.error.URLError, OSError):
+        return 0, ""
+
+
+def append_sentence(path: Path, sentence: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.rstrip("\n") + "\n\n" + sentence + "\n", encoding="utf-8")
+
+
+def measure_serve(info: CorpusInfo, env: dict[str, str], log: Path, timeout: float) -> tuple[float | None, float | None, str]:
+    """(seconds from writing the file to the page having the change, seconds to the first page, note)."""
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    article = info.articles[len(info.articles) // 3]
+    url = base + urllib.parse.quote(article.url)
+    token = f"serve-{time.time_ns()}"
+    with open(log, "wb") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "healthpress.cli", "serve", "-a", f"127.0.0.1:{port}"],
+                                cwd=info.root, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        try:
+            deadline = start + timeout
+            ready = None
+            while time.perf_counter() < deadline and proc.poll() is None:
+                status, _ = _get(base, 5)
+                if status == 200:
+                    ready = time.perf_counter() - start
+                    break
+                time.sleep(0.25)
+            if ready is None:
+                return None, None, f"the server did not answer within {timeout:.0f} s (see {log})"
+            status, body = _get(url, timeout)
+            if status != 200:
+                return None, ready, f"{article.url} answered {status} before the change"
+            append_sentence(info.docs_dir / article.src_uri, CHANGE_SENTENCE.format(n=1, token=token))
+            saved = time.perf_counter()
+            while time.perf_counter() < saved + timeout and proc.poll() is None:
+                status, body = _get(url, timeout)
+                if token in body:
+                    return time.perf_counter() - saved, ready, (
+                        f"article `{article.src_uri}` polled every 0.05 s; includes MkDocs' file watcher (a polling observer that "
+                        f"scans the watched folders every 0.5 s), its 0.1 s debounce and a full rebuild")
+                time.sleep(0.05)
+            return None, ready, f"the change did not appear within {timeout:.0f} s"
+        finally:
+            _kill_group(proc.pid)
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+
+
+def serve_build_times(log: Path) -> list[float]:
+    """Seconds of every build MkDocs reported ("Documentation built in N seconds") in a serve log."""
+    try:
+        text = Path(log).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return []
+    return [float(x) for x in re.findall(r"Documentation built in ([0-9.]+) seconds", text)]
+
+
+def _context(info: CorpusInfo) -> dict[str, str]:
+    def version(name: str) -> str:
+        try:
+            return importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            return "?"
+
+    binary = os.environ.get("PAGEFIND_BINARY_PATH")
+    pagefind = f"PyPI pagefind {version('pagefind')} (pagefind_bin_extended {version('pagefind_bin_extended')})"
+    if binary:
+        try:
+            shown = subprocess.run([binary, "--version"], capture_output=True, text=True, timeout=30).stdout.strip()
+        except OSError:
+            shown = "?"
+        pagefind = f"{shown or 'binary'} via PAGEFIND_BINARY_PATH"
+    versions = ", ".join(f"{n} {version(n)}" for n in ("mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions",
+                                                       "Jinja2", "nh3", "healthpress"))
+    return {"date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "cpus": str(os.cpu_count()),
+            "machine": f"{platform.machine()}, {platform.system()} {platform.release()}",
+            "load_start": _load(), "versions": f"Python {platform.python_version()}, {versions}",
+            "pagefind": pagefind, "seed": str(info.seed), "epoch": str(info.build_epoch)}
+
+
+def _load() -> str:
+    return " / ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def measure(count: int, workdir: Path, seed: int, serve: bool, timeout: float, log=print,
+            retry_seed: bool = False) -> Measurement:
+    from .benchcorpus import write_corpus
+
+    root = workdir / f"n{count}"
+    if root.exists():
+        shutil.rmtree(root)
+    log(f"==> N={count}: writing the corpus to {root}")
+    m = Measurement(count)
+    info = None
+    for attempt in range(seed, seed + (SEED_RETRIES if retry_seed else 1)):
+        try:
+            info = write_corpus(root / "project", count, attempt)
+            break
+        except RuntimeError as exc:  # benchcorpus' own probe check; the probes do not matter to this benchmark
+            if attempt + 1 >= seed + (SEED_RETRIES if retry_seed else 1):
+                raise
+            m.notes.append(f"benchcorpus seed {attempt} failed its probe check at N={count} ({exc}); used seed {attempt + 1}")
+            log(f"    seed {attempt}: {exc}; trying seed {attempt + 1}")
+            shutil.rmtree(root / "project")
+    install_hooks(info.root)
+    m.corpus_bytes = sum(p.stat().st_size for p in info.docs_dir.rglob("*.md"))
+    m.context = _context(info)
+    timings = root / "timings.json"
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(info.build_epoch), TIMINGS_ENV: str(timings),
+           "PYTHONDONTWRITEBYTECODE": "1"}
+    build = [sys.executable, "-m", "healthpress.cli", "build"]
+
+    log(f"==> N={count}: cold build")
+    m.cold = run_child(build, cwd=info.root, env=env, log=root / "cold.log", timeout=timeout)
+    if m.cold.returncode != 0:
+        m.notes.append(f"cold build failed (exit {m.cold.returncode}), see {m.cold.log}")
+    else:
+        try:
+            events = json.loads(timings.read_text(encoding="utf-8"))["events"]
+            m.phases = derive_phases(events, m.cold.spawn, m.cold.exit)
+        except (OSError, ValueError, KeyError) as exc:
+            m.notes.append(f"phases unavailable: {exc}")
+        m.site_bytes, m.site_files = tree_size(info.root / "site")
+
+    log(f"==> N={count}: rebuild, nothing changed")
+    m.unchanged = run_child(build, cwd=info.root, env=env, log=root / "unchanged.log", timeout=timeout)
+    log(f"==> N={count}: rebuild, one article changed")
+    changed = info.articles[len(info.articles) // 2]
+    append_sentence(info.docs_dir / changed.src_uri, CHANGE_SENTENCE.format(n=1, token=f"build-{time.time_ns()}"))
+    m.changed = run_child(build, cwd=info.root, env=env, log=root / "changed.log", timeout=timeout)
+    for name, run in (("nothing changed", m.unchanged), ("one article changed", m.changed)):
+        if run.returncode != 0:
+            m.notes.append(f"rebuild ({name}) failed (exit {run.returncode}), see {run.log}")
+
+    if serve:
+        log(f"==> N={count}: healthpress serve, save → page")
+        serve_env = {k: v for k, v in env.items() if k != TIMINGS_ENV}
+        limit = max(120.0, 4 * (m.cold.seconds if m.cold else 60))
+        m.serve_seconds, m.serve_startup, m.serve_note = measure_serve(info, serve_env, root / "serve.log", min(limit, timeout))
+        builds = serve_build_times(root / "serve.log")
+        if m.serve_seconds is not None and len(builds) >= 2:
+            m.serve_note += (f"; MkDocs' own log: initial build {builds[0]:.2f} s, rebuild after the save "
+                             f"{builds[-1]:.2f} s")
+        if m.serve_seconds is None:
+            m.notes.append(f"serve not measured: {m.serve_note}")
+            m.serve_note = ""
+    else:
+        m.notes.append("serve not measured (--no-serve)")
+
+    log(f"==> N={count}: floor (Python-Markdown only)")
+    floor_out = root / "floor.json"
+    m.floor = run_child([sys.executable, "-m", "healthpress.bench", "--floor", str(info.docs_dir), str(root / "floor-html"),
+                         str(info.config_file), str(floor_out)], cwd=root, env=env, log=root / "floor.log", timeout=timeout)
+    if m.floor.returncode == 0:
+        m.floor_inner = json.loads(floor_out.read_text(encoding="utf-8"))["seconds"]
+    else:
+        m.notes.append(f"floor failed (exit {m.floor.returncode}), see {m.floor.log}")
+    m.context["load_end"] = _load()
+    return m
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="healthpress.bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--count", type=int, action="append", help="articles (repeatable; default 1000)")
+    parser.add_argument("--workdir", type=Path, help="where corpora and sites go (default: a temporary folder)")
+    parser.add_argument("--keep", action="store_true", help="keep the workdir afterwards")
+    parser.add_argument("--seed", type=int, help=f"corpus seed (default {DEFAULT_SEED}; when it fails benchcorpus' probe "
+                        f"check, the next of {SEED_RETRIES} seeds is used and the report says so)")
+    parser.add_argument("--no-serve", action="store_true", help="skip the serve measurement")
+    parser.add_argument("--timeout", type=float, default=3600, help="seconds allowed for each build (default 3600)")
+    parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="markdown file the reports are appended to")
+    parser.add_argument("--floor", nargs=4, metavar=("DOCS", "OUT", "CONFIG", "JSON"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.floor:
+        docs, out, config, result = args.floor
+        Path(result).write_text(json.dumps(markdown_floor(Path(docs), Path(out), Path(config))), encoding="utf-8")
+        return 0
+    counts = args.count or [1000]
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="healthpress-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    status = 0
+    try:
+        for count in counts:
+            m = measure(count, workdir.resolve(), DEFAULT_SEED if args.seed is None else args.seed, not args.no_serve,
+                        args.timeout, log=lambda s: print(s, file=sys.stderr, flush=True), retry_seed=args.seed is None)
+            report = render_report(m)
+            print(report, flush=True)
+            args.output.parent.mkdir(parents=True, exist_ok=True)
+            new = not args.output.exists() or args.output.stat().st_size == 0
+            with open(args.output, "a", encoding="utf-8") as handle:
+                if new:
+                    handle.write("# Build benchmark (`scripts/bench`)\n\nAppended by `python -m healthpress.bench`; "
+                                 "newest last.\n\n")
+                handle.write(report + "\n")
+            if m.cold is None or m.cold.returncode != 0:
+                status = 1
+    finally:
+        if args.keep or args.workdir:
+            print(f"workdir kept: {workdir}", file=sys.stderr)
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
