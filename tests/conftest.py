@@ -53,7 +53,9 @@ class SiteFolder:
         badge = self.config.get("extra", {}).get("bureau", {}).get("gov_site_badge")
         if badge:
             (self.root / "content" / badge).parent.mkdir(parents=True, exist_ok=True)
-            (self.root / "content" / badge).write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+            badge_file = self.root / "content" / badge
+            if not badge_file.is_file():  # rewritten, its new date would make the page cache start over
+                badge_file.write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
         config_file = self.root / "mkdocs.yml"
         config_file.write_text(yaml.safe_dump(self.config, allow_unicode=True), encoding="utf-8")
         return config_file

@@ -92,12 +92,31 @@ def _timed(name, function):
     return timed
 
 
+RENDER_CALLS = []
+
+
+def _timed_render(function):
+    """healthpress renders the articles, then the listings, each on every core (or from its page cache)."""
+    def timed(*args, **kwargs):
+        name = "listings" if RENDER_CALLS else "articles"
+        RENDER_CALLS.append(name)
+        _mark(name + "_start")
+        facts, counts = function(*args, **kwargs)
+        _mark(name + "_end", pages=len(facts), rendered=counts.rendered, reused=counts.reused, workers=counts.workers)
+        return facts, counts
+    timed.bench_wrapped = True
+    return timed
+
+
 def _wrap_healthpress():
+    RENDER_CALLS.clear()
     try:
         import healthpress.atomic as atomic
         import healthpress.plugin as plugin
     except ImportError:
         return
+    if not getattr(plugin.render_site_pages, "bench_wrapped", False):
+        plugin.render_site_pages = _timed_render(plugin.render_site_pages)
     for module, attribute, name in ((plugin, "build_model", "model"), (plugin, "build_search_index", "search"),
                                     (plugin, "write_feeds", "feeds"), (atomic, "publish", "publish")):
         function = getattr(module, attribute, None)
@@ -204,14 +223,16 @@ PHASES: tuple[tuple[str, str, str], ...] = (
     ("read_validate", "Read + validate",
      "on_config (columns, data/) → get_files walks content/ → on_files: healthpress reads, parses and checks every "
      "article and builds the catalog and listings → nav"),
-    ("markdown", "Markdown",
-     "every page: read source, Python-Markdown + extensions, healthpress on_page_content (nh3 sanitising, links, summary)"),
-    ("link_check", "Link + image checks", "healthpress on_env: every internal link, #anchor and image against the site"),
-    ("static", "Static files", "theme assets copied, sitemap.xml and 404 page rendered"),
-    ("templates", "Templates (articles)", "article pages: on_page_context (healthpress view) + Jinja + on_post_page"),
-    ("listings", "Templates (listings)",
-     "generated pages (home, column pages, archive, tags): context + Jinja + on_post_page"),
-    ("write", "Write pages", "writing each page's HTML to disk (+ MkDocs' anchor validation loop)"),
+    ("markdown", "Markdown (MkDocs' loop)",
+     "the pages healthpress leaves to MkDocs (the home page's text, about pages): read, Python-Markdown, nh3"),
+    ("keys", "Cache keys", "healthpress on_env: templates compiled, the site's digest and every article page's key"),
+    ("templates", "Articles",
+     "article pages: Python-Markdown, nh3, links, summary, Jinja, write; in worker processes, or hard-linked from the "
+     "page cache when their key is unchanged"),
+    ("link_check", "Link + image checks", "every internal link, #anchor and image against the site; listing keys"),
+    ("listings", "Listings", "generated pages (column pages, archive, tags, issues): Jinja + write, like the articles"),
+    ("static", "Static files + MkDocs' pages",
+     "theme assets copied, sitemap.xml and 404 page, the pages left to MkDocs rendered and written"),
     ("search", "Search index", "Pagefind (extended, Chinese) over the built pages, in on_post_build"),
     ("feeds", "Feeds", "RSS/Atom feeds, in on_post_build"),
     ("publish", "Publish", "atomic swap of the staging folder into site/ and the rest of on_post_build"),
@@ -230,7 +251,11 @@ class PhaseTimes:
     rss_self_kib: int | None = None
     """Peak RSS of the build's Python process itself (at the end of on_post_build)."""
     rss_children_kib: int | None = None
-    """Peak RSS of its largest finished child by then (the Pagefind binary)."""
+    """Peak RSS of its largest finished child by then (the Pagefind binary or a page worker)."""
+    reused: int = 0
+    """Pages hard-linked from healthpress' page cache instead of rendered."""
+    workers: int = 1
+    """Most processes rendering pages at once."""
 
     @property
     def total(self) -> float:
@@ -240,18 +265,19 @@ class PhaseTimes:
 def derive_phases(events: list, spawn: float, exit_: float) -> PhaseTimes:
     """Split [spawn, exit_] into PHASES from the hooks' events (all `time.perf_counter()`, CLOCK_MONOTONIC)."""
     first: dict[str, float] = {}
-    pages: list[tuple[float, bool]] = []
-    posts: list[float] = []
+    extra: dict[str, dict] = {}
+    started = finished = 0
     for event in events:
         name, moment = event[0], event[1]
         first.setdefault(name, moment)
-        if name == "page":
-            pages.append((moment, bool(event[2].get("g")) if len(event) > 2 else False))
-        elif name == "post_page":
-            posts.append(moment)
-    if len(pages) != len(posts):
-        raise ValueError(f"{len(pages)} pages started but {len(posts)} finished")
-    need = ("config_start", "nav_end", "env_start", "env_end", "post_build_start", "post_build_end")
+        if len(event) > 2:
+            extra.setdefault(name, event[2])
+        started += name == "page"
+        finished += name == "post_page"
+    if started != finished:
+        raise ValueError(f"{started} pages started but {finished} finished")
+    need = ("config_start", "nav_end", "env_start", "articles_start", "articles_end", "listings_start", "listings_end",
+            "env_end", "post_build_start", "post_build_end")
     missing = [name for name in need if name not in first]
     if missing:
         raise ValueError(f"events missing: {', '.join(missing)}")
@@ -263,22 +289,22 @@ def derive_phases(events: list, spawn: float, exit_: float) -> PhaseTimes:
     seconds["startup"] = first["config_start"] - spawn
     seconds["read_validate"] = first["nav_end"] - first["config_start"]
     seconds["markdown"] = first["env_start"] - first["nav_end"]
-    seconds["link_check"] = first["env_end"] - first["env_start"]
-    if pages:
-        seconds["static"] = pages[0][0] - first["env_end"]
-        for i, ((start, generated), end) in enumerate(zip(pages, posts)):
-            seconds["listings" if generated else "templates"] += end - start
-            following = pages[i + 1][0] if i + 1 < len(pages) else first["post_build_start"]
-            seconds["write"] += following - end
-    else:
-        seconds["static"] = first["post_build_start"] - first["env_end"]
+    seconds["keys"] = first["articles_start"] - first["env_start"]
+    seconds["templates"] = span("articles")
+    seconds["link_check"] = first["listings_start"] - first["articles_end"]
+    seconds["listings"] = span("listings")
+    seconds["static"] = first["post_build_start"] - first["listings_end"]
     post_build = first["post_build_end"] - first["post_build_start"]
     seconds["search"], seconds["feeds"] = span("search"), span("feeds")
     seconds["publish"] = post_build - seconds["search"] - seconds["feeds"]
     seconds["exit"] = exit_ - first["post_build_end"]
     model = span("model") if "model_start" in first else None
     rss = next((e[2] for e in events if e[0] == "post_build_end" and len(e) > 2), {})
-    return PhaseTimes(seconds, len(pages), sum(g for _, g in pages), model, rss.get("rss_self"), rss.get("rss_children"))
+    articles, listings = extra.get("articles_end", {}), extra.get("listings_end", {})
+    generated = listings.get("pages", 0)
+    return PhaseTimes(seconds, articles.get("pages", 0) + generated + started, generated, model, rss.get("rss_self"),
+                      rss.get("rss_children"), reused=articles.get("reused", 0) + listings.get("reused", 0),
+                      workers=max(articles.get("workers", 1), listings.get("workers", 1)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -468,7 +494,7 @@ def render_report(m: Measurement) -> str:
             lines.append(f"serve save→page / cold = {_num(ratio(m.serve_seconds, m.cold.seconds))}×")
         if floor:
             lines.append(f"cold / floor = {_num(ratio(m.cold.seconds, floor), 1)}×")
-        out.append("Ratios: " + "; ".join(lines) + ". healthpress has no cache yet: every rebuild is a full build.")
+        out.append("Ratios: " + "; ".join(lines) + ".")
         out.append("")
     if m.floor_inner is not None and m.floor:
         out.append(f"Floor: {_num(m.floor_inner)} s converting and writing inside the process "
@@ -496,10 +522,10 @@ def render_report(m: Measurement) -> str:
         pages = m.phases.pages if m.phases else None
         split = ""
         if m.phases and m.phases.rss_self_kib is not None:
-            split = (f": the Python build process {_mib(m.phases.rss_self_kib)} MiB, its largest child (Pagefind) "
+            split = (f": the Python build process {_mib(m.phases.rss_self_kib)} MiB, its largest child (Pagefind or a worker) "
                      f"{_mib(m.phases.rss_children_kib)} MiB")
         out.append(f"Cold build: peak memory {_mib(m.cold.peak_kib)} MiB (max RSS of the build process or its largest "
-                   f"child{split}); site/ {m.site_bytes / 2**20:,.1f} MiB in {m.site_files:,} files; "
+                   f"child{split}); pages rendered by {m.phases.workers if m.phases else '?'} processes; site/ {m.site_bytes / 2**20:,.1f} MiB in {m.site_files:,} files; "
                    + (f"{pages:,} pages ({pages - m.phases.generated_pages:,} articles + {m.phases.generated_pages:,} "
                       f"generated), {pages / m.cold.seconds:,.1f} pages/s; " if pages else "")
                    + f"{m.count / m.cold.seconds:,.1f} articles/s, {per_article(m.cold.seconds):,.1f} ms per article.")

@@ -9,6 +9,8 @@ from .columns import Column
 from markupsafe import Markup
 
 from .letters import Letter, letter_status
+from .links import PageLinks
+from .pagehtml import ProcessedPage
 from .publication import STATE_LABELS
 from .reading import reading_minutes
 from .sharing import render_qr_svg
@@ -69,14 +71,40 @@ class RenderedFacts:
     cover_urls: dict[str, str] = field(default_factory=dict)
 
 
+def facts_to_json(processed: ProcessedPage) -> dict:
+    """What rendering an editor's page taught us, in a form the page cache can keep."""
+    links = processed.links
+    return {"summary": processed.summary, "characters": processed.characters,
+            "links": {"src_uri": links.src_uri, "url": links.url, "targets": list(links.targets), "ids": sorted(links.ids)},
+            "missing_alt": list(processed.missing_alt)}
+
+
+def facts_from_json(learned: dict) -> tuple[str, int, PageLinks, tuple[str, ...]]:
+    """(summary, characters, links, images without alt text) from `facts_to_json`."""
+    links = learned["links"]
+    return (learned["summary"], learned["characters"],
+            PageLinks(links["src_uri"], links["url"], tuple(links["targets"]), frozenset(links["ids"])),
+            tuple(learned["missing_alt"]))
+
+
 class TemplateContext:
-    """The `hp` object of every page's template context."""
+    """The `hp` object of every page's template context.
+
+    The page cache keys a page by its view plus `facts_of` every article in it: a new look-up that
+    says something about an article must be added to `facts_of` too (a unit test holds the list).
+    """
 
     def __init__(self, model: SiteModel, facts: RenderedFacts, view: ArticleView | Listing | None):
         self._model = model
         self._facts = facts
         self.view = view
         self.columns = model.columns
+
+    def facts_of(self, article: Article, rendered: bool) -> tuple:
+        """All the look-ups below say of an article; `rendered` adds what its rendering taught us."""
+        said = (self.state(article), self.cover_url(article), self.disclosure(article), self.letter(article),
+                tuple(self.tag_url(tag) for tag in article.tags), self.absolute_url(article))
+        return (said + (self.summary(article), self.reading(article))) if rendered else said
 
     @property
     def listing(self) -> Listing | None:

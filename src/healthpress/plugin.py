@@ -18,10 +18,17 @@ from markupsafe import escape
 from pymdownx.slugs import slugify
 
 from . import atomic, jinja_filters
+from .buildcache import site_digest
+from .fingerprint import Fingerprinter
+from .pagecache import PageCache
+from .pagerender import RenderSetup, page_for
+from .progress import Progress
+from .sitepages import PageJob, render_site_pages
 from .chrome import fix_chrome
 from .bureau import load_bureau_data
 from .columns import load_columns
-from .context import RenderedFacts, TemplateContext, build_article_view, footer_pages, last_modified
+from .context import (RenderedFacts, TemplateContext, build_article_view, facts_from_json, facts_to_json,
+                      footer_pages, last_modified)
 from .feeds import write_feeds
 from .findings import Finding, Level, sort_findings
 from .project import build_model, display_dir
@@ -29,6 +36,7 @@ from .site import HOME_PAGE, SiteModel
 from .links import broken_link_finding, find_broken_links, site_paths
 from .pagehtml import missing_alt_finding, process_page_html
 from .search import build_search_index
+from .sitemap import write_sitemap_gz
 
 log = get_plugin_logger(__name__)
 
@@ -53,6 +61,11 @@ class HealthpressConfig(base.Config):
     letters_warn_days = c.Type(int, default=60)
     mailbox_endpoint = c.Optional(c.Type(str))
     external_allowlist = c.ListOfItems(c.Type(str), default=[])
+    workers = c.Type(int, default=0)
+    """Processes rendering pages: 0 = one per core, 1 = this process only."""
+    cache = c.Type(bool, default=True)
+    cache_dir = c.Type(str, default=".cache/healthpress")
+    progress = c.Choice(("auto", "always", "never"), default="auto")
 
 
 class HealthpressPlugin(BasePlugin[HealthpressConfig]):
@@ -79,11 +92,14 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         self.sources: dict[str, Path] = {}
         self.page_links: list = []
         self.missing_alt: list[tuple[str, str]] = []
+        self.pending: dict[str, object] = {}
+        self.taken_over: dict[str, str] = {}
+        self.progress = Progress(self.config.progress)
         self.columns, self.column_findings = load_columns(self.project_dir / self.config.columns_dir,
                                                           self.config.columns_dir)
         self.bureau, found = load_bureau_data(self.project_dir / self.config.data_dir, self.config.data_dir)
         self.column_findings += found
-        _report(self.column_findings)
+        self.warnings = _report(self.column_findings)
         _configure_engine(config)
         if config.nav is None:
             config.nav = _site_nav(self.columns)
@@ -97,7 +113,7 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.model = build_model(config, self.config, self.columns, self.column_findings, files,
                                  preview=self.command == "serve", bureau=self.bureau)
-        _report(self.model.findings)
+        self.warnings += _report(self.model.findings)
         self.listings = {listing.src_uri: listing for listing in self.model.listings}
         for article in self.model.withheld:
             files.get_file_from_path(article.src_uri).inclusion = InclusionLevel.EXCLUDED
@@ -108,12 +124,25 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         self.sources = {"/" + unquote(f.url): Path(f.abs_src_path) for f in files
                         if f.abs_src_path and not f.is_documentation_page()}
         nav_uris = {item for entry in config.nav for item in _nav_targets(entry)}
+        self.taken_over = {article.src_uri: "article" for article in self.model.catalog.articles}
         for listing in self.model.listings:
             if listing.src_uri == HOME_PAGE and files.get_file_from_path(HOME_PAGE):
                 continue
             inclusion = InclusionLevel.INCLUDED if listing.src_uri in nav_uris else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, listing.src_uri, content="", inclusion=inclusion))
+            self.taken_over[listing.src_uri] = "listing"
         return files
+
+    def on_nav(self, nav, config: MkDocsConfig, files: Files):
+        """Articles and listings leave MkDocs' page loop (healthpress renders them in on_env), staying in the nav."""
+        self.nav = nav
+        for src_uri in self.taken_over:
+            file = files.get_file_from_path(src_uri)
+            file.inclusion = InclusionLevel.EXCLUDED
+            page = file.page or Page(None, file, config)
+            page.update_date = last_modified(self.model.catalog.by_src.get(src_uri), self.listings.get(src_uri),
+                                             self.model.catalog)
+        return nav
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         src_uri = page.file.src_uri
@@ -132,19 +161,68 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
             return html
         src_uri = page.file.src_uri
         processed = process_page_html(html, src_uri, page.url, frozenset(self.config.iframe_hosts), self.sources)
-        self.page_links.append(processed.links)
-        self.missing_alt += [(src_uri, src) for src in processed.missing_alt]
-        self.facts.summaries[src_uri] = processed.summary
-        self.facts.characters[src_uri] = processed.characters
+        self.pending[src_uri] = processed
+        self._absorb(src_uri, facts_to_json(processed))
         return processed.html
+
+    def facts_of(self, src_uri: str) -> dict:
+        """What rendering this page taught us, for the page cache and for the building process."""
+        processed = self.pending.pop(src_uri, None)
+        return facts_to_json(processed) if processed is not None else {}
+
+    def _absorb(self, src_uri: str, learned: dict) -> None:
+        if not learned:
+            return
+        summary, characters, links, missing_alt = facts_from_json(learned)
+        self.page_links.append(links)
+        self.missing_alt += [(src_uri, src) for src in missing_alt]
+        self.facts.summaries[src_uri] = summary
+        self.facts.characters[src_uri] = characters
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         jinja_filters.install(env)
         env.globals["hp_footer_pages"] = footer_pages(self.model.listings)
         env.globals["hp_urgent"] = [a for a in self.model.catalog.articles if a.urgent]
         env.globals["hp_mailbox_endpoint"] = self.config.mailbox_endpoint
-        _report(self._link_and_image_findings(files))
+        self.sitemap_pages = env.globals["hp_sitemap_pages"] = self._sitemap_pages(files)
+        self.pending.clear()
+        setup = RenderSetup(config, files, self.nav, env, files.documentation_pages(inclusion=self._visible))
+        for name in {"main.html", "healthpress/article.html"} | {listing.template for listing in self.model.listings}:
+            env.get_template(name)  # compiled once here, not once in every worker
+        site = site_digest(config, self.config, self.command, files, self.nav, env, self._fingerprinter(False))
+        cache = PageCache(self.project_dir / self.config.cache_dir if self.config.cache else None)
+        self.cache = cache
+        self.pages_written = len(setup.doc_files)
+        articles = self._fingerprinter(False)
+        self._render(setup, cache, "文章", [
+            PageJob(u, articles.digest("article", site, build_article_view(self.model, self.model.catalog.by_src[u])))
+            for u, kind in self.taken_over.items() if kind == "article"])
+        self.warnings += _report(self._link_and_image_findings(files))
+        listings = self._fingerprinter(True)
+        self._render(setup, cache, "列表页", [PageJob(u, listings.digest("listing", site, self.listings[u]))
+                                            for u, kind in self.taken_over.items() if kind == "listing"])
         return env
+
+    def _render(self, setup: RenderSetup, cache: PageCache, label: str, jobs: list[PageJob]) -> None:
+        self.progress.start(label, len(jobs))
+        learned, counts = render_site_pages(setup, jobs, cache, self.facts_of, self.config.workers,
+                                            self.progress.advance)
+        self.progress.finish(counts)
+        self.pages_written += len(jobs)
+        for job in jobs:
+            self._absorb(job.src_uri, learned[job.src_uri])
+
+    def _fingerprinter(self, rendered: bool) -> Fingerprinter:
+        """Article digests with what `hp` says of them (with the rendered facts once all articles are done)."""
+        context = TemplateContext(self.model, self.facts, None)
+        return Fingerprinter(lambda article: context.facts_of(article, rendered))
+
+    def _visible(self, inclusion: InclusionLevel) -> bool:
+        return inclusion.is_in_serve() if self.command == "serve" else inclusion.is_included()
+
+    def _sitemap_pages(self, files: Files) -> list[Page]:
+        return [f.page for f in files.documentation_pages(inclusion=InclusionLevel.all)
+                if f.page is not None and (self._visible(f.inclusion) or f.src_uri in self.taken_over)]
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         src_uri = page.file.src_uri
@@ -164,6 +242,7 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         return fix_chrome(output)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        write_sitemap_gz(Path(config.site_dir), self.sitemap_pages)
         if self.config.search_index:
             indexed = build_search_index(Path(config.site_dir))
             log.info(f"搜索索引：{indexed} 篇文章")
@@ -172,6 +251,8 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         if self.published_dir and not (config.strict and _warnings_counted()):
             atomic.publish(Path(config.site_dir), self.published_dir)
             config.site_dir = str(self.published_dir)
+        self.cache.save()
+        self.progress.summary(self.pages_written, self.warnings)
 
     def on_build_error(self, error: Exception) -> None:
         if self.published_dir:
@@ -179,8 +260,7 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
 
     def _link_and_image_findings(self, files: Files) -> list[Finding]:
         """Every internal link, image and #anchor must lead somewhere; every image needs alt text."""
-        visible = InclusionLevel.is_in_serve if self.command == "serve" else InclusionLevel.is_included
-        known = site_paths([f.url for f in files if visible(f.inclusion)])
+        known = site_paths([f.url for f in files if self._visible(f.inclusion) or f.src_uri in self.taken_over])
         findings = []
         for page, target, reason in find_broken_links(self.page_links, known):
             findings.append(broken_link_finding(*self._source_of(page.src_uri), target, reason))
@@ -206,13 +286,14 @@ def _configure_engine(config: MkDocsConfig) -> None:
         setattr(config.validation.links, check, logging.INFO)  # healthpress reports these itself
 
 
-def _report(findings: list[Finding]) -> None:
-    """Log every finding; raise after all of them if any is an error."""
+def _report(findings: list[Finding]) -> int:
+    """Log every finding; raise after all of them if any is an error, else return how many warnings."""
     for finding in sort_findings(findings):
         (log.error if finding.level is Level.ERROR else log.warning)(finding.render())
     count = sum(1 for f in findings if f.level is Level.ERROR)
     if count:
         raise PluginError(f"发现 {count} 个错误（见上），网站没有生成；原来的网站保持不变。改正后重新生成。")
+    return len(findings)
 
 
 def _warnings_counted() -> bool:

@@ -61,7 +61,7 @@ def test_report_shows_every_row_with_its_ratio_to_the_floor():
     assert "nothing changed / cold = 1.00×" in text and "one article changed / cold = 1.10×" in text
     assert "cold / floor = 10.0×" in text
     assert "1,024.0 MiB in 9,000 files" in text and "1,200 pages (1,000 articles + 200 generated)" in text
-    assert "the Python build process 150 MiB, its largest child (Pagefind) 200 MiB" in text
+    assert "the Python build process 150 MiB, its largest child (Pagefind or a worker) 200 MiB" in text
     assert "30.0 pages/s" in text and "40.0 ms per article" in text
     assert all(label in text for _, label, _ in bench.PHASES)
 
@@ -78,8 +78,9 @@ def test_report_marks_failed_runs_and_leaves_their_ratio_out():
 def synthetic_events() -> list:
     return [["hooks_loaded", 1.0], ["config_start", 1.5], ["config_end", 1.6], ["files_start", 1.7],
             ["model_start", 1.8], ["model_end", 2.3], ["files_end", 2.4], ["nav_end", 2.5],
-            ["env_start", 5.0], ["env_end", 5.5],
-            ["page", 6.0, {"g": 0}], ["post_page", 6.5], ["page", 6.6, {"g": 1}], ["post_page", 7.0],
+            ["env_start", 5.0], ["articles_start", 5.1],
+            ["articles_end", 6.5, {"pages": 2, "rendered": 2, "reused": 0, "workers": 2}], ["listings_start", 6.7],
+            ["listings_end", 7.0, {"pages": 1, "rendered": 0, "reused": 1, "workers": 1}], ["env_end", 7.1],
             ["page", 7.2, {"g": 0}], ["post_page", 7.4],
             ["post_build_start", 8.0], ["search_start", 8.0], ["search_end", 9.0], ["feeds_start", 9.0],
             ["feeds_end", 9.25], ["publish_start", 9.25], ["publish_end", 9.5], ["post_build_end", 9.5, {"rss_self": 300 * 1024, "rss_children": 500 * 1024}]]
@@ -87,12 +88,13 @@ def synthetic_events() -> list:
 
 def test_derive_phases_splits_the_whole_run():
     p = derive_phases(synthetic_events(), spawn=0.0, exit_=10.0)
-    expected = {"startup": 1.5, "read_validate": 1.0, "markdown": 2.5, "link_check": 0.5, "static": 0.5,
-                "templates": 0.7, "listings": 0.4, "write": 0.1 + 0.2 + 0.6, "search": 1.0, "feeds": 0.25,
+    expected = {"startup": 1.5, "read_validate": 1.0, "markdown": 2.5, "keys": 0.1, "templates": 1.4,
+                "link_check": 0.2, "listings": 0.3, "static": 1.0, "search": 1.0, "feeds": 0.25,
                 "publish": 0.25, "exit": 0.5}
     assert p.seconds == pytest.approx(expected)
     assert p.total == pytest.approx(10.0)
-    assert (p.pages, p.generated_pages, p.model_seconds) == (3, 1, pytest.approx(0.5))
+    assert (p.pages, p.generated_pages, p.model_seconds) == (4, 1, pytest.approx(0.5))
+    assert (p.reused, p.workers) == (1, 2)
     assert (p.rss_self_kib, p.rss_children_kib) == (300 * 1024, 500 * 1024)
 
 
@@ -100,8 +102,8 @@ def test_derive_phases_refuses_incomplete_events():
     events = synthetic_events()
     with pytest.raises(ValueError, match="post_build_end"):
         derive_phases([e for e in events if e[0] != "post_build_end"], 0.0, 10.0)
-    with pytest.raises(ValueError, match="3 pages started but 2 finished"):
-        derive_phases([e for i, e in enumerate(events) if not (e[0] == "post_page" and i == 15)], 0.0, 10.0)
+    with pytest.raises(ValueError, match="2 pages started but 1 finished"):
+        derive_phases(events[:-7] + [["page", 7.5, {"g": 0}]] + events[-7:], 0.0, 10.0)
 
 
 def test_install_hooks_registers_once(tmp_path):
@@ -146,8 +148,8 @@ def test_hooks_record_every_page_of_a_real_build(corpus, timed_build):
     assert moments == sorted(moments)
     assert result.spawn <= moments[0] and moments[-1] <= result.exit
     p = derive_phases(events, result.spawn, result.exit)
-    assert p.pages - p.generated_pages == COUNT  # every article page, and the generated listings besides
-    assert p.generated_pages > 0 and p.pages == names.count("post_page")
+    assert p.pages - p.generated_pages - names.count("post_page") == COUNT  # articles, listings, MkDocs' own pages
+    assert p.generated_pages > 0 and p.reused == 0
     assert all(seconds >= 0 for seconds in p.seconds.values())
     assert p.total == pytest.approx(result.seconds)
     assert 0 < p.rss_self_kib <= result.peak_kib and p.rss_children_kib <= result.peak_kib

@@ -1,0 +1,97 @@
+"""Stable digests of what a page is made from: equal inputs give equal digests in any process.
+
+The page cache (pagecache.py) keys each page by the digest of its view (the article, or the listing
+with every article it shows) together with the site's digest. Anything a digest cannot describe
+faithfully is refused with a TypeError rather than guessed at: a cache that guesses serves stale pages.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from pathlib import Path
+from typing import Callable, Iterable
+
+from pydantic import BaseModel
+
+from .articles import Article
+
+ArticleFacts = Callable[[Article], object]
+
+
+class Fingerprinter:
+    """Digests of values; an article counts as its every field plus what `facts(article)` says of it."""
+
+    def __init__(self, facts: ArticleFacts):
+        self._facts = facts
+        self._articles: dict[str, bytes] = {}
+
+    def digest(self, *values: object) -> str:
+        h = hashlib.blake2b(digest_size=20)
+        for value in values:
+            self._feed(h, value)
+        return h.hexdigest()
+
+    def article(self, article: Article) -> bytes:
+        """An article's digest, computed once per build."""
+        known = self._articles.get(article.src_uri)
+        if known is None:
+            h = hashlib.blake2b(repr(article).encode("utf-8"), digest_size=20)
+            self._articles[article.src_uri] = h.copy().digest()  # what its own facts see of it (a letter holds its article)
+            self._feed(h, self._facts(article))
+            known = self._articles[article.src_uri] = h.digest()
+        return known
+
+    def _feed(self, h, value: object) -> None:
+        if value is None or isinstance(value, (bool, int, float, str, dt.date, dt.datetime, dt.timedelta)):
+            h.update(f"{type(value).__name__}:{value!r};".encode("utf-8"))
+        elif isinstance(value, Article):
+            h.update(b"A" + self.article(value))
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            h.update(f"<{type(value).__qualname__}".encode())
+            for f in dataclasses.fields(value):
+                h.update(f.name.encode() + b"=")
+                self._feed(h, getattr(value, f.name))
+            h.update(b">")
+        elif isinstance(value, (list, tuple)):
+            h.update(b"[")
+            for item in value:
+                self._feed(h, item)
+            h.update(b"]")
+        elif isinstance(value, dict):
+            h.update(b"{")
+            for key in sorted(value, key=repr):
+                self._feed(h, key)
+                self._feed(h, value[key])
+            h.update(b"}")
+        elif isinstance(value, (set, frozenset)):
+            h.update(b"(" + b"".join(sorted(bytes.fromhex(self.digest(item)) for item in value)) + b")")
+        elif isinstance(value, BaseModel):
+            self._feed(h, (type(value).__qualname__, value.model_dump()))
+        else:
+            raise TypeError(f"page cache: cannot fingerprint a {type(value).__qualname__}; "
+                            "teach fingerprint.py how to describe it")
+
+
+def files_digest(paths: Iterable[Path], root: Path) -> str:
+    """Digest of the names and contents of files (templates, column and data files)."""
+    h = hashlib.blake2b(digest_size=20)
+    for path in sorted(paths):
+        h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def tree_files(root: Path) -> list[Path]:
+    """Every regular file under `root` (none when it does not exist)."""
+    return sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else []
+
+
+def stat_digest(entries: Iterable[tuple[str, Path]]) -> str:
+    """Digest of (name, size, modification time) of files whose bytes are too many to read each build."""
+    h = hashlib.blake2b(digest_size=20)
+    for name, path in sorted(entries):
+        stat = path.stat()
+        h.update(f"{name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+

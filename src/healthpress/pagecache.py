@@ -1,0 +1,91 @@
+"""Finished pages kept between builds, outside site/: a page is reused only when its key is unchanged.
+
+A key is the digest of everything the page is made from (fingerprint.py): the healthpress code and
+the versions of MkDocs, material and Markdown, mkdocs.yml, the templates, the column and data files,
+the site's file list and nav, and the page's own view (the article, its neighbours, what is known of
+them). A changed input gives a new key, so a stale page cannot be found; nothing is ever looked up by
+file name or date.
+
+Layout (`.cache/healthpress/` by default):
+    pages/ab/abcdef….html   the finished page, hard-linked into the staging folder when reused
+    pages.json              key → what the build learned rendering the page (summary, links, ...)
+After a successful build, entries that build did not use are deleted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+INDEX_NAME = "pages.json"
+PAGES_DIR = "pages"
+
+
+class PageCache:
+    """The cache of one build; `root=None` disables it (every lookup misses, nothing is stored)."""
+
+    def __init__(self, root: Path | None):
+        self.root = root
+        self._index: dict[str, dict] = {}
+        self._used: set[str] = set()
+        if root is not None:
+            try:
+                self._index = json.loads((root / INDEX_NAME).read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self._index = {}
+
+    @property
+    def enabled(self) -> bool:
+        return self.root is not None
+
+    def path_of(self, key: str) -> Path:
+        assert self.root is not None
+        return self.root / PAGES_DIR / key[:2] / f"{key}.html"
+
+    def lookup(self, key: str) -> dict | None:
+        """What was recorded with the page of this key, when the page is still there; else None."""
+        if self.root is None:
+            return None
+        facts = self._index.get(key)
+        if facts is None or not self.path_of(key).is_file():
+            return None
+        self._used.add(key)
+        return facts
+
+    def record(self, key: str, facts: dict) -> None:
+        if self.root is not None:
+            self._index[key] = facts
+            self._used.add(key)
+
+    def save(self) -> None:
+        """Keep exactly the entries this build used; written atomically."""
+        if self.root is None:
+            return
+        kept = {key: self._index[key] for key in sorted(self._used) if key in self._index}
+        write_atomic(self.root / INDEX_NAME, json.dumps(kept, ensure_ascii=False).encode("utf-8"))
+        pages = self.root / PAGES_DIR
+        if pages.is_dir():
+            for shard in pages.iterdir():
+                for page in shard.iterdir():
+                    if page.suffix != ".html" or page.stem not in kept:
+                        page.unlink(missing_ok=True)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write through a temporary file and a rename: a reader sees the old bytes or the new, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
+
+
+def place(source: Path, destination: Path) -> None:
+    """Put a cached page into the site being built: a hard link when possible, else a copy."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    destination.unlink(missing_ok=True)
+    try:
+        os.link(source, destination)
+    except OSError:
+        shutil.copyfile(source, destination)

@@ -1,0 +1,273 @@
+"""Sharded Pagefind search index: the article pages split by publication date into bounded shards.
+
+Pagefind keeps every parsed page (its text, word positions and result fragment) in memory until it
+writes the bundle, so one run's peak memory and time grow with its page count (~0.35 MiB and ~3 ms a
+page for our articles with the extended, Chinese-segmenting build) and it has no incremental mode.
+Indexing the articles in shards of at most `max_pages` pages, one Pagefind process at a time, bounds
+the peak memory of the build and lets a rebuild re-index only the shards whose pages changed; the
+browser searches all shards at once with Pagefind's `mergeIndex` (one primary bundle, the others merged
+in, the WebAssembly loaded once).
+
+Shards follow a calendar tree, so the plan is deterministic and local:
+
+    8-year block (2008-2015) -> 4 years (2016-2019) -> 2 years (2018-2019) -> year (2019)
+      -> half (2019-h1) -> quarter (2019-q2) -> month (2019-05) -> numbered parts (2019-05-p1)
+
+A node of the tree becomes a shard when it holds at most `max_pages` articles; otherwise its children
+are tried. Whether a node is a shard depends only on the articles inside it, so
+
+* editing an article (same date, same path) changes exactly one shard's input;
+* adding the newest articles changes only the newest shard, until it overflows and splits into its
+  children (re-indexing only that shard's pages, once);
+* deleting or re-dating an old article changes only the shards of its own calendar node.
+
+Only the parts of a month too big for one shard depend on the order of articles within the month.
+
+Nothing here depends on MkDocs: callers pass the site-relative paths of the article HTML files and
+their publication dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+OUTPUT_FOLDER = "pagefind"
+MANIFEST_NAME = "shards.json"
+# ~2.5 s and ~200 MiB peak per Pagefind run on a 2-core machine (see the sharding study's report).
+DEFAULT_MAX_SHARD_PAGES = 600
+_BLOCK_YEARS = (8, 4, 2)  # calendar-aligned multi-year blocks tried before single years
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    """One article page: its HTML file relative to the site directory and its publication date."""
+
+    path: str  # POSIX, e.g. "medical-reform/2019/03/ji-ben-yao-wu-01332/index.html"
+    date: dt.date
+
+
+@dataclass(frozen=True)
+class ShardBuild:
+    """What building one shard did: pages Pagefind indexed, wall seconds, CPU seconds, peak RSS."""
+
+    name: str
+    pages: int
+    seconds: float
+    cpu_seconds: float
+    peak_rss_mib: float
+    skipped: bool = False  # True when the shard's bundle was reused as it was
+
+
+@dataclass(frozen=True)
+class _Node:
+    name: str
+    start: dt.date  # first day of the period, for ordering
+    pages: tuple[ArticlePage, ...]
+
+
+def _month_nodes(year: int, months: range, pages: Sequence[ArticlePage]) -> list[_Node]:
+    return [
+        _Node(f"{year}-{month:02d}", dt.date(year, month, 1), tuple(p for p in pages if p.date.month == month))
+        for month in months
+    ]
+
+
+def _children(node: _Node, span: str) -> tuple[list[_Node], str] | None:
+    """The calendar children of a node whose period is `span` (e.g. "8y", "year", "h1"), or None."""
+    pages = node.pages
+    if span.endswith("y"):  # a block of several years
+        years = int(span[:-1])
+        first = node.start.year
+        if years > 2:
+            half = years // 2
+            parts = [(first, first + half - 1), (first + half, first + years - 1)]
+            return [
+                _Node(f"{a}-{b}", dt.date(a, 1, 1), tuple(p for p in pages if a <= p.date.year <= b))
+                for a, b in parts
+            ], f"{half}y"
+        return [_Node(str(y), dt.date(y, 1, 1), tuple(p for p in pages if p.date.year == y))
+                for y in (first, first + 1)], "year"
+    year = node.start.year
+    if span == "year":
+        return [_Node(f"{year}-h{h}", dt.date(year, 6 * h - 5, 1),
+                      tuple(p for p in pages if (p.date.month - 1) // 6 == h - 1)) for h in (1, 2)], "half"
+    if span == "half":
+        quarters = (1, 2) if node.start.month == 1 else (3, 4)
+        return [_Node(f"{year}-q{q}", dt.date(year, 3 * q - 2, 1),
+                      tuple(p for p in pages if (p.date.month - 1) // 3 == q - 1)) for q in quarters], "quarter"
+    if span == "quarter":
+        first_month = node.start.month
+        return _month_nodes(year, range(first_month, first_month + 3), pages), "month"
+    return None
+
+
+def _split(node: _Node, span: str, max_pages: int, out: list[_Node]) -> None:
+    if not node.pages:
+        return
+    if len(node.pages) <= max_pages:
+        out.append(node)
+        return
+    children = _children(node, span)
+    if children is None:  # a month with more than max_pages articles: fixed-size parts in date order
+        ordered = sorted(node.pages, key=lambda p: (p.date, p.path))
+        for index in range(0, len(ordered), max_pages):
+            out.append(_Node(f"{node.name}-p{index // max_pages + 1}", node.start, tuple(ordered[index:index + max_pages])))
+        return
+    nodes, child_span = children
+    for child in nodes:
+        _split(child, child_span, max_pages, out)
+
+
+def plan_shards(pages: Iterable[ArticlePage], max_pages: int = DEFAULT_MAX_SHARD_PAGES) -> dict[str, list[str]]:
+    """The shard plan: shard name -> sorted site-relative paths, in chronological order of the shards.
+
+    Every page is in exactly one shard and no shard has more than `max_pages` pages. The plan depends
+    only on the (path, date) pairs, not on their order; see the module docstring for why edits and new
+    articles touch as few shards as possible.
+    """
+    if max_pages < 1:
+        raise ValueError("max_pages must be at least 1")
+    unique: dict[str, ArticlePage] = {}
+    for page in pages:
+        path = str(PurePosixPath(page.path))
+        if path in unique and unique[path].date != page.date:
+            raise ValueError(f"{path} is listed twice with different dates")
+        unique[path] = ArticlePage(path, page.date)
+    block = _BLOCK_YEARS[0]
+    blocks: dict[int, list[ArticlePage]] = {}
+    for page in unique.values():
+        blocks.setdefault(page.date.year - page.date.year % block, []).append(page)
+    shards: list[_Node] = []
+    for first in sorted(blocks):
+        _split(_Node(f"{first}-{first + block - 1}", dt.date(first, 1, 1), tuple(blocks[first])), f"{block}y",
+               max_pages, shards)
+    shards.sort(key=lambda node: (node.start, node.name))
+    return {node.name: sorted(page.path for page in node.pages) for node in shards}
+
+
+def shards_to_rebuild(plan: Mapping[str, Sequence[str]], site_dir: Path,
+                      changed_paths: Iterable[str] = ()) -> set[str]:
+    """Shards whose bundle must be (re)built: new or re-membered shards and those holding a changed page.
+
+    `changed_paths` are the site-relative paths of articles whose indexed text changed since the last
+    build; a shard is also rebuilt when its bundle or the previous manifest is missing.
+    """
+    previous = _read_manifest(site_dir)
+    changed = {str(PurePosixPath(path)) for path in changed_paths}
+    rebuild = set()
+    for name, paths in plan.items():
+        known = previous.get(name)
+        if (known is None or known.get("members") != _members_digest(paths)
+                or not (site_dir / OUTPUT_FOLDER / name / "pagefind-entry.json").is_file()
+                or changed.intersection(paths)):
+            rebuild.add(name)
+    return rebuild
+
+
+def build_shards(site_dir: Path, plan: Mapping[str, Sequence[str]], *, language: str = "zh-cn",
+                 only: Collection[str] | None = None, executable: Path | None = None) -> list[ShardBuild]:
+    """Index each shard with its own Pagefind process into `site_dir/pagefind/<shard>/`, one at a time.
+
+    `only` limits the runs to those shard names (e.g. from `shards_to_rebuild`); the other shards'
+    bundles are kept. Bundles of shards no longer in the plan are removed, and
+    `site_dir/pagefind/shards.json` lists the shards (newest first: the browser's primary index) for
+    the search page. Each run sees only its shard's pages: they are hard-linked (or copied) into a
+    scratch tree (removed afterwards) under `site_dir/pagefind/` with the same relative paths, so result URLs are unchanged.
+    Returns one ShardBuild per shard in the plan; a shard's `pages` is what Pagefind reports indexing.
+    """
+    site_dir = Path(site_dir)
+    binary = Path(executable) if executable else _pagefind_executable()
+    bundle_root = site_dir / OUTPUT_FOLDER
+    bundle_root.mkdir(parents=True, exist_ok=True)
+    previous = _read_manifest(site_dir)
+    results: list[ShardBuild] = []
+    for name, paths in plan.items():
+        out_dir = bundle_root / name
+        if only is not None and name not in only and (out_dir / "pagefind-entry.json").is_file():
+            results.append(ShardBuild(name, _entry_page_count(out_dir), 0.0, 0.0, 0.0, skipped=True))
+            continue
+        results.append(_run_pagefind(binary, site_dir, name, paths, out_dir, language))
+    for stale in set(previous) - set(plan):
+        shutil.rmtree(bundle_root / stale, ignore_errors=True)
+    _write_manifest(site_dir, plan, {r.name: r.pages for r in results})
+    return results
+
+
+def _run_pagefind(binary: Path, site_dir: Path, name: str, paths: Sequence[str], out_dir: Path,
+                  language: str) -> ShardBuild:
+    with tempfile.TemporaryDirectory(prefix=f".scratch-{name}-", dir=out_dir.parent) as scratch:
+        source = Path(scratch) / "site"
+        for path in paths:
+            target = source / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(site_dir / path, target)
+            except OSError:
+                shutil.copy2(site_dir / path, target)
+        staging = Path(scratch) / "bundle"
+        command = [str(binary), "--site", str(source), "--output-path", str(staging),
+                   "--force-language", language, "--silent"]
+        log = Path(scratch) / "pagefind.log"
+        started = time.perf_counter()
+        with log.open("wb") as output:
+            process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
+            _, status, usage = os.wait4(process.pid, 0)  # this child's own CPU time and peak RSS
+        process.returncode = os.waitstatus_to_exitcode(status)
+        seconds = time.perf_counter() - started
+        if process.returncode != 0:
+            raise RuntimeError(f"Pagefind failed on shard {name} (exit {process.returncode}): "
+                               f"{log.read_text(encoding='utf-8', errors='replace')[-2000:]}")
+        shutil.rmtree(out_dir, ignore_errors=True)
+        shutil.move(str(staging), str(out_dir))
+    return ShardBuild(name, _entry_page_count(out_dir), round(seconds, 3),
+                      round(usage.ru_utime + usage.ru_stime, 3), round(usage.ru_maxrss / 1024, 1))
+
+
+def _entry_page_count(bundle: Path) -> int:
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return sum(int(lang["page_count"]) for lang in entry["languages"].values())
+
+
+def _members_digest(paths: Sequence[str]) -> str:
+    return hashlib.sha256("\n".join(sorted(paths)).encode("utf-8")).hexdigest()[:16]
+
+
+def _read_manifest(site_dir: Path) -> dict[str, dict]:
+    try:
+        data = json.loads((site_dir / OUTPUT_FOLDER / MANIFEST_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {shard["name"]: shard for shard in data.get("shards", [])}
+
+
+def _write_manifest(site_dir: Path, plan: Mapping[str, Sequence[str]], counts: Mapping[str, int]) -> None:
+    shards = [{"name": name, "bundle": f"{name}/", "pages": counts.get(name, 0), "members": _members_digest(paths)}
+              for name, paths in reversed(list(plan.items()))]
+    version = None
+    for name in plan:
+        try:
+            version = json.loads((site_dir / OUTPUT_FOLDER / name / "pagefind-entry.json").read_text("utf-8"))["version"]
+            break
+        except (OSError, ValueError, KeyError):
+            continue
+    text = json.dumps({"version": 1, "pagefind_version": version, "shards": shards}, ensure_ascii=False, indent=1)
+    (site_dir / OUTPUT_FOLDER / MANIFEST_NAME).write_text(text + "\n", encoding="utf-8")
+
+
+def _pagefind_executable() -> Path:
+    from pagefind.service import get_executable  # honours PAGEFIND_BINARY_PATH
+
+    binary = get_executable()
+    if binary is None:
+        raise FileNotFoundError("no Pagefind binary: install pagefind[extended] or set PAGEFIND_BINARY_PATH")
+    return Path(binary)

@@ -1,0 +1,69 @@
+"""The page cache's digests: stable across processes, sensitive to every field, strict about types."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import subprocess
+import sys
+
+import pytest
+
+from healthpress.context import TemplateContext
+from healthpress.fingerprint import Fingerprinter
+from tests.unit.test_catalog import article
+
+
+def fingerprinter(facts=lambda article: ()) -> Fingerprinter:
+    return Fingerprinter(facts)
+
+
+@dataclasses.dataclass(frozen=True)
+class Box:
+    name: str
+    tags: frozenset[str]
+    when: dt.date
+
+
+def test_equal_values_give_equal_digests_and_every_field_counts():
+    f = fingerprinter()
+    a = Box("甲", frozenset({"防疫", "医改", "健康"}), dt.date(2013, 5, 8))
+    assert f.digest(a) == f.digest(Box("甲", frozenset({"健康", "医改", "防疫"}), dt.date(2013, 5, 8)))
+    assert f.digest(a) != f.digest(Box("乙", a.tags, a.when))
+    assert f.digest(a) != f.digest(Box("甲", a.tags | {"新"}, a.when))
+    assert f.digest(a) != f.digest(Box("甲", a.tags, dt.date(2013, 5, 9)))
+    assert f.digest(["1"]) != f.digest([1]) and f.digest(("a", "b")) != f.digest(("ab",))
+
+
+def test_a_set_of_strings_digests_the_same_in_another_process():
+    """str hashes differ between processes (PYTHONHASHSEED); the digest must not."""
+    code = ("from healthpress.fingerprint import Fingerprinter;"
+            "print(Fingerprinter(lambda a: ()).digest({'防疫', '医改', '健康', 'x', 'y'}, {'b': 1, 'a': 2}))")
+    here = fingerprinter().digest({"防疫", "医改", "健康", "x", "y"}, {"a": 2, "b": 1})
+    for seed in ("1", "2"):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                             env={"PYTHONHASHSEED": seed, "PATH": ""})
+        assert out.stdout.strip() == here
+
+
+def test_an_article_counts_as_all_its_fields_and_what_templates_say_of_it():
+    said = {"news/a.md": "已发布"}
+    f = Fingerprinter(lambda a: said[a.src_uri])
+    one = article("news/a.md", "2013-05-08")
+    base = f.digest(one)
+    assert Fingerprinter(lambda a: said[a.src_uri]).digest(one) == base
+    assert Fingerprinter(lambda a: said[a.src_uri]).digest(dataclasses.replace(one, body="改过的正文")) != base
+    said["news/a.md"] = "审核中"
+    assert Fingerprinter(lambda a: said[a.src_uri]).digest(one) != base
+
+
+def test_an_unknown_type_is_refused_not_guessed():
+    with pytest.raises(TypeError, match="cannot fingerprint a object"):
+        fingerprinter().digest(object())
+
+
+def test_every_lookup_templates_can_make_about_an_article_is_in_facts_of():
+    """The cache keys an article by `facts_of`; a new `hp` look-up must be added there (and here)."""
+    public = {name for name in dir(TemplateContext) if not name.startswith("_")}
+    assert public == {"absolute_url", "article", "column", "column_of_page", "cover_url", "disclosure", "facts_of",
+                      "letter", "listing", "qr_svg", "reading", "state", "summary", "tag_url"}
