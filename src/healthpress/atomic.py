@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import time
 from pathlib import Path
 
 
@@ -18,10 +20,27 @@ def discard(staging_dir: Path) -> None:
 
 
 def publish(staging_dir: Path, site_dir: Path) -> None:
-    """Replace `site_dir` by `staging_dir`; the old output is only removed after the swap."""
-    previous = site_dir.parent / f".{site_dir.name}.previous"
-    shutil.rmtree(previous, ignore_errors=True)
+    """Replace `site_dir` by `staging_dir` with two renames; the old output is deleted afterwards.
+
+    Deleting a big site's folders takes seconds (10,000 articles: 20,000 folders), so the old output
+    is renamed aside and removed by a background process; a leftover from an interrupted removal is
+    picked up by the next publish.
+    """
+    leftovers = sorted(site_dir.parent.glob(f".{site_dir.name}.previous*"))
+    previous = site_dir.parent / f".{site_dir.name}.previous.{os.getpid()}.{time.monotonic_ns()}"
     if site_dir.exists():
         os.replace(site_dir, previous)
+        leftovers.append(previous)
     os.replace(staging_dir, site_dir)
-    shutil.rmtree(previous, ignore_errors=True)
+    for folder in leftovers:
+        remove_in_background(folder)
+
+
+def remove_in_background(folder: Path) -> None:
+    """`rm -rf folder` in a detached process (at once, in this one, where there is no rm)."""
+    rm = shutil.which("rm")
+    if rm is None:
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    subprocess.Popen([rm, "-rf", "--", str(folder)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                     stderr=subprocess.DEVNULL, start_new_session=True)

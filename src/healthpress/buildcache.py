@@ -10,31 +10,17 @@ the globals every page shows (urgent notices, footer links).
 
 from __future__ import annotations
 
-import importlib.metadata
 import json
-import sys
-from functools import cache
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
-from .fingerprint import Fingerprinter, files_digest, stat_digest, tree_files
+from .fingerprint import Fingerprinter, code_digest, files_digest, stat_digest, tree_files
 
-CACHE_FORMAT = 1
 PACKAGE_DIR = Path(__file__).parent
-LIBRARIES = ("mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions", "Jinja2", "nh3", "segno", "Babel",
-             "imagesize", "pypinyin")
 ENV_GLOBALS = ("hp_footer_pages", "hp_urgent", "hp_mailbox_endpoint")
-
-
-@cache
-def code_digest() -> str:
-    """healthpress' own code, templates and assets, and the library versions, once per process."""
-    versions = {name: importlib.metadata.version(name) for name in LIBRARIES}
-    code = files_digest([p for p in tree_files(PACKAGE_DIR) if "__pycache__" not in p.parts], PACKAGE_DIR)
-    return f"{CACHE_FORMAT}:{sys.version_info[:2]}:{json.dumps(versions, sort_keys=True)}:{code}"
 
 
 def site_digest(config: MkDocsConfig, options, command: str | None, files: Files, nav: Navigation, env,

@@ -10,6 +10,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import importlib.metadata
+import json
+import sys
+from functools import cache
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -18,6 +22,10 @@ from pydantic import BaseModel
 from .articles import Article
 
 ArticleFacts = Callable[[Article], object]
+CACHE_FORMAT = 1
+PACKAGE_DIR = Path(__file__).parent
+LIBRARIES = ("mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions", "Jinja2", "nh3", "segno", "Babel",
+             "imagesize", "pypinyin", "pydantic", "PyYAML")
 
 
 class Fingerprinter:
@@ -95,3 +103,10 @@ def stat_digest(entries: Iterable[tuple[str, Path]]) -> str:
         h.update(f"{name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     return h.hexdigest()
 
+
+@cache
+def code_digest() -> str:
+    """healthpress' own code, templates and assets, and the library versions, once per process."""
+    versions = {name: importlib.metadata.version(name) for name in LIBRARIES}
+    code = files_digest([p for p in tree_files(PACKAGE_DIR) if "__pycache__" not in p.parts], PACKAGE_DIR)
+    return f"{CACHE_FORMAT}:{sys.version_info[:2]}:{json.dumps(versions, sort_keys=True)}:{code}"

@@ -35,7 +35,8 @@ from .project import build_model, display_dir
 from .site import HOME_PAGE, SiteModel
 from .links import broken_link_finding, find_broken_links, site_paths
 from .pagehtml import missing_alt_finding, process_page_html
-from .search import build_search_index
+from .search import IndexedPage, build_search_index
+from .searchshards import DEFAULT_MAX_SHARD_PAGES
 from .sitemap import write_sitemap_gz
 
 log = get_plugin_logger(__name__)
@@ -57,6 +58,8 @@ class HealthpressConfig(base.Config):
     max_inline_marks = c.Type(int, default=256)
     iframe_hosts = c.ListOfItems(c.Type(str), default=[])
     search_index = c.Type(bool, default=True)
+    search_shard_pages = c.Type(int, default=DEFAULT_MAX_SHARD_PAGES)
+    """Most articles in one Pagefind run (its memory grows ~0.6 MiB an article)."""
     compliance = c.Type(dict, default={})
     letters_warn_days = c.Type(int, default=60)
     mailbox_endpoint = c.Optional(c.Type(str))
@@ -112,7 +115,7 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.model = build_model(config, self.config, self.columns, self.column_findings, files,
-                                 preview=self.command == "serve", bureau=self.bureau)
+                                 preview=self.command == "serve", bureau=self.bureau, cache_dir=self._cache_dir())
         self.warnings += _report(self.model.findings)
         self.listings = {listing.src_uri: listing for listing in self.model.listings}
         for article in self.model.withheld:
@@ -186,17 +189,18 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         env.globals["hp_mailbox_endpoint"] = self.config.mailbox_endpoint
         self.sitemap_pages = env.globals["hp_sitemap_pages"] = self._sitemap_pages(files)
         self.pending.clear()
-        setup = RenderSetup(config, files, self.nav, env, files.documentation_pages(inclusion=self._visible))
+        setup = self.setup = RenderSetup(config, files, self.nav, env, files.documentation_pages(inclusion=self._visible))
         for name in {"main.html", "healthpress/article.html"} | {listing.template for listing in self.model.listings}:
             env.get_template(name)  # compiled once here, not once in every worker
         site = site_digest(config, self.config, self.command, files, self.nav, env, self._fingerprinter(False))
-        cache = PageCache(self.project_dir / self.config.cache_dir if self.config.cache else None)
+        cache = PageCache(self._cache_dir())
         self.cache = cache
         self.pages_written = len(setup.doc_files)
         articles = self._fingerprinter(False)
-        self._render(setup, cache, "文章", [
+        self.article_jobs = [
             PageJob(u, articles.digest("article", site, build_article_view(self.model, self.model.catalog.by_src[u])))
-            for u, kind in self.taken_over.items() if kind == "article"])
+            for u, kind in self.taken_over.items() if kind == "article"]
+        self._render(setup, cache, "文章", self.article_jobs)
         self.warnings += _report(self._link_and_image_findings(files))
         listings = self._fingerprinter(True)
         self._render(setup, cache, "列表页", [PageJob(u, listings.digest("listing", site, self.listings[u]))
@@ -216,6 +220,15 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         """Article digests with what `hp` says of them (with the rendered facts once all articles are done)."""
         context = TemplateContext(self.model, self.facts, None)
         return Fingerprinter(lambda article: context.facts_of(article, rendered))
+
+    def _search_pages(self) -> list[IndexedPage]:
+        """The article pages, with the keys that say whether a search shard can be reused."""
+        by_src, files = self.model.catalog.by_src, self.setup.files
+        return [IndexedPage(files.get_file_from_path(job.src_uri).dest_uri, by_src[job.src_uri].date.date(), job.key)
+                for job in self.article_jobs]
+
+    def _cache_dir(self) -> Path | None:
+        return self.project_dir / self.config.cache_dir if self.config.cache else None
 
     def _visible(self, inclusion: InclusionLevel) -> bool:
         return inclusion.is_in_serve() if self.command == "serve" else inclusion.is_included()
@@ -244,8 +257,9 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         write_sitemap_gz(Path(config.site_dir), self.sitemap_pages)
         if self.config.search_index:
-            indexed = build_search_index(Path(config.site_dir))
-            log.info(f"搜索索引：{indexed} 篇文章")
+            indexed = build_search_index(Path(config.site_dir), self._search_pages(), self._cache_dir(),
+                                         self.config.search_shard_pages)
+            log.info(f"搜索索引：{indexed.pages} 篇文章，{indexed.shards} 个分片（{indexed.reused} 个沿用缓存）")
         write_feeds(Path(config.site_dir), self.model, self.facts, config.site_name,
                     config.site_description or "", self.config.feed_items)
         if self.published_dir and not (config.strict and _warnings_counted()):

@@ -8,7 +8,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .articlememo import ArticleMemo
 from .bureau import BureauData, load_bureau_data
+from .fingerprint import code_digest
 from .columns import Column, load_columns
 from .inspection import inspect_site, levels_for
 from .findings import Finding
@@ -30,13 +32,21 @@ def display_dir(config) -> str:
 
 
 def build_model(config, options, columns: dict[str, Column], findings: list[Finding], files,
-                preview: bool = False, bureau: BureauData | None = None, inspection: bool = False) -> SiteModel:
-    """Read the editors' files among `files` (an MkDocs Files) and build the site model."""
+                preview: bool = False, bureau: BureauData | None = None, inspection: bool = False,
+                cache_dir: Path | None = None) -> SiteModel:
+    """Read the editors' files among `files` (an MkDocs Files) and build the site model.
+
+    With `cache_dir`, articles parsed by an earlier build and unchanged since are not parsed again.
+    """
     docs_dir = Path(config.docs_dir)
     editors_files = [f.src_uri for f in files
                      if f.src_dir and Path(f.src_dir) == docs_dir and f.inclusion.is_in_serve()]
     articles = [uri for uri in editors_files if is_article_uri(uri)]
-    loaded = load_articles(docs_dir, articles, editors_files, display_dir(config), limits_from(options))
+    limits = limits_from(options)
+    memo = ArticleMemo(cache_dir, f"{code_digest()}:{limits!r}") if cache_dir else None
+    loaded = load_articles(docs_dir, articles, editors_files, display_dir(config), limits, memo)
+    if memo:
+        memo.save()
     identity = (config.extra or {}).get("bureau") or {}
     now = build_moment()
     model = build_site_model(columns, loaded, findings, options.page_size, now, {f.src_uri for f in files},

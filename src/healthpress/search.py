@@ -1,41 +1,89 @@
 """The site search index: Pagefind's extended build (it segments Chinese) over the article pages.
 
-Only elements marked `data-pagefind-body` (the article template's <article>) are indexed, so
-listings, archives and tag pages do not crowd the results; a reader's browser then downloads only
-the index chunks a query needs instead of the whole site's text.
+Only the article pages are indexed (and in them only the `data-pagefind-body` element), so listings,
+archives and tag pages do not crowd the results; a reader's browser downloads only the index chunks
+a query needs instead of the whole site's text.
+
+Pagefind holds every page it indexes in memory (~0.6 MiB an article) and cannot add to an index, so
+the articles are indexed in date shards of at most 500 pages (searchshards.py), one Pagefind process
+at a time, and search.js merges the shards in the browser. A shard whose pages are unchanged (the
+same page-cache keys) is hard-linked from the cache instead of indexed again.
 """
 
 from __future__ import annotations
 
-import asyncio
+import datetime as dt
+import hashlib
 import json
-from concurrent.futures import ThreadPoolExecutor
+import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
-from pagefind.index import IndexConfig, PagefindIndex
+from .pagecache import place
+from .searchshards import (DEFAULT_MAX_SHARD_PAGES, OUTPUT_FOLDER, ArticlePage, entry_page_count, pagefind_executable, plan_shards,
+                           run_pagefind, write_manifest)
 
-OUTPUT_FOLDER = "pagefind"
-
-
-def _run_to_completion(coroutine_function) -> None:
-    """asyncio.run, also from a thread whose event loop is already running (e.g. under Playwright)."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        asyncio.run(coroutine_function())
-        return
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(lambda: asyncio.run(coroutine_function())).result()
+CACHE_FOLDER = "search"
 
 
-def build_search_index(site_dir: Path, language: str = "zh-cn") -> int:
-    """Write `site_dir/pagefind/` for the pages in `site_dir`; returns the number of pages indexed."""
+@dataclass(frozen=True, slots=True)
+class IndexedPage:
+    """An article page to index: its HTML file relative to the site, its date and its page-cache key."""
 
-    async def run() -> None:
-        config = IndexConfig(force_language=language, output_path=str(site_dir / OUTPUT_FOLDER))
-        async with PagefindIndex(config=config) as index:
-            await index.add_directory(str(site_dir))
+    path: str
+    date: dt.date
+    key: str
 
-    _run_to_completion(run)
-    entry = json.loads((site_dir / OUTPUT_FOLDER / "pagefind-entry.json").read_text(encoding="utf-8"))
-    return sum(int(lang["page_count"]) for lang in entry["languages"].values())
+
+@dataclass
+class SearchCounts:
+    pages: int = 0
+    shards: int = 0
+    reused: int = 0
+
+
+def build_search_index(site_dir: Path, pages: list[IndexedPage], cache_root: Path | None,
+                       max_pages: int = DEFAULT_MAX_SHARD_PAGES, language: str = "zh-cn") -> SearchCounts:
+    """Write `site_dir/pagefind/<shard>/` and `shards.json` for `pages`."""
+    plan = plan_shards([ArticlePage(page.path, page.date) for page in pages], max_pages)
+    keys = {page.path: page.key for page in pages}
+    binary = pagefind_executable()
+    identity = f"{binary.resolve()}:{binary.stat().st_size}:{binary.stat().st_mtime_ns}:{language}"
+    bundle_root = site_dir / OUTPUT_FOLDER
+    bundle_root.mkdir(parents=True, exist_ok=True)
+    counts, used = SearchCounts(shards=len(plan)), set()
+    page_counts: dict[str, int] = {}
+    for name, paths in plan.items():
+        out_dir = bundle_root / name
+        key = hashlib.blake2b(json.dumps([identity, name, [(p, keys[p]) for p in paths]]).encode(),
+                              digest_size=20).hexdigest()
+        cached = cache_root / CACHE_FOLDER / key if cache_root else None
+        if cached is not None and (cached / "pagefind-entry.json").is_file():
+            _link_tree(cached, out_dir)
+            counts.reused += 1
+        else:
+            run_pagefind(binary, site_dir, name, paths, out_dir, language)
+            if cached is not None:
+                shutil.rmtree(cached, ignore_errors=True)
+                _link_tree(out_dir, cached)
+        used.add(key)
+        page_counts[name] = entry_page_count(out_dir)
+    write_manifest(site_dir, plan, page_counts)
+    if cache_root is not None:
+        _prune(cache_root / CACHE_FOLDER, used)
+    counts.pages = sum(page_counts.values())
+    return counts
+
+
+def _link_tree(source: Path, destination: Path) -> None:
+    for path in sorted(source.rglob("*")):
+        if path.is_file():
+            place(path, destination / path.relative_to(source))
+
+
+def _prune(folder: Path, used: set[str]) -> None:
+    if folder.is_dir():
+        for entry in folder.iterdir():
+            if entry.name not in used:
+                shutil.rmtree(entry, ignore_errors=True)
+

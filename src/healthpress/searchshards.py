@@ -1,7 +1,7 @@
 """Sharded Pagefind search index: the article pages split by publication date into bounded shards.
 
 Pagefind keeps every parsed page (its text, word positions and result fragment) in memory until it
-writes the bundle, so one run's peak memory and time grow with its page count (~0.35 MiB and ~3 ms a
+writes the bundle, so one run's peak memory and time grow with its page count (~0.6 MiB and ~5 ms of CPU a
 page for our articles with the extended, Chinese-segmenting build) and it has no incremental mode.
 Indexing the articles in shards of at most `max_pages` pages, one Pagefind process at a time, bounds
 the peak memory of the build and lets a rebuild re-index only the shards whose pages changed; the
@@ -13,8 +13,8 @@ Shards follow a calendar tree, so the plan is deterministic and local:
     8-year block (2008-2015) -> 4 years (2016-2019) -> 2 years (2018-2019) -> year (2019)
       -> half (2019-h1) -> quarter (2019-q2) -> month (2019-05) -> numbered parts (2019-05-p1)
 
-A node of the tree becomes a shard when it holds at most `max_pages` articles; otherwise its children
-are tried. Whether a node is a shard depends only on the articles inside it, so
+A site of at most `max_pages` articles has one shard, `all`. Otherwise a node of the tree becomes a
+shard when it holds at most `max_pages` articles, and else its children are tried. Whether a node is a shard depends only on the articles inside it, so
 
 * editing an article (same date, same path) changes exactly one shard's input;
 * adding the newest articles changes only the newest shard, until it overflows and splits into its
@@ -30,21 +30,19 @@ their publication dates.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 import shutil
 import subprocess
 import tempfile
-import time
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 OUTPUT_FOLDER = "pagefind"
 MANIFEST_NAME = "shards.json"
-# ~2.5 s and ~200 MiB peak per Pagefind run on a 2-core machine (see the sharding study's report).
-DEFAULT_MAX_SHARD_PAGES = 600
+# ~1.9 s and ~230-310 MiB peak per Pagefind run on 2 cores (0.61 MiB, 5 ms CPU per article).
+DEFAULT_MAX_SHARD_PAGES = 500
 _BLOCK_YEARS = (8, 4, 2)  # calendar-aligned multi-year blocks tried before single years
 
 
@@ -54,18 +52,6 @@ class ArticlePage:
 
     path: str  # POSIX, e.g. "medical-reform/2019/03/ji-ben-yao-wu-01332/index.html"
     date: dt.date
-
-
-@dataclass(frozen=True)
-class ShardBuild:
-    """What building one shard did: pages Pagefind indexed, wall seconds, CPU seconds, peak RSS."""
-
-    name: str
-    pages: int
-    seconds: float
-    cpu_seconds: float
-    peak_rss_mib: float
-    skipped: bool = False  # True when the shard's bundle was reused as it was
 
 
 @dataclass(frozen=True)
@@ -121,7 +107,8 @@ def _split(node: _Node, span: str, max_pages: int, out: list[_Node]) -> None:
     if children is None:  # a month with more than max_pages articles: fixed-size parts in date order
         ordered = sorted(node.pages, key=lambda p: (p.date, p.path))
         for index in range(0, len(ordered), max_pages):
-            out.append(_Node(f"{node.name}-p{index // max_pages + 1}", node.start, tuple(ordered[index:index + max_pages])))
+            part = tuple(ordered[index:index + max_pages])
+            out.append(_Node(f"{node.name}-p{index // max_pages + 1}", node.start, part))
         return
     nodes, child_span = children
     for child in nodes:
@@ -143,6 +130,8 @@ def plan_shards(pages: Iterable[ArticlePage], max_pages: int = DEFAULT_MAX_SHARD
         if path in unique and unique[path].date != page.date:
             raise ValueError(f"{path} is listed twice with different dates")
         unique[path] = ArticlePage(path, page.date)
+    if 0 < len(unique) <= max_pages:  # a small site: one index, the fewest requests for a reader
+        return {"all": sorted(unique)}
     block = _BLOCK_YEARS[0]
     blocks: dict[int, list[ArticlePage]] = {}
     for page in unique.values():
@@ -155,56 +144,9 @@ def plan_shards(pages: Iterable[ArticlePage], max_pages: int = DEFAULT_MAX_SHARD
     return {node.name: sorted(page.path for page in node.pages) for node in shards}
 
 
-def shards_to_rebuild(plan: Mapping[str, Sequence[str]], site_dir: Path,
-                      changed_paths: Iterable[str] = ()) -> set[str]:
-    """Shards whose bundle must be (re)built: new or re-membered shards and those holding a changed page.
-
-    `changed_paths` are the site-relative paths of articles whose indexed text changed since the last
-    build; a shard is also rebuilt when its bundle or the previous manifest is missing.
-    """
-    previous = _read_manifest(site_dir)
-    changed = {str(PurePosixPath(path)) for path in changed_paths}
-    rebuild = set()
-    for name, paths in plan.items():
-        known = previous.get(name)
-        if (known is None or known.get("members") != _members_digest(paths)
-                or not (site_dir / OUTPUT_FOLDER / name / "pagefind-entry.json").is_file()
-                or changed.intersection(paths)):
-            rebuild.add(name)
-    return rebuild
-
-
-def build_shards(site_dir: Path, plan: Mapping[str, Sequence[str]], *, language: str = "zh-cn",
-                 only: Collection[str] | None = None, executable: Path | None = None) -> list[ShardBuild]:
-    """Index each shard with its own Pagefind process into `site_dir/pagefind/<shard>/`, one at a time.
-
-    `only` limits the runs to those shard names (e.g. from `shards_to_rebuild`); the other shards'
-    bundles are kept. Bundles of shards no longer in the plan are removed, and
-    `site_dir/pagefind/shards.json` lists the shards (newest first: the browser's primary index) for
-    the search page. Each run sees only its shard's pages: they are hard-linked (or copied) into a
-    scratch tree (removed afterwards) under `site_dir/pagefind/` with the same relative paths, so result URLs are unchanged.
-    Returns one ShardBuild per shard in the plan; a shard's `pages` is what Pagefind reports indexing.
-    """
-    site_dir = Path(site_dir)
-    binary = Path(executable) if executable else _pagefind_executable()
-    bundle_root = site_dir / OUTPUT_FOLDER
-    bundle_root.mkdir(parents=True, exist_ok=True)
-    previous = _read_manifest(site_dir)
-    results: list[ShardBuild] = []
-    for name, paths in plan.items():
-        out_dir = bundle_root / name
-        if only is not None and name not in only and (out_dir / "pagefind-entry.json").is_file():
-            results.append(ShardBuild(name, _entry_page_count(out_dir), 0.0, 0.0, 0.0, skipped=True))
-            continue
-        results.append(_run_pagefind(binary, site_dir, name, paths, out_dir, language))
-    for stale in set(previous) - set(plan):
-        shutil.rmtree(bundle_root / stale, ignore_errors=True)
-    _write_manifest(site_dir, plan, {r.name: r.pages for r in results})
-    return results
-
-
-def _run_pagefind(binary: Path, site_dir: Path, name: str, paths: Sequence[str], out_dir: Path,
-                  language: str) -> ShardBuild:
+def run_pagefind(binary: Path, site_dir: Path, name: str, paths: Sequence[str], out_dir: Path,
+                 language: str) -> None:
+    """Index the shard's pages (hard-linked into a scratch tree with their site paths) into `out_dir`."""
     with tempfile.TemporaryDirectory(prefix=f".scratch-{name}-", dir=out_dir.parent) as scratch:
         source = Path(scratch) / "site"
         for path in paths:
@@ -218,45 +160,28 @@ def _run_pagefind(binary: Path, site_dir: Path, name: str, paths: Sequence[str],
         command = [str(binary), "--site", str(source), "--output-path", str(staging),
                    "--force-language", language, "--silent"]
         log = Path(scratch) / "pagefind.log"
-        started = time.perf_counter()
         with log.open("wb") as output:
-            process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
-            _, status, usage = os.wait4(process.pid, 0)  # this child's own CPU time and peak RSS
-        process.returncode = os.waitstatus_to_exitcode(status)
-        seconds = time.perf_counter() - started
-        if process.returncode != 0:
-            raise RuntimeError(f"Pagefind failed on shard {name} (exit {process.returncode}): "
+            returncode = subprocess.run(command, stdout=output, stderr=subprocess.STDOUT).returncode
+        if returncode != 0:
+            raise RuntimeError(f"Pagefind failed on shard {name} (exit {returncode}): "
                                f"{log.read_text(encoding='utf-8', errors='replace')[-2000:]}")
         shutil.rmtree(out_dir, ignore_errors=True)
         shutil.move(str(staging), str(out_dir))
-    return ShardBuild(name, _entry_page_count(out_dir), round(seconds, 3),
-                      round(usage.ru_utime + usage.ru_stime, 3), round(usage.ru_maxrss / 1024, 1))
 
 
-def _entry_page_count(bundle: Path) -> int:
+def entry_page_count(bundle: Path) -> int:
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     return sum(int(lang["page_count"]) for lang in entry["languages"].values())
 
 
-def _members_digest(paths: Sequence[str]) -> str:
-    return hashlib.sha256("\n".join(sorted(paths)).encode("utf-8")).hexdigest()[:16]
-
-
-def _read_manifest(site_dir: Path) -> dict[str, dict]:
-    try:
-        data = json.loads((site_dir / OUTPUT_FOLDER / MANIFEST_NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return {shard["name"]: shard for shard in data.get("shards", [])}
-
-
-def _write_manifest(site_dir: Path, plan: Mapping[str, Sequence[str]], counts: Mapping[str, int]) -> None:
-    shards = [{"name": name, "bundle": f"{name}/", "pages": counts.get(name, 0), "members": _members_digest(paths)}
-              for name, paths in reversed(list(plan.items()))]
+def write_manifest(site_dir: Path, plan: Mapping[str, Sequence[str]], counts: Mapping[str, int]) -> None:
+    shards = [{"name": name, "bundle": f"{name}/", "pages": counts.get(name, 0)}
+              for name in reversed(list(plan))]
     version = None
     for name in plan:
         try:
-            version = json.loads((site_dir / OUTPUT_FOLDER / name / "pagefind-entry.json").read_text("utf-8"))["version"]
+            entry = (site_dir / OUTPUT_FOLDER / name / "pagefind-entry.json").read_text("utf-8")
+            version = json.loads(entry)["version"]
             break
         except (OSError, ValueError, KeyError):
             continue
@@ -264,7 +189,7 @@ def _write_manifest(site_dir: Path, plan: Mapping[str, Sequence[str]], counts: M
     (site_dir / OUTPUT_FOLDER / MANIFEST_NAME).write_text(text + "\n", encoding="utf-8")
 
 
-def _pagefind_executable() -> Path:
+def pagefind_executable() -> Path:
     from pagefind.service import get_executable  # honours PAGEFIND_BINARY_PATH
 
     binary = get_executable()

@@ -17,6 +17,7 @@ from .catalog import Catalog, build_catalog
 from .columns import Column
 from .encoding import decode_source
 from .findings import Finding, Level
+from .articlememo import ArticleMemo, stamp_of
 from .limits import Limits, check_body, check_size
 from .paths import check_links_outside, check_names
 from .periodical import periodical_findings
@@ -70,8 +71,8 @@ class LoadedArticles:
 
 
 def load_articles(docs_dir: Path, src_uris: list[str], all_uris: list[str], display_dir: str,
-                  limits: Limits = Limits()) -> LoadedArticles:
-    """Parse every article file; files that escape the docs folder are refused unread."""
+                  limits: Limits = Limits(), memo: ArticleMemo | None = None) -> LoadedArticles:
+    """Parse every article file (unchanged ones come from `memo`); files that escape the docs folder are refused unread."""
     findings = check_names(sorted(all_uris), display_dir)
     outside, refused = check_links_outside(docs_dir, sorted(all_uris), display_dir)
     findings += outside
@@ -83,7 +84,12 @@ def load_articles(docs_dir: Path, src_uris: list[str], all_uris: list[str], disp
         paths[src_uri] = shown
         if src_uri in refused:
             continue
-        article, found = load_article(docs_dir / src_uri, shown, src_uri, limits)
+        path = docs_dir / src_uri
+        stamp = stamp_of(path.stat()) if memo else None
+        known = memo.get(src_uri, stamp, shown) if memo else None
+        article, found = known if known is not None else load_article(path, shown, src_uri, limits)
+        if memo and known is None:
+            memo.put(src_uri, stamp, shown, (article, found))
         findings += found
         if article:
             articles.append(article)

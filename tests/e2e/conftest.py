@@ -48,6 +48,8 @@ VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
 PAGED_COLUMN = "service-year"
 PAGED_COLUMN_TITLE = "优质服务年"
 SEARCH_TERM = "义诊"
+SEARCH_SHARD_PAGES = 12
+"""The example's 60 articles then make several Pagefind shards, as a big site's would."""
 
 def find_program(name: str, *candidates: str) -> str:
     """The path of a program the e2e tests need, or a failure that says how to install it."""
@@ -94,7 +96,10 @@ def example_site(tmp_path_factory) -> ExampleSite:
     column = yaml.safe_load(column_file.read_text(encoding="utf-8"))
     column["page_size"] = 5
     column_file.write_text(yaml.safe_dump(column, allow_unicode=True), encoding="utf-8")
-    build(load_config(str(project / "mkdocs.yml")))
+    config_file = project / "mkdocs.yml"  # small search shards, so the browser merges several
+    config_file.write_text(config_file.read_text(encoding="utf-8").replace(
+        "  - healthpress:\n", f"  - healthpress:\n      search_shard_pages: {SEARCH_SHARD_PAGES}\n", 1), encoding="utf-8")
+    build(load_config(str(config_file)))
     site = ExampleSite(project / "site")
     assert (site.root / "index.html").is_file(), "the example site did not build"
     assert site.html(f"/{PAGED_COLUMN}/page/2/").is_file(), f"/{PAGED_COLUMN}/page/2/ was not generated"
@@ -243,7 +248,7 @@ def server(example_site, tmp_path_factory) -> Server:
 
 def wait_for_search_results(page, server: Server) -> None:
     """The search page's Pagefind results (.hp-search-results a), failing fast without an index."""
-    assert server.fetch("/pagefind/pagefind.js").status == 200, "no Pagefind index at /pagefind/pagefind.js"
+    assert server.fetch("/pagefind/shards.json").status == 200, "no Pagefind index at /pagefind/shards.json"
     page.locator(".hp-search-results a").first.wait_for(timeout=15_000)
 
 

@@ -3,6 +3,7 @@ alone, the reading tools, and screenshots at a phone and a desktop size."""
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import parse_qs, urlsplit
 
@@ -255,3 +256,20 @@ def test_screenshot(open_page, server, sample_pages, artifacts, name, viewport):
     heading = page.get_by_role("heading", name="最新动态") if name == "home" else h1(page)
     expect(heading).to_be_visible()
     assert path.stat().st_size > 10_000
+
+
+def test_search_merges_every_shard_of_the_index(open_page, server, example_site):
+    """Results come from the newest shard and the oldest alike, each link to a real article."""
+    manifest = json.loads((example_site.root / "pagefind" / "shards.json").read_text(encoding="utf-8"))
+    assert len(manifest["shards"]) >= 4, manifest
+    page = open_page("desktop")
+    page.goto(f"/search/?q={SEARCH_TERM}")
+    wait_for_search_results(page, server)
+    expect(page.locator(".hp-search-status")).not_to_contain_text("正在检索更早的文章")
+    links = page.locator(".hp-search-results a").evaluate_all("links => links.map(a => a.pathname)")
+    assert len(links) >= 3 and len(set(links)) == len(links)
+    for link in links:
+        assert SEARCH_TERM in example_site.html(link).read_text(encoding="utf-8"), link
+    years = {link.split("/")[2] for link in links}
+    assert len(years) > 1, links
+    assert not page.hp_page_errors, page.hp_page_errors

@@ -122,9 +122,11 @@ def test_dotfiles_are_never_served(server, example_site):
 
 
 def test_pagefind_chunks_are_immutable_and_its_entry_revalidates(server, example_site):
-    pagefind = example_site.root / "pagefind"
+    manifest = json.loads((example_site.root / "pagefind" / "shards.json").read_text(encoding="utf-8"))
+    pagefind = example_site.root / "pagefind" / manifest["shards"][0]["bundle"]
     assert (pagefind / "pagefind.js").is_file(), "no Pagefind index in the built site"
-    assert server.fetch("/pagefind/pagefind.js", GZIP).header("Cache-Control") == "no-cache"
+    assert server.fetch("/pagefind/shards.json", GZIP).header("Cache-Control") == "no-cache"
+    assert server.fetch(f"/pagefind/{manifest['shards'][0]['bundle']}pagefind.js", GZIP).header("Cache-Control") == "no-cache"
     fragment = next((pagefind / "fragment").iterdir())
     chunk = server.fetch("/" + fragment.relative_to(example_site.root).as_posix(), GZIP)
     assert chunk.status == 200

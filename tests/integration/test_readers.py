@@ -107,6 +107,6 @@ def test_every_page_has_the_search_box_and_reading_tools(news_site):
         assert page.select_one("#hp-font-larger") and page.select_one("#hp-font-smaller")
         assert page.select_one("#hp-contrast-toggle")["aria-pressed"] == "false"
     search = built.page("search/")
-    assert search.select_one("script[data-pagefind]")["data-pagefind"].endswith("pagefind/pagefind.js")
+    assert search.select_one("script[data-pagefind-shards]")["data-pagefind-shards"].endswith("pagefind/shards.json")
     article_page = built.page("news/2014/03/n1/")
     assert article_page.select_one("article[data-pagefind-body] h1[data-pagefind-meta=title]")

@@ -109,3 +109,8 @@ def test_rejects_bad_input():
         plan_shards([ArticlePage("a/index.html", dt.date(2020, 1, 1)),
                      ArticlePage("a/index.html", dt.date(2020, 1, 2))])
     assert plan_shards([]) == {}
+
+
+def test_a_small_site_has_one_shard():
+    pages = [ArticlePage(f"news/{year}/01/a{year}/index.html", dt.date(year, 1, 5)) for year in range(2009, 2027)]
+    assert plan_shards(pages, max_pages=500) == {"all": sorted(page.path for page in pages)}

@@ -2,7 +2,7 @@
 (function () {
   "use strict";
   var script = document.currentScript;
-  var pagefindUrl = new URL(script.getAttribute("data-pagefind"), location.href).href;
+  var manifestUrl = new URL(script.getAttribute("data-pagefind-shards"), location.href).href;
   var siteRoot = new URL(script.getAttribute("data-site-root"), location.href).pathname;
   var LIMIT = 10;
 
@@ -43,16 +43,66 @@
     list.appendChild(item);
   }
 
-  async function segmentsLikeTheIndex() {
+  /* The index is sharded by date (at most 500 articles a shard, so the build's memory stays bounded):
+     pagefind/shards.json lists the bundles, newest first. The newest FIRST_SHARDS answer first; the
+     older ones are merged in afterwards and the list is redrawn. */
+  var bundleRoot = new URL("./", manifestUrl).href;
+  var OPTIONS = { baseUrl: siteRoot, excerptLength: 40 };
+  var FIRST_SHARDS = 4;
+
+  async function loadManifest() {
+    var response = await fetch(manifestUrl, { cache: "no-cache" });
+    if (!response.ok) { throw new Error("no search index"); }
+    var manifest = await response.json();
+    return {
+      version: String(manifest.pagefind_version || "0.0"),
+      /* absolute and ending in "/": mergeIndex skips an address that is a prefix of the primary's */
+      bundles: manifest.shards.map(function (shard) { return new URL(shard.bundle, bundleRoot).href; })
+    };
+  }
+
+  function segmentsLikeTheIndex(version) {
     /* Pagefind 1.6+ splits Chinese the same way in the index and in the browser; with 1.5 an
        exact-phrase search misses real hits, so the filter is only applied from 1.6 on. */
-    try {
-      var entry = await (await fetch(new URL("pagefind-entry.json", pagefindUrl))).json();
-      var parts = String(entry.version || "0.0").split(".").map(Number);
-      return parts[0] > 1 || (parts[0] === 1 && parts[1] >= 6);
-    } catch (error) {
-      return false;
+    var parts = String(version).split(".").map(Number);
+    return parts[0] > 1 || (parts[0] === 1 && parts[1] >= 6);
+  }
+
+  async function exactOnly(pagefind, query, ranked) {
+    /* The ranked pages that contain the query as typed. Result ids are short per-shard hashes and
+       can repeat across shards, so an id seen more than once is settled by comparing addresses. */
+    var exact = (await pagefind.search('"' + query + '"')).results;
+    var exactIds = new Set(exact.map(function (r) { return r.id; }));
+    var seen = new Map();
+    ranked.forEach(function (r) { seen.set(r.id, (seen.get(r.id) || 0) + 1); });
+    var clashing = new Set(ranked.filter(function (r) { return seen.get(r.id) > 1 && exactIds.has(r.id); })
+      .map(function (r) { return r.id; }));
+    var exactUrls = new Set();
+    if (clashing.size) {
+      var datas = await Promise.all(exact.filter(function (r) { return clashing.has(r.id); })
+        .map(function (r) { return r.data(); }));
+      datas.forEach(function (d) { exactUrls.add(d.url); });
     }
+    var kept = [];
+    for (var i = 0; i < ranked.length; i++) {
+      var r = ranked[i];
+      if (!exactIds.has(r.id)) { continue; }
+      if (clashing.has(r.id) && !exactUrls.has((await r.data()).url)) { continue; }
+      kept.push(r);
+    }
+    return kept;
+  }
+
+  async function show(pagefind, query, exactFilter, more, list, status) {
+    var ranked = (await pagefind.search(query)).results;
+    if (exactFilter) { ranked = await exactOnly(pagefind, query, ranked); }
+    var results = await Promise.all(ranked.slice(0, LIMIT).map(function (r) { return r.data(); }));
+    list.textContent = "";
+    results.forEach(function (data) { render(list, data); });
+    var found = ranked.length
+      ? "找到 " + ranked.length + " 篇与“" + query + "”有关的文章" + (ranked.length > LIMIT ? "，显示前 " + LIMIT + " 篇。" : "。")
+      : "没有找到与“" + query + "”有关的文章。";
+    status.textContent = found + (more ? "正在检索更早的文章……" : (ranked.length ? "" : "换个词试试，或按归档、标签查找。"));
   }
 
   async function run() {
@@ -66,22 +116,19 @@
     if (!query) { status.textContent = "请输入要搜索的词语，如“医改”“健康周刊”“12320”。"; return; }
     status.textContent = "正在搜索“" + query + "”……";
     try {
-      var pagefind = await import(pagefindUrl);
-      await pagefind.options({ baseUrl: siteRoot, excerptLength: 40 });
-      var search = await pagefind.search(query);
-      var ranked = search.results;
-      if (await segmentsLikeTheIndex() && /\p{Script=Han}/u.test(query) && !/[\s"]/.test(query)) {
-        /* Chinese: keep the ranked pages that contain the query as typed (an exact-phrase search). */
-        var exact = await pagefind.search('"' + query + '"');
-        var ids = new Set(exact.results.map(function (r) { return r.id; }));
-        ranked = ranked.filter(function (r) { return ids.has(r.id); });
+      var manifest = await loadManifest();
+      if (!manifest.bundles.length) { throw new Error("empty search index"); }
+      var exactFilter = segmentsLikeTheIndex(manifest.version) && /\p{Script=Han}/u.test(query) && !/[\s"]/.test(query);
+      var pagefind = await import(manifest.bundles[0] + "pagefind.js");
+      await pagefind.options(OPTIONS);
+      var first = manifest.bundles.slice(1, FIRST_SHARDS);
+      var rest = manifest.bundles.slice(FIRST_SHARDS);
+      await Promise.all(first.map(function (bundle) { return pagefind.mergeIndex(bundle, OPTIONS); }));
+      await show(pagefind, query, exactFilter, rest.length > 0, list, status);
+      if (rest.length) {
+        await Promise.all(rest.map(function (bundle) { return pagefind.mergeIndex(bundle, OPTIONS); }));
+        await show(pagefind, query, exactFilter, false, list, status);
       }
-      var results = await Promise.all(ranked.slice(0, LIMIT).map(function (r) { return r.data(); }));
-      list.textContent = "";
-      results.forEach(function (data) { render(list, data); });
-      status.textContent = ranked.length
-        ? "找到 " + ranked.length + " 篇与“" + query + "”有关的文章" + (ranked.length > LIMIT ? "，显示前 " + LIMIT + " 篇。" : "。")
-        : "没有找到与“" + query + "”有关的文章。换个词试试，或按归档、标签查找。";
     } catch (error) {
       status.textContent = "搜索暂时不可用，请稍后再试，或按归档、标签查找。";
     }
