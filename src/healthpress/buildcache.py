@@ -23,7 +23,7 @@ PACKAGE_DIR = Path(__file__).parent
 ENV_GLOBALS = ("hp_footer_pages", "hp_urgent", "hp_mailbox_endpoint")
 
 
-def site_digest(config: MkDocsConfig, options, command: str | None, files: Files, nav: Navigation, env,
+def site_digest(config: MkDocsConfig, options, preview: bool, files: Files, nav: Navigation, env,
                 fingerprinter: Fingerprinter) -> str:
     """Digest of everything outside a page's own view that can change how it is rendered."""
     project = Path(config.config_file_path or ".").resolve().parent
@@ -35,7 +35,7 @@ def site_digest(config: MkDocsConfig, options, command: str | None, files: Files
                               if f.abs_src_path and not f.is_documentation_page() and f.generated_by is None)
     config_bytes = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
     return fingerprinter.digest(
-        code_digest(), config_bytes.decode("utf-8", "replace"), config.site_url, command,
+        code_digest(), config_bytes.decode("utf-8", "replace"), config.site_url, preview,
         json.dumps(dict(options), sort_keys=True, default=str), json.dumps(config.extra, sort_keys=True, default=str),
         theme, inputs, file_map, attachments, _nav(nav.items), [env.globals.get(name) for name in ENV_GLOBALS])
 

@@ -22,11 +22,14 @@ class PageLinks:
     ids: frozenset[str]
 
 
-class _LinkCollector(HTMLParser):
+class LinkCollector(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.targets: list[str] = []
         self.ids: set[str] = set()
+
+    def links(self, src_uri: str, url: str) -> PageLinks:
+        return PageLinks(src_uri, url, tuple(self.targets), frozenset(self.ids))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for name, value in attrs:
@@ -40,10 +43,10 @@ class _LinkCollector(HTMLParser):
 
 def collect_links(src_uri: str, url: str, html: str) -> PageLinks:
     """The link targets and ids of a page's HTML; `url` is its site-relative directory URL."""
-    collector = _LinkCollector()
+    collector = LinkCollector()
     collector.feed(html)
     collector.close()
-    return PageLinks(src_uri, url, tuple(collector.targets), frozenset(collector.ids))
+    return collector.links(src_uri, url)
 
 
 def resolve(page_url: str, target: str) -> tuple[str, str] | None:

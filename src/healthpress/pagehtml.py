@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import posixpath
+from html.parser import HTMLParser
 from dataclasses import dataclass
 from pathlib import Path
 
 from .findings import Finding
 from .images import prepare_images
-from .links import PageLinks, collect_links, line_of_target, resolve
-from .reading import count_characters
+from .links import LinkCollector, PageLinks, line_of_target, resolve
+from .reading import ReadableText
 from .sanitize import sanitize_html
-from .summary import summarize_html
+from .summary import FirstParagraph
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +35,33 @@ def process_page_html(html: str, src_uri: str, page_url: str, iframe_hosts: froz
 
     prepared, missing_alt = prepare_images(safe, source_of)
     as_written = tuple(_as_written(src, src_uri, page_url) for src in missing_alt)
-    return ProcessedPage(prepared, collect_links(src_uri, page_url, prepared), as_written,
-                         summarize_html(prepared), count_characters(prepared))
+    links, summary, text = LinkCollector(), FirstParagraph(), ReadableText()
+    _OneScan(links, summary, text).scan(prepared)
+    return ProcessedPage(prepared, links.links(src_uri, page_url), as_written, summary.summary(), text.characters())
+
+
+class _OneScan(HTMLParser):
+    """One tokenizing pass over the HTML, each event handed to several parsers' handlers."""
+
+    def __init__(self, *listeners: HTMLParser):
+        super().__init__(convert_charrefs=True)
+        self.listeners = listeners
+
+    def scan(self, html: str) -> None:
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        for listener in self.listeners:
+            listener.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        for listener in self.listeners:
+            listener.handle_endtag(tag)
+
+    def handle_data(self, data: str) -> None:
+        for listener in self.listeners:
+            listener.handle_data(data)
 
 
 def _as_written(src: str, src_uri: str, page_url: str) -> str:

@@ -88,6 +88,13 @@ def issue_neighbours(issues: tuple[Issue, ...], number: int) -> tuple[Issue | No
     return (earlier[-1] if earlier else None, later[0] if later else None)
 
 
+def all_issue_neighbours(issues: Iterable[Issue]) -> dict[int, tuple[Issue | None, Issue | None]]:
+    """`issue_neighbours` of every issue at once (one sort, not one per issue)."""
+    ordered = sorted(issues, key=lambda i: i.number)
+    return {issue.number: (ordered[n - 1] if n > 0 else None, ordered[n + 1] if n + 1 < len(ordered) else None)
+            for n, issue in enumerate(ordered)}
+
+
 def current_issue(issues: Iterable[Issue]) -> Issue | None:
     """The latest issue (the highest number), or None when there is none yet."""
     return max(issues, key=lambda i: i.number, default=None)

@@ -88,6 +88,7 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
             raise PluginError("mkdocs.yml 缺少 site_url（网站的正式地址）：订阅源、站点地图和二维码都要用完整网址。"
                               "请在 mkdocs.yml 写一行 site_url: https://www.example.gov.cn/（换成本站地址）")
         self.project_dir = Path(config.config_file_path or ".").resolve().parent
+        _check_cache_dir(self.project_dir / self.config.cache_dir, config)
         self.docs_display = display_dir(config)
         self.model: SiteModel | None = None
         self.facts = RenderedFacts(config.site_url)
@@ -192,7 +193,7 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         setup = self.setup = RenderSetup(config, files, self.nav, env, files.documentation_pages(inclusion=self._visible))
         for name in {"main.html", "healthpress/article.html"} | {listing.template for listing in self.model.listings}:
             env.get_template(name)  # compiled once here, not once in every worker
-        site = site_digest(config, self.config, self.command, files, self.nav, env, self._fingerprinter(False))
+        site = site_digest(config, self.config, self.command == "serve", files, self.nav, env, self._fingerprinter(False))
         cache = PageCache(self._cache_dir())
         self.cache = cache
         self.pages_written = len(setup.doc_files)
@@ -228,7 +229,10 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
                 for job in self.article_jobs]
 
     def _cache_dir(self) -> Path | None:
-        return self.project_dir / self.config.cache_dir if self.config.cache else None
+        """`serve` keeps its own cache (its pages differ: drafts, the local address), so neither evicts the other."""
+        if not self.config.cache:
+            return None
+        return self.project_dir / self.config.cache_dir / ("serve" if self.command == "serve" else "build")
 
     def _visible(self, inclusion: InclusionLevel) -> bool:
         return inclusion.is_in_serve() if self.command == "serve" else inclusion.is_included()
@@ -308,6 +312,15 @@ def _report(findings: list[Finding]) -> int:
     if count:
         raise PluginError(f"发现 {count} 个错误（见上），网站没有生成；原来的网站保持不变。改正后重新生成。")
     return len(findings)
+
+
+def _check_cache_dir(cache_dir: Path, config: MkDocsConfig) -> None:
+    """The cache must live beside the site, not inside what is published or what editors write."""
+    resolved = cache_dir.resolve()
+    for folder, name in ((config.docs_dir, "docs_dir"), (config.site_dir, "site_dir")):
+        if resolved.is_relative_to(Path(folder).resolve()):
+            raise PluginError(f"healthpress 的 cache_dir（{cache_dir}）不能放在 {name}（{folder}）里面："
+                              "请删除这一设置，使用默认的 .cache/healthpress")
 
 
 def _warnings_counted() -> bool:

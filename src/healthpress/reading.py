@@ -12,7 +12,7 @@ CHARACTERS_PER_MINUTE = 400
 """Adult silent reading of Chinese: about 300-500 characters a minute; a latin word counts as one."""
 
 
-class _Text(HTMLParser):
+class ReadableText(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
@@ -30,14 +30,18 @@ class _Text(HTMLParser):
         if not self.skip:
             self.parts.append(data)
 
+    def characters(self) -> int:
+        """Chinese characters plus latin words and numbers."""
+        text = "".join(self.parts)
+        return len(CJK.findall(text)) + len(LATIN_WORD.findall(text))
+
 
 def count_characters(html: str) -> int:
     """Chinese characters plus latin words and numbers in the readable text of `html`."""
-    parser = _Text()
+    parser = ReadableText()
     parser.feed(html)
     parser.close()
-    text = "".join(parser.parts)
-    return len(CJK.findall(text)) + len(LATIN_WORD.findall(text))
+    return parser.characters()
 
 
 def reading_minutes(characters: int) -> int:

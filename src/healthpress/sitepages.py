@@ -9,6 +9,7 @@ on two cores writes byte for byte what a build on one writes.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -16,6 +17,9 @@ from typing import Callable
 from .pagecache import PageCache, place, write_atomic
 from .pagerender import RenderSetup, page_for, render_page
 from .workers import map_in_order, worker_count
+
+
+LINKING_THREADS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,16 +46,19 @@ def render_site_pages(setup: RenderSetup, jobs: list[PageJob], cache: PageCache,
     facts: dict[str, dict] = {}
     counts = RenderCounts()
     missing: list[PageJob] = []
+    reused: list[tuple[Path, Path]] = []
     for job in jobs:
         known = cache.lookup(job.key)
         if known is None:
             missing.append(job)
             continue
-        place(cache.path_of(job.key), _destination(setup, job.src_uri))
+        reused.append((cache.path_of(job.key), _destination(setup, job.src_uri)))
         facts[job.src_uri] = known
-        counts.reused += 1
-        if progress:
-            progress(1)
+    with ThreadPoolExecutor(max_workers=LINKING_THREADS) as pool:  # file-system calls release the GIL
+        for _ in pool.map(lambda pair: place(*pair), reused):
+            if progress:
+                progress(1)
+    counts.reused = len(reused)
 
     def render(job: PageJob) -> dict:
         page = page_for(setup, job.src_uri)

@@ -9,7 +9,7 @@ VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input
                        "track", "wbr"})
 
 
-class _FirstParagraph(HTMLParser):
+class FirstParagraph(HTMLParser):
     """Collects the text of the first <p> that is not inside another element and has any text."""
 
     def __init__(self) -> None:
@@ -44,11 +44,14 @@ class _FirstParagraph(HTMLParser):
         if self.in_paragraph and not self.done:
             self.parts.append(data)
 
+    def summary(self, limit: int = SUMMARY_LIMIT) -> str:
+        text = " ".join("".join(self.parts).split())
+        return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
 
 def summarize_html(html: str, limit: int = SUMMARY_LIMIT) -> str:
     """Plain text of the first paragraph, cut at `limit` characters with an ellipsis."""
-    parser = _FirstParagraph()
+    parser = FirstParagraph()
     parser.feed(html)
     parser.close()
-    text = " ".join("".join(parser.parts).split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return parser.summary(limit)

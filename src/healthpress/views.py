@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from .archive import Month, Year, build_periods
-from .periodical import Issue, IssueYear, build_issues, current_issue, issue_neighbours, issues_by_year
+from .periodical import Issue, IssueYear, all_issue_neighbours, build_issues, current_issue, issues_by_year
 from .articles import Article
 from .catalog import Catalog, pinned_then_newest
 from .columns import Column
@@ -162,11 +162,12 @@ def _issue_pages(articles: tuple[Article, ...], column: Column, home: Crumb, her
     index = Crumb(f"{column.title}各期", f"{column.id}/issues/")
     pages = [Listing(url=index.url, kind="issues", title=index.title, crumbs=(home, here), column=column,
                      issue_years=issues_by_year(issues))]
+    neighbours = all_issue_neighbours(issues)
     for issue in issues:
         pages.append(Listing(url=issue_url(column, issue.number), kind="issue",
                              title=f"{column.title} {issue.label}", crumbs=(home, here, index),
                              articles=issue.articles, column=column, issue=issue,
-                             neighbours=issue_neighbours(issues, issue.number)))
+                             neighbours=neighbours[issue.number]))
     return pages
 
 

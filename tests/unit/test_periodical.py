@@ -9,7 +9,7 @@ import pytest
 from healthpress.articles import Article, parse_article
 from healthpress.findings import Level
 from healthpress.periodical import (
-    Issue, build_issues, current_issue, find_issue, format_numbers, issue_neighbours, issues_by_year,
+    Issue, all_issue_neighbours, build_issues, current_issue, find_issue, format_numbers, issue_neighbours, issues_by_year,
     periodical_findings,
 )
 
@@ -72,6 +72,8 @@ def test_issue_neighbours(number, expected):
     issues = build_issues([weekly(f"n{n}", f"2013-06-{n + 1:02d}", n) for n in (1, 2, 5, 6)])
     previous, following = issue_neighbours(issues, number)
     assert (previous and previous.number, following and following.number) == expected
+    if find_issue(issues, number):
+        assert all_issue_neighbours(issues)[number] == (previous, following)
 
 
 def test_current_issue_is_the_highest_number_and_find_issue():
