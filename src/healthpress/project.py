@@ -44,7 +44,7 @@ def build_model(config, options, columns: dict[str, Column], findings: list[Find
     articles = [uri for uri in editors_files if is_article_uri(uri)]
     limits = limits_from(options)
     memo = ArticleMemo(cache_dir, f"{code_digest()}:{limits!r}") if cache_dir else None
-    loaded = load_articles(docs_dir, articles, editors_files, display_dir(config), limits, memo)
+    loaded = load_articles(docs_dir, articles, editors_files, display_dir(config), limits, memo, options.workers)
     if memo:
         memo.save()
     identity = (config.extra or {}).get("bureau") or {}

@@ -17,7 +17,7 @@ from .catalog import Catalog, build_catalog
 from .columns import Column
 from .encoding import decode_source
 from .findings import Finding, Level
-from .articlememo import ArticleMemo, stamp_of
+from .articlememo import ArticleMemo, Stamp, stamp_of
 from .limits import Limits, check_body, check_size
 from .paths import check_links_outside, check_names
 from .periodical import periodical_findings
@@ -28,6 +28,7 @@ from .bureau_views import build_bureau_listings, with_upcoming_days
 from .units import unit_findings
 from .publication import publication_state
 from .views import Listing, build_listings
+from .workers import map_in_order, worker_count
 
 HOME_PAGE = "index.md"
 
@@ -71,25 +72,36 @@ class LoadedArticles:
 
 
 def load_articles(docs_dir: Path, src_uris: list[str], all_uris: list[str], display_dir: str,
-                  limits: Limits = Limits(), memo: ArticleMemo | None = None) -> LoadedArticles:
-    """Parse every article file (unchanged ones come from `memo`); files that escape the docs folder are refused unread."""
+                  limits: Limits = Limits(), memo: ArticleMemo | None = None, workers: int = 1) -> LoadedArticles:
+    """Parse every article file, on `workers` processes (0 = every core); files unchanged since the
+    build that filled `memo` are not parsed again; files that escape the docs folder are refused unread."""
     findings = check_names(sorted(all_uris), display_dir)
     outside, refused = check_links_outside(docs_dir, sorted(all_uris), display_dir)
     findings += outside
     findings += check_assets(docs_dir, [uri for uri in sorted(all_uris) if uri not in refused], display_dir)
-    articles: list[Article] = []
-    paths: dict[str, str] = {}
-    for src_uri in sorted(src_uris):
-        shown = posixpath.join(display_dir, src_uri)
-        paths[src_uri] = shown
+    paths = {src_uri: posixpath.join(display_dir, src_uri) for src_uri in sorted(src_uris)}
+    results: dict[str, tuple[Article | None, list[Finding]]] = {}
+    stamps: dict[str, Stamp] = {}
+    for src_uri, shown in paths.items():
         if src_uri in refused:
             continue
-        path = docs_dir / src_uri
-        stamp = stamp_of(path.stat()) if memo else None
-        known = memo.get(src_uri, stamp, shown) if memo else None
-        article, found = known if known is not None else load_article(path, shown, src_uri, limits)
-        if memo and known is None:
-            memo.put(src_uri, stamp, shown, (article, found))
+        if memo:
+            stamps[src_uri] = stamp_of((docs_dir / src_uri).stat())
+            known = memo.get(src_uri, stamps[src_uri], shown)
+            if known is not None:
+                results[src_uri] = known
+    unread = [uri for uri in paths if uri not in refused and uri not in results]
+
+    def parse(src_uri: str) -> tuple[Article | None, list[Finding]]:
+        return load_article(docs_dir / src_uri, paths[src_uri], src_uri, limits)
+
+    for src_uri, parsed in zip(unread, map_in_order(parse, unread, worker_count(workers, len(unread)))):
+        results[src_uri] = parsed
+        if memo:
+            memo.put(src_uri, stamps[src_uri], paths[src_uri], parsed)
+    articles: list[Article] = []
+    for src_uri in paths:
+        article, found = results.get(src_uri, (None, []))
         findings += found
         if article:
             articles.append(article)
