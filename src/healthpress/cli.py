@@ -169,11 +169,21 @@ def _write_report(path: Path, findings: list, config_file: Path) -> None:
 
 
 def _serve(args) -> int:
+    """MkDocs' server with "dirty" rebuilds: the preview folder is not emptied on every save, and
+    healthpress leaves every unchanged page where it is (a big site's preview refreshes in seconds)."""
     from mkdocs.commands.serve import serve
 
     _setup_logging()
-    serve(args.config_file, dev_addr=args.dev_addr, livereload=True)
+    logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirtyWarning())
+    serve(args.config_file, dev_addr=args.dev_addr, livereload=True, build_type="dirty")
     return 0
+
+
+class _QuietDirtyWarning(logging.Filter):
+    """MkDocs warns on each dirty rebuild about stale navigation; healthpress renders every page that changed."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()
 
 
 def _setup_logging() -> None:

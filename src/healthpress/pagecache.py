@@ -8,18 +8,18 @@ file name or date.
 
 Layout (`.cache/healthpress/` by default):
     pages/ab/abcdef….html   the finished page, hard-linked into the staging folder when reused
-    pages.json              key → what the build learned rendering the page (summary, links, ...)
+    pages.pickle            key → what the build learned rendering the page (summary, links, ...)
 After a successful build, entries that build did not use are deleted.
 """
 
 from __future__ import annotations
 
-import json
 import os
+import pickle
 import shutil
 from pathlib import Path
 
-INDEX_NAME = "pages.json"
+INDEX_NAME = "pages.pickle"
 PAGES_DIR = "pages"
 
 
@@ -30,10 +30,11 @@ class PageCache:
         self.root = root
         self._index: dict[str, dict] = {}
         self._used: set[str] = set()
+        self._pages = str(root / PAGES_DIR) if root is not None else ""
         if root is not None:
             try:
-                self._index = json.loads((root / INDEX_NAME).read_text(encoding="utf-8"))
-            except (OSError, ValueError):
+                self._index = pickle.loads((root / INDEX_NAME).read_bytes())
+            except (OSError, ValueError, EOFError, pickle.UnpicklingError, TypeError, AttributeError, ImportError):
                 self._index = {}
 
     @property
@@ -42,7 +43,7 @@ class PageCache:
 
     def path_of(self, key: str) -> Path:
         assert self.root is not None
-        return self.root / PAGES_DIR / key[:2] / f"{key}.html"
+        return Path(f"{self._pages}/{key[:2]}/{key}.html")  # a format string: pathlib's joins cost 30 µs a page
 
     def lookup(self, key: str) -> dict | None:
         """What was recorded with the page of this key, when the page is still there; else None."""
@@ -64,7 +65,7 @@ class PageCache:
         if self.root is None:
             return
         kept = {key: self._index[key] for key in sorted(self._used) if key in self._index}
-        write_atomic(self.root / INDEX_NAME, json.dumps(kept, ensure_ascii=False).encode("utf-8"))
+        write_atomic(self.root / INDEX_NAME, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
         pages = self.root / PAGES_DIR
         if pages.is_dir():
             for shard in pages.iterdir():
@@ -82,7 +83,15 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def place(source: Path, destination: Path) -> None:
-    """Put a cached page into the site being built: a hard link when possible, else a copy."""
+    """Put a cached page into the site being built: a hard link when possible, else a copy.
+
+    Nothing is done when the destination already is that file (a `serve` preview folder is kept
+    between rebuilds)."""
+    try:
+        if os.path.samefile(source, destination):
+            return
+    except OSError:
+        pass
     destination.parent.mkdir(parents=True, exist_ok=True)
     destination.unlink(missing_ok=True)
     try:

@@ -58,8 +58,15 @@ def is_inside(path: Path, root: Path) -> bool:
 def check_links_outside(docs_dir: Path, src_uris: list[str], display_dir: str) -> tuple[list[Finding], set[str]]:
     """Files whose real location is outside the docs folder (through a symlink): refused, never read."""
     findings, refused = [], set()
+    real_root = os.path.realpath(docs_dir)
+    real_folders: dict[str, str] = {}  # each folder resolved once, not once per file in it
     for src_uri in src_uris:
-        if not is_inside(docs_dir / src_uri, docs_dir):
+        folder, name = posixpath.split(src_uri)
+        if folder not in real_folders:
+            real_folders[folder] = os.path.realpath(docs_dir / folder)
+        path = os.path.join(real_folders[folder], name)
+        real = os.path.realpath(path) if os.path.islink(path) else path
+        if real != real_root and not real.startswith(real_root.rstrip(os.sep) + os.sep):
             refused.add(src_uri)
             findings.append(Finding(posixpath.join(display_dir, src_uri), None, None, "symlink-outside",
                                     "这是指向 content 目录以外的链接（symlink），不会被读取或发布",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, urljoin
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -35,9 +35,9 @@ from .project import build_model, display_dir
 from .site import HOME_PAGE, SiteModel
 from .links import broken_link_finding, find_broken_links, site_paths
 from .pagehtml import missing_alt_finding, process_page_html
-from .search import IndexedPage, build_search_index
+from .search import BackgroundIndex, IndexedPage, build_search_index
 from .searchshards import DEFAULT_MAX_SHARD_PAGES
-from .sitemap import write_sitemap_gz
+from .sitemap import SitemapEntry, write_sitemap_gz
 
 log = get_plugin_logger(__name__)
 
@@ -82,6 +82,7 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        BackgroundIndex.wait()  # `serve`: the previous rebuild's search index is written before this one starts
         if not config.use_directory_urls:
             raise PluginError("healthpress 需要目录式网址：请在 mkdocs.yml 里删除 use_directory_urls: false")
         if not config.site_url:
@@ -132,7 +133,7 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         for listing in self.model.listings:
             if listing.src_uri == HOME_PAGE and files.get_file_from_path(HOME_PAGE):
                 continue
-            inclusion = InclusionLevel.INCLUDED if listing.src_uri in nav_uris else InclusionLevel.NOT_IN_NAV
+            inclusion = InclusionLevel.INCLUDED if listing.src_uri in nav_uris else InclusionLevel.EXCLUDED
             files.append(File.generated(config, listing.src_uri, content="", inclusion=inclusion))
             self.taken_over[listing.src_uri] = "listing"
         return files
@@ -140,12 +141,12 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
     def on_nav(self, nav, config: MkDocsConfig, files: Files):
         """Articles and listings leave MkDocs' page loop (healthpress renders them in on_env), staying in the nav."""
         self.nav = nav
-        for src_uri in self.taken_over:
-            file = files.get_file_from_path(src_uri)
-            file.inclusion = InclusionLevel.EXCLUDED
-            page = file.page or Page(None, file, config)
-            page.update_date = last_modified(self.model.catalog.by_src.get(src_uri), self.listings.get(src_uri),
-                                             self.model.catalog)
+        if self.command == "serve":  # dirty rebuilds skip unmodified pages; the editors' own (few) pages may list articles
+            for file in files.documentation_pages(inclusion=InclusionLevel.all):
+                if file.src_uri not in self.taken_over:
+                    file.is_modified = lambda: True
+        for src_uri in self.taken_over:  # those in the nav were kept for it until now
+            files.get_file_from_path(src_uri).inclusion = InclusionLevel.EXCLUDED
         return nav
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -188,7 +189,7 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         env.globals["hp_footer_pages"] = footer_pages(self.model.listings)
         env.globals["hp_urgent"] = [a for a in self.model.catalog.articles if a.urgent]
         env.globals["hp_mailbox_endpoint"] = self.config.mailbox_endpoint
-        self.sitemap_pages = env.globals["hp_sitemap_pages"] = self._sitemap_pages(files)
+        self.sitemap = env.globals["hp_sitemap"] = self._sitemap_entries(files, config.site_url)
         self.pending.clear()
         setup = self.setup = RenderSetup(config, files, self.nav, env, files.documentation_pages(inclusion=self._visible))
         for name in {"main.html", "healthpress/article.html"} | {listing.template for listing in self.model.listings}:
@@ -237,9 +238,16 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
     def _visible(self, inclusion: InclusionLevel) -> bool:
         return inclusion.is_in_serve() if self.command == "serve" else inclusion.is_included()
 
-    def _sitemap_pages(self, files: Files) -> list[Page]:
-        return [f.page for f in files.documentation_pages(inclusion=InclusionLevel.all)
-                if f.page is not None and (self._visible(f.inclusion) or f.src_uri in self.taken_over)]
+    def _sitemap_entries(self, files: Files, site_url: str) -> list[SitemapEntry]:
+        """Every page readers can open: MkDocs' own pages and the ones healthpress renders."""
+        entries = []
+        for file in files.documentation_pages(inclusion=InclusionLevel.all):
+            if file.src_uri in self.taken_over:
+                entries.append(SitemapEntry(urljoin(site_url, file.url), last_modified(
+                    self.model.catalog.by_src.get(file.src_uri), self.listings.get(file.src_uri), self.model.catalog)))
+            elif file.page is not None and self._visible(file.inclusion) and file.page.canonical_url:
+                entries.append(SitemapEntry(file.page.canonical_url, file.page.update_date))
+        return entries
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         src_uri = page.file.src_uri
@@ -259,8 +267,11 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         return fix_chrome(output)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        write_sitemap_gz(Path(config.site_dir), self.sitemap_pages)
-        if self.config.search_index:
+        write_sitemap_gz(Path(config.site_dir), self.sitemap)
+        if self.config.search_index and self.command == "serve":
+            BackgroundIndex.start(Path(config.site_dir), self._search_pages(), self._cache_dir(),
+                                  self.config.search_shard_pages)
+        elif self.config.search_index:
             indexed = build_search_index(Path(config.site_dir), self._search_pages(), self._cache_dir(),
                                          self.config.search_shard_pages)
             log.info(f"搜索索引：{indexed.pages} 篇文章，{indexed.shards} 个分片（{indexed.reused} 个沿用缓存）")
@@ -271,6 +282,9 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
             config.site_dir = str(self.published_dir)
         self.cache.save()
         self.progress.summary(self.pages_written, self.warnings)
+
+    def on_shutdown(self) -> None:
+        BackgroundIndex.wait()
 
     def on_build_error(self, error: Exception) -> None:
         if self.published_dir:
@@ -329,11 +343,11 @@ def _warnings_counted() -> bool:
 
 
 def _move_article(files: Files, src_uri: str, dest_uri: str) -> None:
-    """Publish an article at its dated URL and keep it out of the nav."""
+    """Publish an article at its dated URL, out of the nav and of MkDocs' page loop (healthpress renders it)."""
     old = files.get_file_from_path(src_uri)
     files.remove(old)
     files.append(File(old.src_path, old.src_dir, old.dest_dir, old.use_directory_urls,
-                      dest_uri=dest_uri, inclusion=InclusionLevel.NOT_IN_NAV))
+                      dest_uri=dest_uri, inclusion=InclusionLevel.EXCLUDED))
 
 
 def _site_nav(columns) -> list:

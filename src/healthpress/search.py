@@ -15,7 +15,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 import shutil
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +26,7 @@ from .searchshards import (DEFAULT_MAX_SHARD_PAGES, OUTPUT_FOLDER, ArticlePage, 
                            run_pagefind, write_manifest)
 
 CACHE_FOLDER = "search"
+log = logging.getLogger("mkdocs.plugins.healthpress")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +76,33 @@ def build_search_index(site_dir: Path, pages: list[IndexedPage], cache_root: Pat
         _prune(cache_root / CACHE_FOLDER, used)
     counts.pages = sum(page_counts.values())
     return counts
+
+
+class BackgroundIndex:
+    """`healthpress serve` indexes after the pages are served: the saved article shows at once and
+    the search results follow a moment later. The next rebuild waits for the previous index first."""
+
+    _running: threading.Thread | None = None
+
+    @classmethod
+    def start(cls, *args, **kwargs) -> None:
+        cls.wait()
+
+        def run() -> None:
+            try:
+                counts = build_search_index(*args, **kwargs)
+                log.info(f"搜索索引：{counts.pages} 篇文章，{counts.shards} 个分片（{counts.reused} 个沿用缓存）")
+            except Exception as exc:  # a preview without search is still a preview
+                log.warning(f"预览的搜索索引没有生成：{exc}")
+
+        cls._running = threading.Thread(target=run, name="healthpress-search-index", daemon=True)
+        cls._running.start()
+
+    @classmethod
+    def wait(cls) -> None:
+        if cls._running is not None:
+            cls._running.join()
+            cls._running = None
 
 
 def _link_tree(source: Path, destination: Path) -> None:

@@ -6,19 +6,28 @@ so the archive is written again here from every page the sitemap lists.
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
+from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_timestamp
 
 
-def write_sitemap_gz(site_dir: Path, pages: list[Page]) -> None:
+@dataclass(frozen=True, slots=True)
+class SitemapEntry:
+    loc: str
+    lastmod: str
+    """YYYY-MM-DD: the article's date, or the newest article a listing shows."""
+
+
+def write_sitemap_gz(site_dir: Path, entries: list[SitemapEntry]) -> None:
     sitemap = site_dir / "sitemap.xml"
     if not sitemap.is_file():
         return
     target = site_dir / "sitemap.xml.gz"
     target.unlink(missing_ok=True)
-    with open(target, "wb") as raw, gzip.GzipFile(fileobj=raw, filename=str(target), mode="wb",
-                                                  mtime=get_build_timestamp(pages=pages or None)) as archive:
+    newest = max((entry.lastmod for entry in entries), default=None)  # MkDocs' get_build_timestamp, from entries
+    mtime = int(dt.datetime.fromisoformat(newest).timestamp()) if newest else get_build_timestamp()
+    with open(target, "wb") as raw, gzip.GzipFile(fileobj=raw, filename=str(target), mode="wb", mtime=mtime) as archive:
         archive.write(sitemap.read_bytes())

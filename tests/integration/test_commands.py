@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -105,3 +106,32 @@ def test_serve_previews_drafts_marked_as_drafts(site):
         server.terminate()
         server.wait(timeout=20)
     assert not (site.root / "site").exists(), "serve never writes the published site"
+
+
+def test_serve_shows_a_saved_article_then_indexes_it_for_search(site):
+    site.config["plugins"][0]["healthpress"]["search_index"] = True
+    for n in range(3):
+        site.write(f"news/n{n}.md", article(f"第{n}篇", f"2013-05-0{n + 1}", "原来的正文。"))
+    site.write("index.md", "# 首页\n\n本站的介绍。\n")  # a page of the editors' own, rendered by MkDocs
+    (site.root / "mkdocs.yml").write_text(yaml.safe_dump(site.config, allow_unicode=True), encoding="utf-8")
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "healthpress.cli", "serve", "-a", f"127.0.0.1:{port}"],
+                              cwd=site.root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        deadline = time.monotonic() + 60
+        assert "原来的正文" in fetch(f"http://127.0.0.1:{port}/news/2013/05/n1/", deadline)
+        site.write("news/n1.md", article("第1篇", "2013-05-02", "改过的正文，标记甲乙丙。"))
+        while "标记甲乙丙" not in fetch(f"http://127.0.0.1:{port}/news/2013/05/n1/", deadline):
+            assert time.monotonic() < deadline, "the saved article never showed"
+            time.sleep(0.2)
+        assert "原来的正文" in fetch(f"http://127.0.0.1:{port}/news/2013/05/n0/", deadline)  # the others still served
+        site.write("news/n9.md", article("新发的第九篇", "2013-06-01"))
+        while "新发的第九篇" not in fetch(f"http://127.0.0.1:{port}/", deadline):  # the home page lists it
+            assert time.monotonic() < deadline, "the home page never listed the new article"
+            time.sleep(0.2)
+        manifest = json.loads(fetch(f"http://127.0.0.1:{port}/pagefind/shards.json", deadline))
+        assert sum(shard["pages"] for shard in manifest["shards"]) in (3, 4)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
