@@ -82,7 +82,6 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        BackgroundIndex.wait()  # `serve`: the previous rebuild's search index is written before this one starts
         if not config.use_directory_urls:
             raise PluginError("healthpress 需要目录式网址：请在 mkdocs.yml 里删除 use_directory_urls: false")
         if not config.site_url:

@@ -80,15 +80,17 @@ def build_search_index(site_dir: Path, pages: list[IndexedPage], cache_root: Pat
 
 class BackgroundIndex:
     """`healthpress serve` indexes after the pages are served: the saved article shows at once and
-    the search results follow a moment later. The next rebuild waits for the previous index first."""
+    the search results follow a moment later. Indexes run one after another, never two at once."""
 
     _running: threading.Thread | None = None
 
     @classmethod
     def start(cls, *args, **kwargs) -> None:
-        cls.wait()
+        previous = cls._running
 
         def run() -> None:
+            if previous is not None:
+                previous.join()
             try:
                 counts = build_search_index(*args, **kwargs)
                 log.info(f"搜索索引：{counts.pages} 篇文章，{counts.shards} 个分片（{counts.reused} 个沿用缓存）")
