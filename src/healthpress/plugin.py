@@ -189,28 +189,31 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         env.globals["hp_urgent"] = [a for a in self.model.catalog.articles if a.urgent]
         env.globals["hp_mailbox_endpoint"] = self.config.mailbox_endpoint
         self.sitemap = env.globals["hp_sitemap"] = self._sitemap_entries(files, config.site_url)
+        self._render_own_pages(config, files, env)
+        return env
+
+    def _render_own_pages(self, config: MkDocsConfig, files: Files, env) -> None:
+        """The articles (then the link check, which needs them all), then the listings (which show their summaries)."""
         self.pending.clear()
-        setup = self.setup = RenderSetup(config, files, self.nav, env, files.documentation_pages(inclusion=self._visible))
+        self.setup = RenderSetup(config, files, self.nav, env, files.documentation_pages(inclusion=self._visible))
         for name in {"main.html", "healthpress/article.html"} | {listing.template for listing in self.model.listings}:
             env.get_template(name)  # compiled once here, not once in every worker
-        site = site_digest(config, self.config, self.command == "serve", files, self.nav, env, self._fingerprinter(False))
-        cache = PageCache(self._cache_dir())
-        self.cache = cache
-        self.pages_written = len(setup.doc_files)
+        self.cache = PageCache(self._cache_dir())
+        self.pages_written = len(self.setup.doc_files)
         articles = self._fingerprinter(False)
+        site = site_digest(config, self.config, self.command == "serve", files, self.nav, env, articles)
         self.article_jobs = [
             PageJob(u, articles.digest("article", site, build_article_view(self.model, self.model.catalog.by_src[u])))
             for u, kind in self.taken_over.items() if kind == "article"]
-        self._render(setup, cache, "文章", self.article_jobs)
+        self._render("文章", self.article_jobs)
         self.warnings += _report(self._link_and_image_findings(files))
         listings = self._fingerprinter(True)
-        self._render(setup, cache, "列表页", [PageJob(u, listings.digest("listing", site, self.listings[u]))
-                                            for u, kind in self.taken_over.items() if kind == "listing"])
-        return env
+        self._render("列表页", [PageJob(u, listings.digest("listing", site, self.listings[u]))
+                               for u, kind in self.taken_over.items() if kind == "listing"])
 
-    def _render(self, setup: RenderSetup, cache: PageCache, label: str, jobs: list[PageJob]) -> None:
+    def _render(self, label: str, jobs: list[PageJob]) -> None:
         self.progress.start(label, len(jobs))
-        learned, counts = render_site_pages(setup, jobs, cache, self.facts_of, self.config.workers,
+        learned, counts = render_site_pages(self.setup, jobs, self.cache, self.facts_of, self.config.workers,
                                             self.progress.advance)
         self.progress.finish(counts)
         self.pages_written += len(jobs)
