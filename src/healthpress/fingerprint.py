@@ -69,8 +69,8 @@ class Fingerprinter:
         h.update(b">")
 
     def _feed(self, h, value: object) -> None:
-        if value is None or isinstance(value, (bool, int, float, str, dt.date, dt.datetime, dt.timedelta)):
-            h.update(f"{type(value).__name__}:{value!r};".encode("utf-8"))
+        if value is None or isinstance(value, (bool, int, float, str, dt.date, dt.timedelta)):
+            h.update(repr(value).encode("utf-8") + b";")  # repr tells 1 from '1', a date from a datetime
         elif isinstance(value, Article):
             h.update(b"A" + self.article(value))
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):

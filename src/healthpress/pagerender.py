@@ -43,7 +43,7 @@ class RenderSetup:
 
 def page_for(setup: RenderSetup, src_uri: str) -> Page:
     """The page object of a file (MkDocs makes them only for the pages it renders itself)."""
-    file = setup.files.get_file_from_path(src_uri)
+    file = setup.files.src_uris.get(src_uri)  # src_uri is already normalised: skip get_file_from_path's PurePath
     if file is None:
         raise KeyError(src_uri)
     return file.page if file.page is not None else Page(None, file, setup.config)

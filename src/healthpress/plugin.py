@@ -145,7 +145,7 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
                 if file.src_uri not in self.taken_over:
                     file.is_modified = lambda: True
         for src_uri in self.taken_over:  # those in the nav were kept for it until now
-            files.get_file_from_path(src_uri).inclusion = InclusionLevel.EXCLUDED
+            files.src_uris[src_uri].inclusion = InclusionLevel.EXCLUDED
         return nav
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -228,7 +228,7 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
     def _search_pages(self) -> list[IndexedPage]:
         """The article pages, with the keys that say whether a search shard can be reused."""
         by_src, files = self.model.catalog.by_src, self.setup.files
-        return [IndexedPage(files.get_file_from_path(job.src_uri).dest_uri, by_src[job.src_uri].date.date(), job.key)
+        return [IndexedPage(files.src_uris[job.src_uri].dest_uri, by_src[job.src_uri].date.date(), job.key)
                 for job in self.article_jobs]
 
     def _cache_dir(self) -> Path | None:

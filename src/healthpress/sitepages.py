@@ -80,6 +80,6 @@ def render_site_pages(setup: RenderSetup, jobs: list[PageJob], cache: PageCache,
 
 
 def _destination(setup: RenderSetup, src_uri: str) -> Path:
-    file = setup.files.get_file_from_path(src_uri)
+    file = setup.files.src_uris.get(src_uri)
     assert file is not None and file.abs_dest_path
     return Path(file.abs_dest_path)
