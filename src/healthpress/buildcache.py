@@ -36,8 +36,20 @@ def site_digest(config: MkDocsConfig, options, preview: bool, files: Files, nav:
     config_bytes = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
     return fingerprinter.digest(
         code_digest(), config_bytes.decode("utf-8", "replace"), config.site_url, preview,
-        json.dumps(dict(options), sort_keys=True, default=str), json.dumps(config.extra, sort_keys=True, default=str),
+        json.dumps(dict(options), sort_keys=True, default=str), _settings(config),
         theme, inputs, file_map, attachments, _nav(nav.items), [env.globals.get(name) for name in ENV_GLOBALS])
+
+
+SETTINGS = ("site_name", "site_description", "site_author", "copyright", "repo_url", "repo_name", "edit_uri",
+            "extra_css", "extra_javascript", "extra", "markdown_extensions")
+
+
+def _settings(config: MkDocsConfig) -> str:
+    """The settings pages show, as loaded (values from !ENV or an INHERIT file included), and the theme's."""
+    settings = {name: config.get(name) for name in SETTINGS}
+    settings["theme"] = {key: value for key, value in config.theme.items() if key != "locale"}
+    settings["theme_locale"] = str(config.theme["locale"])
+    return json.dumps(settings, sort_keys=True, default=str, ensure_ascii=False)
 
 
 def _nav(items) -> list:

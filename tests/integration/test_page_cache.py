@@ -139,3 +139,23 @@ def test_a_rebuild_after_a_change_is_the_clean_build_of_the_changed_project(busy
         assert marker.encode() in after["news/2014/02/a001/index.html"]
     else:
         assert reused(log) == 0
+
+
+def test_a_setting_read_from_the_environment_is_part_of_the_key(busy_site, capfd, monkeypatch):
+    """mkdocs.yml's bytes do not change when an !ENV value does; the pages must."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    config_file = busy_site.write_project()
+    text = config_file.read_text(encoding="utf-8")
+    config_file.write_text(re.sub(r"^site_name: .*$", "site_name: !ENV [HP_TEST_SITE_NAME, 测试卫生局]", text, flags=re.M),
+                           encoding="utf-8")
+    monkeypatch.setenv("HP_TEST_SITE_NAME", "甲市卫生健康局")
+    mkdocs_build(load_config(str(config_file)))
+    assert "甲市卫生健康局" in (busy_site.root / "site" / "news" / "index.html").read_text(encoding="utf-8")
+    monkeypatch.setenv("HP_TEST_SITE_NAME", "乙市卫生健康局")
+    capfd.readouterr()
+    mkdocs_build(load_config(str(config_file)))
+    assert reused(capfd.readouterr().err) == 0
+    page = (busy_site.root / "site" / "news" / "2014" / "03" / "a002" / "index.html").read_text(encoding="utf-8")
+    assert "乙市卫生健康局" in page and "甲市卫生健康局" not in page
