@@ -31,6 +31,7 @@ class ArticleMemo:
         self._entries: dict[str, tuple[Stamp, str, object]] = {}
         self._kept: dict[str, tuple[Stamp, str, object]] = {}
         self.reused = 0
+        self._put = False
         if root is not None:
             try:
                 saved_salt, entries = pickle.loads((root / FILE_NAME).read_bytes())
@@ -49,8 +50,9 @@ class ArticleMemo:
 
     def put(self, src_uri: str, stamp: Stamp, shown: str, result) -> None:
         self._kept[src_uri] = (stamp, shown, result)
+        self._put = True
 
     def save(self) -> None:
-        """Keep the entries of this build's files only."""
-        if self.root is not None:
+        """Keep the entries of this build's files only (nothing is written when they are the saved ones)."""
+        if self.root is not None and (self._put or self._kept.keys() != self._entries.keys()):
             write_atomic(self.root / FILE_NAME, pickle.dumps((self.salt, self._kept), protocol=pickle.HIGHEST_PROTOCOL))

@@ -30,6 +30,7 @@ class PageCache:
         self.root = root
         self._index: dict[str, dict] = {}
         self._used: set[str] = set()
+        self._recorded = False
         self._pages = str(root / PAGES_DIR) if root is not None else ""
         if root is not None:
             try:
@@ -59,11 +60,12 @@ class PageCache:
         if self.root is not None:
             self._index[key] = facts
             self._used.add(key)
+            self._recorded = True
 
     def save(self) -> None:
         """Keep exactly the entries this build used; written atomically."""
-        if self.root is None:
-            return
+        if self.root is None or (not self._recorded and self._used == self._index.keys()):
+            return  # this build used exactly what the cache holds
         kept = {key: self._index[key] for key in sorted(self._used) if key in self._index}
         write_atomic(self.root / INDEX_NAME, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
         pages = self.root / PAGES_DIR
