@@ -165,8 +165,10 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
             return html
         src_uri = page.file.src_uri
         processed = process_page_html(html, src_uri, page.url, frozenset(self.config.iframe_hosts), self.sources)
-        self.pending[src_uri] = processed
-        self._absorb(src_uri, facts_to_json(processed))
+        if src_uri in self.taken_over:
+            self.pending[src_uri] = processed  # handed back by facts_of, from whichever process rendered it
+        else:
+            self._absorb(src_uri, facts_to_json(processed))  # a page of MkDocs' own loop, in this process
         return processed.html
 
     def facts_of(self, src_uri: str) -> dict:
@@ -194,7 +196,6 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
 
     def _render_own_pages(self, config: MkDocsConfig, files: Files, env) -> None:
         """The articles (then the link check, which needs them all), then the listings (which show their summaries)."""
-        self.pending.clear()
         self.setup = RenderSetup(config, files, self.nav, env, files.documentation_pages(inclusion=self._visible))
         for name in {"main.html", "healthpress/article.html"} | {listing.template for listing in self.model.listings}:
             env.get_template(name)  # compiled once here, not once in every worker

@@ -1,8 +1,8 @@
 """Sharded Pagefind search index: the article pages split by publication date into bounded shards.
 
 Pagefind keeps every parsed page (its text, word positions and result fragment) in memory until it
-writes the bundle, so one run's peak memory and time grow with its page count (~0.6 MiB and ~5 ms of CPU a
-page for our articles with the extended, Chinese-segmenting build) and it has no incremental mode.
+writes the bundle, so one run's peak memory and time grow with its page count (~0.6 MiB and ~5 ms of
+CPU a page for our articles with the extended, Chinese-segmenting build) and it has no incremental mode.
 Indexing the articles in shards of at most `max_pages` pages, one Pagefind process at a time, bounds
 the peak memory of the build and lets a rebuild re-index only the shards whose pages changed; the
 browser searches all shards at once with Pagefind's `mergeIndex` (one primary bundle, the others merged
@@ -14,11 +14,13 @@ Shards follow a calendar tree, so the plan is deterministic and local:
       -> half (2019-h1) -> quarter (2019-q2) -> month (2019-05) -> numbered parts (2019-05-p1)
 
 A site of at most `max_pages` articles has one shard, `all`. Otherwise a node of the tree becomes a
-shard when it holds at most `max_pages` articles, and else its children are tried. Whether a node is a shard depends only on the articles inside it, so
+shard when it holds at most `max_pages` articles, and else its children are tried. Whether a node is
+a shard depends only on the articles inside it, so
 
 * editing an article (same date, same path) changes exactly one shard's input;
 * adding the newest articles changes only the newest shard, until it overflows and splits into its
-  children (re-indexing only that shard's pages, once);
+  children (re-indexing only that shard's pages, once; a site growing past `max_pages` articles
+  leaves its single `all` shard once);
 * deleting or re-dating an old article changes only the shards of its own calendar node.
 
 Only the parts of a month too big for one shard depend on the order of articles within the month.

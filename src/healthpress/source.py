@@ -122,6 +122,8 @@ def _scan_for_forbidden(path: str, yaml_text: str, first_line: int) -> list[Find
     findings = []
     for token in yaml.scan(yaml_text, Loader=StrictLoader):
         line = token.start_mark.line + first_line
+        if findings and findings[-1].line == line:
+            continue  # one finding a line: `key: &a *b` is one problem to fix
         if isinstance(token, yaml.TagToken):
             findings.append(Finding(path, line, None, "yaml-tag", "文件头里不允许使用 YAML 标签（以 ! 开头）",
                                     "删除以 ! 开头的部分；值里确实要有 ! 时整体加引号"))

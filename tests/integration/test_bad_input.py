@@ -168,6 +168,7 @@ def test_bad_input_fails_with_file_line_field_and_fix(site, published, build_err
     for start, text in expected:
         assert any(e.startswith(start) and text in e for e in errors), (start, text, errors)
     assert all(" — " in e for e in errors if e.startswith("content/")), "every finding says how to fix it"
+    assert len(errors) == len(set(errors)), "each problem is reported once"
     assert snapshot(site.root / "site") == published, "the previous site is untouched"
     assert not (site.root / "pwned").exists()
 
