@@ -167,6 +167,8 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         processed = process_page_html(html, src_uri, page.url, frozenset(self.config.iframe_hosts), self.sources)
         if src_uri in self.taken_over:
             self.pending[src_uri] = processed  # handed back by facts_of, from whichever process rendered it
+            self.facts.summaries[src_uri] = processed.summary  # the page's own template shows these
+            self.facts.characters[src_uri] = processed.characters
         else:
             self._absorb(src_uri, facts_to_json(processed))  # a page of MkDocs' own loop, in this process
         return processed.html

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 
 import pytest
 import yaml
@@ -88,23 +89,30 @@ def fetch(url: str, deadline: float) -> str:
             time.sleep(0.3)
 
 
-def test_serve_previews_drafts_marked_as_drafts(site):
-    site.write("news/live.md", article("已发布", "2013-05-08"))
-    site.write("news/draft.md", article("还在写的稿件", "2013-05-09", status="draft"))
+@contextmanager
+def serving(site):
+    """`healthpress serve` on a free port for the test's project; yields the port."""
     (site.root / "mkdocs.yml").write_text(yaml.safe_dump(site.config, allow_unicode=True), encoding="utf-8")
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "healthpress.cli", "serve", "-a", f"127.0.0.1:{port}"],
                               cwd=site.root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
     try:
+        yield port
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def test_serve_previews_drafts_marked_as_drafts(site):
+    site.write("news/live.md", article("已发布", "2013-05-08"))
+    site.write("news/draft.md", article("还在写的稿件", "2013-05-09", status="draft"))
+    with serving(site) as port:
         deadline = time.monotonic() + 60
         draft = fetch(f"http://127.0.0.1:{port}/news/2013/05/draft/", deadline)
         assert "还在写的稿件" in draft and "预览" in draft and "草稿" in draft
         listing = fetch(f"http://127.0.0.1:{port}/news/", deadline)
         assert "还在写的稿件" in listing and "hp-badge--preview" in listing
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
     assert not (site.root / "site").exists(), "serve never writes the published site"
 
 
@@ -113,12 +121,7 @@ def test_serve_shows_a_saved_article_then_indexes_it_for_search(site):
     for n in range(3):
         site.write(f"news/n{n}.md", article(f"第{n}篇", f"2013-05-0{n + 1}", "原来的正文。"))
     site.write("index.md", "# 首页\n\n本站的介绍。\n")  # a page of the editors' own, rendered by MkDocs
-    (site.root / "mkdocs.yml").write_text(yaml.safe_dump(site.config, allow_unicode=True), encoding="utf-8")
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "healthpress.cli", "serve", "-a", f"127.0.0.1:{port}"],
-                              cwd=site.root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                              env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    try:
+    with serving(site) as port:
         deadline = time.monotonic() + 60
         assert "原来的正文" in fetch(f"http://127.0.0.1:{port}/news/2013/05/n1/", deadline)
         site.write("news/n1.md", article("第1篇", "2013-05-02", "改过的正文，标记甲乙丙。"))
@@ -132,6 +135,3 @@ def test_serve_shows_a_saved_article_then_indexes_it_for_search(site):
             time.sleep(0.2)
         manifest = json.loads(fetch(f"http://127.0.0.1:{port}/pagefind/shards.json", deadline))
         assert sum(shard["pages"] for shard in manifest["shards"]) in (3, 4)
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
