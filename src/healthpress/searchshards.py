@@ -165,7 +165,8 @@ def run_pagefind(binary: Path, site_dir: Path, name: str, paths: Sequence[str], 
         with log.open("wb") as output:
             returncode = subprocess.run(command, stdout=output, stderr=subprocess.STDOUT).returncode
         if returncode != 0:
-            raise RuntimeError(f"Pagefind failed on shard {name} (exit {returncode}): "
+            raise RuntimeError(f"搜索索引没有生成（Pagefind 处理分片 {name} 时退出，代码 {returncode}），网站没有更新 — "
+                               f"重新运行 ./scripts/build；仍然失败时把以下信息发给网站维护人员：\n"
                                f"{log.read_text(encoding='utf-8', errors='replace')[-2000:]}")
         shutil.rmtree(out_dir, ignore_errors=True)
         shutil.move(str(staging), str(out_dir))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -59,3 +60,17 @@ def test_failed_build_keeps_the_previous_site(site):
     after = {p: p.read_bytes() for p in (site.root / "site").rglob("*") if p.is_file()}
     assert after == before
     assert not any(p.name.startswith(".site.") for p in site.root.iterdir())
+
+
+def test_a_failing_search_indexer_fails_the_build_and_keeps_the_previous_site(site):
+    site.write("news/a.md", article("甲", "2013-05-08"))
+    assert run(site, "build").returncode == 0
+    before = {p: p.read_bytes() for p in (site.root / "site").rglob("*") if p.is_file()}
+    site.config["plugins"][0]["healthpress"]["search_index"] = True
+    site.write("news/b.md", article("乙", "2013-05-09"))
+    (site.root / "mkdocs.yml").write_text(yaml.safe_dump(site.config, allow_unicode=True), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "healthpress.cli", "build"], cwd=site.root, capture_output=True,
+                            text=True, env={**os.environ, "PAGEFIND_BINARY_PATH": shutil.which("false")})
+    assert result.returncode != 0
+    assert "搜索索引没有生成" in result.stderr and "./scripts/build" in result.stderr
+    assert {p: p.read_bytes() for p in (site.root / "site").rglob("*") if p.is_file()} == before
