@@ -36,14 +36,6 @@ class ReadableText(HTMLParser):
         return len(CJK.findall(text)) + len(LATIN_WORD.findall(text))
 
 
-def count_characters(html: str) -> int:
-    """Chinese characters plus latin words and numbers in the readable text of `html`."""
-    parser = ReadableText()
-    parser.feed(html)
-    parser.close()
-    return parser.characters()
-
-
 def reading_minutes(characters: int) -> int:
     """Whole minutes, at least one."""
     return max(1, math.ceil(characters / CHARACTERS_PER_MINUTE))
