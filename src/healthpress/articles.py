@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import hashlib
 import posixpath
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -146,6 +147,12 @@ class Article:
     """The letter fields the editor wrote (writer, received, reply, ...), checked by letters.py."""
     written: tuple[tuple[str, str, int], ...] = field(default=(), compare=False)
     """(field, the key as the editor wrote it, its line), for findings about a field."""
+    digest: bytes = field(default=b"", init=False, repr=False, compare=False)
+    """Digest of every field above, made once when the article is made (and kept with it in the
+    article memo), so the page cache need not describe the article again on every build."""
+
+    def __post_init__(self) -> None:  # also runs for dataclasses.replace, never for an unpickled article
+        object.__setattr__(self, "digest", hashlib.blake2b(repr(self).encode("utf-8"), digest_size=20).digest())
 
     def line_of(self, name: str) -> int | None:
         return next((line for field_name, _, line in self.written if field_name == name), None)

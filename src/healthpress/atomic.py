@@ -19,18 +19,23 @@ def discard(staging_dir: Path) -> None:
     shutil.rmtree(staging_dir, ignore_errors=True)
 
 
-def publish(staging_dir: Path, site_dir: Path) -> None:
-    """Replace `site_dir` by `staging_dir` with two renames; the old output is deleted afterwards.
+def publish(staging_dir: Path, site_dir: Path, keep_previous: Path | None = None) -> None:
+    """Replace `site_dir` by `staging_dir` with two renames; the old output is kept or deleted afterwards.
 
-    Deleting a big site's folders takes seconds (10,000 articles: 20,000 folders), so the old output
-    is renamed aside and removed by a background process; a leftover from an interrupted removal is
-    picked up by the next publish.
+    With `keep_previous`, the old output is renamed there for the next build to start from
+    (staging.py). Otherwise it is renamed aside and removed by a background process, since deleting
+    a big site's folders takes seconds (10,000 articles: 20,000 folders); a leftover from an
+    interrupted removal is picked up by the next publish.
     """
     leftovers = sorted(site_dir.parent.glob(f".{site_dir.name}.previous*"))
     previous = site_dir.parent / f".{site_dir.name}.previous.{os.getpid()}.{time.monotonic_ns()}"
-    if site_dir.exists():
-        os.replace(site_dir, previous)
+    if keep_previous is not None and keep_previous.exists():
+        os.replace(keep_previous, previous)  # not adopted by this build: nothing uses it any more
         leftovers.append(previous)
+    if site_dir.exists():
+        os.replace(site_dir, keep_previous or previous)
+        if keep_previous is None:
+            leftovers.append(previous)
     os.replace(staging_dir, site_dir)
     for folder in leftovers:
         remove_in_background(folder)

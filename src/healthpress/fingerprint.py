@@ -46,8 +46,8 @@ class Fingerprinter:
         """An article's digest, computed once per build."""
         known = self._articles.get(article.src_uri)
         if known is None:
-            h = hashlib.blake2b(repr(article).encode("utf-8"), digest_size=20)
-            self._articles[article.src_uri] = h.copy().digest()  # what its own facts see of it (a letter holds its article)
+            h = hashlib.blake2b(article.digest, digest_size=20)
+            self._articles[article.src_uri] = article.digest  # what its own facts see of it (a letter holds its article)
             self._feed(h, self._facts(article))
             known = self._articles[article.src_uri] = h.digest()
         return known

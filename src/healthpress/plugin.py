@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from urllib.parse import unquote, urljoin
 
@@ -17,7 +18,7 @@ from mkdocs.utils import CountHandler
 from markupsafe import escape
 from pymdownx.slugs import slugify
 
-from . import atomic, jinja_filters
+from . import atomic, jinja_filters, staging
 from .buildcache import site_digest
 from .fingerprint import Fingerprinter
 from .pagecache import PageCache
@@ -111,8 +112,17 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         if self.command != "serve":
             self.published_dir = Path(config.site_dir)
             config.site_dir = str(atomic.staging_dir_for(self.published_dir))
-            atomic.discard(Path(config.site_dir))
+            self._clear_staging(Path(config.site_dir))
         return config
+
+    def _clear_staging(self, building: Path) -> None:
+        """A failed or interrupted build's staging folder becomes the output the next build starts from (when
+        there is none: any folder is safe to start from, staging.py sweeps it), or is deleted."""
+        recycle = staging.recycle_dir_for(self.published_dir)
+        if building.is_dir() and self._cache_dir() is not None and not recycle.exists():
+            os.replace(building, recycle)
+        else:
+            atomic.discard(building)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.model = build_model(config, self.config, self.columns, self.column_findings, files,
@@ -198,6 +208,7 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
 
     def _render_own_pages(self, config: MkDocsConfig, files: Files, env) -> None:
         """The articles (then the link check, which needs them all), then the listings (which show their summaries)."""
+        self._adopt_previous_output(config, files)
         self.setup = RenderSetup(config, files, self.nav, env, files.documentation_pages(inclusion=self._visible))
         for name in {"main.html", "healthpress/article.html"} | {listing.template for listing in self.model.listings}:
             env.get_template(name)  # compiled once here, not once in every worker
@@ -213,6 +224,24 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         listings = self._fingerprinter(True)
         self._render("列表页", [PageJob(u, listings.digest("listing", site, self.listings[u]))
                                for u, kind in self.taken_over.items() if kind == "listing"])
+
+    def _adopt_previous_output(self, config: MkDocsConfig, files: Files) -> None:
+        """Start from the output the last build replaced (staging.py), when the page cache is on."""
+        self.snapshot = None
+        if self.published_dir is None or self._cache_dir() is None:
+            return
+        self.snapshot = staging.adopt(staging.recycle_dir_for(self.published_dir), Path(config.site_dir))
+        if self.snapshot is not None:  # what MkDocs writes in place must not be a cached page's link
+            site_dir = Path(config.site_dir)
+            staging.unshare([Path(f.abs_dest_path) for f in files if f.abs_dest_path and f.src_uri not in self.taken_over]
+                            + [site_dir / name for name in (*config.theme.static_templates, *config.extra_templates)])
+
+    def _sweep_previous_output(self, config: MkDocsConfig, search_placed: set[str]) -> None:
+        """Remove what the adopted output held that this build did not make."""
+        if self.snapshot is None:
+            return
+        claimed = {self.setup.files.src_uris[u].dest_uri for u in self.taken_over} | search_placed
+        staging.sweep(Path(config.site_dir), self.snapshot, claimed)
 
     def _render(self, label: str, jobs: list[PageJob]) -> None:
         self.progress.start(label, len(jobs))
@@ -276,14 +305,18 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         if self.config.search_index and self.command == "serve":
             BackgroundIndex.start(Path(config.site_dir), self._search_pages(), self._cache_dir(),
                                   self.config.search_shard_pages)
-        elif self.config.search_index:
+        search_placed: set[str] = set()
+        if self.config.search_index and self.command != "serve":
             indexed = build_search_index(Path(config.site_dir), self._search_pages(), self._cache_dir(),
                                          self.config.search_shard_pages)
+            search_placed = indexed.placed
             log.info(f"搜索索引：{indexed.pages} 篇文章，{indexed.shards} 个分片（{indexed.reused} 个沿用缓存）")
         write_feeds(Path(config.site_dir), self.model, self.facts, config.site_name,
                     config.site_description or "", self.config.feed_items)
+        self._sweep_previous_output(config, search_placed)
         if self.published_dir and not (config.strict and _warnings_counted()):
-            atomic.publish(Path(config.site_dir), self.published_dir)
+            keep = staging.recycle_dir_for(self.published_dir) if self._cache_dir() is not None else None
+            atomic.publish(Path(config.site_dir), self.published_dir, keep_previous=keep)
             config.site_dir = str(self.published_dir)
         self.cache.save()
         self.progress.summary(self.pages_written, self.warnings)
@@ -292,8 +325,9 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         BackgroundIndex.wait()
 
     def on_build_error(self, error: Exception) -> None:
+        """The published site stays as it was."""
         if self.published_dir:
-            atomic.discard(atomic.staging_dir_for(self.published_dir))
+            self._clear_staging(atomic.staging_dir_for(self.published_dir))
 
     def _link_and_image_findings(self, files: Files) -> list[Finding]:
         """Every internal link, image and #anchor must lead somewhere; every image needs alt text."""

@@ -18,7 +18,7 @@ import json
 import logging
 import shutil
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .pagecache import place
@@ -43,6 +43,8 @@ class SearchCounts:
     pages: int = 0
     shards: int = 0
     reused: int = 0
+    placed: set[str] = field(default_factory=set)
+    """Site-relative paths of the bundle files linked from the cache (the rest are new files)."""
 
 
 def build_search_index(site_dir: Path, pages: list[IndexedPage], cache_root: Path | None,
@@ -62,7 +64,7 @@ def build_search_index(site_dir: Path, pages: list[IndexedPage], cache_root: Pat
                               digest_size=20).hexdigest()
         cached = cache_root / CACHE_FOLDER / key if cache_root else None
         if cached is not None and (cached / "pagefind-entry.json").is_file():
-            _link_tree(cached, out_dir)
+            counts.placed.update(f"{OUTPUT_FOLDER}/{name}/{path}" for path in _link_tree(cached, out_dir))
             counts.reused += 1
         else:
             run_pagefind(binary, site_dir, name, paths, out_dir, language)
@@ -107,10 +109,15 @@ class BackgroundIndex:
             cls._running = None
 
 
-def _link_tree(source: Path, destination: Path) -> None:
+def _link_tree(source: Path, destination: Path) -> list[str]:
+    """Place every file of `source` at the same place under `destination`; their relative paths."""
+    placed = []
     for path in sorted(source.rglob("*")):
         if path.is_file():
-            place(path, destination / path.relative_to(source))
+            relative = path.relative_to(source)
+            place(path, destination / relative)
+            placed.append(relative.as_posix())
+    return placed
 
 
 def _prune(folder: Path, used: set[str]) -> None:
