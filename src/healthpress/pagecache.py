@@ -30,6 +30,7 @@ class PageCache:
         self.root = root
         self._index: dict[str, dict] = {}
         self._used: set[str] = set()
+        self._inodes: dict[str, tuple[int, int]] = {}
         self._recorded = False
         self._pages = str(root / PAGES_DIR) if root is not None else ""
         if root is not None:
@@ -51,10 +52,19 @@ class PageCache:
         if self.root is None:
             return None
         facts = self._index.get(key)
-        if facts is None or not self.path_of(key).is_file():
+        if facts is None:
+            return None
+        try:
+            stat = os.stat(f"{self._pages}/{key[:2]}/{key}.html")
+            self._inodes[key] = (stat.st_dev, stat.st_ino)
+        except OSError:
             return None
         self._used.add(key)
         return facts
+
+    def inode_of(self, key: str) -> tuple[int, int] | None:
+        """(device, inode) of the page of a key found by `lookup` (a folder that already holds it need not link it)."""
+        return self._inodes.get(key)
 
     def record(self, key: str, facts: dict) -> None:
         if self.root is not None:
@@ -84,18 +94,21 @@ def write_atomic(path: Path, data: bytes) -> None:
     os.replace(temporary, path)
 
 
-def place(source: Path, destination: Path) -> None:
+def place(source: Path | str, destination: Path | str) -> None:
     """Put a cached page into the site being built: a hard link when possible, else a copy.
 
-    Nothing is done when the destination already is that file (a `serve` preview folder is kept
-    between rebuilds)."""
+    Nothing is done when the destination already is that file (a `serve` preview folder, or the
+    previous output a build starts from)."""
     try:
         if os.path.samefile(source, destination):
             return
     except OSError:
         pass
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    destination.unlink(missing_ok=True)
+    os.makedirs(os.path.dirname(destination), exist_ok=True)
+    try:
+        os.unlink(destination)
+    except FileNotFoundError:
+        pass
     try:
         os.link(source, destination)
     except OSError:

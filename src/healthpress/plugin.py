@@ -18,7 +18,7 @@ from mkdocs.utils import CountHandler
 from markupsafe import escape
 from pymdownx.slugs import slugify
 
-from . import atomic, jinja_filters, staging
+from . import atomic, jinja_filters, staging, templatecache
 from .buildcache import site_digest
 from .fingerprint import Fingerprinter
 from .pagecache import PageCache
@@ -198,6 +198,8 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         self.facts.characters[src_uri] = characters
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
+        if self._cache_dir() is not None:
+            templatecache.install(env, self._cache_dir())
         jinja_filters.install(env)
         env.globals["hp_footer_pages"] = footer_pages(self.model.listings)
         env.globals["hp_urgent"] = [a for a in self.model.catalog.articles if a.urgent]
@@ -246,7 +248,7 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
     def _render(self, label: str, jobs: list[PageJob]) -> None:
         self.progress.start(label, len(jobs))
         learned, counts = render_site_pages(self.setup, jobs, self.cache, self.facts_of, self.config.workers,
-                                            self.progress.advance)
+                                            self.progress.advance, self.snapshot)
         self.progress.finish(counts)
         self.pages_written += len(jobs)
         for job in jobs:
@@ -308,7 +310,7 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         search_placed: set[str] = set()
         if self.config.search_index and self.command != "serve":
             indexed = build_search_index(Path(config.site_dir), self._search_pages(), self._cache_dir(),
-                                         self.config.search_shard_pages)
+                                         self.config.search_shard_pages, present=self.snapshot)
             search_placed = indexed.placed
             log.info(f"搜索索引：{indexed.pages} 篇文章，{indexed.shards} 个分片（{indexed.reused} 个沿用缓存）")
         write_feeds(Path(config.site_dir), self.model, self.facts, config.site_name,

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .pagecache import place
+from .staging import Snapshot, list_files
 from .searchshards import (DEFAULT_MAX_SHARD_PAGES, OUTPUT_FOLDER, ArticlePage, entry_page_count, pagefind_executable, plan_shards,
                            run_pagefind, write_manifest)
 
@@ -48,8 +49,9 @@ class SearchCounts:
 
 
 def build_search_index(site_dir: Path, pages: list[IndexedPage], cache_root: Path | None,
-                       max_pages: int = DEFAULT_MAX_SHARD_PAGES, language: str = "zh-cn") -> SearchCounts:
-    """Write `site_dir/pagefind/<shard>/` and `shards.json` for `pages`."""
+                       max_pages: int = DEFAULT_MAX_SHARD_PAGES, language: str = "zh-cn",
+                       present: Snapshot | None = None) -> SearchCounts:
+    """Write `site_dir/pagefind/<shard>/` and `shards.json` for `pages` (`present`: what `site_dir` holds)."""
     plan = plan_shards([ArticlePage(page.path, page.date) for page in pages], max_pages)
     keys = {page.path: page.key for page in pages}
     binary = pagefind_executable()
@@ -64,7 +66,8 @@ def build_search_index(site_dir: Path, pages: list[IndexedPage], cache_root: Pat
                               digest_size=20).hexdigest()
         cached = cache_root / CACHE_FOLDER / key if cache_root else None
         if cached is not None and (cached / "pagefind-entry.json").is_file():
-            counts.placed.update(f"{OUTPUT_FOLDER}/{name}/{path}" for path in _link_tree(cached, out_dir))
+            prefix = f"{OUTPUT_FOLDER}/{name}/"
+            counts.placed.update(prefix + path for path in _link_tree(cached, out_dir, present, prefix))
             counts.reused += 1
         else:
             run_pagefind(binary, site_dir, name, paths, out_dir, language)
@@ -109,14 +112,15 @@ class BackgroundIndex:
             cls._running = None
 
 
-def _link_tree(source: Path, destination: Path) -> list[str]:
-    """Place every file of `source` at the same place under `destination`; their relative paths."""
+def _link_tree(source: Path, destination: Path, present: Snapshot | None = None, prefix: str = "") -> list[str]:
+    """Place every file of `source` at the same place under `destination`; their relative paths.
+
+    A file `present` already lists at `prefix + path` as that very file is left alone."""
     placed = []
-    for path in sorted(source.rglob("*")):
-        if path.is_file():
-            relative = path.relative_to(source)
-            place(path, destination / relative)
-            placed.append(relative.as_posix())
+    for relative, stat in sorted(list_files(source).items()):
+        if present is None or present.get(prefix + relative, (None,))[0] != stat[0]:
+            place(f"{source}/{relative}", f"{destination}/{relative}")
+        placed.append(relative)
     return placed
 
 

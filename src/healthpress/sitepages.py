@@ -16,10 +16,12 @@ from typing import Callable
 
 from .pagecache import PageCache, place, write_atomic
 from .pagerender import RenderSetup, page_for, render_page
+from .staging import Snapshot
 from .workers import map_in_order, worker_count
 
 
 LINKING_THREADS = 8
+LINKING_BATCH = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,25 +42,34 @@ FactsOf = Callable[[str], dict]
 
 
 def render_site_pages(setup: RenderSetup, jobs: list[PageJob], cache: PageCache, facts_of: FactsOf,
-                      requested_workers: int, progress: Callable[[int], None] | None = None
-                      ) -> tuple[dict[str, dict], RenderCounts]:
-    """Every job's page in the site folder; returns {src_uri: facts} and how the pages were made."""
+                      requested_workers: int, progress: Callable[[int], None] | None = None,
+                      present: Snapshot | None = None) -> tuple[dict[str, dict], RenderCounts]:
+    """Every job's page in the site folder; returns {src_uri: facts} and how the pages were made.
+
+    `present` lists the files the site folder already holds (staging.py): a page whose file there
+    is already its cached page is left as it is."""
     facts: dict[str, dict] = {}
     counts = RenderCounts()
     missing: list[PageJob] = []
-    reused: list[tuple[Path, Path]] = []
+    reused: list[tuple[str, str]] = []
+    present = present or {}
     for job in jobs:
         known = cache.lookup(job.key)
         if known is None:
             missing.append(job)
             continue
-        reused.append((cache.path_of(job.key), _destination(setup, job.src_uri)))
         facts[job.src_uri] = known
+        counts.reused += 1
+        file = setup.files.src_uris[job.src_uri]
+        if present.get(file.dest_uri, (None,))[0] != cache.inode_of(job.key):
+            reused.append((str(cache.path_of(job.key)), file.abs_dest_path))
+    if progress:
+        progress(counts.reused - len(reused))
+    batches = [reused[i:i + LINKING_BATCH] for i in range(0, len(reused), LINKING_BATCH)]
     with ThreadPoolExecutor(max_workers=LINKING_THREADS) as pool:  # file-system calls release the GIL
-        for _ in pool.map(lambda pair: place(*pair), reused):
+        for done in pool.map(_place_all, batches):
             if progress:
-                progress(1)
-    counts.reused = len(reused)
+                progress(done)
 
     def render(job: PageJob) -> dict:
         page = page_for(setup, job.src_uri)
@@ -79,7 +90,7 @@ def render_site_pages(setup: RenderSetup, jobs: list[PageJob], cache: PageCache,
     return facts, counts
 
 
-def _destination(setup: RenderSetup, src_uri: str) -> Path:
-    file = setup.files.src_uris.get(src_uri)
-    assert file is not None and file.abs_dest_path
-    return Path(file.abs_dest_path)
+def _place_all(pairs: list[tuple[str, str]]) -> int:
+    for source, destination in pairs:
+        place(source, destination)
+    return len(pairs)

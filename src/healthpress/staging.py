@@ -9,7 +9,7 @@ rest as usual. Published files are never touched: the recycled folder is not pub
 swapped in whole.
 
 What the recycled folder held and this build did not make must not be published. The files are
-listed when the folder is adopted (inode, modification time, size); before the swap, each listed
+listed when the folder is adopted (device and inode, modification time, size); before the swap, each listed
 file that is still the same file and that this build did not claim (its pages, its search bundles)
 is deleted, and so are the folders it leaves empty. A writer that keeps a file's inode, time and
 size while rewriting it (none among MkDocs, material and healthpress) would see its file removed.
@@ -25,8 +25,8 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-Snapshot = dict[str, tuple[int, int, int]]
-"""Site-relative POSIX path -> (inode, modification time in ns, size) of each file."""
+Snapshot = dict[str, tuple[tuple[int, int], int, int]]
+"""Site-relative POSIX path -> ((device, inode), modification time in ns, size) of each file."""
 
 
 def recycle_dir_for(site_dir: Path) -> Path:
@@ -61,7 +61,7 @@ def list_files(root: Path) -> Snapshot:
                     pending.append((relative + "/", entry.path))
                 else:
                     stat = entry.stat(follow_symlinks=False)
-                    found[relative] = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+                    found[relative] = ((stat.st_dev, stat.st_ino), stat.st_mtime_ns, stat.st_size)
     return found
 
 
@@ -89,7 +89,7 @@ def sweep(root: Path, snapshot: Snapshot, claimed: set[str]) -> int:
             stat = os.lstat(path)
         except FileNotFoundError:
             continue
-        if (stat.st_ino, stat.st_mtime_ns, stat.st_size) == before:
+        if ((stat.st_dev, stat.st_ino), stat.st_mtime_ns, stat.st_size) == before:
             os.unlink(path)
             deleted += 1
             emptied.add(relative.rpartition("/")[0])
