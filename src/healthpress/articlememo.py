@@ -12,6 +12,7 @@ import os
 import pickle
 from pathlib import Path
 
+from . import resident
 from .pagecache import write_atomic
 
 FILE_NAME = "articles.pickle"
@@ -33,12 +34,15 @@ class ArticleMemo:
         self.reused = 0
         self._put = False
         if root is not None:
-            try:
-                saved_salt, entries = pickle.loads((root / FILE_NAME).read_bytes())
-                if saved_salt == salt:
-                    self._entries = entries
-            except (OSError, ValueError, EOFError, pickle.UnpicklingError, TypeError, AttributeError, ImportError):
-                self._entries = {}
+            saved_salt, entries = resident.load(root / FILE_NAME, self._read)
+            if saved_salt == salt:
+                self._entries = entries
+
+    def _read(self) -> tuple[str | None, dict]:
+        try:
+            return pickle.loads((self.root / FILE_NAME).read_bytes())
+        except (OSError, ValueError, EOFError, pickle.UnpicklingError, TypeError, AttributeError, ImportError):
+            return None, {}
 
     def get(self, src_uri: str, stamp: Stamp, shown: str):
         entry = self._entries.get(src_uri)
@@ -55,4 +59,5 @@ class ArticleMemo:
     def save(self) -> None:
         """Keep the entries of this build's files only (nothing is written when they are the saved ones)."""
         if self.root is not None and (self._put or self._kept.keys() != self._entries.keys()):
-            write_atomic(self.root / FILE_NAME, pickle.dumps((self.salt, self._kept), protocol=pickle.HIGHEST_PROTOCOL))
+            path, value = self.root / FILE_NAME, (self.salt, self._kept)
+            resident.store(path, value, lambda: write_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))

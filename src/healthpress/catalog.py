@@ -77,9 +77,7 @@ def _url_clashes(articles: list[Article], paths: dict[str, str]) -> list[Finding
     for article in articles:
         owners[article.url.lower()].append(article)
     findings = []
-    for url, clash in sorted(owners.items()):
-        if len(clash) < 2:
-            continue
+    for url, clash in sorted((url, clash) for url, clash in owners.items() if len(clash) > 1):
         names = "、".join(paths[a.src_uri] for a in clash)
         for article in clash:
             findings.append(Finding(

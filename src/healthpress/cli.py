@@ -6,6 +6,7 @@ import argparse
 import json
 import logging
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -175,8 +176,13 @@ def _serve(args) -> int:
 
     _setup_logging()
     logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirtyWarning())
+    signal.signal(signal.SIGTERM, _stop_like_ctrl_c)  # so MkDocs' shutdown (and healthpress' cache writing) runs
     serve(args.config_file, dev_addr=args.dev_addr, livereload=True, build_type="dirty")
     return 0
+
+
+def _stop_like_ctrl_c(signum, frame) -> None:
+    raise KeyboardInterrupt
 
 
 class _QuietDirtyWarning(logging.Filter):

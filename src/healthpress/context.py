@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from .articles import Article
 from .columns import Column
@@ -32,8 +33,13 @@ class ArticleView:
 def build_article_view(model: SiteModel, article: Article) -> ArticleView:
     column = model.columns[article.column]
     newer, older = model.catalog.column_neighbours(article)
-    crumbs = (Crumb("首页", ""), Crumb(column.title, column.url))
-    return ArticleView(article, column, crumbs, newer, older)
+    return ArticleView(article, column, _article_crumbs(column.title, column.url), newer, older)
+
+
+@cache
+def _article_crumbs(column_title: str, column_url: str) -> tuple[Crumb, ...]:
+    """One tuple per column, shared by its articles (their page keys describe it once)."""
+    return Crumb("首页", ""), Crumb(column_title, column_url)
 
 
 def last_modified(article: Article | None, listing: Listing | None, catalog) -> str:

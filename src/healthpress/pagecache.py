@@ -19,6 +19,8 @@ import pickle
 import shutil
 from pathlib import Path
 
+from . import resident
+
 INDEX_NAME = "pages.pickle"
 PAGES_DIR = "pages"
 
@@ -34,10 +36,13 @@ class PageCache:
         self._recorded = False
         self._pages = str(root / PAGES_DIR) if root is not None else ""
         if root is not None:
-            try:
-                self._index = pickle.loads((root / INDEX_NAME).read_bytes())
-            except (OSError, ValueError, EOFError, pickle.UnpicklingError, TypeError, AttributeError, ImportError):
-                self._index = {}
+            self._index = dict(resident.load(root / INDEX_NAME, self._read))  # a copy: `record` adds to it
+
+    def _read(self) -> dict[str, dict]:
+        try:
+            return pickle.loads((self.root / INDEX_NAME).read_bytes())
+        except (OSError, ValueError, EOFError, pickle.UnpicklingError, TypeError, AttributeError, ImportError):
+            return {}
 
     @property
     def enabled(self) -> bool:
@@ -77,6 +82,9 @@ class PageCache:
         if self.root is None or (not self._recorded and self._used == self._index.keys()):
             return  # this build used exactly what the cache holds
         kept = {key: self._index[key] for key in sorted(self._used) if key in self._index}
+        resident.store(self.root / INDEX_NAME, kept, lambda: self._write(kept))
+
+    def _write(self, kept: dict[str, dict]) -> None:
         write_atomic(self.root / INDEX_NAME, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
         pages = self.root / PAGES_DIR
         if pages.is_dir():

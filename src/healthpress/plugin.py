@@ -18,7 +18,7 @@ from mkdocs.utils import CountHandler
 from markupsafe import escape
 from pymdownx.slugs import slugify
 
-from . import atomic, jinja_filters, staging, templatecache
+from . import atomic, jinja_filters, resident, staging, templatecache
 from .buildcache import site_digest
 from .fingerprint import Fingerprinter
 from .pagecache import PageCache
@@ -81,6 +81,8 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        if command == "serve":
+            resident.enable()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.use_directory_urls:
@@ -230,13 +232,16 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
     def _adopt_previous_output(self, config: MkDocsConfig, files: Files) -> None:
         """Start from the output the last build replaced (staging.py), when the page cache is on."""
         self.snapshot = None
-        if self.published_dir is None or self._cache_dir() is None:
-            return
-        self.snapshot = staging.adopt(staging.recycle_dir_for(self.published_dir), Path(config.site_dir))
-        if self.snapshot is not None:  # what MkDocs writes in place must not be a cached page's link
+        if self.published_dir is not None and self._cache_dir() is not None:
+            self.snapshot = staging.adopt(staging.recycle_dir_for(self.published_dir), Path(config.site_dir))
+        if self.snapshot is not None or self.command == "serve":  # both hold cached pages' links
             site_dir = Path(config.site_dir)
-            staging.unshare([Path(f.abs_dest_path) for f in files if f.abs_dest_path and f.src_uri not in self.taken_over]
-                            + [site_dir / name for name in (*config.theme.static_templates, *config.extra_templates)])
+            written = ([Path(f.abs_dest_path) for f in files if f.abs_dest_path and f.src_uri not in self.taken_over]
+                       + [site_dir / name for name in (*config.theme.static_templates, *config.extra_templates)])
+            staging.unshare(written)  # what MkDocs writes in place must not be a cached page's link
+            present = resident.placed(site_dir)
+            for path in written:
+                present.pop(path.relative_to(site_dir).as_posix(), None)
 
     def _sweep_previous_output(self, config: MkDocsConfig, search_placed: set[str]) -> None:
         """Remove what the adopted output held that this build did not make."""
@@ -247,8 +252,16 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
 
     def _render(self, label: str, jobs: list[PageJob]) -> None:
         self.progress.start(label, len(jobs))
+        present = self.snapshot if self.snapshot is not None else resident.placed(Path(self.setup.config.site_dir))
         learned, counts = render_site_pages(self.setup, jobs, self.cache, self.facts_of, self.config.workers,
-                                            self.progress.advance, self.snapshot)
+                                            self.progress.advance, present)
+        if self.command == "serve":  # the preview folder is kept: next time these pages need not even be looked at
+            for job in jobs:
+                dest, inode = self.setup.files.src_uris[job.src_uri].dest_uri, self.cache.inode_of(job.key)
+                if inode is None:
+                    present.pop(dest, None)
+                else:
+                    present[dest] = (inode, 0, 0)
         self.progress.finish(counts)
         self.pages_written += len(jobs)
         for job in jobs:
@@ -279,7 +292,7 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         entries = []
         for file in files.documentation_pages(inclusion=InclusionLevel.all):
             if file.src_uri in self.taken_over:
-                entries.append(SitemapEntry(urljoin(site_url, file.url), last_modified(
+                entries.append(SitemapEntry(_absolute(site_url, file.url), last_modified(
                     self.model.catalog.by_src.get(file.src_uri), self.listings.get(file.src_uri), self.model.catalog)))
             elif file.page is not None and self._visible(file.inclusion) and file.page.canonical_url:
                 entries.append(SitemapEntry(file.page.canonical_url, file.page.update_date))
@@ -325,6 +338,7 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
 
     def on_shutdown(self) -> None:
         BackgroundIndex.wait()
+        resident.flush()
 
     def on_build_error(self, error: Exception) -> None:
         """The published site stays as it was."""
@@ -395,6 +409,13 @@ def _site_nav(columns) -> list:
     """The nav holds the home page, the columns and the archive, never the articles."""
     return ([{"首页": "index.md"}] + [{col.title: f"{col.id}/index.md"} for col in columns.values()]
             + [{"归档": "archive/index.md"}])
+
+
+def _absolute(site_url: str, url: str) -> str:
+    """urljoin(site_url, url) for a page's relative address, without parsing both each time."""
+    if site_url.endswith("/") and not url.startswith(("/", ".")) and ":" not in url and "/." not in url:
+        return site_url + url
+    return urljoin(site_url, url)
 
 
 def _nav_targets(entry) -> list[str]:

@@ -39,8 +39,8 @@ def build_model(config, options, columns: dict[str, Column], findings: list[Find
     With `cache_dir`, articles parsed by an earlier build and unchanged since are not parsed again.
     """
     docs_dir = Path(config.docs_dir)
-    editors_files = [f.src_uri for f in files
-                     if f.src_dir and Path(f.src_dir) == docs_dir and f.inclusion.is_in_serve()]
+    in_docs = {folder: bool(folder) and Path(folder) == docs_dir for folder in {f.src_dir for f in files}}
+    editors_files = [f.src_uri for f in files if in_docs[f.src_dir] and f.inclusion.is_in_serve()]
     articles = [uri for uri in editors_files if is_article_uri(uri)]
     limits = limits_from(options)
     memo = ArticleMemo(cache_dir, f"{code_digest()}:{limits!r}") if cache_dir else None

@@ -135,3 +135,35 @@ def test_serve_shows_a_saved_article_then_indexes_it_for_search(site):
             time.sleep(0.2)
         manifest = json.loads(fetch(f"http://127.0.0.1:{port}/pagefind/shards.json", deadline))
         assert sum(shard["pages"] for shard in manifest["shards"]) in (3, 4)
+
+
+def test_serve_keeps_its_cache_in_memory_and_writes_it_when_stopped(site):
+    for n in range(3):
+        site.write(f"news/n{n}.md", article(f"第{n}篇", f"2013-05-0{n + 1}", "原来的正文。"))
+    with serving(site) as port:
+        deadline = time.monotonic() + 60
+        assert "原来的正文" in fetch(f"http://127.0.0.1:{port}/news/2013/05/n1/", deadline)
+        site.write("news/n1.md", article("第1篇", "2013-05-02", "改过的正文，标记甲乙丙。"))
+        while "标记甲乙丙" not in fetch(f"http://127.0.0.1:{port}/news/2013/05/n1/", deadline):
+            assert time.monotonic() < deadline, "the saved article never showed"
+            time.sleep(0.2)
+    memo = (site.root / ".cache" / "healthpress" / "serve" / "articles.pickle").read_bytes()
+    assert "标记甲乙丙".encode() in memo, "stopping serve writes what it kept in memory"
+
+
+def test_serve_follows_a_home_page_of_the_editors_own_and_its_removal(site):
+    """MkDocs writes the editors' home page where healthpress' was (a cached page's link); removed, healthpress' returns."""
+    site.write("news/n0.md", article("第零篇新闻", "2013-05-01"))
+    with serving(site) as port:
+        deadline = time.monotonic() + 60
+        home = f"http://127.0.0.1:{port}/"
+        assert "第零篇新闻" in fetch(home, deadline)
+        site.write("index.md", "# 首页\n\n标记丁戊己。\n")
+        while "标记丁戊己" not in fetch(home, deadline):
+            assert time.monotonic() < deadline, "the editors' home page never showed"
+            time.sleep(0.2)
+        (site.root / "content" / "index.md").unlink()
+        while "标记丁戊己" in fetch(home, deadline):
+            assert time.monotonic() < deadline, "healthpress' home page never came back"
+            time.sleep(0.2)
+        assert "第零篇新闻" in fetch(home, deadline)
