@@ -24,7 +24,7 @@ from .articles import Article
 ArticleFacts = Callable[[Article], object]
 CACHE_FORMAT = 1
 PACKAGE_DIR = Path(__file__).parent
-LIBRARIES = ("mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions", "Jinja2", "nh3", "segno", "Babel",
+LIBRARIES = ("mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions", "Jinja2", "nh3", "zxing-cpp", "Babel",
              "imagesize", "pypinyin", "pydantic", "PyYAML")
 
 
