@@ -18,7 +18,7 @@ from mkdocs.utils import CountHandler
 from markupsafe import escape
 from pymdownx.slugs import slugify
 
-from . import atomic, jinja_filters, resident, staging, templatecache
+from . import atomic, jinja_filters, resident, staging, templatecache, watcher
 from .buildcache import site_digest
 from .fingerprint import Fingerprinter
 from .pagecache import PageCache
@@ -306,10 +306,12 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         return context
 
     def on_serve(self, server, config: MkDocsConfig, builder):
-        """`healthpress serve` rebuilds when a column or data file changes too, not only content/."""
+        """`healthpress serve` rebuilds when a column or data file changes too, not only content/; it is told of
+        changes by the system rather than looking for them (watcher.py)."""
         for folder in (self.config.columns_dir, self.config.data_dir):
             if (self.project_dir / folder).is_dir():
                 server.watch(str(self.project_dir / folder))
+        watcher.use_native_observer(server)
         return server
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:

@@ -1,0 +1,44 @@
+"""serve's watcher: MkDocs' watched paths move to the system's observer and a save is heard at once."""
+
+from __future__ import annotations
+
+import time
+
+from mkdocs.livereload import LiveReloadServer
+from watchdog.observers import Observer
+from watchdog.observers.polling import PollingObserver
+
+from healthpress.watcher import use_native_observer
+
+
+def _heard(server: LiveReloadServer, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server._want_rebuild:
+            return True
+        time.sleep(0.01)
+    return False
+
+
+def test_a_saved_article_and_a_saved_config_file_are_heard_without_polling(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: 测试\n", encoding="utf-8")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(str(content))
+    server.watch(str(config))
+    server.watch(str(content))
+    assert use_native_observer(server) is (Observer is not PollingObserver)
+    assert not isinstance(server.observer, PollingObserver)
+    assert server._watched_paths == {str(content): 2, str(config): 1}
+    server.observer.start()
+    try:
+        (content / "news.md").write_text("# 新闻\n", encoding="utf-8")
+        assert _heard(server, 0.4), "a polling observer would need up to 0.5 s"
+        server._want_rebuild = False
+        config.write_text("site_name: 改过\n", encoding="utf-8")
+        assert _heard(server, 0.4)
+    finally:
+        server.observer.stop()
+        server.observer.join()
