@@ -107,10 +107,12 @@ class TemplateContext:
         self.columns = model.columns
 
     def facts_of(self, article: Article, rendered: bool) -> tuple:
-        """All the look-ups below say of an article; `rendered` adds what its rendering taught us."""
-        said = (self.state(article), self.cover_url(article), self.disclosure(article), self.letter(article),
+        """All the look-ups below say of an article: what is known before it is rendered, or (`rendered`)
+        what its rendering taught us."""
+        if rendered:
+            return self.summary(article), self.reading(article)
+        return (self.state(article), self.cover_url(article), self.disclosure(article), self.letter(article),
                 tuple(self.tag_url(tag) for tag in article.tags), self.absolute_url(article))
-        return (said + (self.summary(article), self.reading(article))) if rendered else said
 
     @property
     def listing(self) -> Listing | None:

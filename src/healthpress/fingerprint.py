@@ -108,7 +108,7 @@ class Fingerprinter:
                             "teach fingerprint.py how to describe it")
 
 
-_SCALARS = frozenset({type(None), bool, int, float, str, dt.date, dt.datetime, dt.timedelta})
+_SCALARS = frozenset({type(None), bool, int, float, str, bytes, dt.date, dt.datetime, dt.timedelta})
 """Exactly these types are described by their repr (subclasses, such as Markup, take the longer way)."""
 
 

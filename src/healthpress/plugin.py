@@ -138,7 +138,7 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         self.facts.cover_urls = {a.src_uri: files.get_file_from_path(a.cover_uri).url if a.cover_uri else a.cover
                                  for a in self.model.catalog.articles if a.cover}
         self.sources = {"/" + unquote(f.url): Path(f.abs_src_path) for f in files
-                        if f.abs_src_path and not f.is_documentation_page()}
+                        if not f.is_documentation_page() and f.abs_src_path}
         nav_uris = {item for entry in config.nav for item in _nav_targets(entry)}
         self.taken_over = {article.src_uri: "article" for article in self.model.catalog.articles}
         for listing in self.model.listings:
@@ -218,14 +218,15 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
             env.get_template(name)  # compiled once here, not once in every worker
         self.cache = PageCache(self._cache_dir())
         self.pages_written = len(self.setup.doc_files)
-        articles = self._fingerprinter(False)
+        context = TemplateContext(self.model, self.facts, None)
+        articles = Fingerprinter(lambda article: context.facts_of(article, False))
         site = site_digest(config, self.config, self.command == "serve", files, self.nav, env, articles)
         self.article_jobs = [
             PageJob(u, articles.digest("article", site, build_article_view(self.model, self.model.catalog.by_src[u])))
             for u, kind in self.taken_over.items() if kind == "article"]
         self._render("文章", self.article_jobs)
         self.warnings += _report(self._link_and_image_findings(files))
-        listings = self._fingerprinter(True)
+        listings = Fingerprinter(lambda article: (articles.article(article), context.facts_of(article, True)))
         self._render("列表页", [PageJob(u, listings.digest("listing", site, self.listings[u]))
                                for u, kind in self.taken_over.items() if kind == "listing"])
 
@@ -266,11 +267,6 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         self.pages_written += len(jobs)
         for job in jobs:
             self._absorb(job.src_uri, learned[job.src_uri])
-
-    def _fingerprinter(self, rendered: bool) -> Fingerprinter:
-        """Article digests with what `hp` says of them (with the rendered facts once all articles are done)."""
-        context = TemplateContext(self.model, self.facts, None)
-        return Fingerprinter(lambda article: context.facts_of(article, rendered))
 
     def _search_pages(self) -> list[IndexedPage]:
         """The article pages, with the keys that say whether a search shard can be reused."""
