@@ -117,7 +117,7 @@ def _wrap_healthpress():
         return
     if not getattr(plugin.render_site_pages, "bench_wrapped", False):
         plugin.render_site_pages = _timed_render(plugin.render_site_pages)
-    for module, attribute, name in ((plugin, "build_model", "model"), (plugin, "build_search_index", "search"),
+    for module, attribute, name in ((plugin, "build_model", "model"), (plugin, "finish_search_index", "search"),
                                     (plugin, "write_feeds", "feeds"), (atomic, "publish", "publish")):
         function = getattr(module, attribute, None)
         if function is not None and not getattr(function, "bench_wrapped", False):
@@ -233,7 +233,8 @@ PHASES: tuple[tuple[str, str, str], ...] = (
     ("listings", "Listings", "generated pages (column pages, archive, tags, issues): Jinja + write, like the articles"),
     ("static", "Static files + MkDocs' pages",
      "theme assets copied, sitemap.xml and 404 page, the pages left to MkDocs rendered and written"),
-    ("search", "Search index", "Pagefind (extended, Chinese) over the built pages, in on_post_build"),
+    ("search", "Search index", "what is left of Pagefind's work (extended, Chinese) after the pages, in on_post_build: "
+     "each shard is indexed as soon as its articles are written, beside the rendering of the others"),
     ("feeds", "Feeds", "RSS/Atom feeds, in on_post_build"),
     ("publish", "Publish", "atomic swap of the staging folder into site/ and the rest of on_post_build"),
     ("exit", "Exit", "after on_post_build: MkDocs' last log line, interpreter shutdown"),

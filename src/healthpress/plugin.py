@@ -36,7 +36,7 @@ from .project import build_model, display_dir
 from .site import HOME_PAGE, SiteModel
 from .links import broken_link_finding, find_broken_links, site_paths
 from .pagehtml import missing_alt_finding, process_page_html
-from .search import BackgroundIndex, IndexedPage, build_search_index
+from .search import BackgroundIndex, IndexedPage, ShardedIndex, finish_search_index
 from .searchshards import DEFAULT_MAX_SHARD_PAGES
 from .sitemap import SitemapEntry, write_sitemap_gz
 
@@ -224,7 +224,11 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         self.article_jobs = [
             PageJob(u, articles.digest("article", site, build_article_view(self.model, self.model.catalog.by_src[u])))
             for u, kind in self.taken_over.items() if kind == "article"]
-        self._render("文章", self.article_jobs)
+        self.search = None
+        if self.config.search_index and self.command != "serve":  # serve indexes after the pages are shown
+            self.search = ShardedIndex(Path(config.site_dir), self._search_pages(), self._cache_dir(),
+                                       self.config.search_shard_pages, present=self.snapshot)
+        self._render("文章", self.article_jobs, self.search)
         self.warnings += _report(self._link_and_image_findings(files))
         listings = Fingerprinter(lambda article: (articles.article(article), context.facts_of(article, True)))
         self._render("列表页", [PageJob(u, listings.digest("listing", site, self.listings[u]))
@@ -251,11 +255,12 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         claimed = {self.setup.files.src_uris[u].dest_uri for u in self.taken_over} | search_placed
         staging.sweep(Path(config.site_dir), self.snapshot, claimed)
 
-    def _render(self, label: str, jobs: list[PageJob]) -> None:
+    def _render(self, label: str, jobs: list[PageJob], search: ShardedIndex | None = None) -> None:
         self.progress.start(label, len(jobs))
         present = self.snapshot if self.snapshot is not None else resident.placed(Path(self.setup.config.site_dir))
+        on_page = (lambda src_uri: search.page_written(self.setup.files.src_uris[src_uri].dest_uri)) if search else None
         learned, counts = render_site_pages(self.setup, jobs, self.cache, self.facts_of, self.config.workers,
-                                            self.progress.advance, present)
+                                            self.progress.advance, present, on_page)
         if self.command == "serve":  # the preview folder is kept: next time these pages need not even be looked at
             for job in jobs:
                 dest, inode = self.setup.files.src_uris[job.src_uri].dest_uri, self.cache.inode_of(job.key)
@@ -319,9 +324,8 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
             BackgroundIndex.start(Path(config.site_dir), self._search_pages(), self._cache_dir(),
                                   self.config.search_shard_pages)
         search_placed: set[str] = set()
-        if self.config.search_index and self.command != "serve":
-            indexed = build_search_index(Path(config.site_dir), self._search_pages(), self._cache_dir(),
-                                         self.config.search_shard_pages, present=self.snapshot)
+        if self.search is not None:
+            indexed = finish_search_index(self.search)
             search_placed = indexed.placed
             log.info(f"搜索索引：{indexed.pages} 篇文章，{indexed.shards} 个分片（{indexed.reused} 个沿用缓存）")
         write_feeds(Path(config.site_dir), self.model, self.facts, config.site_name,
@@ -340,6 +344,8 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
 
     def on_build_error(self, error: Exception) -> None:
         """The published site stays as it was."""
+        if getattr(self, "search", None) is not None:
+            self.search.abort()
         if self.published_dir:
             self._clear_staging(atomic.staging_dir_for(self.published_dir))
 

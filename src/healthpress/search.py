@@ -23,8 +23,8 @@ from pathlib import Path
 
 from .pagecache import place
 from .staging import Snapshot, list_files
-from .searchshards import (DEFAULT_MAX_SHARD_PAGES, OUTPUT_FOLDER, ArticlePage, entry_page_count, pagefind_executable, plan_shards,
-                           run_pagefind, write_manifest)
+from .searchshards import (DEFAULT_MAX_SHARD_PAGES, OUTPUT_FOLDER, ArticlePage, PagefindRun, entry_page_count,
+                           pagefind_executable, plan_shards, write_manifest)
 
 CACHE_FOLDER = "search"
 log = logging.getLogger("mkdocs.plugins.healthpress")
@@ -48,39 +48,98 @@ class SearchCounts:
     """Site-relative paths of the bundle files linked from the cache (the rest are new files)."""
 
 
+class ShardedIndex:
+    """The search index of one build. A shard that must be indexed anew is handed to Pagefind as soon
+    as the last of its pages is written (`page_written`), one Pagefind process at a time, while the
+    build goes on rendering; `finish` waits for the rest, links the shards the cache still has and
+    writes `shards.json`."""
+
+    def __init__(self, site_dir: Path, pages: list[IndexedPage], cache_root: Path | None,
+                 max_pages: int = DEFAULT_MAX_SHARD_PAGES, language: str = "zh-cn", present: Snapshot | None = None):
+        self.site_dir, self.cache_root, self.language, self.present = site_dir, cache_root, language, present
+        self.plan = plan_shards([ArticlePage(page.path, page.date) for page in pages], max_pages)
+        keys = {page.path: page.key for page in pages}
+        self.binary = pagefind_executable()
+        identity = f"{self.binary.resolve()}:{self.binary.stat().st_size}:{self.binary.stat().st_mtime_ns}:{language}"
+        self.keys = {name: hashlib.blake2b(json.dumps([identity, name, [(p, keys[p]) for p in paths]]).encode(),
+                                           digest_size=20).hexdigest() for name, paths in self.plan.items()}
+        self.bundle_root = site_dir / OUTPUT_FOLDER
+        self._waiting = {name: len(paths) for name, paths in self.plan.items() if self._cached(name) is None}
+        self._shard_of = {path: name for name, paths in self.plan.items() if name in self._waiting for path in paths}
+        self._ready: list[str] = []
+        self._running: PagefindRun | None = None
+        self._indexed: set[str] = set()
+
+    def _cached(self, name: str) -> Path | None:
+        """The cached bundle of a shard whose pages are unchanged, or None."""
+        if self.cache_root is None:
+            return None
+        cached = self.cache_root / CACHE_FOLDER / self.keys[name]
+        return cached if (cached / "pagefind-entry.json").is_file() else None
+
+    def page_written(self, path: str) -> None:
+        """The page at this site-relative path is in the site folder, final."""
+        name = self._shard_of.pop(path, None)
+        if name is not None:
+            self._waiting[name] -= 1
+            if self._waiting[name] == 0:
+                del self._waiting[name]
+                self._ready.append(name)
+        self._advance()
+
+    def _advance(self, wait: bool = False) -> None:
+        if self._running is not None and (wait or self._running.done()):
+            run, self._running = self._running, None
+            run.finish()
+            self._indexed.add(run.name)
+            if self.cache_root is not None:
+                cached = self.cache_root / CACHE_FOLDER / self.keys[run.name]
+                shutil.rmtree(cached, ignore_errors=True)
+                _link_tree(run.out_dir, cached)
+        if self._running is None and self._ready:
+            name = self._ready.pop(0)
+            self._running = PagefindRun(self.binary, self.site_dir, name, self.plan[name], self.bundle_root / name,
+                                        self.language)
+
+    def finish(self) -> SearchCounts:
+        """Every shard in place and the manifest written."""
+        self._ready += list(self._waiting)  # pages never reported: they are all written by now
+        self._waiting.clear()
+        while self._running is not None or self._ready:
+            self._advance(wait=True)
+        counts = SearchCounts(shards=len(self.plan))
+        page_counts: dict[str, int] = {}
+        for name in self.plan:
+            out_dir = self.bundle_root / name
+            if name not in self._indexed:
+                cached, prefix = self._cached(name), f"{OUTPUT_FOLDER}/{name}/"
+                assert cached is not None, name
+                counts.placed.update(prefix + path for path in _link_tree(cached, out_dir, self.present, prefix))
+                counts.reused += 1
+            page_counts[name] = entry_page_count(out_dir)
+        write_manifest(self.site_dir, self.plan, page_counts)
+        if self.cache_root is not None:
+            _prune(self.cache_root / CACHE_FOLDER, set(self.keys.values()))
+        counts.pages = sum(page_counts.values())
+        return counts
+
+    def abort(self) -> None:
+        """The build failed: stop Pagefind."""
+        if self._running is not None:
+            self._running.abort()
+            self._running = None
+
+
+def finish_search_index(index: ShardedIndex) -> SearchCounts:
+    """What is left of the index once every page is written (a function of its own: the benchmark times it)."""
+    return index.finish()
+
+
 def build_search_index(site_dir: Path, pages: list[IndexedPage], cache_root: Path | None,
                        max_pages: int = DEFAULT_MAX_SHARD_PAGES, language: str = "zh-cn",
                        present: Snapshot | None = None) -> SearchCounts:
-    """Write `site_dir/pagefind/<shard>/` and `shards.json` for `pages` (`present`: what `site_dir` holds)."""
-    plan = plan_shards([ArticlePage(page.path, page.date) for page in pages], max_pages)
-    keys = {page.path: page.key for page in pages}
-    binary = pagefind_executable()
-    identity = f"{binary.resolve()}:{binary.stat().st_size}:{binary.stat().st_mtime_ns}:{language}"
-    bundle_root = site_dir / OUTPUT_FOLDER
-    bundle_root.mkdir(parents=True, exist_ok=True)
-    counts, used = SearchCounts(shards=len(plan)), set()
-    page_counts: dict[str, int] = {}
-    for name, paths in plan.items():
-        out_dir = bundle_root / name
-        key = hashlib.blake2b(json.dumps([identity, name, [(p, keys[p]) for p in paths]]).encode(),
-                              digest_size=20).hexdigest()
-        cached = cache_root / CACHE_FOLDER / key if cache_root else None
-        if cached is not None and (cached / "pagefind-entry.json").is_file():
-            prefix = f"{OUTPUT_FOLDER}/{name}/"
-            counts.placed.update(prefix + path for path in _link_tree(cached, out_dir, present, prefix))
-            counts.reused += 1
-        else:
-            run_pagefind(binary, site_dir, name, paths, out_dir, language)
-            if cached is not None:
-                shutil.rmtree(cached, ignore_errors=True)
-                _link_tree(out_dir, cached)
-        used.add(key)
-        page_counts[name] = entry_page_count(out_dir)
-    write_manifest(site_dir, plan, page_counts)
-    if cache_root is not None:
-        _prune(cache_root / CACHE_FOLDER, used)
-    counts.pages = sum(page_counts.values())
-    return counts
+    """Write `site_dir/pagefind/<shard>/` and `shards.json` for `pages`, whose files are all written."""
+    return ShardedIndex(site_dir, pages, cache_root, max_pages, language, present).finish()
 
 
 class BackgroundIndex:

@@ -146,11 +146,15 @@ def plan_shards(pages: Iterable[ArticlePage], max_pages: int = DEFAULT_MAX_SHARD
     return {node.name: sorted(page.path for page in node.pages) for node in shards}
 
 
-def run_pagefind(binary: Path, site_dir: Path, name: str, paths: Sequence[str], out_dir: Path,
-                 language: str) -> None:
-    """Index the shard's pages (hard-linked into a scratch tree with their site paths) into `out_dir`."""
-    with tempfile.TemporaryDirectory(prefix=f".scratch-{name}-", dir=out_dir.parent) as scratch:
-        source = Path(scratch) / "site"
+class PagefindRun:
+    """One Pagefind process indexing a shard's pages (hard-linked into a scratch tree with their site
+    paths), started at once and waited for later, so that the build goes on beside it."""
+
+    def __init__(self, binary: Path, site_dir: Path, name: str, paths: Sequence[str], out_dir: Path, language: str):
+        self.name, self.out_dir = name, out_dir
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        self.scratch = Path(tempfile.mkdtemp(prefix=f".scratch-{name}-", dir=out_dir.parent))
+        source = self.scratch / "site"
         for path in paths:
             target = source / path
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -158,18 +162,40 @@ def run_pagefind(binary: Path, site_dir: Path, name: str, paths: Sequence[str], 
                 os.link(site_dir / path, target)
             except OSError:
                 shutil.copy2(site_dir / path, target)
-        staging = Path(scratch) / "bundle"
-        command = [str(binary), "--site", str(source), "--output-path", str(staging),
+        self.bundle = self.scratch / "bundle"
+        self.log = self.scratch / "pagefind.log"
+        command = [str(binary), "--site", str(source), "--output-path", str(self.bundle),
                    "--force-language", language, "--silent"]
-        log = Path(scratch) / "pagefind.log"
-        with log.open("wb") as output:
-            returncode = subprocess.run(command, stdout=output, stderr=subprocess.STDOUT).returncode
-        if returncode != 0:
-            raise RuntimeError(f"搜索索引没有生成（Pagefind 处理分片 {name} 时退出，代码 {returncode}），网站没有更新 — "
-                               f"重新运行 ./scripts/build；仍然失败时把以下信息发给网站维护人员：\n"
-                               f"{log.read_text(encoding='utf-8', errors='replace')[-2000:]}")
-        shutil.rmtree(out_dir, ignore_errors=True)
-        shutil.move(str(staging), str(out_dir))
+        with self.log.open("wb") as output:
+            self.process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+
+    def done(self) -> bool:
+        return self.process.poll() is not None
+
+    def finish(self) -> None:
+        """Wait for Pagefind and move its bundle to `out_dir`; a failure says so in Chinese."""
+        try:
+            returncode = self.process.wait()
+            if returncode != 0:
+                raise RuntimeError(f"搜索索引没有生成（Pagefind 处理分片 {self.name} 时退出，代码 {returncode}），网站没有更新 — "
+                                   f"重新运行 ./scripts/build；仍然失败时把以下信息发给网站维护人员：\n"
+                                   f"{self.log.read_text(encoding='utf-8', errors='replace')[-2000:]}")
+            shutil.rmtree(self.out_dir, ignore_errors=True)
+            shutil.move(str(self.bundle), str(self.out_dir))
+        finally:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+
+    def abort(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        shutil.rmtree(self.scratch, ignore_errors=True)
+
+
+def run_pagefind(binary: Path, site_dir: Path, name: str, paths: Sequence[str], out_dir: Path,
+                 language: str) -> None:
+    """Index the shard's pages into `out_dir`, waiting for it."""
+    PagefindRun(binary, site_dir, name, paths, out_dir, language).finish()
 
 
 def entry_page_count(bundle: Path) -> int:

@@ -43,11 +43,13 @@ FactsOf = Callable[[str], dict]
 
 def render_site_pages(setup: RenderSetup, jobs: list[PageJob], cache: PageCache, facts_of: FactsOf,
                       requested_workers: int, progress: Callable[[int], None] | None = None,
-                      present: Snapshot | None = None) -> tuple[dict[str, dict], RenderCounts]:
+                      present: Snapshot | None = None, on_page: Callable[[str], None] | None = None
+                      ) -> tuple[dict[str, dict], RenderCounts]:
     """Every job's page in the site folder; returns {src_uri: facts} and how the pages were made.
 
     `present` lists the files the site folder already holds (staging.py): a page whose file there
-    is already its cached page is left as it is."""
+    is already its cached page is left as it is. `on_page(src_uri)` is told of each page once its
+    file is in place (the search index starts on a shard as soon as its pages are)."""
     facts: dict[str, dict] = {}
     counts = RenderCounts()
     missing: list[PageJob] = []
@@ -70,6 +72,9 @@ def render_site_pages(setup: RenderSetup, jobs: list[PageJob], cache: PageCache,
         for done in pool.map(_place_all, batches):
             if progress:
                 progress(done)
+    if on_page:
+        for src_uri in facts:
+            on_page(src_uri)
 
     def render(job: PageJob) -> dict:
         page = page_for(setup, job.src_uri)
@@ -87,6 +92,8 @@ def render_site_pages(setup: RenderSetup, jobs: list[PageJob], cache: PageCache,
         cache.record(job.key, learned)
         facts[job.src_uri] = learned
         counts.rendered += 1
+        if on_page:
+            on_page(job.src_uri)
     return facts, counts
 
 

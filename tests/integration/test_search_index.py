@@ -1,0 +1,69 @@
+"""The sharded search index, with the real Pagefind: a shard is indexed as soon as its pages are written,
+beside the rest of the build, and the result is the index built after every page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from healthpress.search import IndexedPage, ShardedIndex, build_search_index
+
+
+def _site(root: Path) -> list[IndexedPage]:
+    pages = []
+    for n in range(6):
+        path = f"news/2014/{n + 1:02d}/a{n}/index.html"
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(f'<!doctype html><html lang="zh-CN"><head><title>第{n}篇</title></head><body>'
+                                 f'<article data-pagefind-body><h1>第{n}篇</h1><p>预防接种第{n}次宣传。</p></article>'
+                                 f'</body></html>', encoding="utf-8")
+        pages.append(IndexedPage(path, dt.date(2014, n + 1, 1), f"key{n}"))
+    return pages
+
+
+def _bundles(root: Path) -> dict[str, bytes]:
+    folder = root / "pagefind"
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_shard_is_indexed_while_the_other_pages_are_still_to_come(tmp_path):
+    site = tmp_path / "site"
+    pages = _site(site)
+    index = ShardedIndex(site, pages, None, max_pages=3)
+    assert list(index.plan) == ["2014-q1", "2014-q2"]
+    first = "2014-q1"
+    for path in index.plan[first]:
+        assert index._running is None
+        index.page_written(path)
+    assert index._running is not None and index._running.name == first, "Pagefind starts on the full shard at once"
+    counts = index.finish()
+    assert counts.pages == 6 and counts.shards == len(index.plan) and counts.reused == 0
+    manifest = json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8"))
+    assert sum(shard["pages"] for shard in manifest["shards"]) == 6
+    streamed = _bundles(site)
+    other = tmp_path / "other"
+    build_search_index(other, _site(other), None, max_pages=3)
+    assert _bundles(other) == streamed, "the same index as one built after every page"
+
+
+def test_a_failed_build_stops_pagefind_and_leaves_no_scratch(tmp_path):
+    site = tmp_path / "site"
+    index = ShardedIndex(site, _site(site), None, max_pages=3)
+    for path in next(iter(index.plan.values())):
+        index.page_written(path)
+    run = index._running
+    assert run is not None
+    index.abort()
+    assert run.process.poll() is not None and not run.scratch.exists()
+
+
+@pytest.fixture(autouse=True)
+def _needs_pagefind():
+    from healthpress.searchshards import pagefind_executable
+    try:
+        pagefind_executable()
+    except FileNotFoundError:
+        pytest.fail("no Pagefind binary: run the tests with ./scripts/test")
