@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 from typing import Callable, Iterator, Sequence, TypeVar
 
@@ -44,12 +45,18 @@ def map_in_order(function: Callable[[Item], Result], items: Sequence[Item], work
     _job = function
     batches = [items[i:i + chunk] for i in range(0, len(items), chunk)]
     context = multiprocessing.get_context("fork")
-    with context.Pool(processes=workers) as pool:
+    with context.Pool(processes=workers, initializer=_default_signals) as pool:
         for results in pool.imap(_run_batch, batches):
             yield from results
             if on_done:
                 on_done(len(results))
     _job = None
+
+
+def _default_signals() -> None:
+    """A worker dies of SIGTERM, as the pool expects when it ends, whatever handler the parent set
+    (`healthpress serve` turns SIGTERM into Ctrl-C: in a worker that left the pool's locks held)."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _run_batch(batch: Sequence) -> list:

@@ -94,14 +94,15 @@ def serving(site):
     """`healthpress serve` on a free port for the test's project; yields the port."""
     (site.root / "mkdocs.yml").write_text(yaml.safe_dump(site.config, allow_unicode=True), encoding="utf-8")
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "healthpress.cli", "serve", "-a", f"127.0.0.1:{port}"],
-                              cwd=site.root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                              env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    try:
-        yield port
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
+    with (site.root / "serve.log").open("wb") as log:  # beside content/, so not watched
+        server = subprocess.Popen([sys.executable, "-m", "healthpress.cli", "serve", "-a", f"127.0.0.1:{port}"],
+                                  cwd=site.root, stdout=log, stderr=subprocess.STDOUT,
+                                  env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        try:
+            yield port
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
 
 
 def test_serve_previews_drafts_marked_as_drafts(site):
@@ -167,3 +168,16 @@ def test_serve_follows_a_home_page_of_the_editors_own_and_its_removal(site):
             assert time.monotonic() < deadline, "healthpress' home page never came back"
             time.sleep(0.2)
         assert "第零篇新闻" in fetch(home, deadline)
+
+
+def test_serve_renders_a_big_first_build_on_every_core_and_stops_cleanly(site):
+    """serve turns SIGTERM into Ctrl-C; the forked workers of its first build must not inherit that."""
+    site.config["plugins"][0]["healthpress"]["progress"] = "always"
+    for n in range(120):
+        site.write(f"news/n{n:03d}.md", article(f"第{n}篇", f"2013-{n % 12 + 1:02d}-{n % 27 + 1:02d}", "正文。"))
+    with serving(site) as port:
+        deadline = time.monotonic() + 40
+        assert "第7篇" in fetch(f"http://127.0.0.1:{port}/news/2013/08/n007/", deadline)
+    log = (site.root / "serve.log").read_text(encoding="utf-8")
+    assert f"（{min(os.cpu_count() or 1, 3)} 个进程）" in log, log[-2000:]
+    assert "Traceback" not in log and "KeyboardInterrupt" not in log, log[-2000:]
