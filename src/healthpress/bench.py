@@ -594,9 +594,10 @@ def measure_serve(info: CorpusInfo, env: dict[str, str], log: Path, timeout: flo
                 status, body = _get(url, timeout)
                 if token in body:
                     return time.perf_counter() - saved, ready, (
-                        f"article `{article.src_uri}` polled every 0.05 s; includes MkDocs' file watcher (a polling observer that "
-                        f"scans the watched folders every 0.5 s), its 0.1 s debounce and a rebuild (healthpress serves "
-                        f"with MkDocs' dirty rebuilds: unchanged pages stay, the search index follows in the background)")
+                        f"article `{article.src_uri}` polled every 0.05 s; includes the file watcher (the system's change "
+                        f"notices, watcher.py), MkDocs' 0.1 s debounce and a rebuild (healthpress serves with MkDocs' dirty "
+                        f"rebuilds: unchanged pages stay, the search index follows in the background, the first build's "
+                        f"still running beside this rebuild)")
                 time.sleep(0.05)
             return None, ready, f"the change did not appear within {timeout:.0f} s"
         finally:

@@ -7,7 +7,8 @@ a query needs instead of the whole site's text.
 Pagefind holds every page it indexes in memory (~0.6 MiB an article) and cannot add to an index, so
 the articles are indexed in date shards of at most 500 pages (searchshards.py), one Pagefind process
 at a time, and search.js merges the shards in the browser. A shard whose pages are unchanged (the
-same page-cache keys) is hard-linked from the cache instead of indexed again.
+same page-cache keys) is hard-linked from the cache instead of indexed again. A build hands a shard
+to Pagefind as soon as its last article is written, so the indexing runs beside the rendering.
 """
 
 from __future__ import annotations
@@ -55,8 +56,10 @@ class ShardedIndex:
     writes `shards.json`."""
 
     def __init__(self, site_dir: Path, pages: list[IndexedPage], cache_root: Path | None,
-                 max_pages: int = DEFAULT_MAX_SHARD_PAGES, language: str = "zh-cn", present: Snapshot | None = None):
+                 max_pages: int = DEFAULT_MAX_SHARD_PAGES, language: str = "zh-cn", present: Snapshot | None = None,
+                 background: bool = False):
         self.site_dir, self.cache_root, self.language, self.present = site_dir, cache_root, language, present
+        self.background = background
         self.plan = plan_shards([ArticlePage(page.path, page.date) for page in pages], max_pages)
         keys = {page.path: page.key for page in pages}
         self.binary = pagefind_executable()
@@ -99,7 +102,7 @@ class ShardedIndex:
         if self._running is None and self._ready:
             name = self._ready.pop(0)
             self._running = PagefindRun(self.binary, self.site_dir, name, self.plan[name], self.bundle_root / name,
-                                        self.language)
+                                        self.language, self.background)
 
     def finish(self) -> SearchCounts:
         """Every shard in place and the manifest written."""
@@ -137,9 +140,10 @@ def finish_search_index(index: ShardedIndex) -> SearchCounts:
 
 def build_search_index(site_dir: Path, pages: list[IndexedPage], cache_root: Path | None,
                        max_pages: int = DEFAULT_MAX_SHARD_PAGES, language: str = "zh-cn",
-                       present: Snapshot | None = None) -> SearchCounts:
-    """Write `site_dir/pagefind/<shard>/` and `shards.json` for `pages`, whose files are all written."""
-    return ShardedIndex(site_dir, pages, cache_root, max_pages, language, present).finish()
+                       present: Snapshot | None = None, background: bool = False) -> SearchCounts:
+    """Write `site_dir/pagefind/<shard>/` and `shards.json` for `pages`, whose files are all written
+    (`background`: Pagefind at a lower priority than the build)."""
+    return ShardedIndex(site_dir, pages, cache_root, max_pages, language, present, background).finish()
 
 
 class BackgroundIndex:
@@ -156,7 +160,7 @@ class BackgroundIndex:
             if previous is not None:
                 previous.join()
             try:
-                counts = build_search_index(*args, **kwargs)
+                counts = build_search_index(*args, **kwargs, background=True)
                 log.info(f"搜索索引：{counts.pages} 篇文章，{counts.shards} 个分片（{counts.reused} 个沿用缓存）")
             except Exception as exc:  # a preview without search is still a preview
                 log.warning(f"预览的搜索索引没有生成：{exc}")

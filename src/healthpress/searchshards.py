@@ -150,7 +150,8 @@ class PagefindRun:
     """One Pagefind process indexing a shard's pages (hard-linked into a scratch tree with their site
     paths), started at once and waited for later, so that the build goes on beside it."""
 
-    def __init__(self, binary: Path, site_dir: Path, name: str, paths: Sequence[str], out_dir: Path, language: str):
+    def __init__(self, binary: Path, site_dir: Path, name: str, paths: Sequence[str], out_dir: Path, language: str,
+                 background: bool = False):
         self.name, self.out_dir = name, out_dir
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         self.scratch = Path(tempfile.mkdtemp(prefix=f".scratch-{name}-", dir=out_dir.parent))
@@ -166,6 +167,9 @@ class PagefindRun:
         self.log = self.scratch / "pagefind.log"
         command = [str(binary), "--site", str(source), "--output-path", str(self.bundle),
                    "--force-language", language, "--silent"]
+        nice = shutil.which("nice")
+        if background and nice:  # a preview's index must not slow the rebuild of the page being edited
+            command = [nice, "-n", "10", *command]
         with self.log.open("wb") as output:
             self.process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
 
@@ -190,12 +194,6 @@ class PagefindRun:
             self.process.kill()
             self.process.wait()
         shutil.rmtree(self.scratch, ignore_errors=True)
-
-
-def run_pagefind(binary: Path, site_dir: Path, name: str, paths: Sequence[str], out_dir: Path,
-                 language: str) -> None:
-    """Index the shard's pages into `out_dir`, waiting for it."""
-    PagefindRun(binary, site_dir, name, paths, out_dir, language).finish()
 
 
 def entry_page_count(bundle: Path) -> int:
