@@ -446,6 +446,7 @@ class Measurement:
     corpus_bytes: int = 0
     cold: ChildRun | None = None
     unchanged: ChildRun | None = None
+    unchanged_again: ChildRun | None = None
     changed: ChildRun | None = None
     serve_seconds: float | None = None
     serve_startup: float | None = None
@@ -478,7 +479,8 @@ def render_report(m: Measurement) -> str:
                f"{m.corpus_bytes / 2**20:,.1f} MiB of Markdown; SOURCE_DATE_EPOCH={ctx.get('epoch')}.")
     out.append("")
     rows = [row("Cold full build (`healthpress build`, new process)", m.cold),
-            row("Rebuild, nothing changed", m.unchanged),
+            row("Rebuild, nothing changed (the first: no earlier output kept to start from)", m.unchanged),
+            row("Rebuild, nothing changed, again (from the output the last build replaced)", m.unchanged_again),
             row("Rebuild, one article changed", m.changed),
             ["`healthpress serve`: save → page has the change", _num(m.serve_seconds),
              _num(ratio(m.serve_seconds, floor), 1, "×"), "—", "—"],
@@ -489,6 +491,8 @@ def render_report(m: Measurement) -> str:
         lines = []
         if m.unchanged and m.unchanged.returncode == 0:
             lines.append(f"nothing changed / cold = {_num(ratio(m.unchanged.seconds, m.cold.seconds))}×")
+        if m.unchanged_again and m.unchanged_again.returncode == 0:
+            lines.append(f"nothing changed again / cold = {_num(ratio(m.unchanged_again.seconds, m.cold.seconds))}×")
         if m.changed and m.changed.returncode == 0:
             lines.append(f"one article changed / cold = {_num(ratio(m.changed.seconds, m.cold.seconds))}×")
         if m.serve_seconds is not None:
@@ -687,11 +691,14 @@ def measure(count: int, workdir: Path, seed: int, serve: bool, timeout: float, l
 
     log(f"==> N={count}: rebuild, nothing changed")
     m.unchanged = run_child(build, cwd=info.root, env=env, log=root / "unchanged.log", timeout=timeout)
+    log(f"==> N={count}: rebuild, nothing changed, again")
+    m.unchanged_again = run_child(build, cwd=info.root, env=env, log=root / "unchanged-again.log", timeout=timeout)
     log(f"==> N={count}: rebuild, one article changed")
     changed = info.articles[len(info.articles) // 2]
     append_sentence(info.docs_dir / changed.src_uri, CHANGE_SENTENCE.format(n=1, token=f"build-{time.time_ns()}"))
     m.changed = run_child(build, cwd=info.root, env=env, log=root / "changed.log", timeout=timeout)
-    for name, run in (("nothing changed", m.unchanged), ("one article changed", m.changed)):
+    for name, run in (("nothing changed", m.unchanged), ("nothing changed, again", m.unchanged_again),
+                      ("one article changed", m.changed)):
         if run.returncode != 0:
             m.notes.append(f"rebuild ({name}) failed (exit {run.returncode}), see {run.log}")
 

@@ -102,6 +102,15 @@ def write_atomic(path: Path, data: bytes) -> None:
     os.replace(temporary, path)
 
 
+def replace_link(source: str, destination: str) -> None:
+    """`place` where another file is known to be at `destination`: unlink it and link, no look first."""
+    try:
+        os.unlink(destination)
+        os.link(source, destination)
+    except OSError:
+        place(source, destination)
+
+
 def place(source: Path | str, destination: Path | str) -> None:
     """Put a cached page into the site being built: a hard link when possible, else a copy.
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .pagecache import PageCache, place, write_atomic
+from .pagecache import PageCache, place, replace_link, write_atomic
 from .pagerender import RenderSetup, page_for, render_page
 from .staging import Snapshot
 from .workers import map_in_order, worker_count
@@ -53,7 +53,7 @@ def render_site_pages(setup: RenderSetup, jobs: list[PageJob], cache: PageCache,
     facts: dict[str, dict] = {}
     counts = RenderCounts()
     missing: list[PageJob] = []
-    reused: list[tuple[str, str]] = []
+    reused: list[tuple[str, str, bool]] = []  # (cached page, destination, another file is there)
     present = present or {}
     for job in jobs:
         known = cache.lookup(job.key)
@@ -63,8 +63,11 @@ def render_site_pages(setup: RenderSetup, jobs: list[PageJob], cache: PageCache,
         facts[job.src_uri] = known
         counts.reused += 1
         file = setup.files.src_uris[job.src_uri]
-        if present.get(file.dest_uri, (None,))[0] != cache.inode_of(job.key):
-            reused.append((str(cache.path_of(job.key)), file.abs_dest_path))
+        there = present.get(file.dest_uri)
+        if there is None:
+            reused.append((str(cache.path_of(job.key)), file.abs_dest_path, False))
+        elif there[0] != cache.inode_of(job.key):
+            reused.append((str(cache.path_of(job.key)), file.abs_dest_path, True))
     if progress:
         progress(counts.reused - len(reused))
     batches = [reused[i:i + LINKING_BATCH] for i in range(0, len(reused), LINKING_BATCH)]
@@ -97,7 +100,10 @@ def render_site_pages(setup: RenderSetup, jobs: list[PageJob], cache: PageCache,
     return facts, counts
 
 
-def _place_all(pairs: list[tuple[str, str]]) -> int:
-    for source, destination in pairs:
-        place(source, destination)
-    return len(pairs)
+def _place_all(links: list[tuple[str, str, bool]]) -> int:
+    for source, destination, occupied in links:
+        if occupied:
+            replace_link(source, destination)
+        else:
+            place(source, destination)
+    return len(links)

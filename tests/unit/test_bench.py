@@ -47,18 +47,21 @@ def run(seconds: float, peak_kib: int = 200 * 1024, code: int = 0) -> ChildRun:
 
 
 def test_report_shows_every_row_with_its_ratio_to_the_floor():
-    m = Measurement(1000, corpus_bytes=4 * 2**20, cold=run(40.0), unchanged=run(40.0), changed=run(44.0),
+    m = Measurement(1000, corpus_bytes=4 * 2**20, cold=run(40.0), unchanged=run(40.0), unchanged_again=run(2.0),
+                    changed=run(44.0),
                     serve_seconds=20.0, floor=run(4.0, 50 * 1024), floor_inner=3.0, site_bytes=2**30, site_files=9000)
     m.phases = PhaseTimes(dict.fromkeys(PHASE_KEYS, 40.0 / len(PHASE_KEYS)), pages=1200, generated_pages=200,
                           rss_self_kib=150 * 1024, rss_children_kib=200 * 1024)
     text = render_report(m)
     rows = {line.split(" | ")[0].lstrip("| "): line for line in text.splitlines() if line.startswith("| ")}
     assert "| 40.00 | 10.0× | 200 | 40.0 |" in rows["Cold full build (`healthpress build`, new process)"]
-    assert "| 40.00 | 10.0× |" in rows["Rebuild, nothing changed"]
+    assert "| 40.00 | 10.0× |" in rows["Rebuild, nothing changed (the first: no earlier output kept to start from)"]
+    assert "| 2.00 | 0.5× |" in rows["Rebuild, nothing changed, again (from the output the last build replaced)"]
     assert "| 44.00 | 11.0× |" in rows["Rebuild, one article changed"]
     assert "| 20.00 | 5.0× | — |" in rows["`healthpress serve`: save → page has the change"]
     assert "| 4.00 | 1.0× | 50 | 4.0 |" in rows["Floor: Python-Markdown only, one process, no templates"]
     assert "nothing changed / cold = 1.00×" in text and "one article changed / cold = 1.10×" in text
+    assert "nothing changed again / cold = 0.05×" in text
     assert "cold / floor = 10.0×" in text
     assert "1,024.0 MiB in 9,000 files" in text and "1,200 pages (1,000 articles + 200 generated)" in text
     assert "the Python build process 150 MiB, its largest child (Pagefind or a worker) 200 MiB" in text
