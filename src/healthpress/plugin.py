@@ -24,7 +24,7 @@ from .fingerprint import Fingerprinter
 from .pagecache import PageCache
 from .pagerender import RenderSetup, page_for
 from .progress import Progress
-from .sitepages import PageJob, render_site_pages
+from .sitepages import OUTPUT_DIGEST, PageJob, render_site_pages
 from .chrome import fix_chrome
 from .bureau import load_bureau_data
 from .columns import load_columns
@@ -191,7 +191,7 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         return facts_to_json(processed) if processed is not None else {}
 
     def _absorb(self, src_uri: str, learned: dict) -> None:
-        if not learned:
+        if "summary" not in learned:  # a listing: nothing to learn but its bytes' digest
             return
         summary, characters, links, missing_alt = facts_from_json(learned)
         self.page_links.append(links)
@@ -258,7 +258,10 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
     def _render(self, label: str, jobs: list[PageJob], search: ShardedIndex | None = None) -> None:
         self.progress.start(label, len(jobs))
         present = self.snapshot if self.snapshot is not None else resident.placed(Path(self.setup.config.site_dir))
-        on_page = (lambda src_uri: search.page_written(self.setup.files.src_uris[src_uri].dest_uri)) if search else None
+        on_page = None
+        if search is not None:
+            def on_page(src_uri: str, learned: dict) -> None:
+                search.page_written(self.setup.files.src_uris[src_uri].dest_uri, learned.get(OUTPUT_DIGEST))
         learned, counts = render_site_pages(self.setup, jobs, self.cache, self.facts_of, self.config.workers,
                                             self.progress.advance, present, on_page)
         if self.command == "serve":  # the preview folder is kept: next time these pages need not even be looked at

@@ -50,10 +50,13 @@ class SearchCounts:
 
 
 class ShardedIndex:
-    """The search index of one build. A shard that must be indexed anew is handed to Pagefind as soon
-    as the last of its pages is written (`page_written`), one Pagefind process at a time, while the
-    build goes on rendering; `finish` waits for the rest, links the shards the cache still has and
-    writes `shards.json`."""
+    """The search index of one build. When the last page of a shard is written (`page_written`), the
+    shard's key is made from its pages' keys; a shard the cache does not hold is handed to Pagefind
+    at once, one Pagefind process at a time, while the build goes on rendering. `finish` waits for
+    the rest, links the shards the cache holds and writes `shards.json`.
+
+    A page's key is the digest of its bytes when the build reports it (a neighbour re-rendered to the
+    same bytes leaves its shard alone), else the key it was listed with."""
 
     def __init__(self, site_dir: Path, pages: list[IndexedPage], cache_root: Path | None,
                  max_pages: int = DEFAULT_MAX_SHARD_PAGES, language: str = "zh-cn", present: Snapshot | None = None,
@@ -61,14 +64,13 @@ class ShardedIndex:
         self.site_dir, self.cache_root, self.language, self.present = site_dir, cache_root, language, present
         self.background = background
         self.plan = plan_shards([ArticlePage(page.path, page.date) for page in pages], max_pages)
-        keys = {page.path: page.key for page in pages}
+        self._page_keys = {page.path: page.key for page in pages}
         self.binary = pagefind_executable()
-        identity = f"{self.binary.resolve()}:{self.binary.stat().st_size}:{self.binary.stat().st_mtime_ns}:{language}"
-        self.keys = {name: hashlib.blake2b(json.dumps([identity, name, [(p, keys[p]) for p in paths]]).encode(),
-                                           digest_size=20).hexdigest() for name, paths in self.plan.items()}
+        self._identity = f"{self.binary.resolve()}:{self.binary.stat().st_size}:{self.binary.stat().st_mtime_ns}:{language}"
+        self.keys: dict[str, str] = {}
         self.bundle_root = site_dir / OUTPUT_FOLDER
-        self._waiting = {name: len(paths) for name, paths in self.plan.items() if self._cached(name) is None}
-        self._shard_of = {path: name for name, paths in self.plan.items() if name in self._waiting for path in paths}
+        self._waiting = {name: len(paths) for name, paths in self.plan.items()}
+        self._shard_of = {path: name for name, paths in self.plan.items() for path in paths}
         self._ready: list[str] = []
         self._running: PagefindRun | None = None
         self._indexed: set[str] = set()
@@ -80,15 +82,23 @@ class ShardedIndex:
         cached = self.cache_root / CACHE_FOLDER / self.keys[name]
         return cached if (cached / "pagefind-entry.json").is_file() else None
 
-    def page_written(self, path: str) -> None:
-        """The page at this site-relative path is in the site folder, final."""
+    def page_written(self, path: str, key: str | None = None) -> None:
+        """The page at this site-relative path is in the site folder, final (`key`: its bytes' digest)."""
         name = self._shard_of.pop(path, None)
         if name is not None:
+            if key:
+                self._page_keys[path] = key
             self._waiting[name] -= 1
             if self._waiting[name] == 0:
-                del self._waiting[name]
-                self._ready.append(name)
+                self._complete(name)
         self._advance()
+
+    def _complete(self, name: str) -> None:
+        del self._waiting[name]
+        pages = [(path, self._page_keys[path]) for path in self.plan[name]]
+        self.keys[name] = hashlib.blake2b(json.dumps([self._identity, name, pages]).encode(), digest_size=20).hexdigest()
+        if self._cached(name) is None:
+            self._ready.append(name)
 
     def _advance(self, wait: bool = False) -> None:
         if self._running is not None and (wait or self._running.done()):
@@ -106,8 +116,8 @@ class ShardedIndex:
 
     def finish(self) -> SearchCounts:
         """Every shard in place and the manifest written."""
-        self._ready += list(self._waiting)  # pages never reported: they are all written by now
-        self._waiting.clear()
+        for name in list(self._waiting):  # pages never reported: they are all written by now
+            self._complete(name)
         while self._running is not None or self._ready:
             self._advance(wait=True)
         counts = SearchCounts(shards=len(self.plan))

@@ -9,6 +9,7 @@ on two cores writes byte for byte what a build on one writes.
 
 from __future__ import annotations
 
+import hashlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,8 @@ from .staging import Snapshot
 from .workers import map_in_order, worker_count
 
 
+OUTPUT_DIGEST = "output"
+"""The key, in a page's facts, of the digest of its bytes (the search index is keyed by what pages say)."""
 LINKING_THREADS = 8
 LINKING_BATCH = 200
 
@@ -43,13 +46,14 @@ FactsOf = Callable[[str], dict]
 
 def render_site_pages(setup: RenderSetup, jobs: list[PageJob], cache: PageCache, facts_of: FactsOf,
                       requested_workers: int, progress: Callable[[int], None] | None = None,
-                      present: Snapshot | None = None, on_page: Callable[[str], None] | None = None
+                      present: Snapshot | None = None, on_page: Callable[[str, dict], None] | None = None
                       ) -> tuple[dict[str, dict], RenderCounts]:
     """Every job's page in the site folder; returns {src_uri: facts} and how the pages were made.
 
     `present` lists the files the site folder already holds (staging.py): a page whose file there
-    is already its cached page is left as it is. `on_page(src_uri)` is told of each page once its
-    file is in place (the search index starts on a shard as soon as its pages are)."""
+    is already its cached page is left as it is. `on_page(src_uri, facts)` is told of each page once
+    its file is in place (the search index starts on a shard as soon as its pages are); the facts
+    hold the digest of the page's bytes under OUTPUT_DIGEST."""
     facts: dict[str, dict] = {}
     counts = RenderCounts()
     missing: list[PageJob] = []
@@ -76,8 +80,8 @@ def render_site_pages(setup: RenderSetup, jobs: list[PageJob], cache: PageCache,
             if progress:
                 progress(done)
     if on_page:
-        for src_uri in facts:
-            on_page(src_uri)
+        for src_uri, known in facts.items():
+            on_page(src_uri, known)
 
     def render(job: PageJob) -> dict:
         page = page_for(setup, job.src_uri)
@@ -88,7 +92,7 @@ def render_site_pages(setup: RenderSetup, jobs: list[PageJob], cache: PageCache,
             place(cache.path_of(job.key), destination)
         else:
             write_atomic(destination, output)
-        return facts_of(job.src_uri)
+        return {**facts_of(job.src_uri), OUTPUT_DIGEST: hashlib.blake2b(output, digest_size=16).hexdigest()}
 
     counts.workers = worker_count(requested_workers, len(missing))
     for job, learned in zip(missing, map_in_order(render, missing, counts.workers, progress)):
@@ -96,7 +100,7 @@ def render_site_pages(setup: RenderSetup, jobs: list[PageJob], cache: PageCache,
         facts[job.src_uri] = learned
         counts.rendered += 1
         if on_page:
-            on_page(job.src_uri)
+            on_page(job.src_uri, learned)
     return facts, counts
 
 

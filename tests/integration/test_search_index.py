@@ -67,3 +67,24 @@ def _needs_pagefind():
         pagefind_executable()
     except FileNotFoundError:
         pytest.fail("no Pagefind binary: run the tests with ./scripts/test")
+
+
+def test_an_edited_article_reindexes_its_own_shard_only(site, capfd, caplog):
+    """Its neighbours' pages are rendered again (they know it) to the same bytes: their shards stay."""
+    import logging
+
+    from tests.conftest import article
+
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.healthpress")
+    site.config["plugins"][0]["healthpress"].update(search_index=True, search_shard_pages=1)
+    for name, date in (("a", "2014-01-05"), ("b", "2014-07-05"), ("c", "2015-01-05")):
+        site.write(f"news/{name}.md", article(f"文章{name}", date, f"{name} 的正文。"))
+    site.build()
+    assert "3 个分片（0 个沿用缓存）" in caplog.text
+    caplog.clear()
+    capfd.readouterr()
+    site.write("news/b.md", article("文章b", "2014-07-05", "b 改过的正文，预防接种。"))
+    site.build()
+    assert "3 个分片（2 个沿用缓存）" in caplog.text, caplog.text[-1500:]
+    pages = capfd.readouterr().err
+    assert "页沿用缓存" in pages and "（3 页沿用缓存）" not in pages, "the neighbours were rendered again"
