@@ -16,7 +16,7 @@ import zlib
 from pathlib import Path
 
 from . import resident
-from .pagecache import write_atomic
+from .pagecache import read_pickle, write_atomic
 
 FOLDER = "articles"
 BUCKETS = 64
@@ -48,7 +48,8 @@ class ArticleMemo:
         self.reused = 0
         if root is not None:
             for bucket in range(BUCKETS):
-                saved_salt, entries = resident.load(self._path(bucket), lambda bucket=bucket: self._read(bucket))
+                path = self._path(bucket)
+                saved_salt, entries = resident.load(path, lambda path=path: read_pickle(path, (None, {})))
                 if saved_salt == salt:
                     self._entries.update(entries)
                     self._saved[bucket] = frozenset(entries)
@@ -56,12 +57,6 @@ class ArticleMemo:
     def _path(self, bucket: int) -> Path:
         assert self.root is not None
         return self.root / FOLDER / f"{bucket:02d}.pickle"
-
-    def _read(self, bucket: int) -> tuple[str | None, dict]:
-        try:
-            return pickle.loads(self._path(bucket).read_bytes())
-        except (OSError, ValueError, EOFError, pickle.UnpicklingError, TypeError, AttributeError, ImportError):
-            return None, {}
 
     def get(self, src_uri: str, stamp: Stamp, shown: str):
         entry = self._entries.get(src_uri)

@@ -36,21 +36,19 @@ class PageCache:
         self._recorded = False
         self._pages = str(root / PAGES_DIR) if root is not None else ""
         if root is not None:
-            self._index = dict(resident.load(root / INDEX_NAME, self._read))  # a copy: `record` adds to it
-
-    def _read(self) -> dict[str, dict]:
-        try:
-            return pickle.loads((self.root / INDEX_NAME).read_bytes())
-        except (OSError, ValueError, EOFError, pickle.UnpicklingError, TypeError, AttributeError, ImportError):
-            return {}
+            index = resident.load(root / INDEX_NAME, lambda: read_pickle(root / INDEX_NAME, {}))
+            self._index = dict(index)  # a copy: `record` adds to it
 
     @property
     def enabled(self) -> bool:
         return self.root is not None
 
     def path_of(self, key: str) -> Path:
+        return Path(self._file_of(key))
+
+    def _file_of(self, key: str) -> str:
         assert self.root is not None
-        return Path(f"{self._pages}/{key[:2]}/{key}.html")  # a format string: pathlib's joins cost 30 µs a page
+        return f"{self._pages}/{key[:2]}/{key}.html"  # a format string: pathlib's joins cost 30 µs a page
 
     def lookup(self, key: str) -> dict | None:
         """What was recorded with the page of this key, when the page is still there; else None."""
@@ -60,7 +58,7 @@ class PageCache:
         if facts is None:
             return None
         try:
-            stat = os.stat(f"{self._pages}/{key[:2]}/{key}.html")
+            stat = os.stat(self._file_of(key))
             self._inodes[key] = (stat.st_dev, stat.st_ino)
         except OSError:
             return None
@@ -92,6 +90,14 @@ class PageCache:
                 for page in shard.iterdir():
                     if page.suffix != ".html" or page.stem not in kept:
                         page.unlink(missing_ok=True)
+
+
+def read_pickle(path: Path, default):
+    """What healthpress pickled into `path`, or `default` when it is missing, cut short or from other code."""
+    try:
+        return pickle.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, pickle.UnpicklingError, TypeError, AttributeError, ImportError):
+        return default
 
 
 def write_atomic(path: Path, data: bytes) -> None:

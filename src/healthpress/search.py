@@ -118,6 +118,9 @@ class ShardedIndex:
         """Every shard in place and the manifest written."""
         for name in list(self._waiting):  # pages never reported: they are all written by now
             self._complete(name)
+        self._ready += [name for name in self.plan  # a cached bundle gone since (another build pruned it)
+                        if name not in self._indexed and name not in self._ready and self._cached(name) is None
+                        and (self._running is None or self._running.name != name)]
         while self._running is not None or self._ready:
             self._advance(wait=True)
         counts = SearchCounts(shards=len(self.plan))
@@ -126,7 +129,6 @@ class ShardedIndex:
             out_dir = self.bundle_root / name
             if name not in self._indexed:
                 cached, prefix = self._cached(name), f"{OUTPUT_FOLDER}/{name}/"
-                assert cached is not None, name
                 counts.placed.update(prefix + path for path in _link_tree(cached, out_dir, self.present, prefix))
                 counts.reused += 1
             page_counts[name] = entry_page_count(out_dir)

@@ -4,14 +4,14 @@ A build writes into a staging folder beside `site/` and swaps it in when it succ
 Filling an empty staging folder means one hard link per page (15,000 at 10,000 articles) even when
 nothing changed. Instead, the output that the last swap replaced is kept aside (`.site.recycle`),
 and the next build starts from it: a page whose file there already is the cached page of its key is
-left alone (pagecache.place), every other page is linked anew, and MkDocs and healthpress write the
+left alone (compared by device and inode), every other page is linked anew, and MkDocs and healthpress write the
 rest as usual. Published files are never touched: the recycled folder is not published until it is
 swapped in whole.
 
 What the recycled folder held and this build did not make must not be published. The files are
-listed when the folder is adopted (device and inode, modification time, size); before the swap, each listed
-file that is still the same file and that this build did not claim (its pages, its search bundles)
-is deleted, and so are the folders it leaves empty. A writer that keeps a file's inode, time and
+listed when the folder is adopted (device and inode, modification time, size); before the swap,
+each listed file that is still the same file and that this build did not claim (its pages, its
+search bundles) is deleted, and so are the folders it leaves empty. A writer that keeps a file's inode, time and
 size while rewriting it (none among MkDocs, material and healthpress) would see its file removed.
 
 A cached page is a hard link shared with the cache and with the published site, so nothing may

@@ -49,6 +49,21 @@ def test_a_shard_is_indexed_while_the_other_pages_are_still_to_come(tmp_path):
     assert _bundles(other) == streamed, "the same index as one built after every page"
 
 
+def test_a_cached_shard_that_vanishes_before_the_end_is_indexed_again(tmp_path):
+    import shutil
+
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    pages = _site(site)
+    assert build_search_index(site, pages, cache, max_pages=3).reused == 0
+    index = ShardedIndex(site, pages, cache, max_pages=3)
+    for page in pages:
+        index.page_written(page.path)
+    assert index._running is None, "both shards are in the cache"
+    shutil.rmtree(cache / "search")  # another build pruned them meanwhile
+    counts = index.finish()
+    assert counts.reused == 0 and counts.pages == 6
+
+
 def test_a_failed_build_stops_pagefind_and_leaves_no_scratch(tmp_path):
     site = tmp_path / "site"
     index = ShardedIndex(site, _site(site), None, max_pages=3)
