@@ -454,6 +454,8 @@ class Measurement:
     floor: ChildRun | None = None
     floor_inner: float | None = None
     phases: PhaseTimes | None = None
+    rebuild_phases: dict[str, PhaseTimes] = field(default_factory=dict)
+    """The phases of each rebuild, by its label in the phase table (for where a rebuild's time goes)."""
     site_bytes: int = 0
     site_files: int = 0
     notes: list[str] = field(default_factory=list)
@@ -510,19 +512,7 @@ def render_report(m: Measurement) -> str:
         out.append(text + (f"; {m.serve_note}" if m.serve_note else "") + ".")
         out.append("")
     if m.phases:
-        p = m.phases
-        total = p.total
-        out.append("Phases of the cold build (from `time.perf_counter()` at MkDocs events, hooks file `bench_hooks.py`):")
-        out.append("")
-        rows = []
-        for key, label, what in PHASES:
-            seconds = p.seconds[key]
-            if key == "read_validate" and p.model_seconds is not None:
-                what += f" (healthpress build_model alone: {p.model_seconds:.2f} s)"
-            rows.append([label, _num(seconds), f"{seconds / total * 100:.0f}%" if total else "—", what])
-        rows.append(["**Total**", _num(total), "100%", "spawn → process exit"])
-        out.append(markdown_table(["Phase", "Seconds", "Share", "What it contains"], rows, "lrrl"))
-        out.append("")
+        out.extend(_phase_table(m.phases, m.rebuild_phases))
     if m.cold and m.cold.returncode == 0:
         pages = m.phases.pages if m.phases else None
         split = ""
@@ -540,6 +530,22 @@ def render_report(m: Measurement) -> str:
     if m.notes:
         out.append("")
     return "\n".join(out)
+
+
+def _phase_table(cold: PhaseTimes, rebuilds: dict[str, PhaseTimes]) -> list[str]:
+    """The phase table: the cold build's seconds and share, then each rebuild's seconds."""
+    header = ["Phase", "Cold s", "Share", *(f"{label} s" for label in rebuilds), "What it contains"]
+    rows = []
+    for key, label, what in PHASES:
+        seconds = cold.seconds[key]
+        if key == "read_validate" and cold.model_seconds is not None:
+            what += f" (healthpress build_model alone, cold: {cold.model_seconds:.2f} s)"
+        rows.append([label, _num(seconds), f"{seconds / cold.total * 100:.0f}%" if cold.total else "—",
+                     *(_num(p.seconds[key]) for p in rebuilds.values()), what])
+    rows.append(["**Total**", _num(cold.total), "100%", *(_num(p.total) for p in rebuilds.values()),
+                 "spawn → process exit"])
+    return ["Phases of each build (from `time.perf_counter()` at MkDocs events, hooks file `bench_hooks.py`):", "",
+            markdown_table(header, rows, "lrr" + "r" * len(rebuilds) + "l"), ""]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -675,6 +681,17 @@ def measure(count: int, workdir: Path, seed: int, serve: bool, timeout: float, l
     timings = root / "timings.json"
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(info.build_epoch), TIMINGS_ENV: str(timings),
            "PYTHONDONTWRITEBYTECODE": "1"}
+
+    def rebuild(label: str, log_name: str) -> ChildRun:
+        timings.unlink(missing_ok=True)
+        run = run_child(build, cwd=info.root, env=env, log=root / log_name, timeout=timeout)
+        if run.returncode == 0:
+            try:
+                events = json.loads(timings.read_text(encoding="utf-8"))["events"]
+                m.rebuild_phases[label] = derive_phases(events, run.spawn, run.exit)
+            except (OSError, ValueError, KeyError) as exc:
+                m.notes.append(f"phases of the rebuild ({label}) unavailable: {exc}")
+        return run
     build = [sys.executable, "-m", "healthpress.cli", "build"]
 
     log(f"==> N={count}: cold build")
@@ -690,13 +707,13 @@ def measure(count: int, workdir: Path, seed: int, serve: bool, timeout: float, l
         m.site_bytes, m.site_files = tree_size(info.root / "site")
 
     log(f"==> N={count}: rebuild, nothing changed")
-    m.unchanged = run_child(build, cwd=info.root, env=env, log=root / "unchanged.log", timeout=timeout)
+    m.unchanged = rebuild("Nothing changed", "unchanged.log")
     log(f"==> N={count}: rebuild, nothing changed, again")
-    m.unchanged_again = run_child(build, cwd=info.root, env=env, log=root / "unchanged-again.log", timeout=timeout)
+    m.unchanged_again = rebuild("Again", "unchanged-again.log")
     log(f"==> N={count}: rebuild, one article changed")
     changed = info.articles[len(info.articles) // 2]
     append_sentence(info.docs_dir / changed.src_uri, CHANGE_SENTENCE.format(n=1, token=f"build-{time.time_ns()}"))
-    m.changed = run_child(build, cwd=info.root, env=env, log=root / "changed.log", timeout=timeout)
+    m.changed = rebuild("One changed", "changed.log")
     for name, run in (("nothing changed", m.unchanged), ("nothing changed, again", m.unchanged_again),
                       ("one article changed", m.changed)):
         if run.returncode != 0:
