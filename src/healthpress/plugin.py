@@ -330,7 +330,7 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         if self.search is not None:
             indexed = finish_search_index(self.search)
             search_placed = indexed.placed
-            log.info(f"搜索索引：{indexed.pages} 篇文章，{indexed.shards} 个分片（{indexed.reused} 个沿用缓存）")
+            log.info(indexed.summary())
         write_feeds(Path(config.site_dir), self.model, self.facts, config.site_name,
                     config.site_description or "", self.config.feed_items)
         self._sweep_previous_output(config, search_placed)

@@ -7,8 +7,10 @@ a query needs instead of the whole site's text.
 Pagefind holds every page it indexes in memory (~0.6 MiB an article) and cannot add to an index, so
 the articles are indexed in date shards of at most 500 pages (searchshards.py), one Pagefind process
 at a time, and search.js merges the shards in the browser. A shard whose pages are unchanged (the
-same page-cache keys) is hard-linked from the cache instead of indexed again. A build hands a shard
-to Pagefind as soon as its last article is written, so the indexing runs beside the rendering.
+same page-cache keys) is hard-linked from the cache instead of indexed again; one with a few changed
+pages keeps its last full bundle and indexes only those pages into a patch (searchpatch.py). A build
+hands a shard to Pagefind as soon as its last article is written, so the indexing runs beside the
+rendering.
 """
 
 from __future__ import annotations
@@ -24,8 +26,9 @@ from pathlib import Path
 
 from .pagecache import place
 from .staging import Snapshot, list_files
-from .searchshards import (DEFAULT_MAX_SHARD_PAGES, OUTPUT_FOLDER, ArticlePage, PagefindRun, entry_page_count,
-                           pagefind_executable, plan_shards, write_manifest)
+from .searchpatch import PATCH_SUFFIX, BaseRecord, Patch, load_record, plan_patch, save_record, superseded_results
+from .searchshards import (DEFAULT_MAX_SHARD_PAGES, OUTPUT_FOLDER, ArticlePage, PagefindRun, ShardEntry,
+                           entry_page_count, pagefind_executable, plan_shards, write_manifest)
 
 CACHE_FOLDER = "search"
 log = logging.getLogger("mkdocs.plugins.healthpress")
@@ -45,15 +48,22 @@ class SearchCounts:
     pages: int = 0
     shards: int = 0
     reused: int = 0
+    patched: int = 0
+    """Shards kept from their last full bundle plus a patch of their changed pages."""
     placed: set[str] = field(default_factory=set)
     """Site-relative paths of the bundle files linked from the cache (the rest are new files)."""
+
+    def summary(self) -> str:
+        patched = f"，{self.patched} 个只补索引改动的文章" if self.patched else ""
+        return f"搜索索引：{self.pages} 篇文章，{self.shards} 个分片（{self.reused} 个沿用缓存{patched}）"
 
 
 class ShardedIndex:
     """The search index of one build. When the last page of a shard is written (`page_written`), the
     shard's key is made from its pages' keys; a shard the cache does not hold is handed to Pagefind
-    at once, one Pagefind process at a time, while the build goes on rendering. `finish` waits for
-    the rest, links the shards the cache holds and writes `shards.json`.
+    at once (whole, or only its changed pages as a patch to its last full bundle), one Pagefind
+    process at a time, while the build goes on rendering. `finish` waits for the rest, links the
+    bundles the cache holds and writes `shards.json`.
 
     A page's key is the digest of its bytes when the build reports it (a neighbour re-rendered to the
     same bytes leaves its shard alone), else the key it was listed with."""
@@ -62,12 +72,14 @@ class ShardedIndex:
                  max_pages: int = DEFAULT_MAX_SHARD_PAGES, language: str = "zh-cn", present: Snapshot | None = None,
                  background: bool = False):
         self.site_dir, self.cache_root, self.language, self.present = site_dir, cache_root, language, present
-        self.background = background
+        self.background, self.max_pages = background, max_pages
         self.plan = plan_shards([ArticlePage(page.path, page.date) for page in pages], max_pages)
         self._page_keys = {page.path: page.key for page in pages}
         self.binary = pagefind_executable()
         self._identity = f"{self.binary.resolve()}:{self.binary.stat().st_size}:{self.binary.stat().st_mtime_ns}:{language}"
         self.keys: dict[str, str] = {}
+        """Bundle name (a shard's, or its patch's: `<shard>.patch`) -> the cache key of the bundle placed there."""
+        self.patches: dict[str, Patch] = {}
         self.bundle_root = site_dir / OUTPUT_FOLDER
         self._waiting = {name: len(paths) for name, paths in self.plan.items()}
         self._shard_of = {path: name for name, paths in self.plan.items() for path in paths}
@@ -75,12 +87,22 @@ class ShardedIndex:
         self._running: PagefindRun | None = None
         self._indexed: set[str] = set()
 
-    def _cached(self, name: str) -> Path | None:
-        """The cached bundle of a shard whose pages are unchanged, or None."""
+    def _cached(self, bundle: str) -> Path | None:
+        """The cached bundle of this name's key, or None."""
         if self.cache_root is None:
             return None
-        cached = self.cache_root / CACHE_FOLDER / self.keys[name]
+        cached = self.cache_root / CACHE_FOLDER / self.keys[bundle]
         return cached if (cached / "pagefind-entry.json").is_file() else None
+
+    def _bundles(self, name: str) -> list[str]:
+        """The bundles a shard is made of: its own, and its patch's when the patch indexes pages."""
+        patch = self.patches.get(name)
+        return [name, name + PATCH_SUFFIX] if patch is not None and patch.changed else [name]
+
+    def _paths(self, bundle: str) -> list[str]:
+        if bundle.endswith(PATCH_SUFFIX):
+            return list(self.patches[bundle[: -len(PATCH_SUFFIX)]].changed)
+        return self.plan[bundle]
 
     def page_written(self, path: str, key: str | None = None) -> None:
         """The page at this site-relative path is in the site folder, final (`key`: its bytes' digest)."""
@@ -93,12 +115,35 @@ class ShardedIndex:
                 self._complete(name)
         self._advance()
 
+    def _digest(self, *parts) -> str:
+        return hashlib.blake2b(json.dumps([self._identity, *parts]).encode(), digest_size=20).hexdigest()
+
     def _complete(self, name: str) -> None:
         del self._waiting[name]
         pages = [(path, self._page_keys[path]) for path in self.plan[name]]
-        self.keys[name] = hashlib.blake2b(json.dumps([self._identity, name, pages]).encode(), digest_size=20).hexdigest()
-        if self._cached(name) is None:
+        self.keys[name] = self._digest(name, pages)
+        if self._cached(name) is not None:
+            return
+        patch = self._patch(name, dict(pages))
+        if patch is None:
             self._ready.append(name)
+            return
+        self.patches[name], self.keys[name] = patch, patch.base.key
+        if patch.changed:
+            bundle = name + PATCH_SUFFIX
+            self.keys[bundle] = self._digest(bundle, patch.base.key, [(p, self._page_keys[p]) for p in patch.changed],
+                                             patch.removed)
+            if self._cached(bundle) is None:
+                self._ready.append(bundle)
+
+    def _patch(self, name: str, pages: dict[str, str]) -> Patch | None:
+        """A patch to the shard's last full bundle, when the cache still holds that bundle."""
+        if self.cache_root is None:
+            return None
+        patch = plan_patch(load_record(self.cache_root, name), pages, self.max_pages)
+        if patch is None or not (self.cache_root / CACHE_FOLDER / patch.base.key / "pagefind-entry.json").is_file():
+            return None
+        return patch
 
     def _advance(self, wait: bool = False) -> None:
         if self._running is not None and (wait or self._running.done()):
@@ -109,34 +154,57 @@ class ShardedIndex:
                 cached = self.cache_root / CACHE_FOLDER / self.keys[run.name]
                 shutil.rmtree(cached, ignore_errors=True)
                 _link_tree(run.out_dir, cached)
+                if run.name in self.plan:  # a full bundle: the base of this shard's next patches
+                    save_record(self.cache_root, run.name, BaseRecord(
+                        self.keys[run.name], {path: self._page_keys[path] for path in self.plan[run.name]}))
         if self._running is None and self._ready:
-            name = self._ready.pop(0)
-            self._running = PagefindRun(self.binary, self.site_dir, name, self.plan[name], self.bundle_root / name,
-                                        self.language, self.background)
+            bundle = self._ready.pop(0)
+            self._running = PagefindRun(self.binary, self.site_dir, bundle, self._paths(bundle),
+                                        self.bundle_root / bundle, self.language, self.background)
 
     def finish(self) -> SearchCounts:
         """Every shard in place and the manifest written."""
         for name in list(self._waiting):  # pages never reported: they are all written by now
             self._complete(name)
-        self._ready += [name for name in self.plan  # a cached bundle gone since (another build pruned it)
-                        if name not in self._indexed and name not in self._ready and self._cached(name) is None
-                        and (self._running is None or self._running.name != name)]
+        for name in self.plan:
+            if name in self.patches and self._cached(name) is None:  # its base gone since: index it whole
+                del self.patches[name]
+                self.keys.pop(name + PATCH_SUFFIX, None)
+                self._ready = [b for b in self._ready if b != name + PATCH_SUFFIX]
+                self._indexed.discard(name + PATCH_SUFFIX)
+                shutil.rmtree(self.bundle_root / (name + PATCH_SUFFIX), ignore_errors=True)
+                self.keys[name] = self._digest(name, [(path, self._page_keys[path]) for path in self.plan[name]])
+        running = self._running.name if self._running is not None else None
+        self._ready += [bundle for name in self.plan for bundle in self._bundles(name)  # cached, but gone since
+                        if bundle not in self._indexed and bundle not in self._ready and bundle != running
+                        and self._cached(bundle) is None]
         while self._running is not None or self._ready:
             self._advance(wait=True)
         counts = SearchCounts(shards=len(self.plan))
-        page_counts: dict[str, int] = {}
+        entries = []
         for name in self.plan:
-            out_dir = self.bundle_root / name
-            if name not in self._indexed:
-                cached, prefix = self._cached(name), f"{OUTPUT_FOLDER}/{name}/"
-                counts.placed.update(prefix + path for path in _link_tree(cached, out_dir, self.present, prefix))
-                counts.reused += 1
-            page_counts[name] = entry_page_count(out_dir)
-        write_manifest(self.site_dir, self.plan, page_counts)
+            for bundle in self._bundles(name):
+                if bundle not in self._indexed:
+                    prefix = f"{OUTPUT_FOLDER}/{bundle}/"
+                    placed = _link_tree(self._cached(bundle), self.bundle_root / bundle, self.present, prefix)
+                    counts.placed.update(prefix + path for path in placed)
+            entries.append(self._entry(name))
+            counts.reused += name not in self._indexed and name not in self.patches
+            counts.patched += name in self.patches
+        write_manifest(self.site_dir, entries)
         if self.cache_root is not None:
             _prune(self.cache_root / CACHE_FOLDER, set(self.keys.values()))
-        counts.pages = sum(page_counts.values())
+        counts.pages = sum(entry.pages for entry in entries)
         return counts
+
+    def _entry(self, name: str) -> ShardEntry:
+        """The shard's line in shards.json: its bundles and, for a patched shard, the results it drops."""
+        patch = self.patches.get(name)
+        if patch is None:
+            return ShardEntry(name, entry_page_count(self.bundle_root / name))
+        patch_bundle = self.bundle_root / (name + PATCH_SUFFIX) if patch.changed else None
+        return ShardEntry(name, len(self.plan[name]), patch_bundle.name if patch_bundle else None,
+                          superseded_results(patch, self.bundle_root / name, patch_bundle))
 
     def abort(self) -> None:
         """The build failed: stop Pagefind."""
@@ -173,7 +241,7 @@ class BackgroundIndex:
                 previous.join()
             try:
                 counts = build_search_index(*args, **kwargs, background=True)
-                log.info(f"搜索索引：{counts.pages} 篇文章，{counts.shards} 个分片（{counts.reused} 个沿用缓存）")
+                log.info(counts.summary())
             except Exception as exc:  # a preview without search is still a preview
                 log.warning(f"预览的搜索索引没有生成：{exc}")
 

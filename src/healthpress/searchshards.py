@@ -37,7 +37,7 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -201,11 +201,30 @@ def entry_page_count(bundle: Path) -> int:
     return sum(int(lang["page_count"]) for lang in entry["languages"].values())
 
 
-def write_manifest(site_dir: Path, plan: Mapping[str, Sequence[str]], counts: Mapping[str, int]) -> None:
-    shards = [{"name": name, "bundle": f"{name}/", "pages": counts.get(name, 0)}
-              for name in reversed(list(plan))]
+@dataclass(frozen=True)
+class ShardEntry:
+    """A shard as shards.json lists it: its bundle, its live pages and, when it is patched, the patch's
+    bundle and the [page id, address] of the results of its own bundle that no longer hold."""
+
+    name: str
+    pages: int
+    patch: str | None = None
+    superseded: list[list[str]] | None = None
+
+    def as_json(self) -> dict:
+        data: dict = {"name": self.name, "bundle": f"{self.name}/", "pages": self.pages}
+        if self.patch:
+            data["patch"] = f"{self.patch}/"
+        if self.superseded:
+            data["superseded"] = self.superseded
+        return data
+
+
+def write_manifest(site_dir: Path, entries: Sequence[ShardEntry]) -> None:
+    """`pagefind/shards.json`: the shards newest first, with the Pagefind version search.js checks."""
+    shards = [entry.as_json() for entry in reversed(entries)]
     version = None
-    for name in plan:
+    for name in (entry.name for entry in entries):
         try:
             entry = (site_dir / OUTPUT_FOLDER / name / "pagefind-entry.json").read_text("utf-8")
             version = json.loads(entry)["version"]

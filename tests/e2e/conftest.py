@@ -50,6 +50,10 @@ PAGED_COLUMN_TITLE = "优质服务年"
 SEARCH_TERM = "义诊"
 SEARCH_SHARD_PAGES = 12
 """The example's 60 articles then make several Pagefind shards, as a big site's would."""
+EDITED_ARTICLE = "health-weekly/xiaji-fang-zhongshu.md"
+EDIT = ("，以免呛咳窒息。", "，以免引起窒息。高温下的重症中暑，医学上称为热射病。")
+"""The example is built, then this article edited (a word gone, a word new) and the site rebuilt, as an
+editor's correction is: the served site's search index then has a patch over that article's shard."""
 
 def find_program(name: str, *candidates: str) -> str:
     """The path of a program the e2e tests need, or a failure that says how to install it."""
@@ -99,6 +103,11 @@ def example_site(tmp_path_factory) -> ExampleSite:
     config_file = project / "mkdocs.yml"  # small search shards, so the browser merges several
     config_file.write_text(config_file.read_text(encoding="utf-8").replace(
         "  - healthpress:\n", f"  - healthpress:\n      search_shard_pages: {SEARCH_SHARD_PAGES}\n", 1), encoding="utf-8")
+    build(load_config(str(config_file)))
+    edited = project / "content" / EDITED_ARTICLE
+    text = edited.read_text(encoding="utf-8")
+    assert text.count(EDIT[0]) == 1, f"{EDITED_ARTICLE} no longer holds {EDIT[0]!r}"
+    edited.write_text(text.replace(*EDIT), encoding="utf-8")
     build(load_config(str(config_file)))
     site = ExampleSite(project / "site")
     assert (site.root / "index.html").is_file(), "the example site did not build"

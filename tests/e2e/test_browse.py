@@ -14,7 +14,7 @@ try:
 except ImportError:  # collect anyway: the browser fixture fails every test here saying what to install
     Page, expect = object, None
 
-from .conftest import (PAGED_COLUMN, PAGED_COLUMN_TITLE, SCREENSHOTS, SEARCH_TERM,
+from .conftest import (EDITED_ARTICLE, PAGED_COLUMN, PAGED_COLUMN_TITLE, SCREENSHOTS, SEARCH_TERM,
                        wait_for_search_results)
 
 ARTICLE_PATH = re.compile(r"^/([a-z0-9-]+)/(\d{4})/(\d{2})/([a-z0-9-]+)/$")
@@ -256,6 +256,25 @@ def test_screenshot(open_page, server, sample_pages, artifacts, name, viewport):
     heading = page.get_by_role("heading", name="最新动态") if name == "home" else h1(page)
     expect(heading).to_be_visible()
     assert path.stat().st_size > 10_000
+
+
+def test_search_after_an_edit_finds_the_new_text_and_not_the_old(open_page, server, example_site):
+    """The rebuilt index patches the edited article's shard: its old word is gone from the results, its new
+    word finds it, once."""
+    manifest = json.loads((example_site.root / "pagefind" / "shards.json").read_text(encoding="utf-8"))
+    patched = [shard for shard in manifest["shards"] if shard.get("patch")]
+    assert len(patched) == 1 and len(patched[0]["superseded"]) == 1, manifest
+    edited_url = patched[0]["superseded"][0][1]
+    assert edited_url.endswith("/" + EDITED_ARTICLE.rsplit("/", 1)[1].removesuffix(".md") + "/"), edited_url
+    page = open_page("desktop")
+    for word, expected in (("呛咳", []), ("热射病", [edited_url])):
+        page.goto(f"/search/?q={word}")
+        expect(page.locator(".hp-search-status")).not_to_contain_text("正在", timeout=15_000)
+        links = page.locator(".hp-search-results a").evaluate_all("links => links.map(a => a.pathname)")
+        assert links == expected, (word, links)
+        status = page.locator(".hp-search-status").inner_text()
+        assert ("找到 1 篇" in status) if expected else ("没有找到" in status), status
+    assert not page.hp_page_errors, page.hp_page_errors
 
 
 def test_search_merges_every_shard_of_the_index(open_page, server, example_site):

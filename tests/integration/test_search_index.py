@@ -103,3 +103,87 @@ def test_an_edited_article_reindexes_its_own_shard_only(site, capfd, caplog):
     assert "3 个分片（2 个沿用缓存）" in caplog.text, caplog.text[-1500:]
     pages = capfd.readouterr().err
     assert "页沿用缓存" in pages and "（3 页沿用缓存）" not in pages, "the neighbours were rendered again"
+
+
+def _edit(site: Path, page: IndexedPage, text: str) -> IndexedPage:
+    (site / page.path).write_text(f'<!doctype html><html lang="zh-CN"><head><title>改过</title></head><body>'
+                                  f'<article data-pagefind-body><h1>改过</h1><p>{text}</p></article></body></html>',
+                                  encoding="utf-8")
+    return IndexedPage(page.path, page.date, page.key + "-edited")
+
+
+def _manifest(site: Path) -> dict[str, dict]:
+    shards = json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8"))["shards"]
+    return {shard["name"]: shard for shard in shards}
+
+
+def test_an_edited_page_is_indexed_alone_as_a_patch_to_its_shard(tmp_path):
+    """The shard keeps its bundle; the patch holds the edited page; shards.json says which old result to drop."""
+    from healthpress.searchpatch import fragment_ids
+
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    pages = _site(site)
+    build_search_index(site, pages, cache, max_pages=3)
+    before = _bundles(site)
+    old_ids = fragment_ids(site / "pagefind" / "2014-q1")
+    assert set(old_ids) == {"/news/2014/01/a0/", "/news/2014/02/a1/", "/news/2014/03/a2/"}
+
+    pages[1] = _edit(site, pages[1], "流感疫苗接种点新增三处。")
+    counts = build_search_index(site, pages, cache, max_pages=3)
+    assert (counts.pages, counts.shards, counts.reused, counts.patched) == (6, 2, 1, 1)
+    after = _bundles(site)
+    assert {k: v for k, v in after.items() if not k.startswith("2014-q1.patch/") and k != "shards.json"} == \
+        {k: v for k, v in before.items() if k != "shards.json"}, "the shards' own bundles are untouched"
+    patch_ids = fragment_ids(site / "pagefind" / "2014-q1.patch")
+    assert list(patch_ids) == ["/news/2014/02/a1/"]
+    shard = _manifest(site)["2014-q1"]
+    assert shard["patch"] == "2014-q1.patch/" and shard["pages"] == 3
+    assert shard["superseded"] == [[old_ids["/news/2014/02/a1/"], "/news/2014/02/a1/"]]
+    assert "patch" not in _manifest(site)["2014-q2"]
+
+    again = build_search_index(site, pages, cache, max_pages=3)
+    assert (again.reused, again.patched) == (1, 1) and _bundles(site) == after, "the patch comes from the cache"
+
+
+def test_a_page_gone_from_a_shard_is_dropped_without_indexing(tmp_path):
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    pages = _site(site)
+    build_search_index(site, pages, cache, max_pages=3)
+    gone = pages.pop(3)
+    counts = build_search_index(site, pages, cache, max_pages=3)
+    assert counts.patched == 1 and counts.pages == 5
+    shard = _manifest(site)["2014-q2"]
+    assert "patch" not in shard and shard["pages"] == 2
+    assert [url for _, url in shard["superseded"]] == ["/" + gone.path.removesuffix("index.html")]
+
+
+def test_too_many_edits_index_the_shard_whole_again(tmp_path):
+    """Past the patch limit, or when most of a shard changed, the shard is indexed whole and becomes the new base."""
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    pages = _site(site)
+    build_search_index(site, pages, cache, max_pages=3)
+    pages[0], pages[1] = _edit(site, pages[0], "一"), _edit(site, pages[1], "二")
+    counts = build_search_index(site, pages, cache, max_pages=3)
+    assert (counts.reused, counts.patched) == (1, 0)
+    assert not (site / "pagefind" / "2014-q1.patch").exists() and "patch" not in _manifest(site)["2014-q1"]
+    pages[2] = _edit(site, pages[2], "三")
+    assert build_search_index(site, pages, cache, max_pages=3).patched == 1, "the whole run is the new base"
+
+
+def test_a_patch_whose_base_is_gone_indexes_the_shard_whole(tmp_path):
+    import shutil
+
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    pages = _site(site)
+    build_search_index(site, pages, cache, max_pages=3)
+    pages[1] = _edit(site, pages[1], "改")
+    index = ShardedIndex(site, pages, cache, max_pages=3)
+    for page in pages:
+        index.page_written(page.path)
+    assert "2014-q1" in index.patches
+    base = cache / "search" / index.keys["2014-q1"]
+    index._advance(wait=True)
+    shutil.rmtree(base)  # another build pruned it meanwhile
+    counts = index.finish()
+    assert counts.patched == 0 and counts.pages == 6
+    assert not (site / "pagefind" / "2014-q1.patch").exists() and "patch" not in _manifest(site)["2014-q1"]

@@ -44,21 +44,51 @@
   }
 
   /* The index is sharded by date (at most 500 articles a shard, so the build's memory stays bounded):
-     pagefind/shards.json lists the bundles, newest first. The newest FIRST_SHARDS answer first; the
-     older ones are merged in afterwards and the list is redrawn. */
+     pagefind/shards.json lists the shards, newest first. The newest FIRST_SHARDS answer first; the
+     older ones are merged in afterwards and the list is redrawn. A shard with a few edited articles
+     comes with a patch bundle of those articles and lists the results of its own bundle that the
+     patch supersedes ([page id, address]): those are dropped. */
   var bundleRoot = new URL("./", manifestUrl).href;
   var OPTIONS = { baseUrl: siteRoot, excerptLength: 40 };
   var FIRST_SHARDS = 4;
+
+  function pathOf(url) { return new URL(url, location.href).pathname; }
 
   async function loadManifest() {
     var response = await fetch(manifestUrl, { cache: "no-cache" });
     if (!response.ok) { throw new Error("no search index"); }
     var manifest = await response.json();
-    return {
-      version: String(manifest.pagefind_version || "0.0"),
+    var superseded = new Map();
+    var shards = manifest.shards.map(function (shard) {
+      (shard.superseded || []).forEach(function (pair) {
+        if (!superseded.has(pair[0])) { superseded.set(pair[0], new Set()); }
+        superseded.get(pair[0]).add(pathOf(siteRoot + pair[1].replace(/^\//, "")));
+      });
       /* absolute and ending in "/": mergeIndex skips an address that is a prefix of the primary's */
-      bundles: manifest.shards.map(function (shard) { return new URL(shard.bundle, bundleRoot).href; })
-    };
+      return [shard.bundle].concat(shard.patch ? [shard.patch] : [])
+        .map(function (bundle) { return new URL(bundle, bundleRoot).href; });
+    });
+    return { version: String(manifest.pagefind_version || "0.0"), shards: shards, superseded: superseded };
+  }
+
+  async function settle(ranked, superseded) {
+    /* Without the results a patch supersedes, and each page once: an id seen more than once (ids are
+       short per-bundle hashes; a patched page whose text came out the same is in two bundles) or one
+       a patch supersedes is settled by its address. */
+    var seen = new Map();
+    ranked.forEach(function (r) { seen.set(r.id, (seen.get(r.id) || 0) + 1); });
+    var doubtful = ranked.filter(function (r) { return seen.get(r.id) > 1 || superseded.has(r.id); });
+    var urls = new Map();
+    await Promise.all(doubtful.map(async function (r) { urls.set(r, pathOf((await r.data()).url)); }));
+    var kept = [], placed = new Set();
+    ranked.forEach(function (r) {
+      if (!urls.has(r)) { kept.push(r); return; }
+      var url = urls.get(r), key = r.id + " " + url;
+      if ((superseded.get(r.id) || new Set()).has(url) || placed.has(key)) { return; }
+      placed.add(key);
+      kept.push(r);
+    });
+    return kept;
   }
 
   function segmentsLikeTheIndex(version) {
@@ -93,8 +123,8 @@
     return kept;
   }
 
-  async function show(pagefind, query, exactFilter, more, list, status) {
-    var ranked = (await pagefind.search(query)).results;
+  async function show(pagefind, manifest, query, exactFilter, more, list, status) {
+    var ranked = await settle((await pagefind.search(query)).results, manifest.superseded);
     if (exactFilter) { ranked = await exactOnly(pagefind, query, ranked); }
     var results = await Promise.all(ranked.slice(0, LIMIT).map(function (r) { return r.data(); }));
     list.textContent = "";
@@ -117,17 +147,17 @@
     status.textContent = "正在搜索“" + query + "”……";
     try {
       var manifest = await loadManifest();
-      if (!manifest.bundles.length) { throw new Error("empty search index"); }
+      if (!manifest.shards.length) { throw new Error("empty search index"); }
       var exactFilter = segmentsLikeTheIndex(manifest.version) && /\p{Script=Han}/u.test(query) && !/[\s"]/.test(query);
-      var pagefind = await import(manifest.bundles[0] + "pagefind.js");
+      var first = manifest.shards.slice(0, FIRST_SHARDS).flat();
+      var rest = manifest.shards.slice(FIRST_SHARDS).flat();
+      var pagefind = await import(first[0] + "pagefind.js");
       await pagefind.options(OPTIONS);
-      var first = manifest.bundles.slice(1, FIRST_SHARDS);
-      var rest = manifest.bundles.slice(FIRST_SHARDS);
-      await Promise.all(first.map(function (bundle) { return pagefind.mergeIndex(bundle, OPTIONS); }));
-      await show(pagefind, query, exactFilter, rest.length > 0, list, status);
+      await Promise.all(first.slice(1).map(function (bundle) { return pagefind.mergeIndex(bundle, OPTIONS); }));
+      await show(pagefind, manifest, query, exactFilter, rest.length > 0, list, status);
       if (rest.length) {
         await Promise.all(rest.map(function (bundle) { return pagefind.mergeIndex(bundle, OPTIONS); }));
-        await show(pagefind, query, exactFilter, false, list, status);
+        await show(pagefind, manifest, query, exactFilter, false, list, status);
       }
     } catch (error) {
       status.textContent = "搜索暂时不可用，请稍后再试，或按归档、标签查找。";
