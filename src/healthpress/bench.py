@@ -598,16 +598,21 @@ def measure_serve(info: CorpusInfo, env: dict[str, str], log: Path, timeout: flo
             status, body = _get(url, timeout)
             if status != 200:
                 return None, ready, f"{article.url} answered {status} before the change"
+            builds_before = _builds_started(log)
             append_sentence(info.docs_dir / article.src_uri, CHANGE_SENTENCE.format(n=1, token=token))
             saved = time.perf_counter()
             while time.perf_counter() < saved + timeout and proc.poll() is None:
                 status, body = _get(url, timeout)
                 if token in body:
-                    return time.perf_counter() - saved, ready, (
+                    seconds = time.perf_counter() - saved
+                    time.sleep(QUIET_AFTER_SAVE)
+                    builds = _builds_started(log) - builds_before
+                    return seconds, ready, (
                         f"article `{article.src_uri}` polled every 0.05 s; includes the file watcher (the system's change "
                         f"notices, watcher.py), MkDocs' 0.1 s debounce and a rebuild (healthpress serves with MkDocs' dirty "
                         f"rebuilds: unchanged pages stay, the search index follows in the background, the first build's "
-                        f"still running beside this rebuild)")
+                        f"still running beside this rebuild); builds started in the {seconds + QUIET_AFTER_SAVE:.0f} s "
+                        f"after the save: {builds}" + ("" if builds == 1 else " (one expected: serve rebuilds on its own)"))
                 time.sleep(0.05)
             return None, ready, f"the change did not appear within {timeout:.0f} s"
         finally:
@@ -617,6 +622,14 @@ def measure_serve(info: CorpusInfo, env: dict[str, str], log: Path, timeout: flo
             except subprocess.TimeoutExpired:
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait()
+
+
+QUIET_AFTER_SAVE = 5.0
+"""Seconds serve is watched after the change shows, to see that the save started one build and no more."""
+
+
+def _builds_started(log: Path) -> int:
+    return Path(log).read_text(encoding="utf-8", errors="replace").count("Building documentation")
 
 
 def serve_build_times(log: Path) -> list[float]:

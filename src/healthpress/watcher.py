@@ -5,16 +5,36 @@ MkDocs' preview server polls: every 0.5 s a thread looks at every watched file (
 from the rebuild they interrupt. watchdog's native observer (inotify on Linux) is told of each change
 at once. Where the system has no such observer, or refuses the watches (a full inotify table, a
 network drive), MkDocs' polling stays.
+
+The native observer also reports a file being opened or read; MkDocs rebuilds on any event, and a
+rebuild reads mkdocs.yml and the articles, so it would set off the next rebuild, without end. Only
+changes (a file created, written, moved, deleted or its times set) reach MkDocs.
 """
 
 from __future__ import annotations
 
 import logging
 
+from watchdog import events
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
 log = logging.getLogger("mkdocs.plugins.healthpress")
+
+
+CHANGES: tuple[type[events.FileSystemEvent], ...] = (
+    events.FileCreatedEvent, events.FileModifiedEvent, events.FileClosedEvent, events.FileMovedEvent,
+    events.FileDeletedEvent, events.FileAttribEvent, events.DirCreatedEvent, events.DirMovedEvent,
+    events.DirDeletedEvent)
+"""The events that can mean a file's text changed; opening and reading one does not."""
+
+
+class ChangesObserver(Observer):
+    """The system's observer, told to report changes only (CHANGES)."""
+
+    def schedule(self, event_handler, path, *, recursive=False, event_filter=None, follow_symlink=False):
+        return super().schedule(event_handler, path, recursive=recursive, event_filter=event_filter or list(CHANGES),
+                                follow_symlink=follow_symlink)
 
 
 def use_native_observer(server) -> bool:
@@ -26,7 +46,7 @@ def use_native_observer(server) -> bool:
     for path, times in watched.items():
         for _ in range(times):
             server.unwatch(path)
-    server.observer = Observer()
+    server.observer = ChangesObserver()
     try:
         for path, times in watched.items():
             for _ in range(times):

@@ -42,3 +42,30 @@ def test_a_saved_article_and_a_saved_config_file_are_heard_without_polling(tmp_p
     finally:
         server.observer.stop()
         server.observer.join()
+
+
+def test_reading_a_watched_file_starts_no_rebuild(tmp_path):
+    """A rebuild reads mkdocs.yml and the articles: were that heard as a change, serve would rebuild for ever."""
+    content = tmp_path / "content"
+    content.mkdir()
+    article = content / "news.md"
+    article.write_text("# 新闻\n", encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: 测试\n", encoding="utf-8")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(str(content))
+    server.watch(str(config))
+    use_native_observer(server)
+    server.observer.start()
+    try:
+        time.sleep(0.1)
+        for _ in range(3):
+            article.read_text(encoding="utf-8")
+            config.read_bytes()
+            list(content.iterdir())
+        assert not _heard(server, 0.5), "reading is not a change"
+        article.write_text("# 新闻改过\n", encoding="utf-8")
+        assert _heard(server, 0.4)
+    finally:
+        server.observer.stop()
+        server.observer.join()
