@@ -18,7 +18,7 @@ from mkdocs.utils import CountHandler
 from markupsafe import escape
 from pymdownx.slugs import slugify
 
-from . import atomic, jinja_filters, resident, staging, templatecache, watcher
+from . import atomic, heap, jinja_filters, resident, staging, templatecache, watcher
 from .buildcache import site_digest
 from .fingerprint import Fingerprinter
 from .pagecache import PageCache
@@ -85,6 +85,7 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
             resident.enable()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        heap.build_started()
         if not config.use_directory_urls:
             raise PluginError("healthpress 需要目录式网址：请在 mkdocs.yml 里删除 use_directory_urls: false")
         if not config.site_url:
@@ -147,6 +148,7 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
             inclusion = InclusionLevel.INCLUDED if listing.src_uri in nav_uris else InclusionLevel.EXCLUDED
             files.append(File.generated(config, listing.src_uri, content="", inclusion=inclusion))
             self.taken_over[listing.src_uri] = "listing"
+        heap.settle()  # the model lives until the build ends (heap.py)
         return files
 
     def on_nav(self, nav, config: MkDocsConfig, files: Files):
@@ -340,8 +342,16 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
             config.site_dir = str(self.published_dir)
         self.cache.save()
         self.progress.summary(self.pages_written, self.warnings)
+        self._build_ended()
+
+    def _build_ended(self) -> None:
+        if self.command == "serve":
+            heap.tidy_when_idle()
+        else:
+            heap.release()
 
     def on_shutdown(self) -> None:
+        heap.stop()
         BackgroundIndex.wait()
         resident.flush()
 
@@ -351,6 +361,7 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
             self.search.abort()
         if self.published_dir:
             self._clear_staging(atomic.staging_dir_for(self.published_dir))
+        self._build_ended()
 
     def _link_and_image_findings(self, files: Files) -> list[Finding]:
         """Every internal link, image and #anchor must lead somewhere; every image needs alt text."""
