@@ -112,7 +112,9 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         if config.nav is None:
             config.nav = _site_nav(self.columns)
         self.published_dir = None
-        if self.command != "serve":
+        if self.command == "serve":  # a preview is never crawled: no sitemap (15,000 entries at 10,000 articles)
+            config.theme.static_templates.discard("sitemap.xml")
+        else:
             self.published_dir = Path(config.site_dir)
             config.site_dir = str(atomic.staging_dir_for(self.published_dir))
             self._clear_staging(Path(config.site_dir))
@@ -208,7 +210,8 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         env.globals["hp_footer_pages"] = footer_pages(self.model.listings)
         env.globals["hp_urgent"] = [a for a in self.model.catalog.articles if a.urgent]
         env.globals["hp_mailbox_endpoint"] = self.config.mailbox_endpoint
-        self.sitemap = env.globals["hp_sitemap"] = self._sitemap_entries(files, config.site_url)
+        self.sitemap = env.globals["hp_sitemap"] = (
+            [] if self.command == "serve" else self._sitemap_entries(files, config.site_url))
         self._render_own_pages(config, files, env)
         return env
 
@@ -324,7 +327,8 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         return fix_chrome(output)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        write_sitemap_gz(Path(config.site_dir), self.sitemap)
+        if self.command != "serve":
+            write_sitemap_gz(Path(config.site_dir), self.sitemap)
         if self.config.search_index and self.command == "serve":
             BackgroundIndex.start(Path(config.site_dir), self._search_pages(), self._cache_dir(),
                                   self.config.search_shard_pages)
@@ -417,10 +421,11 @@ def _warnings_counted() -> bool:
 
 def _move_article(files: Files, src_uri: str, dest_uri: str) -> None:
     """Publish an article at its dated URL, out of the nav and of MkDocs' page loop (healthpress renders it)."""
-    old = files.get_file_from_path(src_uri)
-    files.remove(old)
-    files.append(File(old.src_path, old.src_dir, old.dest_dir, old.use_directory_urls,
-                      dest_uri=dest_uri, inclusion=InclusionLevel.EXCLUDED))
+    file = files.get_file_from_path(src_uri)
+    file.dest_uri = dest_uri  # MkDocs derives url and abs_dest_path from it, once: forget them
+    for derived in ("url", "abs_dest_path"):
+        file.__dict__.pop(derived, None)
+    file.inclusion = InclusionLevel.EXCLUDED
 
 
 def _site_nav(columns) -> list:
