@@ -61,21 +61,6 @@ class Fingerprinter:
             known = self._objects[id(value)] = (value, h.digest())
         return known[1]
 
-    def _tuple(self, value: tuple) -> bytes:
-        """A tuple's digest; once per object when all it holds is immutable (the archive's years and
-        months of a column are one tuple shown by each of its thousands of listing pages)."""
-        known = self._objects.get(id(value))
-        if known is not None and known[0] is value:
-            return known[1]
-        h = hashlib.blake2b(b"[", digest_size=20)
-        for item in value:
-            self._feed(h, item)
-        h.update(b"]")
-        digest = h.digest()
-        if all(_immutable(item) for item in value):
-            self._objects[id(value)] = (value, digest)
-        return digest
-
     def _feed_fields(self, h, value) -> None:
         h.update(f"<{type(value).__qualname__}".encode())
         for name in _field_names(type(value)):
@@ -87,8 +72,6 @@ class Fingerprinter:
         kind = type(value)  # the common exact types first: a build feeds about 50 values a page
         if kind in _SCALARS:
             h.update(repr(value).encode("utf-8") + b";")
-        elif kind is tuple and len(value) >= SHARED_TUPLE_LENGTH:
-            h.update(b"T" + self._tuple(value))
         elif kind is tuple or kind is list:
             h.update(b"[")
             for item in value:
@@ -131,17 +114,6 @@ class Fingerprinter:
 
 _SCALARS = frozenset({type(None), bool, int, float, str, bytes, dt.date, dt.datetime, dt.timedelta})
 """Exactly these types are described by their repr (subclasses, such as Markup, take the longer way)."""
-SHARED_TUPLE_LENGTH = 4
-"""Tuples at least this long are digested once per object (`Fingerprinter._tuple`)."""
-
-
-def _immutable(value: object) -> bool:
-    """Whether a value cannot change while a build runs: scalars, articles, frozen dataclasses (taken,
-    as `_frozen` takes them, to hold what they held when made) and tuples of these."""
-    kind = type(value)
-    if kind in _SCALARS or kind is Article or _shape(kind) == "frozen":
-        return True
-    return kind is tuple and all(_immutable(item) for item in value)
 
 
 @cache

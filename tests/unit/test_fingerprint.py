@@ -68,20 +68,3 @@ def test_every_lookup_templates_can_make_about_an_article_is_in_facts_of():
     assert public == {"absolute_url", "article", "column", "column_of_page", "cover_url", "disclosure", "facts_of",
                       "letter", "listing", "qr_svg", "reading", "state", "summary", "tag_url"}
 
-
-@dataclasses.dataclass
-class Editable:
-    name: str
-
-
-def test_a_long_tuple_is_digested_once_only_when_nothing_in_it_can_change():
-    f = fingerprinter()
-    months = tuple(Box(f"{m}月", frozenset(), dt.date(2013, m, 1)) for m in range(1, 13))
-    first = f.digest(months)
-    assert f.digest(months) == first == fingerprinter().digest(months)
-    assert f.digest(months) != f.digest(months[:-1] + (Box("十三月", frozenset(), dt.date(2014, 1, 1)),))
-    assert f.digest(months) != f.digest(list(months)), "a tuple and a list stay apart"
-    held = (Editable("甲"), 1, 2, 3)
-    before = f.digest(held)
-    held[0].name = "乙"
-    assert f.digest(held) != before, "a tuple holding a mutable value is digested again each time"
