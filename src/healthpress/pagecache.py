@@ -121,17 +121,23 @@ def place(source: Path | str, destination: Path | str) -> None:
     """Put a cached page into the site being built: a hard link when possible, else a copy.
 
     Nothing is done when the destination already is that file (a `serve` preview folder, or the
-    previous output a build starts from)."""
+    previous output a build starts from). The link is tried first: in a fresh staging folder (a cold
+    build, a build with no earlier output kept) that is the one system call a page needs."""
     try:
-        if os.path.samefile(source, destination):
-            return
-    except OSError:
-        pass
-    os.makedirs(os.path.dirname(destination), exist_ok=True)
-    try:
+        os.link(source, destination)
+        return
+    except FileNotFoundError:  # its folder is not made yet (or the source is gone: said below)
+        os.makedirs(os.path.dirname(destination), exist_ok=True)
+    except FileExistsError:
+        try:
+            if os.path.samefile(source, destination):
+                return
+        except OSError:
+            pass
         os.unlink(destination)
-    except FileNotFoundError:
-        pass
+    except OSError:  # another file system, or links refused: a copy
+        shutil.copyfile(source, destination)
+        return
     try:
         os.link(source, destination)
     except OSError:
