@@ -32,6 +32,7 @@ def test_a_saved_article_and_a_saved_config_file_are_heard_without_polling(tmp_p
     assert use_native_observer(server) is (Observer is not PollingObserver)
     assert not isinstance(server.observer, PollingObserver)
     assert server._watched_paths == {str(content): 2, str(config): 1}
+    assert server.build_delay <= 0.05, "told at once, serve need not wait as long after a save"
     server.observer.start()
     try:
         (content / "news.md").write_text("# 新闻\n", encoding="utf-8")
