@@ -609,7 +609,7 @@ def measure_serve(info: CorpusInfo, env: dict[str, str], log: Path, timeout: flo
                     builds = _builds_started(log) - builds_before
                     return seconds, ready, (
                         f"article `{article.src_uri}` polled every 0.05 s; includes the file watcher (the system's change "
-                        f"notices, watcher.py), MkDocs' 0.1 s debounce and a rebuild (healthpress serves with MkDocs' dirty "
+                        f"notices, watcher.py), the 0.05 s wait after the last change (watcher.py) and a rebuild (healthpress serves with MkDocs' dirty "
                         f"rebuilds: unchanged pages stay, the search index follows in the background, the first build's "
                         f"still running beside this rebuild); builds started in the {seconds + QUIET_AFTER_SAVE:.0f} s "
                         f"after the save: {builds}" + ("" if builds == 1 else " (one expected: serve rebuilds on its own)"))
