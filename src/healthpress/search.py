@@ -26,7 +26,8 @@ from pathlib import Path
 
 from .pagecache import place
 from .staging import Snapshot, list_files
-from .searchpatch import PATCH_SUFFIX, BaseRecord, Patch, load_record, plan_patch, save_record, superseded_results
+from .searchpatch import (PATCH_SUFFIX, BaseRecord, Patch, load_record, plan_patch, prune_records, save_record,
+                          superseded_results)
 from .searchshards import (DEFAULT_MAX_SHARD_PAGES, OUTPUT_FOLDER, ArticlePage, PagefindRun, ShardEntry,
                            entry_page_count, pagefind_executable, plan_shards, write_manifest)
 
@@ -194,6 +195,7 @@ class ShardedIndex:
         write_manifest(self.site_dir, entries)
         if self.cache_root is not None:
             _prune(self.cache_root / CACHE_FOLDER, set(self.keys.values()))
+            prune_records(self.cache_root, set(self.plan))
         counts.pages = sum(entry.pages for entry in entries)
         return counts
 

@@ -70,6 +70,15 @@ def save_record(cache_root: Path, name: str, record: BaseRecord) -> None:
     temporary.replace(path)
 
 
+def prune_records(cache_root: Path, shards: set[str]) -> None:
+    """Forget the records of shards the plan no longer has (a shard that grew past its limit split)."""
+    folder = cache_root / RECORDS_FOLDER
+    if folder.is_dir():
+        for record in folder.glob("*.json"):
+            if record.stem not in shards:
+                record.unlink(missing_ok=True)
+
+
 def plan_patch(base: BaseRecord | None, pages: dict[str, str], max_pages: int) -> Patch | None:
     """The patch that brings `base` to `pages` (path -> key), or None when the shard is better indexed whole:
     no base, nothing in common, or more changed pages than `patch_limit`."""

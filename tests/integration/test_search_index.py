@@ -143,6 +143,9 @@ def test_an_edited_page_is_indexed_alone_as_a_patch_to_its_shard(tmp_path):
 
     again = build_search_index(site, pages, cache, max_pages=3)
     assert (again.reused, again.patched) == (1, 1) and _bundles(site) == after, "the patch comes from the cache"
+    assert sorted(p.stem for p in (cache / "search-bases").iterdir()) == ["2014-q1", "2014-q2"]
+    build_search_index(site, pages, cache, max_pages=6)
+    assert [p.stem for p in (cache / "search-bases").iterdir()] == ["all"], "records of shards gone are forgotten"
 
 
 def test_a_page_gone_from_a_shard_is_dropped_without_indexing(tmp_path):
