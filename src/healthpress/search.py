@@ -26,8 +26,8 @@ from pathlib import Path
 
 from .pagecache import place
 from .staging import Snapshot, list_files
-from .searchpatch import (PATCH_SUFFIX, BaseRecord, Patch, load_record, plan_patch, prune_records, save_record,
-                          superseded_results)
+from .searchpatch import (PATCH_SUFFIX, BaseRecord, Patch, fragment_ids, load_record, plan_patch, prune_records,
+                          save_record, superseded_results)
 from .searchshards import (DEFAULT_MAX_SHARD_PAGES, OUTPUT_FOLDER, ArticlePage, PagefindRun, ShardEntry,
                            entry_page_count, pagefind_executable, plan_shards, write_manifest)
 
@@ -90,9 +90,12 @@ class ShardedIndex:
 
     def _cached(self, bundle: str) -> Path | None:
         """The cached bundle of this name's key, or None."""
+        return self._in_cache(self.keys[bundle])
+
+    def _in_cache(self, key: str) -> Path | None:
         if self.cache_root is None:
             return None
-        cached = self.cache_root / CACHE_FOLDER / self.keys[bundle]
+        cached = self.cache_root / CACHE_FOLDER / key
         return cached if (cached / "pagefind-entry.json").is_file() else None
 
     def _bundles(self, name: str) -> list[str]:
@@ -142,7 +145,7 @@ class ShardedIndex:
         if self.cache_root is None:
             return None
         patch = plan_patch(load_record(self.cache_root, name), pages, self.max_pages)
-        if patch is None or not (self.cache_root / CACHE_FOLDER / patch.base.key / "pagefind-entry.json").is_file():
+        if patch is None or self._in_cache(patch.base.key) is None:
             return None
         return patch
 
@@ -157,7 +160,8 @@ class ShardedIndex:
                 _link_tree(run.out_dir, cached)
                 if run.name in self.plan:  # a full bundle: the base of this shard's next patches
                     save_record(self.cache_root, run.name, BaseRecord(
-                        self.keys[run.name], {path: self._page_keys[path] for path in self.plan[run.name]}))
+                        self.keys[run.name], {path: self._page_keys[path] for path in self.plan[run.name]},
+                        fragment_ids(run.out_dir)))
         if self._running is None and self._ready:
             bundle = self._ready.pop(0)
             self._running = PagefindRun(self.binary, self.site_dir, bundle, self._paths(bundle),
@@ -206,7 +210,7 @@ class ShardedIndex:
             return ShardEntry(name, entry_page_count(self.bundle_root / name))
         patch_bundle = self.bundle_root / (name + PATCH_SUFFIX) if patch.changed else None
         return ShardEntry(name, len(self.plan[name]), patch_bundle.name if patch_bundle else None,
-                          superseded_results(patch, self.bundle_root / name, patch_bundle))
+                          superseded_results(patch, patch_bundle))
 
     def abort(self) -> None:
         """The build failed: stop Pagefind."""

@@ -7,8 +7,9 @@ Pagefind cannot add to or remove from a bundle, and indexing a whole shard again
 the Pagefind page id and address of each base page that changed or is gone. search.js drops those
 results, so a reader never sees the old text of an edited article nor a deleted one.
 
-The base record (`search-bases/<shard>.json` in the cache) keeps the key of the base bundle and the
-page keys it was made from. Nothing here runs Pagefind.
+The base record (`search-bases/<shard>.json` in the cache) keeps the key of the base bundle, the
+page keys it was made from and the Pagefind page id of each address in it (read once, when the base
+is made). Nothing here runs Pagefind.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import gzip
 import json
 from dataclasses import dataclass
 from pathlib import Path
+
+from .pagecache import write_atomic
 
 PATCH_SUFFIX = ".patch"
 RECORDS_FOLDER = "search-bases"
@@ -30,10 +33,12 @@ def patch_limit(max_pages: int) -> int:
 
 @dataclass(frozen=True)
 class BaseRecord:
-    """The last full bundle of a shard: its cache key and the page keys (site-relative path -> key) it holds."""
+    """The last full bundle of a shard: its cache key, the page keys (site-relative path -> key) it
+    holds and Pagefind's page id of each address in it."""
 
     key: str
     pages: dict[str, str]
+    ids: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -57,17 +62,15 @@ def record_path(cache_root: Path, name: str) -> Path:
 def load_record(cache_root: Path, name: str) -> BaseRecord | None:
     try:
         data = json.loads(record_path(cache_root, name).read_text(encoding="utf-8"))
-        return BaseRecord(str(data["key"]), {str(k): str(v) for k, v in data["pages"].items()})
+        return BaseRecord(str(data["key"]), {str(k): str(v) for k, v in data["pages"].items()},
+                          {str(k): str(v) for k, v in data["ids"].items()})
     except (OSError, ValueError, KeyError, AttributeError):
         return None
 
 
 def save_record(cache_root: Path, name: str, record: BaseRecord) -> None:
-    path = record_path(cache_root, name)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps({"key": record.key, "pages": record.pages}, sort_keys=True), encoding="utf-8")
-    temporary.replace(path)
+    data = {"key": record.key, "pages": record.pages, "ids": record.ids}
+    write_atomic(record_path(cache_root, name), json.dumps(data, sort_keys=True).encode("utf-8"))
 
 
 def prune_records(cache_root: Path, shards: set[str]) -> None:
@@ -107,10 +110,10 @@ def fragment_ids(bundle: Path) -> dict[str, str]:
     return ids
 
 
-def superseded_results(patch: Patch, base_bundle: Path, patch_bundle: Path | None) -> list[list[str]]:
+def superseded_results(patch: Patch, patch_bundle: Path | None) -> list[list[str]]:
     """[page id, address] of each base result the patch replaces or removes. A changed page whose
     fragment came out the same (same id in both bundles) is left alone: search.js keeps one of the two."""
-    base_ids = fragment_ids(base_bundle)
+    base_ids = patch.base.ids
     patch_ids = fragment_ids(patch_bundle) if patch_bundle is not None else {}
     out = []
     for path in patch.superseded:
