@@ -6,7 +6,7 @@ import datetime as dt
 import difflib
 import hashlib
 import posixpath
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
@@ -152,9 +152,14 @@ class Article:
     article memo), so the page cache need not describe the article again on every build."""
     url: str = field(default="", init=False, repr=False, compare=False)
     """`<column>/<yyyy>/<mm>/<slug>/`, relative to the site root (asked for some 40,000 times a build)."""
+    front_digest: bytes = field(default=b"", init=False, repr=False, compare=False)
+    """Digest of every field above but the body: what the site's listings, archive and tags are made from
+    (keymemo.py: a preview rebuild after a change to bodies only keeps the other pages' keys)."""
 
     def __post_init__(self) -> None:  # also runs for dataclasses.replace, never for an unpickled article
         object.__setattr__(self, "digest", hashlib.blake2b(repr(self).encode("utf-8"), digest_size=20).digest())
+        front = repr(tuple(getattr(self, name) for name in FRONT_FIELDS))
+        object.__setattr__(self, "front_digest", hashlib.blake2b(front.encode("utf-8"), digest_size=20).digest())
         object.__setattr__(self, "url", f"{self.column}/{self.date:%Y}/{self.date:%m}/{self.slug}/")
 
     def line_of(self, name: str) -> int | None:
@@ -173,6 +178,9 @@ class Article:
     @property
     def dest_uri(self) -> str:
         return self.url + "index.html"
+
+
+FRONT_FIELDS = tuple(f.name for f in fields(Article) if f.repr and f.name != "body")
 
 
 def default_column(src_uri: str) -> str | None:

@@ -28,13 +28,41 @@ LIBRARIES = ("mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions", "Jin
              "imagesize", "pypinyin", "pydantic", "PyYAML")
 
 
-class Fingerprinter:
-    """Digests of values; an article counts as its every field plus what `facts(article)` says of it."""
+Described = tuple[frozenset[str], ...]
+"""The src_uri of every article a digest describes, in parts that digests share (a year's articles)."""
+NOTHING: frozenset[str] = frozenset()
 
-    def __init__(self, facts: ArticleFacts):
+
+class _Frame:
+    """The articles met while one digest is being made."""
+
+    __slots__ = ("direct", "shared")
+
+    def __init__(self) -> None:
+        self.direct: set[str] = set()
+        self.shared: dict[int, frozenset[str]] = {}
+
+    def parts(self) -> Described:
+        return tuple(part for part in (frozenset(self.direct), *self.shared.values()) if part)
+
+    def union(self) -> frozenset[str]:
+        return frozenset(self.direct).union(*self.shared.values())
+
+
+class Fingerprinter:
+    """Digests of values; an article counts as its every field plus what `facts(article)` says of it.
+
+    With `track`, it also tells which articles each digest describes (`digest_and_articles`), counting
+    those of `inner`, the fingerprinter whose article digests `facts` returns."""
+
+    def __init__(self, facts: ArticleFacts, track: bool = False, inner: Fingerprinter | None = None):
         self._facts = facts
+        self._track = track
+        self._inner = inner
+        self._frames: list[_Frame] = []
         self._articles: dict[str, bytes] = {}
-        self._objects: dict[int, tuple[object, bytes]] = {}
+        self._described: dict[str, frozenset[str]] = {}
+        self._objects: dict[int, tuple[object, bytes, frozenset[str]]] = {}
 
     def digest(self, *values: object) -> str:
         h = hashlib.blake2b(digest_size=20)
@@ -42,23 +70,63 @@ class Fingerprinter:
             self._feed(h, value)
         return h.hexdigest()
 
+    def digest_and_articles(self, *values: object) -> tuple[str, Described]:
+        """The digest, and (when tracking; else ()) the articles it describes."""
+        if not self._track:
+            return self.digest(*values), ()
+        frame = _Frame()
+        self._frames.append(frame)
+        try:
+            digest = self.digest(*values)
+        finally:
+            self._frames.pop()
+        return digest, frame.parts()
+
     def article(self, article: Article) -> bytes:
         """An article's digest, computed once per build."""
-        known = self._articles.get(article.src_uri)
+        src_uri = article.src_uri
+        known = self._articles.get(src_uri)
         if known is None:
             h = hashlib.blake2b(article.digest, digest_size=20)
-            self._articles[article.src_uri] = article.digest  # what its own facts see of it (a letter holds its article)
-            self._feed(h, self._facts(article))
-            known = self._articles[article.src_uri] = h.digest()
+            self._articles[src_uri] = article.digest  # what its own facts see of it (a letter holds its article)
+            if self._track:
+                frame = _Frame()
+                self._frames.append(frame)
+                try:
+                    self._feed(h, self._facts(article))
+                finally:
+                    self._frames.pop()
+                inner = self._inner.described(src_uri) if self._inner is not None else NOTHING
+                self._described[src_uri] = frame.union().union(inner, (src_uri,))
+            else:
+                self._feed(h, self._facts(article))
+            known = self._articles[src_uri] = h.digest()
+        if self._frames:
+            self._frames[-1].direct.update(self._described.get(src_uri, (src_uri,)))
         return known
+
+    def described(self, src_uri: str) -> frozenset[str]:
+        """The articles an article's digest describes (itself, and any its facts hold), once it is made."""
+        return self._described.get(src_uri, frozenset((src_uri,)))
 
     def _frozen(self, value) -> bytes:
         """A frozen dataclass' digest, once per object (kept alive here, so its id stays its own)."""
         known = self._objects.get(id(value))
         if known is None or known[0] is not value:
             h = hashlib.blake2b(digest_size=20)
-            self._feed_fields(h, value)
-            known = self._objects[id(value)] = (value, h.digest())
+            if self._track:
+                frame = _Frame()
+                self._frames.append(frame)
+                try:
+                    self._feed_fields(h, value)
+                finally:
+                    self._frames.pop()
+                known = self._objects[id(value)] = (value, h.digest(), frame.union())
+            else:
+                self._feed_fields(h, value)
+                known = self._objects[id(value)] = (value, h.digest(), NOTHING)
+        if self._frames and known[2]:
+            self._frames[-1].shared[id(known[2])] = known[2]
         return known[1]
 
     def _feed_fields(self, h, value) -> None:
