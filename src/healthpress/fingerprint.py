@@ -105,6 +105,17 @@ class Fingerprinter:
             self._frames[-1].direct.update(self._described.get(src_uri, (src_uri,)))
         return known
 
+    def known_articles(self) -> dict[str, tuple[bytes, frozenset[str]]]:
+        """Every article digest made (or seeded) so far, with the articles each describes."""
+        return {src_uri: (digest, self.described(src_uri)) for src_uri, digest in self._articles.items()}
+
+    def seed(self, known: dict[str, tuple[bytes, frozenset[str]]], changed: set[str]) -> None:
+        """Take the article digests of an earlier build (`known_articles`) that describe none of `changed`,
+        the articles whose bytes or facts are new since."""
+        for src_uri, (digest, described) in known.items():
+            if described.isdisjoint(changed):
+                self._articles[src_uri], self._described[src_uri] = digest, described
+
     def described(self, src_uri: str) -> frozenset[str]:
         """The articles an article's digest describes (itself, and any its facts hold), once it is made."""
         return self._described.get(src_uri, frozenset((src_uri,)))

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from .articles import Article
-from .fingerprint import Described
+from .fingerprint import Described, Fingerprinter
 
 MakeKey = Callable[[], tuple[str, Described]]
 
@@ -42,6 +42,8 @@ class _Build:
     facts: dict[str, object]
     rendered: dict[str, object] = field(default_factory=dict)
     pages: dict[str, tuple[str, Described]] = field(default_factory=dict)
+    article_digests: dict[str, dict[str, tuple[bytes, frozenset[str]]]] = field(default_factory=dict)
+    """Each fingerprinter's article digests (an archive page describes thousands of articles)."""
 
 
 class KeyMemo:
@@ -70,6 +72,16 @@ class KeyMemo:
         if self._changed is not None and self._last is not None:
             last = self._last.rendered
             self._changed |= {src_uri for src_uri, known in facts.items() if known != last.get(src_uri)}
+
+    def seed(self, name: str, fingerprinter: Fingerprinter) -> None:
+        """Give the fingerprinter `name` the last build's digests of the articles that did not change."""
+        if self._changed is not None and self._last is not None:
+            fingerprinter.seed(self._last.article_digests.get(name, {}), self._changed)
+
+    def remember(self, name: str, fingerprinter: Fingerprinter) -> None:
+        """Keep the fingerprinter's article digests for the next build."""
+        assert self._this is not None
+        self._this.article_digests[name] = fingerprinter.known_articles()
 
     def key(self, src_uri: str, make: MakeKey) -> str:
         """The page's key: the last one when nothing it describes changed, else `make()`'s."""

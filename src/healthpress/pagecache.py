@@ -22,6 +22,8 @@ from pathlib import Path
 from . import resident
 
 INDEX_NAME = "pages.pickle"
+INODES_NAME = "inodes"
+"""Kept in memory only, by `serve` (resident.py): (device, inode) of each page file its rebuilds looked at."""
 PAGES_DIR = "pages"
 
 
@@ -38,6 +40,7 @@ class PageCache:
         if root is not None:
             index = resident.load(root / INDEX_NAME, lambda: read_pickle(root / INDEX_NAME, {}))
             self._index = dict(index)  # a copy: `record` adds to it
+            self._inodes = resident.load(root / INODES_NAME, dict)  # serve: what its earlier rebuilds saw
 
     @property
     def enabled(self) -> bool:
@@ -66,11 +69,29 @@ class PageCache:
         return facts
 
     def inode_of(self, key: str) -> tuple[int, int] | None:
-        """(device, inode) of the page of a key found by `lookup` (a folder that already holds it need not link it)."""
-        return self._inodes.get(key)
+        """(device, inode) of the page of a key (a folder that already holds it need not link it); None when
+        the cache does not hold it."""
+        known = self._inodes.get(key)
+        if known is None and self.root is not None and key in self._index:
+            try:
+                stat = os.stat(self._file_of(key))
+            except OSError:
+                return None
+            known = self._inodes[key] = (stat.st_dev, stat.st_ino)
+        return known
+
+    def reuse_in_place(self, key: str, inode: tuple[int, int]) -> dict | None:
+        """What was recorded with the page of this key, without looking at the cache, when the file `inode`
+        (a page already in the site folder) is that page as an earlier rebuild of `serve` placed it."""
+        facts = self._index.get(key)
+        if facts is None or self._inodes.get(key) != inode:
+            return None
+        self._used.add(key)
+        return facts
 
     def record(self, key: str, facts: dict) -> None:
         if self.root is not None:
+            self._inodes.pop(key, None)  # its file was written again
             self._index[key] = facts
             self._used.add(key)
             self._recorded = True

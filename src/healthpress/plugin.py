@@ -116,6 +116,7 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
             config.nav = _site_nav(self.columns)
         self.published_dir = None
         if self.command == "serve":  # a preview is never crawled: no sitemap (15,000 entries at 10,000 articles)
+            BackgroundIndex.pause()  # the last save's search index waits for this rebuild
             config.theme.static_templates.discard("sitemap.xml")
         else:
             self.published_dir = Path(config.site_dir)
@@ -230,7 +231,7 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         memo = self.key_memo if self.command == "serve" else None
         articles = Fingerprinter(lambda article: context.facts_of(article, False), track=memo is not None)
         site = site_digest(config, self.config, self.command == "serve", files, self.nav, env, articles)
-        key = self._start_keys(memo, site, context)
+        key = self._start_keys(memo, site, context, articles)
         by_src = self.model.catalog.by_src
         self.article_jobs = [
             PageJob(u, key(u, lambda u=u: articles.digest_and_articles(
@@ -246,17 +247,22 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
                                  track=memo is not None, inner=articles)
         if memo is not None:
             memo.rendered({a.src_uri: context.facts_of(a, True) for a in self.model.catalog.articles})
+            memo.seed("listing", listings)
         self.listing_jobs = [PageJob(u, key(u, lambda u=u: listings.digest_and_articles("listing", site, self.listings[u])))
                              for u, kind in self.taken_over.items() if kind == "listing"]
+        if memo is not None:
+            memo.remember("article", articles)
+            memo.remember("listing", listings)
         self._render("列表页", self.listing_jobs)
 
-    def _start_keys(self, memo: KeyMemo | None, site: str, context: TemplateContext):
+    def _start_keys(self, memo: KeyMemo | None, site: str, context: TemplateContext, fingerprinter: Fingerprinter):
         """How this build keys a page: by making its key, or (serve) from the memo of the last rebuild."""
         if memo is None:
             return lambda src_uri, make: make()[0]
         articles = self.model.catalog.articles
         memo.start(site, structure_digest([*articles, *self.model.withheld], self.model.now.date()),
                    {a.src_uri: (a.digest, context.facts_of(a, False)) for a in articles})
+        memo.seed("article", fingerprinter)
         return memo.key
 
     def _adopt_previous_output(self, config: MkDocsConfig, files: Files) -> None:
@@ -349,6 +355,8 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.command != "serve":
             write_sitemap_gz(Path(config.site_dir), self.sitemap)
+        if self.command == "serve":
+            BackgroundIndex.resume()
         if self.config.search_index and self.command == "serve":
             BackgroundIndex.start(Path(config.site_dir), self._search_pages(), self._cache_dir(),
                                   self.config.search_shard_pages)
@@ -383,6 +391,7 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
 
     def on_build_error(self, error: Exception) -> None:
         """The published site stays as it was."""
+        BackgroundIndex.resume()
         if getattr(self, "search", None) is not None:
             self.search.abort()
         if self.published_dir:

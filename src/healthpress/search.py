@@ -21,6 +21,7 @@ import json
 import logging
 import shutil
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +33,11 @@ from .searchshards import (DEFAULT_MAX_SHARD_PAGES, OUTPUT_FOLDER, ArticlePage, 
                            entry_page_count, pagefind_executable, plan_shards, write_manifest)
 
 CACHE_FOLDER = "search"
+TAIL_RUNS = 2
+"""Pagefind processes at once after the last page is written: the rendering workers have ended by then, so
+two of them (about 300 MiB each) take the cores the workers had, and the build's total memory stays below
+what it was while rendering."""
+POLL_SECONDS = 0.02
 log = logging.getLogger("mkdocs.plugins.healthpress")
 
 
@@ -85,8 +91,26 @@ class ShardedIndex:
         self._waiting = {name: len(paths) for name, paths in self.plan.items()}
         self._shard_of = {path: name for name, paths in self.plan.items() for path in paths}
         self._ready: list[str] = []
-        self._running: PagefindRun | None = None
+        self._running: list[PagefindRun] = []
+        self._at_once = 1
+        """Pagefind processes at a time: one beside the rendering, TAIL_RUNS once every page is written."""
         self._indexed: set[str] = set()
+        self._paused = False
+        self._lock = threading.Lock()
+        """Held while Pagefind processes are started, paused or resumed (a preview pauses from another thread)."""
+
+    def pause(self) -> None:
+        """Stop the Pagefind processes and start no more until `resume`."""
+        with self._lock:
+            self._paused = True
+            for run in self._running:
+                run.pause()
+
+    def resume(self) -> None:
+        with self._lock:
+            self._paused = False
+            for run in self._running:
+                run.resume()
 
     def _cached(self, bundle: str) -> Path | None:
         """The cached bundle of this name's key, or None."""
@@ -150,22 +174,29 @@ class ShardedIndex:
         return patch
 
     def _advance(self, wait: bool = False) -> None:
-        if self._running is not None and (wait or self._running.done()):
-            run, self._running = self._running, None
-            run.finish()
-            self._indexed.add(run.name)
-            if self.cache_root is not None:
-                cached = self.cache_root / CACHE_FOLDER / self.keys[run.name]
-                shutil.rmtree(cached, ignore_errors=True)
-                _link_tree(run.out_dir, cached)
-                if run.name in self.plan:  # a full bundle: the base of this shard's next patches
-                    save_record(self.cache_root, run.name, BaseRecord(
-                        self.keys[run.name], {path: self._page_keys[path] for path in self.plan[run.name]},
-                        fragment_ids(run.out_dir)))
-        if self._running is None and self._ready:
-            bundle = self._ready.pop(0)
-            self._running = PagefindRun(self.binary, self.site_dir, bundle, self._paths(bundle),
-                                        self.bundle_root / bundle, self.language, self.background)
+        """Take the bundles Pagefind has made (`wait`: until one is made), then start the next ones."""
+        while wait and self._running and not any(run.done() for run in self._running):
+            time.sleep(POLL_SECONDS)
+        for run in [run for run in self._running if run.done()]:
+            self._running.remove(run)
+            self._take(run)
+        with self._lock:
+            while not self._paused and len(self._running) < self._at_once and self._ready:
+                bundle = self._ready.pop(0)
+                self._running.append(PagefindRun(self.binary, self.site_dir, bundle, self._paths(bundle),
+                                                 self.bundle_root / bundle, self.language, self.background))
+
+    def _take(self, run: PagefindRun) -> None:
+        run.finish()
+        self._indexed.add(run.name)
+        if self.cache_root is not None:
+            cached = self.cache_root / CACHE_FOLDER / self.keys[run.name]
+            shutil.rmtree(cached, ignore_errors=True)
+            _link_tree(run.out_dir, cached)
+            if run.name in self.plan:  # a full bundle: the base of this shard's next patches
+                save_record(self.cache_root, run.name, BaseRecord(
+                    self.keys[run.name], {path: self._page_keys[path] for path in self.plan[run.name]},
+                    fragment_ids(run.out_dir)))
 
     def finish(self) -> SearchCounts:
         """Every shard in place and the manifest written."""
@@ -179,11 +210,13 @@ class ShardedIndex:
                 self._indexed.discard(name + PATCH_SUFFIX)
                 shutil.rmtree(self.bundle_root / (name + PATCH_SUFFIX), ignore_errors=True)
                 self.keys[name] = self._digest(name, [(path, self._page_keys[path]) for path in self.plan[name]])
-        running = self._running.name if self._running is not None else None
+        running = {run.name for run in self._running}
         self._ready += [bundle for name in self.plan for bundle in self._bundles(name)  # cached, but gone since
-                        if bundle not in self._indexed and bundle not in self._ready and bundle != running
+                        if bundle not in self._indexed and bundle not in self._ready and bundle not in running
                         and self._cached(bundle) is None]
-        while self._running is not None or self._ready:
+        self._at_once = TAIL_RUNS if not self.background else 1
+        self._advance()
+        while self._running or self._ready:
             self._advance(wait=True)
         counts = SearchCounts(shards=len(self.plan))
         entries = []
@@ -214,9 +247,11 @@ class ShardedIndex:
 
     def abort(self) -> None:
         """The build failed: stop Pagefind."""
-        if self._running is not None:
-            self._running.abort()
-            self._running = None
+        with self._lock:
+            for run in self._running:
+                run.resume()
+                run.abort()
+            self._running = []
 
 
 def finish_search_index(index: ShardedIndex) -> SearchCounts:
@@ -234,19 +269,29 @@ def build_search_index(site_dir: Path, pages: list[IndexedPage], cache_root: Pat
 
 class BackgroundIndex:
     """`healthpress serve` indexes after the pages are served: the saved article shows at once and
-    the search results follow a moment later. Indexes run one after another, never two at once."""
+    the search results follow a moment later. Indexes run one after another, never two at once, on
+    cores nothing else wants, and wait while the preview rebuilds (`pause`, `resume`)."""
 
     _running: threading.Thread | None = None
+    _index: ShardedIndex | None = None
+    _paused = False
+    _lock = threading.Lock()
 
     @classmethod
-    def start(cls, *args, **kwargs) -> None:
+    def start(cls, site_dir: Path, pages: list[IndexedPage], cache_root: Path | None,
+              max_pages: int = DEFAULT_MAX_SHARD_PAGES) -> None:
         previous = cls._running
 
         def run() -> None:
             if previous is not None:
                 previous.join()
             try:
-                counts = build_search_index(*args, **kwargs, background=True)
+                index = ShardedIndex(site_dir, pages, cache_root, max_pages, background=True)
+                with cls._lock:
+                    cls._index = index
+                    if cls._paused:
+                        index.pause()
+                counts = index.finish()
                 log.info(counts.summary())
             except Exception as exc:  # a preview without search is still a preview
                 log.warning(f"预览的搜索索引没有生成：{exc}")
@@ -255,7 +300,23 @@ class BackgroundIndex:
         cls._running.start()
 
     @classmethod
+    def pause(cls) -> None:
+        """A rebuild begins: the index being made waits."""
+        with cls._lock:
+            cls._paused = True
+            if cls._index is not None:
+                cls._index.pause()
+
+    @classmethod
+    def resume(cls) -> None:
+        with cls._lock:
+            cls._paused = False
+            if cls._index is not None:
+                cls._index.resume()
+
+    @classmethod
     def wait(cls) -> None:
+        cls.resume()
         if cls._running is not None:
             cls._running.join()
             cls._running = None

@@ -35,7 +35,9 @@ import datetime as dt
 import json
 import os
 import shutil
+import signal
 import subprocess
+import sys
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -167,14 +169,22 @@ class PagefindRun:
         self.log = self.scratch / "pagefind.log"
         command = [str(binary), "--site", str(source), "--output-path", str(self.bundle),
                    "--force-language", language, "--silent"]
-        nice = shutil.which("nice")
-        if background and nice:  # a preview's index must not slow the rebuild of the page being edited
-            command = [nice, "-n", "10", *command]
+        if background:  # a preview's index must not slow the rebuild of the page being edited
+            command = _idle_priority() + command
         with self.log.open("wb") as output:
             self.process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
 
     def done(self) -> bool:
         return self.process.poll() is not None
+
+    def pause(self) -> None:
+        """Stop Pagefind where it is (`resume` goes on): a preview rebuild has the cores to itself."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGSTOP)
+
+    def resume(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGCONT)
 
     def finish(self) -> None:
         """Wait for Pagefind and move its bundle to `out_dir`; a failure says so in Chinese."""
@@ -242,3 +252,12 @@ def pagefind_executable() -> Path:
     if binary is None:
         raise FileNotFoundError("no Pagefind binary: install pagefind[extended] or set PAGEFIND_BINARY_PATH")
     return Path(binary)
+
+
+def _idle_priority() -> list[str]:
+    """The command prefix that runs a program only on a core nothing else wants (Linux' idle class), or at
+    the lowest priority where that is not available."""
+    chrt, nice = shutil.which("chrt"), shutil.which("nice")
+    if chrt and sys.platform.startswith("linux"):
+        return [chrt, "--idle", "0"]
+    return [nice, "-n", "19"] if nice else []

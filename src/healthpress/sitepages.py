@@ -60,14 +60,19 @@ def render_site_pages(setup: RenderSetup, jobs: list[PageJob], cache: PageCache,
     reused: list[tuple[str, str, bool]] = []  # (cached page, destination, another file is there)
     present = present or {}
     for job in jobs:
+        file = setup.files.src_uris[job.src_uri]
+        there = present.get(file.dest_uri)
+        known = cache.reuse_in_place(job.key, there[0]) if there is not None else None
+        if known is not None:  # serve: already in the preview folder, as its last rebuild saw it
+            facts[job.src_uri] = known
+            counts.reused += 1
+            continue
         known = cache.lookup(job.key)
         if known is None:
             missing.append(job)
             continue
         facts[job.src_uri] = known
         counts.reused += 1
-        file = setup.files.src_uris[job.src_uri]
-        there = present.get(file.dest_uri)
         if there is None:
             reused.append((str(cache.path_of(job.key)), file.abs_dest_path, False))
         elif there[0] != cache.inode_of(job.key):

@@ -36,9 +36,9 @@ def test_a_shard_is_indexed_while_the_other_pages_are_still_to_come(tmp_path):
     assert list(index.plan) == ["2014-q1", "2014-q2"]
     first = "2014-q1"
     for path in index.plan[first]:
-        assert index._running is None
+        assert index._running == []
         index.page_written(path)
-    assert index._running is not None and index._running.name == first, "Pagefind starts on the full shard at once"
+    assert [run.name for run in index._running] == [first], "Pagefind starts on the full shard at once"
     counts = index.finish()
     assert counts.pages == 6 and counts.shards == len(index.plan) and counts.reused == 0
     manifest = json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8"))
@@ -58,7 +58,7 @@ def test_a_cached_shard_that_vanishes_before_the_end_is_indexed_again(tmp_path):
     index = ShardedIndex(site, pages, cache, max_pages=3)
     for page in pages:
         index.page_written(page.path)
-    assert index._running is None, "both shards are in the cache"
+    assert index._running == [], "both shards are in the cache"
     shutil.rmtree(cache / "search")  # another build pruned them meanwhile
     counts = index.finish()
     assert counts.reused == 0 and counts.pages == 6
@@ -69,10 +69,36 @@ def test_a_failed_build_stops_pagefind_and_leaves_no_scratch(tmp_path):
     index = ShardedIndex(site, _site(site), None, max_pages=3)
     for path in next(iter(index.plan.values())):
         index.page_written(path)
-    run = index._running
-    assert run is not None
+    [run] = index._running
     index.abort()
     assert run.process.poll() is not None and not run.scratch.exists()
+
+
+def test_once_every_page_is_written_two_shards_are_indexed_at_once(tmp_path, monkeypatch):
+    """Beside the rendering one Pagefind runs; the shards left at the end take both cores."""
+    import healthpress.search as search
+
+    alive, most = [], []
+
+    class CountedRun(search.PagefindRun):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            alive.append(self)
+            most.append(sum(1 for run in alive if not run.done()))
+
+    monkeypatch.setattr(search, "PagefindRun", CountedRun)
+    site = tmp_path / "site"
+    pages = _site(site)
+    index = ShardedIndex(site, pages, None, max_pages=2)
+    for page in pages:
+        index.page_written(page.path)
+    assert len(index._running) == 1, "one at a time while pages are still being rendered"
+    counts = index.finish()
+    assert counts.pages == 6 and max(most) == 2
+    other = tmp_path / "other"
+    monkeypatch.setattr(search, "TAIL_RUNS", 1)
+    build_search_index(other, _site(other), None, max_pages=2)
+    assert _bundles(other) == _bundles(site), "the same index as one Pagefind at a time"
 
 
 @pytest.fixture(autouse=True)
@@ -190,3 +216,36 @@ def test_a_patch_whose_base_is_gone_indexes_the_shard_whole(tmp_path):
     counts = index.finish()
     assert counts.patched == 0 and counts.pages == 6
     assert not (site / "pagefind" / "2014-q1.patch").exists() and "patch" not in _manifest(site)["2014-q1"]
+
+
+def _state(pid: int) -> str:
+    """The process' state letter in /proc (T: stopped)."""
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+
+
+def test_a_preview_rebuild_pauses_the_background_index_and_resumes_it(tmp_path):
+    """serve's search index waits while a save is rebuilt, then finishes the same index."""
+    from healthpress.search import BackgroundIndex
+
+    site = tmp_path / "site"
+    pages = _site(site)
+    BackgroundIndex.start(site, pages, None, max_pages=2)
+    try:
+        import time
+
+        deadline = time.monotonic() + 10
+        while not (BackgroundIndex._index and BackgroundIndex._index._running) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        BackgroundIndex.pause()
+        [run] = BackgroundIndex._index._running
+        while _state(run.process.pid) != "T" and time.monotonic() < deadline:  # a signal takes a moment
+            time.sleep(0.01)
+        assert _state(run.process.pid) == "T", "Pagefind is stopped while the rebuild runs"
+        time.sleep(0.3)
+        assert [r.name for r in BackgroundIndex._index._running] == [run.name], "and no other starts meanwhile"
+    finally:
+        BackgroundIndex.resume()
+        BackgroundIndex.wait()
+    other = tmp_path / "other"
+    build_search_index(other, _site(other), None, max_pages=2)
+    assert _bundles(site) == _bundles(other)

@@ -46,7 +46,26 @@ class Preview:
 
 
 @pytest.fixture
-def preview(site, tmp_path) -> Preview:
+def preview(site, tmp_path, monkeypatch) -> Preview:
+    """MkDocs keeps one plugin object per process: the test gives it back as it was, and keeps serve's
+    in-memory state (resident.py) to itself."""
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from healthpress import heap, resident
+
+    for name, value in (("_values", {}), ("_writers", {}), ("_placed", {}), ("_enabled", False)):
+        monkeypatch.setattr(resident, name, value)
+    plugin = load_config(str(site.write_project())).plugins["healthpress"]  # the one object, made if need be
+    assert MkDocsConfig.plugins.plugin_cache["healthpress"] is plugin
+    monkeypatch.setattr(plugin, "command", plugin.command)
+    monkeypatch.setattr(plugin, "key_memo", plugin.key_memo)
+    monkeypatch.setattr(heap, "IDLE_SECONDS", 3600.0)  # no collection while the test runs
+    yield _preview(site, tmp_path)
+    heap.stop()
+    heap.release()
+
+
+def _preview(site, tmp_path) -> Preview:
     site.column("news", "要闻", order=1, page_size=2)
     for day in range(1, 8):
         site.write(f"news/n{day}.md", article(f"要闻第{day}篇", f"2013-05-0{day}", f"要闻{day}的第一段。\n\n第二段。",
@@ -54,7 +73,8 @@ def preview(site, tmp_path) -> Preview:
     for number in range(1, 4):
         site.write(f"health-weekly/w{number}.md", article(f"周刊第{number}期", f"2013-06-0{number}", "周刊正文。",
                                                           issue=number))
-    return Preview(site, tmp_path / "preview")
+    preview = Preview(site, tmp_path / "preview")
+    return preview
 
 
 def rebuild_and_compare(preview: Preview) -> tuple[int, int]:
