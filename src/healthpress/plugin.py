@@ -20,8 +20,8 @@ from pymdownx.slugs import slugify
 
 from . import atomic, heap, jinja_filters, resident, staging, templatecache, watcher
 from .buildcache import site_digest
-from .fingerprint import Fingerprinter
-from .keymemo import KeyMemo, structure_digest
+from .keymemo import KeyMemo
+from .pagekeys import PageKeys
 from .pagecache import PageCache
 from .pagerender import RenderSetup, page_for
 from .progress import Progress
@@ -227,43 +227,18 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
             env.get_template(name)  # compiled once here, not once in every worker
         self.cache = PageCache(self._cache_dir())
         self.pages_written = len(self.setup.doc_files)
-        context = TemplateContext(self.model, self.facts, None)
-        memo = self.key_memo if self.command == "serve" else None
-        articles = Fingerprinter(lambda article: context.facts_of(article, False), track=memo is not None)
-        site = site_digest(config, self.config, self.command == "serve", files, self.nav, env, articles)
-        key = self._start_keys(memo, site, context, articles)
-        by_src = self.model.catalog.by_src
-        self.article_jobs = [
-            PageJob(u, key(u, lambda u=u: articles.digest_and_articles(
-                "article", site, build_article_view(self.model, by_src[u]))))
-            for u, kind in self.taken_over.items() if kind == "article"]
+        keys = PageKeys(self.model, TemplateContext(self.model, self.facts, None),
+                        self.key_memo if self.command == "serve" else None)
+        site = site_digest(config, self.config, self.command == "serve", files, self.nav, env, keys.articles)
+        self.article_jobs = keys.for_articles(site, [u for u, kind in self.taken_over.items() if kind == "article"])
         self.search = None
         if self.config.search_index and self.command != "serve":  # serve indexes after the pages are shown
             self.search = ShardedIndex(Path(config.site_dir), self._search_pages(), self._cache_dir(),
                                        self.config.search_shard_pages, present=self.snapshot)
         self._render("文章", self.article_jobs, self.search)
         self.warnings += _report(self._link_and_image_findings(files))
-        listings = Fingerprinter(lambda article: (articles.article(article), context.facts_of(article, True)),
-                                 track=memo is not None, inner=articles)
-        if memo is not None:
-            memo.rendered({a.src_uri: context.facts_of(a, True) for a in self.model.catalog.articles})
-            memo.seed("listing", listings)
-        self.listing_jobs = [PageJob(u, key(u, lambda u=u: listings.digest_and_articles("listing", site, self.listings[u])))
-                             for u, kind in self.taken_over.items() if kind == "listing"]
-        if memo is not None:
-            memo.remember("article", articles)
-            memo.remember("listing", listings)
+        self.listing_jobs = keys.for_listings([self.listings[u] for u, kind in self.taken_over.items() if kind == "listing"])
         self._render("列表页", self.listing_jobs)
-
-    def _start_keys(self, memo: KeyMemo | None, site: str, context: TemplateContext, fingerprinter: Fingerprinter):
-        """How this build keys a page: by making its key, or (serve) from the memo of the last rebuild."""
-        if memo is None:
-            return lambda src_uri, make: make()[0]
-        articles = self.model.catalog.articles
-        memo.start(site, structure_digest([*articles, *self.model.withheld], self.model.now.date()),
-                   {a.src_uri: (a.digest, context.facts_of(a, False)) for a in articles})
-        memo.seed("article", fingerprinter)
-        return memo.key
 
     def _adopt_previous_output(self, config: MkDocsConfig, files: Files) -> None:
         """Start from the output the last build replaced (staging.py), when the page cache is on."""

@@ -57,6 +57,36 @@ def test_an_article_counts_as_all_its_fields_and_what_templates_say_of_it():
     assert Fingerprinter(lambda a: said[a.src_uri]).digest(one) != base
 
 
+@dataclasses.dataclass(frozen=True)
+class Shelf:
+    title: str
+    articles: tuple
+
+
+def test_a_tracking_fingerprinter_tells_which_articles_a_digest_describes():
+    """serve keeps a page's key while none of these changes (keymemo.py); the digest itself is the same."""
+    a, b, c = (article(f"news/{n}.md", "2013-05-08") for n in "abc")
+    shelf = Shelf("五月", (a, b))
+    f = Fingerprinter(lambda article: (), track=True)
+    digest, described = f.digest_and_articles("listing", shelf, c)
+    assert digest == fingerprinter().digest("listing", shelf, c)
+    assert frozenset().union(*described) == {"news/a.md", "news/b.md", "news/c.md"}
+    _, again = f.digest_and_articles(Shelf("又一页", ()), shelf)  # the shelf's digest is made once, its articles kept
+    assert frozenset().union(*again) == {"news/a.md", "news/b.md"}
+    assert fingerprinter().digest_and_articles(shelf)[1] == (), "not tracking: nothing to tell"
+
+
+def test_seeded_article_digests_are_taken_only_when_they_describe_nothing_changed():
+    a, b = article("news/a.md", "2013-05-08"), article("news/b.md", "2013-05-09")
+    said = {"news/a.md": "甲", "news/b.md": "乙"}
+    earlier = Fingerprinter(lambda article: said[article.src_uri], track=True)
+    earlier.digest(a, b)
+    said["news/b.md"] = "改"
+    later = Fingerprinter(lambda article: said[article.src_uri], track=True)
+    later.seed(earlier.known_articles(), changed={"news/b.md"})
+    assert later.digest(a, b) == Fingerprinter(lambda article: said[article.src_uri]).digest(a, b)
+
+
 def test_an_unknown_type_is_refused_not_guessed():
     with pytest.raises(TypeError, match="cannot fingerprint a object"):
         fingerprinter().digest(object())
