@@ -99,18 +99,15 @@ class ShardedIndex:
         self._lock = threading.Lock()
         """Held while Pagefind processes are started, paused or resumed (a preview pauses from another thread)."""
 
-    def pause(self) -> None:
-        """Stop the Pagefind processes and start no more until `resume`."""
+    def pause(self, paused: bool = True) -> None:
+        """Stop the Pagefind processes and start no more (`paused=False`: go on)."""
         with self._lock:
-            self._paused = True
+            self._paused = paused
             for run in self._running:
-                run.pause()
+                run.pause() if paused else run.resume()
 
     def resume(self) -> None:
-        with self._lock:
-            self._paused = False
-            for run in self._running:
-                run.resume()
+        self.pause(False)
 
     def _cached(self, bundle: str) -> Path | None:
         """The cached bundle of this name's key, or None."""
@@ -289,8 +286,7 @@ class BackgroundIndex:
                 index = ShardedIndex(site_dir, pages, cache_root, max_pages, background=True)
                 with cls._lock:
                     cls._index = index
-                    if cls._paused:
-                        index.pause()
+                    index.pause(cls._paused)
                 counts = index.finish()
                 log.info(counts.summary())
             except Exception as exc:  # a preview without search is still a preview
@@ -300,19 +296,16 @@ class BackgroundIndex:
         cls._running.start()
 
     @classmethod
-    def pause(cls) -> None:
-        """A rebuild begins: the index being made waits."""
+    def pause(cls, paused: bool = True) -> None:
+        """A rebuild begins: the index being made waits (`paused=False`: the rebuild is over)."""
         with cls._lock:
-            cls._paused = True
+            cls._paused = paused
             if cls._index is not None:
-                cls._index.pause()
+                cls._index.pause(paused)
 
     @classmethod
     def resume(cls) -> None:
-        with cls._lock:
-            cls._paused = False
-            if cls._index is not None:
-                cls._index.resume()
+        cls.pause(False)
 
     @classmethod
     def wait(cls) -> None:
