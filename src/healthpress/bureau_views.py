@@ -34,7 +34,7 @@ def build_bureau_listings(catalog: Catalog, bureau: BureauData, today: dt.date, 
     """Statistics (when data/units.yml exists), health days, and the leadership group page."""
     pages: list[Listing] = []
     if bureau.has_units:
-        pages += _stats_pages(catalog, bureau)
+        pages += _stats_pages(catalog, bureau, today)
     if bureau.health_days:
         pages += _health_day_pages(catalog, bureau.health_days, today, page_size)
     if bureau.topics or bureau.health_days:
@@ -56,7 +56,7 @@ def health_day_url(day: HealthDay) -> str:
     return f"topics/health-days/{day.slug}/"
 
 
-def _stats_pages(catalog: Catalog, bureau: BureauData) -> list[Listing]:
+def _stats_pages(catalog: Catalog, bureau: BureauData, today: dt.date) -> list[Listing]:
     years = tuple(sorted({a.date.year for a in catalog.articles}, reverse=True))
     index = Crumb("供稿统计", "stats/")
     pages = []
@@ -67,7 +67,7 @@ def _stats_pages(catalog: Catalog, bureau: BureauData) -> list[Listing]:
                              crumbs=(HOME,) if position == 0 else (HOME, index), payload=StatsPage(table, years)))
     if not years:
         pages.append(Listing(url=index.url, kind="stats", title="各单位供稿统计", crumbs=(HOME,),
-                             payload=StatsPage(count_by_unit((), bureau.units, str(dt.date.today().year)), ())))
+                             payload=StatsPage(count_by_unit((), bureau.units, str(today.year)), ())))
     return pages
 
 

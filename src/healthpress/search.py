@@ -171,11 +171,14 @@ class ShardedIndex:
         return patch
 
     def _advance(self, wait: bool = False) -> None:
-        """Take the bundles Pagefind has made (`wait`: until one is made), then start the next ones."""
-        while wait and self._running and not any(run.done() for run in self._running):
+        """Take the bundles Pagefind has made (`wait`: until one is made, or the pause is over), then start
+        the next ones."""
+        while wait and (self._paused or (self._running and not any(run.done() for run in self._running))):
             time.sleep(POLL_SECONDS)
-        for run in [run for run in self._running if run.done()]:
-            self._running.remove(run)
+        with self._lock:
+            finished = [run for run in self._running if run.done()]
+            self._running = [run for run in self._running if run not in finished]
+        for run in finished:
             self._take(run)
         with self._lock:
             while not self._paused and len(self._running) < self._at_once and self._ready:

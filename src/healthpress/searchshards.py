@@ -32,6 +32,7 @@ their publication dates.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 import shutil
@@ -254,10 +255,15 @@ def pagefind_executable() -> Path:
     return Path(binary)
 
 
+@functools.cache
 def _idle_priority() -> list[str]:
     """The command prefix that runs a program only on a core nothing else wants (Linux' idle class), or at
-    the lowest priority where that is not available."""
+    the lowest priority where that class is refused (some containers) or missing."""
     chrt, nice = shutil.which("chrt"), shutil.which("nice")
     if chrt and sys.platform.startswith("linux"):
-        return [chrt, "--idle", "0"]
+        try:
+            subprocess.run([chrt, "--idle", "0", "true"], check=True, capture_output=True, timeout=10)
+            return [chrt, "--idle", "0"]
+        except (OSError, subprocess.SubprocessError):
+            pass
     return [nice, "-n", "19"] if nice else []

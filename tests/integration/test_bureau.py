@@ -85,6 +85,16 @@ def test_unit_statistics_page_counts_units_liaisons_and_zeros(site, caplog):
     assert "stats/" in [a["href"].split("../")[-1] for a in built.page("").select(".hp-footer__links a")]
 
 
+def test_statistics_of_a_site_with_no_articles_are_of_the_build_year_in_beijing(site, monkeypatch):
+    """The build's moment (SOURCE_DATE_EPOCH, Beijing time), not the machine's date: 2030-12-31 20:00 UTC
+    is 2031 in Beijing, and the same commit builds the same page anywhere."""
+    (site.root / "data").mkdir(exist_ok=True)
+    (site.root / "data" / "units.yml").write_text(UNITS, encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1924977600")  # 2030-12-31 20:00 UTC
+    page = site.build().page("stats/")
+    assert page.select_one("table.hp-stats caption").get_text().startswith("2031年")
+
+
 def test_stats_command_by_quarter_and_as_csv(site):
     import subprocess
     import sys

@@ -223,29 +223,53 @@ def _state(pid: int) -> str:
     return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
 
 
+def _long_site(root: Path, count: int = 80) -> list[IndexedPage]:
+    """Pages long enough that Pagefind takes a while on each shard."""
+    pages = []
+    for n in range(count):
+        path = f"news/2014/{n % 12 + 1:02d}/b{n}/index.html"
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        text = "".join(f"<p>第{n}篇第{k}段：预防接种、健康教育与医疗改革的宣传报道。</p>" for k in range(200))
+        (root / path).write_text(f'<!doctype html><html lang="zh-CN"><head><title>第{n}篇</title></head><body>'
+                                 f'<article data-pagefind-body><h1>第{n}篇</h1>{text}</article></body></html>',
+                                 encoding="utf-8")
+        pages.append(IndexedPage(path, dt.date(2014, n % 12 + 1, 1), f"key{n}"))
+    return pages
+
+
 def test_a_preview_rebuild_pauses_the_background_index_and_resumes_it(tmp_path):
-    """serve's search index waits while a save is rebuilt, then finishes the same index."""
+    """serve's search index waits while a save is rebuilt, without using a core, then finishes the same index."""
+    import time
+
     from healthpress.search import BackgroundIndex
 
     site = tmp_path / "site"
-    pages = _site(site)
-    BackgroundIndex.start(site, pages, None, max_pages=2)
+    pages = _long_site(site)
+    BackgroundIndex.pause()  # a save arrived before the last one's index began
     try:
-        import time
-
+        BackgroundIndex.start(site, pages, None, max_pages=40)
         deadline = time.monotonic() + 10
-        while not (BackgroundIndex._index and BackgroundIndex._index._running) and time.monotonic() < deadline:
+        while BackgroundIndex._index is None or BackgroundIndex._index.plan is None:
+            assert time.monotonic() < deadline
             time.sleep(0.01)
-        BackgroundIndex.pause()
-        [run] = BackgroundIndex._index._running
-        while _state(run.process.pid) != "T" and time.monotonic() < deadline:  # a signal takes a moment
-            time.sleep(0.01)
-        assert _state(run.process.pid) == "T", "Pagefind is stopped while the rebuild runs"
-        time.sleep(0.3)
-        assert [r.name for r in BackgroundIndex._index._running] == [run.name], "and no other starts meanwhile"
+        index, cpu = BackgroundIndex._index, time.process_time()
+        time.sleep(0.5)
+        assert index._running == [], "no Pagefind starts while paused"
+        assert time.process_time() - cpu < 0.2, "the waiting thread sleeps"
+        BackgroundIndex.resume()
+        while not index._running:
+            assert time.monotonic() < deadline
+            time.sleep(0.005)
+        BackgroundIndex.pause()  # the next save, while Pagefind runs
+        stopped = [run for run in index._running if run.process.poll() is None]
+        assert stopped, "Pagefind was still running when the rebuild began"
+        for run in stopped:
+            while _state(run.process.pid) != "T":  # a signal takes a moment
+                assert time.monotonic() < deadline
+                time.sleep(0.01)
     finally:
         BackgroundIndex.resume()
         BackgroundIndex.wait()
     other = tmp_path / "other"
-    build_search_index(other, _site(other), None, max_pages=2)
+    build_search_index(other, _long_site(other), None, max_pages=40)
     assert _bundles(site) == _bundles(other)

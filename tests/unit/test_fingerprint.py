@@ -76,15 +76,32 @@ def test_a_tracking_fingerprinter_tells_which_articles_a_digest_describes():
     assert fingerprinter().digest_and_articles(shelf)[1] == (), "not tracking: nothing to tell"
 
 
+def test_an_article_whose_facts_hold_another_describes_both():
+    """A page showing `a` must be keyed again when `b`, which `a`'s facts hold, changes."""
+    a, b = article("news/a.md", "2013-05-08"), article("news/b.md", "2013-05-09")
+    inner = Fingerprinter(lambda article: b if article is a else (), track=True)
+    _, described = inner.digest_and_articles(Shelf("只有甲", (a,)))
+    assert frozenset().union(*described) == {"news/a.md", "news/b.md"}
+    outer = Fingerprinter(lambda article: inner.article(article), track=True, inner=inner)
+    _, described = outer.digest_and_articles(Shelf("只有甲", (a,)))
+    assert frozenset().union(*described) == {"news/a.md", "news/b.md"}, "what the inner fingerprinter saw counts"
+
+
 def test_seeded_article_digests_are_taken_only_when_they_describe_nothing_changed():
     a, b = article("news/a.md", "2013-05-08"), article("news/b.md", "2013-05-09")
     said = {"news/a.md": "甲", "news/b.md": "乙"}
     earlier = Fingerprinter(lambda article: said[article.src_uri], track=True)
     earlier.digest(a, b)
+    known = earlier.known_articles()
     said["news/b.md"] = "改"
     later = Fingerprinter(lambda article: said[article.src_uri], track=True)
-    later.seed(earlier.known_articles(), changed={"news/b.md"})
+    later.seed(known, changed={"news/b.md"})
     assert later.digest(a, b) == Fingerprinter(lambda article: said[article.src_uri]).digest(a, b)
+    marked = Fingerprinter(lambda article: said[article.src_uri], track=True)
+    marked.seed({"news/a.md": (b"seeded", frozenset({"news/a.md"})), "news/b.md": (b"seeded", frozenset({"news/b.md"}))},
+                changed={"news/b.md"})
+    assert marked.article(a) == b"seeded", "an unchanged article's digest is taken, not made again"
+    assert marked.article(b) != b"seeded", "a changed one is made again"
 
 
 def test_an_unknown_type_is_refused_not_guessed():
