@@ -25,6 +25,8 @@ from .articles import Article
 from .fingerprint import Described, Fingerprinter
 
 MakeKey = Callable[[], tuple[str, Described]]
+ArticleFacts = tuple[bytes, object]
+"""An article's digest, and what the templates say of it before it is rendered."""
 
 
 def structure_digest(articles: Iterable[Article], day: dt.date) -> bytes:
@@ -39,7 +41,7 @@ def structure_digest(articles: Iterable[Article], day: dt.date) -> bytes:
 class _Build:
     site: str
     structure: bytes
-    facts: dict[str, object]
+    facts: dict[str, ArticleFacts]
     rendered: dict[str, object] = field(default_factory=dict)
     pages: dict[str, tuple[str, Described]] = field(default_factory=dict)
     article_digests: dict[str, dict[str, tuple[bytes, frozenset[str]]]] = field(default_factory=dict)
@@ -55,14 +57,14 @@ class KeyMemo:
         self._changed: set[str] | None = None
         self.reused = 0
 
-    def start(self, site: str, structure: bytes, facts: dict[str, object]) -> None:
+    def start(self, site: str, structure: bytes, facts: dict[str, ArticleFacts]) -> None:
         """A build begins; `facts` holds, for every article, its digest and what templates say of it."""
         self._this, last, self.reused = _Build(site, structure, facts), self._last, 0
         self._changed = None
         if last is None or (last.site, last.structure) != (site, structure) or last.facts.keys() != facts.keys():
             return
         changed = {src_uri for src_uri, known in facts.items() if known != last.facts[src_uri]}
-        if all(_article_changed(facts[u], last.facts[u]) for u in changed):
+        if all(facts[u][0] != last.facts[u][0] for u in changed):  # facts new only where the article is
             self._changed = changed
 
     def rendered(self, facts: dict[str, object]) -> None:
@@ -98,8 +100,3 @@ class KeyMemo:
     def finish(self) -> None:
         """The build succeeded: its keys are the ones the next rebuild starts from."""
         self._last, self._this = self._this, None
-
-
-def _article_changed(now: object, before: object) -> bool:
-    """True when an article's own bytes changed (the first item of its facts is its digest)."""
-    return now[0] != before[0]  # type: ignore[index]
