@@ -6,11 +6,11 @@ a query needs instead of the whole site's text.
 
 Pagefind holds every page it indexes in memory (~0.6 MiB an article) and cannot add to an index, so
 the articles are indexed in date shards of at most 500 pages (searchshards.py), one Pagefind process
-at a time, and search.js merges the shards in the browser. A shard whose pages are unchanged (the
-same page-cache keys) is hard-linked from the cache instead of indexed again; one with a few changed
-pages keeps its last full bundle and indexes only those pages into a patch (searchpatch.py). A build
-hands a shard to Pagefind as soon as its last article is written, so the indexing runs beside the
-rendering.
+at a time beside the rendering and two once every page is written, and search.js merges the shards
+in the browser. A shard whose pages are unchanged (the same page-cache keys) is hard-linked from the
+cache instead of indexed again; one with a few changed pages keeps its last full bundle and indexes
+only those pages into a patch (searchpatch.py). A build hands a shard to Pagefind as soon as its
+last article is written, so the indexing runs beside the rendering.
 """
 
 from __future__ import annotations
