@@ -179,12 +179,13 @@ class PagefindRun:
         return self.process.poll() is not None
 
     def pause(self) -> None:
-        """Stop Pagefind where it is (`resume` goes on): a preview rebuild has the cores to itself."""
-        if self.process.poll() is None:
+        """Stop Pagefind where it is (`resume` goes on): a preview rebuild has the cores to itself.
+        Where the system has no such signal (Windows), Pagefind goes on at its low priority."""
+        if self.process.poll() is None and hasattr(signal, "SIGSTOP"):
             self.process.send_signal(signal.SIGSTOP)
 
     def resume(self) -> None:
-        if self.process.poll() is None:
+        if self.process.poll() is None and hasattr(signal, "SIGCONT"):
             self.process.send_signal(signal.SIGCONT)
 
     def finish(self) -> None:
