@@ -83,8 +83,10 @@ class PageCache:
     def reuse_in_place(self, key: str, inode: tuple[int, int]) -> dict | None:
         """What was recorded with the page of this key, without looking at the cache, when the file `inode`
         (a page already in the site folder) is that page as an earlier rebuild of `serve` placed it."""
+        if self._inodes.get(key) != inode:  # a build (not serve) knows no inodes yet: no look-up at all
+            return None
         facts = self._index.get(key)
-        if facts is None or self._inodes.get(key) != inode:
+        if facts is None:
             return None
         self._used.add(key)
         return facts

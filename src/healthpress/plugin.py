@@ -328,13 +328,13 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         return fix_chrome(output)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if self.command != "serve":
-            write_sitemap_gz(Path(config.site_dir), self.sitemap)
         if self.command == "serve":
             BackgroundIndex.resume()
-        if self.config.search_index and self.command == "serve":
-            BackgroundIndex.start(Path(config.site_dir), self._search_pages(), self._cache_dir(),
-                                  self.config.search_shard_pages)
+            if self.config.search_index:
+                BackgroundIndex.start(Path(config.site_dir), self._search_pages(), self._cache_dir(),
+                                      self.config.search_shard_pages)
+        else:
+            write_sitemap_gz(Path(config.site_dir), self.sitemap)
         search_placed: set[str] = set()
         if self.search is not None:
             indexed = finish_search_index(self.search)
