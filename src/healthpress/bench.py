@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported lazily: the floor's process should load Markdown and PyYAML only
-    from .benchcorpus import CorpusInfo
+    from healthpress.benchcorpus import CorpusInfo
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_OUTPUT = REPO_ROOT / "benchmarks" / "build-bench.md"
@@ -111,7 +111,7 @@ def _timed_render(function):
 def _wrap_healthpress():
     RENDER_CALLS.clear()
     try:
-        import healthpress.atomic as atomic
+        import healthpress.build.publish as atomic
         import healthpress.plugin as plugin
     except ImportError:
         return
@@ -684,7 +684,7 @@ def _load() -> str:
 
 def measure(count: int, workdir: Path, seed: int, serve: bool, timeout: float, log=print,
             retry_seed: bool = False) -> Measurement:
-    from .benchcorpus import write_corpus
+    from healthpress.benchcorpus import write_corpus
 
     root = workdir / f"n{count}"
     if root.exists():

@@ -20,8 +20,8 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .articles import CHINESE_KEYS
-from .slugs import slugify
+from healthpress.model.articles import CHINESE_KEYS
+from healthpress.model.slugs import slugify
 
 __all__ = ["ArticleRecord", "CorpusInfo", "Probe", "PROBES", "config_text", "write_corpus"]
 

@@ -10,7 +10,7 @@ import signal
 import sys
 from pathlib import Path
 
-from .findings import Level, sort_findings
+from healthpress.model.findings import Level, sort_findings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,7 +57,7 @@ def _build(args) -> int:
 
 
 def _check(args) -> int:
-    from .project import load_project
+    from healthpress.build.project import load_project
 
     model, _ = load_project(Path(args.config_file), inspection=args.compliance)
     findings = list(model.findings)
@@ -86,9 +86,9 @@ def _check(args) -> int:
 def _new(args) -> int:
     from mkdocs.config import load_config
 
-    from .columns import load_columns
-    from .newarticle import new_article_path, new_article_text
-    from .publication import build_moment
+    from healthpress.model.columns import load_columns
+    from healthpress.model.newarticle import new_article_path, new_article_text
+    from healthpress.model.publication import build_moment
 
     config = load_config(args.config_file)
     options = config.plugins["healthpress"].config
@@ -105,8 +105,8 @@ def _new(args) -> int:
 
 
 def _stats(args) -> int:
-    from .project import load_project
-    from .stats import PeriodError, count_by_unit, parse_period, render_csv, render_text
+    from healthpress.build.project import load_project
+    from healthpress.bureau.stats import PeriodError, count_by_unit, parse_period, render_csv, render_text
 
     try:
         parse_period(args.period)
@@ -123,7 +123,7 @@ def _stats(args) -> int:
 
 
 def _fix_encoding(args) -> int:
-    from .encoding import fix_encoding
+    from healthpress.model.encoding import fix_encoding
 
     status = 0
     for path in args.paths:
@@ -144,8 +144,8 @@ def _built_site_findings(config_file: Path, external: bool) -> list:
     """Links across the last built site/ (internal always, external on request)."""
     from mkdocs.config import load_config
 
-    from .findings import Finding, Level
-    from .sitecheck import broken_external_links, broken_internal_links
+    from healthpress.model.findings import Finding, Level
+    from healthpress.checks.sitecheck import broken_external_links, broken_internal_links
 
     config = load_config(str(config_file))
     site_dir = Path(config.site_dir)
@@ -162,7 +162,7 @@ def _built_site_findings(config_file: Path, external: bool) -> list:
 def _write_report(path: Path, findings: list, config_file: Path) -> None:
     from mkdocs.config import load_config
 
-    from .report import render_report_html
+    from healthpress.checks.report import render_report_html
 
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(render_report_html(findings, load_config(str(config_file)).site_name), encoding="utf-8")

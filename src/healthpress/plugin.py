@@ -14,32 +14,35 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from mkdocs.utils import CountHandler
+from mkdocs.utils import CountHandler, get_build_timestamp
 from markupsafe import escape
 from pymdownx.slugs import slugify
 
-from . import atomic, heap, jinja_filters, resident, staging, templatecache, watcher
-from .buildcache import site_digest
-from .keymemo import KeyMemo
-from .pagekeys import PageKeys
-from .pagecache import PageCache
-from .pagerender import RenderSetup, page_for
-from .progress import Progress
-from .sitepages import OUTPUT_DIGEST, PageJob, render_site_pages
-from .chrome import fix_chrome
-from .bureau import load_bureau_data
-from .columns import load_columns
-from .context import (RenderedFacts, TemplateContext, build_article_view, facts_from_json, facts_to_json,
+from healthpress.build import heap, publish as atomic, staging, templatecache
+from healthpress.engine import watcher
+from healthpress.render import jinja_filters
+from healthpress.storage import resident
+from healthpress.build.sitedigest import site_digest
+from healthpress.build.keymemo import KeyMemo
+from healthpress.build.pagekeys import PageKeys
+from healthpress.build.pagecache import PageCache
+from healthpress.engine.pagerender import RenderSetup, page_for
+from healthpress.build.progress import Progress
+from healthpress.build.sitepages import OUTPUT_DIGEST, PageJob, render_site_pages
+from healthpress.render.chrome import fix_chrome
+from healthpress.bureau.data import load_bureau_data
+from healthpress.model.columns import load_columns
+from healthpress.render.context import (RenderedFacts, TemplateContext, build_article_view, facts_from_json, facts_to_json,
                       footer_pages, last_modified)
-from .feeds import write_feeds
-from .findings import Finding, Level, sort_findings
-from .project import build_model, display_dir
-from .site import HOME_PAGE, SiteModel
-from .links import broken_link_finding, find_broken_links, site_paths
-from .pagehtml import missing_alt_finding, process_page_html
-from .search import BackgroundIndex, IndexedPage, ShardedIndex, finish_search_index
-from .searchshards import DEFAULT_MAX_SHARD_PAGES
-from .sitemap import SitemapEntry, write_sitemap_gz
+from healthpress.render.feeds import write_feeds
+from healthpress.model.findings import Finding, Level, sort_findings
+from healthpress.build.project import build_model, display_dir
+from healthpress.render.sitemodel import HOME_PAGE, SiteModel
+from healthpress.render.links import broken_link_finding, find_broken_links, site_paths
+from healthpress.render.pagehtml import missing_alt_finding, process_page_html
+from healthpress.search.index import BackgroundIndex, IndexedPage, ShardedIndex, finish_search_index
+from healthpress.search.shards import DEFAULT_MAX_SHARD_PAGES
+from healthpress.render.sitemap import SitemapEntry, write_sitemap_gz
 
 log = get_plugin_logger(__name__)
 
@@ -334,7 +337,7 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
                 BackgroundIndex.start(Path(config.site_dir), self._search_pages(), self._cache_dir(),
                                       self.config.search_shard_pages)
         else:
-            write_sitemap_gz(Path(config.site_dir), self.sitemap)
+            write_sitemap_gz(Path(config.site_dir), self.sitemap, get_build_timestamp())
         search_placed: set[str] = set()
         if self.search is not None:
             indexed = finish_search_index(self.search)

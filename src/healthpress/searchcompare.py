@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from .benchcorpus import CorpusInfo, Probe, config_text, write_corpus
+from healthpress.benchcorpus import CorpusInfo, Probe, config_text, write_corpus
 
 DEFAULT_QUERIES = ("医改", "健康周刊", "平安", "12320", "母婴安全", "健康素养促进行动", "量子纠缠")
 BUDGET_BYTES = 1_000_000

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from healthpress.search import IndexedPage, ShardedIndex, build_search_index
+from healthpress.search.index import IndexedPage, ShardedIndex, build_search_index
 
 
 def _site(root: Path) -> list[IndexedPage]:
@@ -76,7 +76,7 @@ def test_a_failed_build_stops_pagefind_and_leaves_no_scratch(tmp_path):
 
 def test_once_every_page_is_written_two_shards_are_indexed_at_once(tmp_path, monkeypatch):
     """Beside the rendering one Pagefind runs; the shards left at the end take both cores."""
-    import healthpress.search as search
+    import healthpress.search.index as search
 
     alive, most = [], []
 
@@ -103,7 +103,7 @@ def test_once_every_page_is_written_two_shards_are_indexed_at_once(tmp_path, mon
 
 @pytest.fixture(autouse=True)
 def _needs_pagefind():
-    from healthpress.searchshards import pagefind_executable
+    from healthpress.search.shards import pagefind_executable
     try:
         pagefind_executable()
     except FileNotFoundError:
@@ -145,7 +145,7 @@ def _manifest(site: Path) -> dict[str, dict]:
 
 def test_an_edited_page_is_indexed_alone_as_a_patch_to_its_shard(tmp_path):
     """The shard keeps its bundle; the patch holds the edited page; shards.json says which old result to drop."""
-    from healthpress.searchpatch import fragment_ids
+    from healthpress.search.patches import fragment_ids
 
     site, cache = tmp_path / "site", tmp_path / "cache"
     pages = _site(site)
@@ -241,7 +241,7 @@ def test_a_preview_rebuild_pauses_the_background_index_and_resumes_it(tmp_path):
     """serve's search index waits while a save is rebuilt, without using a core, then finishes the same index."""
     import time
 
-    from healthpress.search import BackgroundIndex
+    from healthpress.search.index import BackgroundIndex
 
     site = tmp_path / "site"
     pages = _long_site(site)

@@ -13,7 +13,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from healthpress.keymemo import KeyMemo
+from healthpress.build.keymemo import KeyMemo
 
 from conftest import SiteFolder, article
 
@@ -51,7 +51,8 @@ def preview(site, tmp_path, monkeypatch) -> Preview:
     in-memory state (resident.py) to itself."""
     from mkdocs.config.defaults import MkDocsConfig
 
-    from healthpress import heap, resident
+    from healthpress.build import heap
+    from healthpress.storage import resident
 
     for name, value in (("_values", {}), ("_writers", {}), ("_placed", {}), ("_enabled", False)):
         monkeypatch.setattr(resident, name, value)
@@ -135,7 +136,7 @@ def test_facts_that_change_with_the_time_make_every_key_again(preview, site, mon
 
 def test_a_rebuild_leaves_the_pages_already_in_the_preview_folder_alone(preview, site, monkeypatch):
     """The first build's pages were rendered, not looked up: the first save must not link them all again."""
-    import healthpress.sitepages as sitepages
+    import healthpress.build.sitepages as sitepages
 
     placed: list[int] = []
     place_all = sitepages._place_all

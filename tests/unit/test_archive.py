@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from healthpress.archive import build_periods
-from healthpress.articles import Article
-from healthpress.catalog import newest_first
-from healthpress.dates import SHANGHAI
+from healthpress.model.archive import build_periods
+from healthpress.model.articles import Article
+from healthpress.model.catalog import newest_first
+from healthpress.model.dates import SHANGHAI
 
 
 def article(src_uri: str, when: str) -> Article:

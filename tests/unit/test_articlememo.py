@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from healthpress.articlememo import BUCKETS, ArticleMemo, bucket_of
+from healthpress.build.articlememo import BUCKETS, ArticleMemo, bucket_of
 
 
 def _fill(root, uris, salt="甲"):

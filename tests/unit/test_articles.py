@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from healthpress.articles import CHINESE_KEYS, FIELD_HELP, Article, default_column, default_slug, parse_article
-from healthpress.findings import Level
+from healthpress.model.articles import CHINESE_KEYS, FIELD_HELP, Article, default_column, default_slug, parse_article
+from healthpress.model.findings import Level
 
 SRC = "press/yizhen.md"
 PATH = "content/press/yizhen.md"

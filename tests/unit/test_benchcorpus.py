@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from healthpress.articles import parse_article
+from healthpress.model.articles import parse_article
 from healthpress.benchcorpus import COLUMNS, PHRASE_LIMITS, PROBES, write_corpus
 
 COUNT = 150

@@ -8,11 +8,11 @@ import itertools
 
 import pytest
 
-from healthpress.articles import Article
-from healthpress.catalog import build_catalog, build_tag_slugs, newest_first, pinned_then_newest
-from healthpress.columns import Column
-from healthpress.dates import SHANGHAI
-from healthpress.findings import Level
+from healthpress.model.articles import Article
+from healthpress.model.catalog import build_catalog, build_tag_slugs, newest_first, pinned_then_newest
+from healthpress.model.columns import Column
+from healthpress.model.dates import SHANGHAI
+from healthpress.model.findings import Level
 
 
 def article(src_uri: str, when: str, *, column: str | None = None, slug: str | None = None, tags=(),

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from healthpress.columns import RESERVED_IDS, Column, load_columns, parse_column
-from healthpress.findings import Level
+from healthpress.model.columns import RESERVED_IDS, Column, load_columns, parse_column
+from healthpress.model.findings import Level
 
 
 def parse(text: str, column_id: str = "press"):

@@ -7,13 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from healthpress.articles import Article, parse_article
-from healthpress.columns import Column
-from healthpress.compliance import (
-    DEFAULT_LEVELS, ICP_URL, Leader, Leaders, Term, apply_levels, check_freshness, check_identification,
-    check_leaders, check_terms, load_leaders, load_terms, parse_leaders, parse_terms, resolve_levels,
+from healthpress.model.articles import Article, parse_article
+from healthpress.model.columns import Column
+from healthpress.bureau.leaders import Leader, Leaders, load_leaders, parse_leaders
+from healthpress.bureau.terms import Term, load_terms, parse_terms
+from healthpress.checks.compliance import (
+    DEFAULT_LEVELS, ICP_URL, apply_levels, check_freshness, check_identification, check_leaders, check_terms,
+    resolve_levels,
 )
-from healthpress.findings import Finding, Level
+from healthpress.model.findings import Finding, Level
 
 D = dt.date
 CST = dt.timezone(dt.timedelta(hours=8))

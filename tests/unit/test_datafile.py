@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from healthpress.datafile import parse_data
+from healthpress.model.datafile import parse_data
 
 TEXT = """\
 # 注释
@@ -67,10 +67,11 @@ def test_unsafe_or_broken_files(text, line, code):
 def test_every_committed_data_file_with_a_loader_loads_without_findings():
     from pathlib import Path
 
-    from healthpress.compliance import load_leaders, load_terms
-    from healthpress.healthdays import load_health_days
-    from healthpress.organisation import load_leadership_group
-    from healthpress.units import load_units
+    from healthpress.bureau.leaders import load_leaders
+    from healthpress.bureau.terms import load_terms
+    from healthpress.bureau.healthdays import load_health_days
+    from healthpress.bureau.organisation import load_leadership_group
+    from healthpress.bureau.units import load_units
 
     loaders = {"health-days.yml": load_health_days, "units.yml": load_units, "leaders.yml": load_leaders,
                "terms.yml": load_terms, "leadership-group.yml": load_leadership_group}

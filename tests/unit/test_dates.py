@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from healthpress.dates import (
+from healthpress.model.dates import (
     SHANGHAI, DateFormatError, chinese_date, chinese_datetime, chinese_month, iso_date, parse_date,
 )
 

@@ -6,15 +6,15 @@ import datetime as dt
 
 import pytest
 
-from healthpress.articles import Article, parse_article
-from healthpress.columns import Column
-from healthpress.disclosure import (
+from healthpress.model.articles import Article, parse_article
+from healthpress.model.columns import Column
+from healthpress.bureau.disclosure import (
     DEFAULT_TOPIC, DISCLOSURE_HELP, DISCLOSURE_KEYS, LABELS, DisclosureFields, assign_index_numbers,
     disclosure_record, disclosure_rows, index_number_findings, is_official_document, official_documents,
     parse_disclosure,
 )
-from healthpress.findings import Level
-from healthpress.source import split_source
+from healthpress.model.findings import Level
+from healthpress.model.source import split_source
 
 ORG = "00325437-X"
 

@@ -6,9 +6,9 @@ import codecs
 
 import pytest
 
-from healthpress.articles import parse_article
-from healthpress.encoding import decode_source, detect_encoding, fix_encoding
-from healthpress.findings import Level
+from healthpress.model.articles import parse_article
+from healthpress.model.encoding import decode_source, detect_encoding, fix_encoding
+from healthpress.model.findings import Level
 
 PATH = "content/press/yizhen.md"
 ARTICLE = "---\ntitle: 市人民医院开展“优质服务年”义诊活动\ndate: 2013-05-08 09:30\n---\n百名专家走进社区。\n"

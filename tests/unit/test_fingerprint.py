@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-from healthpress.context import TemplateContext
-from healthpress.fingerprint import Fingerprinter
+from healthpress.render.context import TemplateContext
+from healthpress.build.fingerprint import Fingerprinter
 from tests.unit.test_catalog import article
 
 
@@ -37,7 +37,7 @@ def test_equal_values_give_equal_digests_and_every_field_counts():
 
 def test_a_set_of_strings_digests_the_same_in_another_process():
     """str hashes differ between processes (PYTHONHASHSEED); the digest must not."""
-    code = ("from healthpress.fingerprint import Fingerprinter;"
+    code = ("from healthpress.build.fingerprint import Fingerprinter;"
             "print(Fingerprinter(lambda a: ()).digest({'防疫', '医改', '健康', 'x', 'y'}, {'b': 1, 'a': 2}))")
     here = fingerprinter().digest({"防疫", "医改", "健康", "x", "y"}, {"a": 2, "b": 1})
     for seed in ("1", "2"):

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from healthpress.articles import parse_article
-from healthpress.findings import Level
-from healthpress.healthdays import (
+from healthpress.model.articles import parse_article
+from healthpress.model.findings import Level
+from healthpress.bureau.healthdays import (
     HealthDay, Rule, RuleError, load_health_days, nth_weekday, occurrence, parse_fixed, parse_health_days,
     parse_rule, related_articles, upcoming,
 )

@@ -8,7 +8,7 @@ import weakref
 
 import pytest
 
-from healthpress import heap
+from healthpress.build import heap
 
 
 class Node:

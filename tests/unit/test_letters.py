@@ -6,13 +6,13 @@ import datetime as dt
 
 import pytest
 
-from healthpress.articles import parse_article
-from healthpress.findings import Level
-from healthpress.letters import (
+from healthpress.model.articles import parse_article
+from healthpress.model.findings import Level
+from healthpress.bureau.letters import (
     LETTER_HELP, LETTER_KEYS, find_personal_data, letter_status, overdue_letters, parse_letter, privacy_findings,
     response_days,
 )
-from healthpress.source import split_source
+from healthpress.model.source import split_source
 
 D = dt.date
 PATH = "content/mailbox/laixin.md"

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from healthpress.findings import Level
-from healthpress.limits import Limits, check_body, check_size
+from healthpress.model.findings import Level
+from healthpress.model.limits import Limits, check_body, check_size
 
 PATH = "content/press/yizhen.md"
 LIMITS = Limits()

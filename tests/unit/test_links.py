@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from healthpress.findings import Level
-from healthpress.links import (PageLinks, broken_link_finding, collect_links, find_broken_links, resolve,
+from healthpress.model.findings import Level
+from healthpress.render.links import (PageLinks, broken_link_finding, collect_links, find_broken_links, resolve,
                                site_paths)
 
 PAGE = "news/2013/05/yizhen/"

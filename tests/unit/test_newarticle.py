@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from healthpress.articles import default_slug, parse_article
-from healthpress.dates import SHANGHAI
-from healthpress.newarticle import BODY_HINT, new_article_path, new_article_text
-from healthpress.paths import check_names
-from healthpress.slugs import is_valid_slug
+from healthpress.model.articles import default_slug, parse_article
+from healthpress.model.dates import SHANGHAI
+from healthpress.model.newarticle import BODY_HINT, new_article_path, new_article_text
+from healthpress.model.paths import check_names
+from healthpress.model.slugs import is_valid_slug
 
 MOMENT = dt.datetime(2013, 5, 8, 9, 30, 45, 123456, tzinfo=SHANGHAI)
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from healthpress.findings import Level
-from healthpress.organisation import (
+from healthpress.model.findings import Level
+from healthpress.bureau.organisation import (
     LeadershipGroup, Member, Office, Role, load_leadership_group, parse_leadership_group,
 )
 

@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-from healthpress.findings import Level
-from healthpress.paths import check_links_outside, check_names, is_inside
+from healthpress.model.findings import Level
+from healthpress.model.paths import check_links_outside, check_names, is_inside
 
 DOCS = "content"
 

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from healthpress.articles import Article, parse_article
-from healthpress.findings import Level
-from healthpress.periodical import (
+from healthpress.model.articles import Article, parse_article
+from healthpress.model.findings import Level
+from healthpress.bureau.periodical import (
     Issue, all_issue_neighbours, build_issues, current_issue, find_issue, format_numbers, issue_neighbours, issues_by_year,
     periodical_findings,
 )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import io
 
-from healthpress.progress import Progress
-from healthpress.sitepages import RenderCounts
+from healthpress.build.progress import Progress
+from healthpress.build.sitepages import RenderCounts
 
 
 class Terminal(io.StringIO):

@@ -7,10 +7,10 @@ import datetime as dt
 
 import pytest
 
-from healthpress.articles import Article, parse_article
-from healthpress.dates import SHANGHAI
-from healthpress.findings import Level
-from healthpress.publication import STATE_LABELS, build_moment, is_public, publication_state
+from healthpress.model.articles import Article, parse_article
+from healthpress.model.dates import SHANGHAI
+from healthpress.model.findings import Level
+from healthpress.model.publication import STATE_LABELS, build_moment, is_public, publication_state
 
 SRC = "press/yizhen.md"
 PATH = "content/press/yizhen.md"

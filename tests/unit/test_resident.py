@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from healthpress import resident
+from healthpress.storage import resident
 
 
 @pytest.fixture

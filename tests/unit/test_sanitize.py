@@ -12,7 +12,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup, Comment
 
-from healthpress.sanitize import sanitize_html
+from healthpress.render.sanitize import sanitize_html
 
 EXTENSIONS = ["toc", "tables", "attr_list", "admonition", "pymdownx.details", "pymdownx.superfences"]
 PLAYER = "player.example.com"

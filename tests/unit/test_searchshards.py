@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from healthpress.searchshards import ArticlePage, plan_shards
+from healthpress.search.shards import ArticlePage, plan_shards
 
 
 def corpus(per_month: int, years: range, seed: int = 7) -> list[ArticlePage]:

@@ -6,7 +6,7 @@ import re
 
 import zxingcpp
 
-from healthpress.sharing import QUIET_ZONE, render_qr_svg
+from healthpress.render.sharing import QUIET_ZONE, render_qr_svg
 
 URL = "https://www.example.gov.cn/medical-reform/2019/03/ji-ben-yao-wu-zhi-00445/"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from healthpress.slugs import is_valid_slug, slugify
+from healthpress.model.slugs import is_valid_slug, slugify
 
 
 @pytest.mark.parametrize(

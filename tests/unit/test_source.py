@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from healthpress.findings import Level
-from healthpress.source import SourceError, load_yaml_mapping, split_source
+from healthpress.model.findings import Level
+from healthpress.model.source import SourceError, load_yaml_mapping, split_source
 
 PATH = "content/press/yizhen.md"
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from healthpress.staging import adopt, list_files, recycle_dir_for, sweep, unshare
+from healthpress.build.staging import adopt, recycle_dir_for, sweep, unshare
+from healthpress.storage.snapshot import list_files
 
 
 def _write(root: Path, relative: str, text: str) -> Path:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from healthpress.summary import SUMMARY_LIMIT, summarize_html
+from healthpress.model.summary import SUMMARY_LIMIT, summarize_html
 
 
 @pytest.mark.parametrize(

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from healthpress.articles import Article, parse_article
-from healthpress.findings import Level
-from healthpress.stats import PeriodError, count_by_unit, parse_period, period_label, render_csv
-from healthpress.units import Liaison, Unit, closest_unit, load_units, parse_units, resolve_unit, unit_findings
+from healthpress.model.articles import Article, parse_article
+from healthpress.model.findings import Level
+from healthpress.bureau.stats import PeriodError, count_by_unit, parse_period, period_label, render_csv
+from healthpress.bureau.units import Liaison, Unit, closest_unit, load_units, parse_units, resolve_unit, unit_findings
 
 D = dt.date
 ROOT = Path(__file__).resolve().parents[2]

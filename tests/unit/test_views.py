@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from healthpress.articles import Article
-from healthpress.catalog import build_catalog
-from healthpress.columns import Column
-from healthpress.dates import SHANGHAI
-from healthpress.views import HOME_LATEST, Pager, build_home, build_listings, paginate, src_uri_for
+from healthpress.model.articles import Article
+from healthpress.model.catalog import build_catalog
+from healthpress.model.columns import Column
+from healthpress.model.dates import SHANGHAI
+from healthpress.render.views import HOME_LATEST, Pager, build_home, build_listings, paginate, src_uri_for
 
 
 def article(src_uri: str, when: str, *, tags=(), pinned: bool = False) -> Article:

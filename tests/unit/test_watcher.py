@@ -8,7 +8,7 @@ from mkdocs.livereload import LiveReloadServer
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
-from healthpress.watcher import use_native_observer
+from healthpress.engine.watcher import use_native_observer
 
 
 def _heard(server: LiveReloadServer, seconds: float) -> bool:

@@ -1,0 +1,152 @@
+"""Read every article of a site and build its model: catalog, listings and findings.
+
+This is the whole domain pipeline without MkDocs: the build and `healthpress check` both call it
+(project.py), so a check and a build always agree on what is wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+
+from healthpress.build.articlememo import ArticleMemo, Stamp, stamp_of
+from healthpress.build.workers import map_in_order, worker_count
+from healthpress.bureau.data import BureauData
+from healthpress.bureau.disclosure import build_disclosure_tables
+from healthpress.bureau.letters import build_letters
+from healthpress.bureau.periodical import periodical_findings
+from healthpress.bureau.units import unit_findings
+from healthpress.model.articles import Article, parse_article
+from healthpress.model.assets import check_assets
+from healthpress.model.catalog import build_catalog
+from healthpress.model.columns import Column
+from healthpress.model.encoding import decode_source
+from healthpress.model.findings import Finding, Level
+from healthpress.model.limits import Limits, check_body, check_size
+from healthpress.model.paths import check_links_outside, check_names
+from healthpress.model.publication import publication_state
+from healthpress.render.bureau_views import build_bureau_listings, with_upcoming_days
+from healthpress.render.sitemodel import HOME_PAGE, SiteModel
+from healthpress.render.views import build_listings
+
+
+def is_article_uri(src_uri: str) -> bool:
+    """Markdown files inside a column folder are articles; top-level pages are plain pages."""
+    return src_uri.endswith(".md") and "/" in src_uri
+
+
+@dataclass
+class LoadedArticles:
+    articles: list[Article]
+    findings: list[Finding]
+    paths: dict[str, str]
+    refused: set[str]
+
+
+def load_articles(docs_dir: Path, src_uris: list[str], all_uris: list[str], display_dir: str,
+                  limits: Limits = Limits(), memo: ArticleMemo | None = None, workers: int = 1) -> LoadedArticles:
+    """Parse every article file, on `workers` processes (0 = every core); files unchanged since the
+    build that filled `memo` are not parsed again; files that escape the docs folder are refused unread."""
+    findings = check_names(sorted(all_uris), display_dir)
+    outside, refused = check_links_outside(docs_dir, sorted(all_uris), display_dir)
+    findings += outside
+    findings += check_assets(docs_dir, [uri for uri in sorted(all_uris) if uri not in refused], display_dir)
+    paths = {src_uri: posixpath.join(display_dir, src_uri) for src_uri in sorted(src_uris)}
+    results: dict[str, tuple[Article | None, list[Finding]]] = {}
+    stamps: dict[str, Stamp] = {}
+    for src_uri, shown in paths.items():
+        if src_uri in refused:
+            continue
+        if memo:
+            stamps[src_uri] = stamp_of((docs_dir / src_uri).stat())
+            known = memo.get(src_uri, stamps[src_uri], shown)
+            if known is not None:
+                results[src_uri] = known
+    unread = [uri for uri in paths if uri not in refused and uri not in results]
+
+    def parse(src_uri: str) -> tuple[Article | None, list[Finding]]:
+        return load_article(docs_dir / src_uri, paths[src_uri], src_uri, limits)
+
+    for src_uri, parsed in zip(unread, map_in_order(parse, unread, worker_count(workers, len(unread)))):
+        results[src_uri] = parsed
+        if memo:
+            memo.put(src_uri, stamps[src_uri], paths[src_uri], parsed)
+    articles: list[Article] = []
+    for src_uri in paths:
+        article, found = results.get(src_uri, (None, []))
+        findings += found
+        if article:
+            articles.append(article)
+    return LoadedArticles(articles, findings, paths, refused)
+
+
+def load_article(path: Path, shown: str, src_uri: str, limits: Limits) -> tuple[Article | None, list[Finding]]:
+    """One article file, within the limits, decoded and parsed."""
+    too_large = check_size(shown, path.stat().st_size, limits)
+    if too_large:
+        return None, [too_large]
+    text, findings = decode_source(shown, path.read_bytes())
+    if text is None:
+        return None, findings
+    article, found = parse_article(shown, src_uri, text)
+    findings += found
+    if article:
+        findings += check_body(shown, article.body, article.body_line, limits)
+    if any(f.level is Level.ERROR for f in findings):
+        return None, findings
+    return article, findings
+
+
+def check_covers(articles: list[Article], existing: set[str], paths: dict[str, str]) -> list[Finding]:
+    """A cover must be an image that exists in content/ (or an address on another site)."""
+    return [
+        Finding(paths[a.src_uri], a.line_of("cover"), a.key_of("cover"), "missing-cover", f"封面图片“{a.cover}”不存在",
+                "写相对于本文的路径，如 cover: images/cover.jpg，并确认图片已提交")
+        for a in articles if a.cover_uri is not None and a.cover_uri not in existing
+    ]
+
+
+def build_site_model(
+    columns: dict[str, Column],
+    loaded: LoadedArticles,
+    findings: list[Finding],
+    page_size: int,
+    now: dt.datetime,
+    taken_uris: set[str] = frozenset(),
+    preview: bool = False,
+    bureau: BureauData | None = None,
+    identity: dict | None = None,
+) -> SiteModel:
+    """Catalog what readers may see now (everything, marked, in a preview) and describe every listing."""
+    shown: list[Article] = []
+    withheld: list[Article] = []
+    for article in loaded.articles:
+        (shown if preview or publication_state(article, now) == "published" else withheld).append(article)
+    catalog, found = build_catalog(shown, columns, loaded.paths)
+    found += check_covers(shown, taken_uris, loaded.paths)
+    for column in columns.values():
+        if column.kind == "periodical":
+            found += periodical_findings(catalog.by_column[column.id], column.title, loaded.paths)
+    bureau = bureau or BureauData()
+    identity = identity or {}
+    disclosures, found_disclosure = build_disclosure_tables(
+        catalog.articles, columns, identity.get("org_code"), identity.get("sponsor") or "", loaded.paths)
+    found += found_disclosure
+    letters, found_letters = build_letters(catalog.articles, {c.id for c in columns.values() if c.kind == "letters"},
+                                           loaded.paths)
+    found += found_letters
+    listings = build_listings(catalog, columns, page_size)
+    listings[0] = with_upcoming_days(listings[0], bureau, now.date())
+    listings += build_bureau_listings(catalog, bureau, now.date(), page_size)
+    if bureau.has_units:
+        found += unit_findings(shown, bureau.units, loaded.paths)
+    clashes = [
+        Finding(loaded.paths.get(l.src_uri, l.src_uri), None, None, "reserved-path",
+                f"这个文件占用了系统生成页面 /{l.url} 的位置",
+                "栏目首页、归档和标签页由系统生成；请把文件改名或移到别处，栏目介绍写在 columns/ 的 description 里")
+        for l in listings if l.src_uri in taken_uris and l.src_uri != HOME_PAGE
+    ]
+    return SiteModel(columns, catalog, listings, withheld, findings + loaded.findings + found + clashes, now,
+                     loaded.paths, preview, disclosures, letters)

@@ -1,0 +1,83 @@
+"""A project as MkDocs lists it, turned into the site model; and `check` without building.
+
+Shared by the plugin's `on_files` and `healthpress check`, so both report the same findings.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from healthpress.build.articlememo import ArticleMemo
+from healthpress.bureau.data import BureauData, load_bureau_data
+from healthpress.build.fingerprint import code_digest
+from healthpress.model.columns import Column, load_columns
+from healthpress.checks.inspection import inspect_site, levels_for
+from healthpress.model.findings import Finding
+from healthpress.model.limits import Limits
+from healthpress.model.publication import build_moment
+from healthpress.build.loading import build_site_model, is_article_uri, load_articles
+from healthpress.render.sitemodel import SiteModel
+
+
+def limits_from(options) -> Limits:
+    """The plugin options that bound one article."""
+    return Limits(max_bytes=options.max_file_kb * 1024, max_line_chars=options.max_line_chars,
+                  max_depth=options.max_depth, max_inline_marks=options.max_inline_marks)
+
+
+def display_dir(config) -> str:
+    """How findings name the docs folder: relative to the project, e.g. `content`."""
+    project_dir = Path(config.config_file_path or ".").resolve().parent
+    return os.path.relpath(config.docs_dir, project_dir).replace(os.sep, "/")
+
+
+def build_model(config, options, columns: dict[str, Column], findings: list[Finding], files,
+                preview: bool = False, bureau: BureauData | None = None, inspection: bool = False,
+                cache_dir: Path | None = None) -> SiteModel:
+    """Read the editors' files among `files` (an MkDocs Files) and build the site model.
+
+    With `cache_dir`, articles parsed by an earlier build and unchanged since are not parsed again.
+    """
+    docs_dir = Path(config.docs_dir)
+    in_docs = {folder: bool(folder) and Path(folder) == docs_dir for folder in {f.src_dir for f in files}}
+    editors_files = [f.src_uri for f in files if in_docs[f.src_dir] and f.inclusion.is_in_serve()]
+    articles = [uri for uri in editors_files if is_article_uri(uri)]
+    limits = limits_from(options)
+    memo = ArticleMemo(cache_dir, f"{code_digest()}:{limits!r}") if cache_dir else None
+    loaded = load_articles(docs_dir, articles, editors_files, display_dir(config), limits, memo, options.workers)
+    if memo:
+        memo.save()
+    identity = (config.extra or {}).get("bureau") or {}
+    now = build_moment()
+    model = build_site_model(columns, loaded, findings, options.page_size, now, {f.src_uri for f in files},
+                             preview, bureau, identity)
+    try:
+        levels = levels_for(build=not inspection, configured=options.compliance)
+    except ValueError as exc:
+        model.findings.append(Finding("mkdocs.yml", None, "compliance", "compliance-config", str(exc),
+                                      "在 healthpress 设置的 compliance: 下只写 检查项: error/warning/off"))
+        return model
+    model.findings += inspect_site(model, bureau or BureauData(), config.extra, now.date(), levels,
+                                   options.letters_warn_days if inspection else None)
+    return model
+
+
+def load_project(config_file: Path, inspection: bool = False) -> tuple[SiteModel, BureauData]:
+    """The site model and the bureau's data, read the way MkDocs reads the project, without building."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+
+    config = load_config(str(config_file))
+    options = config.plugins["healthpress"].config
+    project_dir = config_file.resolve().parent
+    columns, findings = load_columns(project_dir / options.columns_dir, options.columns_dir)
+    bureau, found = load_bureau_data(project_dir / options.data_dir, options.data_dir)
+    model = build_model(config, options, columns, findings + found, get_files(config), bureau=bureau,
+                        inspection=inspection)
+    return model, bureau
+
+
+def check_project(config_file: Path) -> list[Finding]:
+    """Every finding the build would report."""
+    return load_project(config_file)[0].findings

@@ -1,0 +1,64 @@
+"""The site's digest: every input that can change any page, apart from the page's own view.
+
+Part of every page-cache key (pagecache.py). It covers the healthpress code and the versions of the
+libraries that shape a page, mkdocs.yml and the plugin's options, the site's templates, the column
+and data files, the editors' files and their addresses (a link to another article becomes that
+article's address; the listings healthpress generates are described by their views instead), the
+size and date of every image and attachment (images get their real width and height), the nav, and
+the globals every page shows (urgent notices, footer links).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+
+from healthpress.build.fingerprint import Fingerprinter, code_digest, files_digest, stat_digest, tree_files
+
+PACKAGE_DIR = Path(__file__).parents[1]
+ENV_GLOBALS = ("hp_footer_pages", "hp_urgent", "hp_mailbox_endpoint")
+
+
+def site_digest(config: MkDocsConfig, options, preview: bool, files: Files, nav: Navigation, env,
+                fingerprinter: Fingerprinter) -> str:
+    """Digest of everything outside a page's own view that can change how it is rendered."""
+    project = Path(config.config_file_path or ".").resolve().parent
+    theme_dirs = [Path(d) for d in config.theme.dirs if not _is_installed(Path(d))]
+    theme = files_digest([p for d in theme_dirs for p in tree_files(d)], Path("/"))
+    inputs = [files_digest(tree_files(project / folder), project) for folder in (options.columns_dir, options.data_dir)]
+    file_map = sorted((f.src_uri, f.url, f.inclusion.name) for f in files if f.generated_by is None)
+    attachments = stat_digest((f.src_uri, Path(f.abs_src_path)) for f in files
+                              if f.abs_src_path and not f.is_documentation_page() and f.generated_by is None)
+    config_bytes = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
+    return fingerprinter.digest(
+        code_digest(), config_bytes.decode("utf-8", "replace"), config.site_url, preview,
+        json.dumps(dict(options), sort_keys=True, default=str), _settings(config),
+        theme, inputs, file_map, attachments, _nav(nav.items), [env.globals.get(name) for name in ENV_GLOBALS])
+
+
+SETTINGS = ("site_name", "site_description", "site_author", "copyright", "repo_url", "repo_name", "edit_uri",
+            "extra_css", "extra_javascript", "extra", "markdown_extensions")
+
+
+def _settings(config: MkDocsConfig) -> str:
+    """The settings pages show, as loaded (values from !ENV or an INHERIT file included), and the theme's."""
+    settings = {name: config.get(name) for name in SETTINGS}
+    settings["theme"] = {key: value for key, value in config.theme.items() if key != "locale"}
+    settings["theme_locale"] = str(config.theme["locale"])
+    return json.dumps(settings, sort_keys=True, default=str, ensure_ascii=False)
+
+
+def _nav(items) -> list:
+    """The nav as titles, addresses and children (what the header and tabs show)."""
+    return [(type(item).__name__, item.title, getattr(item, "url", None), _nav(item.children or []))
+            for item in items]
+
+
+def _is_installed(folder: Path) -> bool:
+    """Templates inside installed packages (material, healthpress) are covered by versions and code."""
+    resolved = folder.resolve()
+    return "site-packages" in resolved.parts or resolved.is_relative_to(PACKAGE_DIR.resolve())

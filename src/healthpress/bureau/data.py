@@ -1,0 +1,53 @@
+"""The bureau's data files under `data/`: units and liaisons, health days, leaders, terms, groups.
+
+Each file is optional; a file that exists is validated, and its findings fail the build and the
+check like an article's would.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from healthpress.bureau.leaders import Leaders, load_leaders
+from healthpress.bureau.terms import Term, load_terms
+from healthpress.model.findings import Finding
+from healthpress.bureau.healthdays import HealthDay, load_health_days
+from healthpress.bureau.organisation import LeadershipGroup, load_leadership_group
+from healthpress.bureau.topics import Topic, load_topics
+from healthpress.bureau.units import Unit, load_units
+
+
+@dataclass
+class BureauData:
+    """What `data/` holds; empty when a file is absent."""
+
+    units: list[Unit] = field(default_factory=list)
+    health_days: list[HealthDay] = field(default_factory=list)
+    leaders: Leaders | None = None
+    terms: list[Term] = field(default_factory=list)
+    leadership_group: LeadershipGroup | None = None
+    topics: list[Topic] = field(default_factory=list)
+    has_units: bool = False
+
+
+def load_bureau_data(data_dir: Path, display_dir: str = "data") -> tuple[BureauData, list[Finding]]:
+    """Read every data file that exists in `data_dir`."""
+    data, findings = BureauData(), []
+
+    def load(name: str, loader):
+        path = data_dir / name
+        if not path.is_file():
+            return None
+        value, found = loader(path, f"{display_dir}/{name}")
+        findings.extend(found)
+        return value
+
+    data.units = load("units.yml", load_units) or []
+    data.has_units = (data_dir / "units.yml").is_file()
+    data.health_days = load("health-days.yml", load_health_days) or []
+    data.leaders = load("leaders.yml", load_leaders)
+    data.terms = load("terms.yml", load_terms) or []
+    data.leadership_group = load("leadership-group.yml", load_leadership_group)
+    data.topics = load("topics.yml", load_topics) or []
+    return data, findings

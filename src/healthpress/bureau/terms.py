@@ -1,0 +1,79 @@
+"""Standard wording (规范用语) from `data/terms.yml`: a wrong wording and its right forms (pure)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+from typing_extensions import Annotated
+
+from healthpress.model.datafile import DataDocument, expect_list, load_data_file, parse_data, validate_entry
+from healthpress.model.findings import Finding
+
+NonEmpty = Annotated[str, Field(min_length=1)]
+
+
+TERM_HELP = {
+    "wrong": "wrong: 医闹（不规范的写法）",
+    "right": "right: 涉医违法犯罪（规范写法；几种都可以时写成列表 [艾滋病患者, 艾滋病病毒感染者]）",
+    "first_mention": "first_mention: true（只要求第一次出现时写全称，之后可以用简称）",
+    "ignore": "ignore: [非典型]（含这个词的写法不算错，如“非典型肺炎”里的“非典”）",
+    "note": "note: 说明（显示在改法里）",
+}
+
+
+class TermEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=True)
+
+    wrong: NonEmpty
+    right: NonEmpty | list[NonEmpty]
+    first_mention: bool = False
+    ignore: list[NonEmpty] = []
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A wrong wording and its right form(s)."""
+
+    wrong: str
+    right: tuple[str, ...]
+    first_mention: bool = False
+    ignore: tuple[str, ...] = ()
+    note: str = ""
+
+
+def read_terms(doc: DataDocument) -> tuple[list[Term], list[Finding]]:
+    """Validate a loaded terms document; a wrong wording listed twice is an error."""
+    entries, findings = expect_list(doc, doc.data, (), "用语", "- wrong: 医闹")
+    terms: list[Term] = []
+    seen: dict[str, int | None] = {}
+    for index, value in enumerate(entries):
+        entry, found = validate_entry(TermEntry, value, doc, (index,), TERM_HELP, f"第 {index + 1} 条用语")
+        findings += found
+        if entry is None:
+            continue
+        line = doc.line(index, "wrong")
+        right = (entry.right,) if isinstance(entry.right, str) else tuple(entry.right)
+        if entry.wrong in seen:
+            findings.append(Finding(doc.path, line, "wrong", "duplicate-term",
+                                    f"“{entry.wrong}”已经写过（第 {seen[entry.wrong]} 行）", "删除其中一条"))
+            continue
+        if entry.wrong in right:
+            findings.append(Finding(doc.path, line, "wrong", "term-same", f"“{entry.wrong}”的规范写法就是它自己",
+                                    "改正 wrong 或 right"))
+            continue
+        seen[entry.wrong] = line
+        terms.append(Term(entry.wrong, right, entry.first_mention, tuple(entry.ignore), entry.note))
+    return terms, findings
+
+
+def load_terms(path: Path, display: str = "data/terms.yml") -> tuple[list[Term], list[Finding]]:
+    doc, findings = load_data_file(path, display)
+    return read_terms(doc) if doc is not None else ([], findings)
+
+
+def parse_terms(path: str, text: str) -> tuple[list[Term], list[Finding]]:
+    doc, findings = parse_data(path, text)
+    return read_terms(doc) if doc is not None else ([], findings)

@@ -1,0 +1,48 @@
+"""The compliance inspection of a site, after the national indicators for government websites.
+
+One function runs every check on the site model; the build uses it with its own levels (stale
+columns off, so that the hourly build that publishes new items is never stopped by them), and
+`healthpress check --compliance` with the inspection's levels.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Mapping
+
+from healthpress.bureau.data import BureauData
+from healthpress.checks.compliance import (DEFAULT_LEVELS, check_freshness, check_identification, check_leaders, check_terms,
+                         resolve_levels)
+from healthpress.model.findings import Finding, Level
+from healthpress.bureau.letters import overdue_letters
+from healthpress.render.sitemodel import SiteModel
+
+BUILD_OVERRIDES = {"stale-column": "off", "stale-home": "off", "blank-column": "off", "blank-home": "off"}
+"""Columns are judged by `healthpress check --compliance`; a build must publish even a young site."""
+
+
+def levels_for(build: bool, configured: Mapping[str, str] | None) -> dict[str, Level | None]:
+    """Each check's level: the inspection's defaults, the build's overrides, then mkdocs.yml's `compliance`."""
+    base = dict(BUILD_OVERRIDES) if build else {}
+    base.update(configured or {})
+    return resolve_levels(base)
+
+
+def inspect_site(model: SiteModel, bureau: BureauData, extra: Mapping | None, today: dt.date,
+                 levels: Mapping[str, Level | None] = DEFAULT_LEVELS, letters_warn_days: int | None = None
+                 ) -> list[Finding]:
+    """Freshness and blank columns, the footer's identification, leaders' names, the wording rules, and
+    (when `letters_warn_days` is given: the inspection, not the build) letters waiting for a reply."""
+    latest = {column_id: articles[0].date if articles else None
+              for column_id, articles in model.catalog.by_column.items()}
+    thresholds = {c.id: c.update_days for c in model.columns.values() if c.update_days}
+    findings = check_freshness(model.columns, latest, today, thresholds, levels=levels)
+    findings += check_identification(extra, levels)
+    checked = [a for a in model.catalog.articles if not a.verbatim]
+    if bureau.leaders:
+        findings += check_leaders(checked, bureau.leaders, model.paths, levels)
+    if bureau.terms:
+        findings += check_terms(checked, bureau.terms, model.paths, levels)
+    if letters_warn_days is not None:
+        findings += overdue_letters(model.letters.values(), today, warn_after_days=letters_warn_days)
+    return findings

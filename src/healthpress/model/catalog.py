@@ -1,0 +1,102 @@
+"""All published articles, sorted newest first and indexed by column, tag and source (pure)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from healthpress.model.articles import Article
+from healthpress.model.columns import Column
+from healthpress.model.findings import Finding
+from healthpress.model.slugs import slugify
+
+
+def newest_first(article: Article) -> tuple:
+    """Sort key: newest date first; ties broken by source path so order never depends on disk."""
+    return (-article.date.timestamp(), article.src_uri)
+
+
+def pinned_then_newest(article: Article) -> tuple:
+    """Sort key of a column index: pinned items first, then newest first."""
+    return (not article.pinned, *newest_first(article))
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """The published articles and the indexes every listing is built from."""
+
+    articles: tuple[Article, ...]
+    by_column: dict[str, tuple[Article, ...]]
+    by_tag: dict[str, tuple[Article, ...]]
+    tag_slugs: dict[str, str]
+    by_src: dict[str, Article] = field(repr=False)
+    _position: dict[str, int] = field(repr=False)
+
+    def column_neighbours(self, article: Article) -> tuple[Article | None, Article | None]:
+        """(newer, older) article in the same column, by date."""
+        siblings = self.by_column[article.column]
+        index = self._position[article.src_uri]
+        newer = siblings[index - 1] if index > 0 else None
+        older = siblings[index + 1] if index + 1 < len(siblings) else None
+        return newer, older
+
+
+def build_catalog(
+    articles: list[Article], columns: dict[str, Column], paths: dict[str, str]
+) -> tuple[Catalog, list[Finding]]:
+    """Index `articles`; unknown columns and URL clashes are findings (`paths` names each file)."""
+    findings: list[Finding] = []
+    known = [a for a in articles if a.column in columns]
+    for article in articles:
+        if article.column not in columns:
+            findings.append(Finding(
+                paths[article.src_uri], 1, "column", "unknown-column", f"没有编号为“{article.column}”的栏目",
+                "可用的栏目：" + "、".join(f"{c.id}（{c.title}）" for c in columns.values())
+                + "；要新增栏目，请在 columns/ 里新建同名 .yml 文件"))
+    findings += _url_clashes(known, paths)
+    ordered = tuple(sorted(known, key=newest_first))
+    by_column: dict[str, list[Article]] = {column_id: [] for column_id in columns}
+    by_tag: dict[str, list[Article]] = defaultdict(list)
+    for article in ordered:
+        by_column[article.column].append(article)
+        for tag in article.tags:
+            by_tag[tag].append(article)
+    position = {a.src_uri: i for siblings in by_column.values() for i, a in enumerate(siblings)}
+    return Catalog(
+        articles=ordered,
+        by_column={k: tuple(v) for k, v in by_column.items()},
+        by_tag={k: tuple(v) for k, v in sorted(by_tag.items(), key=lambda kv: (-len(kv[1]), kv[0]))},
+        tag_slugs=build_tag_slugs(by_tag),
+        by_src={a.src_uri: a for a in ordered},
+        _position=position,
+    ), findings
+
+
+def _url_clashes(articles: list[Article], paths: dict[str, str]) -> list[Finding]:
+    owners: dict[str, list[Article]] = defaultdict(list)
+    for article in articles:
+        owners[article.url.lower()].append(article)
+    findings = []
+    for url, clash in sorted((url, clash) for url, clash in owners.items() if len(clash) > 1):
+        names = "、".join(paths[a.src_uri] for a in clash)
+        for article in clash:
+            findings.append(Finding(
+                paths[article.src_uri], 1, "slug", "duplicate-url",
+                f"与其他文章的网址 /{url} 相同：{names}",
+                "给其中一篇在文件头写不同的别名，如 slug: yizhen-huodong-2，或改文件名"))
+    return findings
+
+
+def build_tag_slugs(by_tag: dict[str, list[Article]]) -> dict[str, str]:
+    """An ASCII slug per tag; tags whose pinyin collides get -2, -3 ... in sorted order."""
+    slugs: dict[str, str] = {}
+    taken: set[str] = set()
+    for tag in sorted(by_tag):
+        base = slugify(tag) or "tag"
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug)
+        slugs[tag] = slug
+    return slugs

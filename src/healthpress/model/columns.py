@@ -1,0 +1,110 @@
+"""Columns (专栏): one YAML file per column in `columns/`, validated with pydantic."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from healthpress.model.findings import Finding
+from healthpress.model.schema_errors import findings_from_validation
+from healthpress.model.slugs import is_valid_slug
+from healthpress.model.source import SourceError, load_yaml_mapping
+
+RESERVED_IDS = frozenset({"archive", "tags", "assets", "search", "feed", "page", "static", "topics"})
+
+COLUMN_FIELD_HELP = {
+    "title": "title: 优质服务年",
+    "description": "description: 一句话介绍这个栏目",
+    "kind": "kind: news（新闻类）、periodical（期刊，如健康周刊）、letters（信件）或 notices（通知公告）",
+    "order": "order: 10（数字越小越靠前）",
+    "page_size": "page_size: 20（每页条数，1 到 200）",
+    "home_items": "home_items: 6（首页显示条数，0 到 20）",
+    "archived": "archived: true（已结束的专题栏目）",
+    "update_days": "update_days: 30（合规检查要求的更新周期，天；不写时新闻类 14 天、通知公告类 180 天）",
+}
+
+
+class ColumnSchema(BaseModel):
+    """What a column file may say."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=True)
+
+    title: str = Field(min_length=1)
+    description: str = ""
+    kind: Literal["news", "periodical", "letters", "notices"] = "news"
+    order: int = 100
+    page_size: int = Field(default=20, ge=1, le=200)
+    home_items: int = Field(default=6, ge=0, le=20)
+    archived: bool = False
+    update_days: int | None = Field(default=None, ge=1, le=3650)
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A column of the site: its id is the file name and the first folder of its articles."""
+
+    id: str
+    title: str
+    description: str
+    kind: str
+    order: int
+    page_size: int
+    home_items: int
+    archived: bool
+    update_days: int | None = None
+
+    @property
+    def url(self) -> str:
+        return f"{self.id}/"
+
+
+def parse_column(column_id: str, path: str, text: str) -> tuple[Column | None, list[Finding]]:
+    """Validate one column file's text."""
+    if not is_valid_slug(column_id) or column_id in RESERVED_IDS:
+        return None, [Finding(path, None, None, "column-id",
+                              f"栏目文件名“{column_id}”不能用作网址",
+                              "文件名只用小写字母、数字和连字符，例如 health-weekly.yml，且不能是 "
+                              + "、".join(sorted(RESERVED_IDS)))]
+    try:
+        data, key_lines = load_yaml_mapping(path, text, first_line=1)
+    except SourceError as exc:
+        return None, exc.findings
+    try:
+        schema = ColumnSchema.model_validate(data)
+    except ValidationError as exc:
+        return None, findings_from_validation(
+            exc, path, written=lambda f: f, line_of=key_lines.get,
+            fix_for=lambda f: "写法：" + COLUMN_FIELD_HELP.get(f, "删除这一行；可用的字段："
+                                                          + "、".join(COLUMN_FIELD_HELP)))
+    return Column(id=column_id, **schema.model_dump()), []
+
+
+def load_columns(columns_dir: Path, display_dir: str = "columns") -> tuple[dict[str, Column], list[Finding]]:
+    """Every column in `columns_dir`, in display order (order, then id)."""
+    columns: list[Column] = []
+    findings: list[Finding] = []
+    if not columns_dir.is_dir():
+        return {}, [Finding(display_dir, None, None, "columns-missing", "找不到栏目目录",
+                            f"新建目录 {display_dir}/，每个栏目一个文件，如 {display_dir}/press.yml（内容 title: 新闻发布）")]
+    seen: dict[str, str] = {}
+    for path in sorted(columns_dir.iterdir()):
+        if path.suffix not in (".yml", ".yaml") or path.name.startswith("."):
+            continue
+        shown = f"{display_dir}/{path.name}"
+        if path.stem in seen:
+            findings.append(Finding(shown, None, None, "duplicate-column",
+                                    f"与 {seen[path.stem]} 是同一个栏目“{path.stem}”", "删除其中一个文件"))
+            continue
+        seen[path.stem] = shown
+        column, found = parse_column(path.stem, shown, path.read_text(encoding="utf-8-sig"))
+        findings.extend(found)
+        if column:
+            columns.append(column)
+    if not columns and not findings:
+        findings.append(Finding(display_dir, None, None, "columns-empty", "没有任何栏目",
+                                f"在 {display_dir}/ 里为每个栏目建一个文件，如 press.yml（内容 title: 新闻发布）"))
+    columns.sort(key=lambda c: (c.order, c.id))
+    return {c.id: c for c in columns}, findings
