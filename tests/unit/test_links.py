@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from healthpress.model.findings import Level
-from healthpress.render.links import (PageLinks, broken_link_finding, collect_links, find_broken_links, resolve,
-                               site_paths)
+from healthpress.checks.brokenlinks import broken_link_finding, find_broken_links, site_paths
+from healthpress.render.links import PageLinks, collect_links, resolve
 
 PAGE = "news/2013/05/yizhen/"
 """An article's directory URL, as MkDocs gives it (no leading slash)."""

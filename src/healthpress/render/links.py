@@ -1,4 +1,5 @@
-"""Internal links, images and #anchors of rendered articles, checked against the built site (pure)."""
+"""The links, images and ids of a rendered page, collected while it is rendered, and resolved against
+its address (pure; checks/brokenlinks.py judges them against the built site)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,6 @@ import posixpath
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
-
-from healthpress.model.findings import Finding
 
 LINK_ATTRIBUTES = {("a", "href"), ("img", "src"), ("source", "src"), ("video", "src"), ("audio", "src")}
 
@@ -65,56 +64,6 @@ def resolve(page_url: str, target: str) -> tuple[str, str] | None:
         if path.endswith("/") and not joined.endswith("/"):
             joined += "/"
     return joined, unquote(parts.fragment)
-
-
-def site_paths(urls: list[str]) -> set[str]:
-    """Every path a reader can open, from the site-relative URLs of the output files."""
-    known = set()
-    for url in urls:
-        path = "/" + unquote(url)
-        known.add(path)
-        if path.endswith("/"):
-            known.add(path + "index.html")
-            known.add(path.rstrip("/") or "/")
-        elif path.endswith("/index.html"):
-            known.add(path[: -len("index.html")])
-    return known
-
-
-def find_broken_links(pages: list[PageLinks], known_paths: set[str]) -> list[tuple[PageLinks, str, str]]:
-    """(page, target, reason) for each internal link to nothing or to an anchor that does not exist."""
-    ids_by_path: dict[str, frozenset[str]] = {}
-    for page in pages:
-        ids_by_path["/" + page.url] = page.ids
-    broken = []
-    for page in pages:
-        for target in page.targets:
-            resolved = resolve(page.url, target)
-            if resolved is None:
-                continue
-            path, fragment = resolved
-            if path not in known_paths:
-                broken.append((page, target, "missing"))
-            elif fragment:
-                page_path = path.removesuffix("index.html")
-                ids = ids_by_path.get(page_path if page_path.endswith("/") else page_path + "/")
-                if ids is not None and fragment not in ids:
-                    broken.append((page, target, "anchor"))
-    return broken
-
-
-def broken_link_finding(path: str, body: str, body_line: int, target: str, reason: str) -> Finding:
-    """The finding for one broken link, on the line of the body that wrote it."""
-    line = line_of_target(body, body_line, target)
-    if reason == "anchor":
-        fragment = unquote(target.split("#", 1)[1])
-        return Finding(path, line, None, "missing-anchor", f"链接的位置“#{fragment}”在目标页面上不存在",
-                       "检查 # 后面的小标题是否写对（小标题改过名字时锚点也会变），或删除 # 及后面的部分")
-    is_image = target.lower().rsplit(".", 1)[-1] in {"png", "jpg", "jpeg", "gif", "svg", "webp"}
-    what = "图片" if is_image else "链接的文件或文章"
-    return Finding(path, line, None, "missing-image" if is_image else "broken-link", f"{what}“{unquote(target)}”不存在",
-                   "检查路径和文件名（相对于本文所在目录），确认文件已提交；链接文章时写它的 .md 文件名，且该文章已发布；"
-                   "图片和链接请用 Markdown 写法 ![说明](images/a.jpg)，不要用 HTML 的 <img>")
 
 
 def line_of_target(body: str, body_line: int, target: str) -> int | None:
