@@ -38,7 +38,7 @@ from healthpress.render.feeds import write_feeds
 from healthpress.model.findings import Finding, Level, sort_findings
 from healthpress.build.project import build_model, display_dir
 from healthpress.render.sitemodel import HOME_PAGE, SiteModel
-from healthpress.render.links import broken_link_finding, find_broken_links, site_paths
+from healthpress.checks.brokenlinks import broken_link_finding, find_broken_links, site_paths
 from healthpress.render.pagehtml import missing_alt_finding, process_page_html
 from healthpress.search.index import BackgroundIndex, IndexedPage, ShardedIndex, finish_search_index
 from healthpress.search.shards import DEFAULT_MAX_SHARD_PAGES
