@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterable
 
 from babel.dates import format_date, get_day_names
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 from typing_extensions import Annotated
 
 from healthpress.model.articles import Article
@@ -22,6 +22,7 @@ from healthpress.model.datafile import DataDocument, expect_list, load_data_file
 from healthpress.model.dates import LOCALE
 from healthpress.model.findings import Finding
 from healthpress.model.slugs import is_valid_slug
+from healthpress.model.strict import StrictModel
 
 DAY_HELP = {
     "name": "name: 世界卫生日",
@@ -82,10 +83,8 @@ class HealthDay:
         return f"每年{month}{which}{weekday}"
 
 
-class DayEntry(BaseModel):
+class DayEntry(StrictModel):
     """One entry of health-days.yml as written."""
-
-    model_config = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=True)
 
     name: str = Field(min_length=1)
     slug: str = Field(min_length=1)

@@ -7,12 +7,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
+from pydantic import AfterValidator, BeforeValidator
 from typing_extensions import Annotated
 
 from healthpress.model.datafile import DataDocument, expect_list, load_data_file, parse_data, validate_entry
 from healthpress.model.dates import DateFormatError, parse_date
 from healthpress.model.findings import Finding
+from healthpress.model.strict import StrictModel
 
 
 def _to_date(value: object) -> dt.date:
@@ -51,9 +52,7 @@ LEADER_HELP = {
 }
 
 
-class LeaderEntry(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=True)
-
+class LeaderEntry(StrictModel):
     name: Name
     titles: Annotated[list[Title], AfterValidator(_some_titles)]
     since: Annotated[dt.date, BeforeValidator(_to_date)] | None = None

@@ -11,11 +11,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, Field
 from typing_extensions import Annotated
 
 from healthpress.model.datafile import DataDocument, expect_list, load_data_file, parse_data, validate_entry
 from healthpress.model.findings import Finding, Level
+from healthpress.model.strict import StrictModel
 
 GROUP_HELP = {
     "name": "name: 市卫生局创建平安清远宣传工作领导小组",
@@ -43,31 +44,23 @@ def _person_name(value: str) -> str:
 NonEmpty = Annotated[str, Field(min_length=1)]
 
 
-class MemberEntry(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=True)
-
+class MemberEntry(StrictModel):
     post: NonEmpty
     name: Annotated[str, AfterValidator(_person_name)] | None = None
 
 
-class RoleEntry(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=True)
-
+class RoleEntry(StrictModel):
     role: NonEmpty
     members: list[object]
 
 
-class OfficeEntry(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=True)
-
+class OfficeEntry(StrictModel):
     name: NonEmpty = "领导小组办公室"
     located_in: NonEmpty
     duty: NonEmpty
 
 
-class GroupEntry(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=True)
-
+class GroupEntry(StrictModel):
     name: NonEmpty
     established_by: NonEmpty | None = None
     source: NonEmpty | None = None

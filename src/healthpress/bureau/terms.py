@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 from typing_extensions import Annotated
 
 from healthpress.model.datafile import DataDocument, expect_list, load_data_file, parse_data, validate_entry
 from healthpress.model.findings import Finding
+from healthpress.model.strict import StrictModel
 
 NonEmpty = Annotated[str, Field(min_length=1)]
 
@@ -23,9 +24,7 @@ TERM_HELP = {
 }
 
 
-class TermEntry(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=True)
-
+class TermEntry(StrictModel):
     wrong: NonEmpty
     right: NonEmpty | list[NonEmpty]
     first_mention: bool = False

@@ -6,13 +6,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 from typing_extensions import Annotated
 
 from healthpress.model.articles import Article
 from healthpress.model.datafile import DataDocument, expect_list, load_data_file, validate_entry
 from healthpress.model.findings import Finding
 from healthpress.model.slugs import is_valid_slug
+from healthpress.model.strict import StrictModel
 
 TOPIC_HELP = {
     "slug": "slug: min-sheng-bao-zhang（网址里的名字，只用小写字母、数字和连字符）",
@@ -23,9 +24,7 @@ TOPIC_HELP = {
 }
 
 
-class TopicEntry(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=True)
-
+class TopicEntry(StrictModel):
     slug: str = Field(min_length=1)
     title: str = Field(min_length=1)
     intro: str = ""

@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Literal, Mapping
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 from typing_extensions import Annotated
 
 from healthpress.model.articles import Article
 from healthpress.model.datafile import DataDocument, expect_list, load_data_file, parse_data, validate_entry
 from healthpress.model.findings import Finding, Level
+from healthpress.model.strict import StrictModel
 
 UNIT_TYPES = ("卫生行政部门", "局机关科室", "医疗机构", "公共卫生机构", "其他")
 
@@ -37,17 +38,13 @@ LIAISON_HELP = {
 NonEmpty = Annotated[str, Field(min_length=1)]
 
 
-class LiaisonEntry(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=True)
-
+class LiaisonEntry(StrictModel):
     name: NonEmpty
     role: Literal["联络员", "信息员"] = "联络员"
     phone: str | int | None = None
 
 
-class UnitEntry(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=True)
-
+class UnitEntry(StrictModel):
     name: NonEmpty
     short_name: NonEmpty | None = None
     aliases: list[NonEmpty] = []

@@ -9,7 +9,7 @@ import posixpath
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import BeforeValidator, Field, ValidationError
 from typing_extensions import Annotated
 
 from healthpress.model.dates import DateFormatError, parse_date
@@ -17,6 +17,7 @@ from healthpress.model.findings import Finding, Level
 from healthpress.model.schema_errors import findings_from_validation
 from healthpress.model.slugs import is_valid_slug, slugify
 from healthpress.model.source import SourceError, split_source
+from healthpress.model.strict import StrictModel
 
 CHINESE_KEYS = {
     "标题": "title", "日期": "date", "栏目": "column", "别名": "slug", "摘要": "summary",
@@ -73,10 +74,8 @@ def _to_datetime(value: object) -> dt.datetime:
         raise ValueError(str(exc)) from exc
 
 
-class FrontMatter(BaseModel):
+class FrontMatter(StrictModel):
     """The fields an editor may write at the top of an article."""
-
-    model_config = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=True)
 
     title: str = Field(min_length=1)
     date: Annotated[dt.datetime, BeforeValidator(_to_datetime)]

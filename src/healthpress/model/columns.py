@@ -6,12 +6,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 
 from healthpress.model.findings import Finding
 from healthpress.model.schema_errors import findings_from_validation
 from healthpress.model.slugs import is_valid_slug
 from healthpress.model.source import SourceError, load_yaml_mapping
+from healthpress.model.strict import StrictModel
 
 RESERVED_IDS = frozenset({"archive", "tags", "assets", "search", "feed", "page", "static", "topics"})
 
@@ -27,10 +28,8 @@ COLUMN_FIELD_HELP = {
 }
 
 
-class ColumnSchema(BaseModel):
+class ColumnSchema(StrictModel):
     """What a column file may say."""
-
-    model_config = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=True)
 
     title: str = Field(min_length=1)
     description: str = ""
