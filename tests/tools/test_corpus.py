@@ -1,4 +1,4 @@
-"""benchcorpus: same seed same bytes, the asked number of valid articles, and probes that match the files."""
+"""benchmarks.corpus: same seed same bytes, the asked number of valid articles, and probes that match the files."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from healthpress.model.articles import parse_article
-from healthpress.benchcorpus import COLUMNS, PHRASE_LIMITS, PROBES, write_corpus
+from benchmarks.corpus import COLUMNS, PHRASE_LIMITS, PROBES, write_corpus
 
 COUNT = 150
 

@@ -55,7 +55,7 @@ def config_text(*, material_search: bool = False, site_dir: str = "site", search
     search = "  - search:\n      lang: zh\n" if material_search else ""
     no_index = "" if search_index else "      search_index: false   # no Pagefind index in this build\n"
     return f"""\
-# A generated bureau site (healthpress.benchcorpus): for benchmarks, not for publication.
+# A generated bureau site (benchmarks.corpus): for benchmarks, not for publication.
 site_name: 市卫生健康宣传网
 site_description: 市卫生局健康教育与新闻宣传网站（生成的基准测试站点）
 site_url: https://www.example.gov.cn/

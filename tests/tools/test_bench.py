@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from healthpress import bench
-from healthpress.bench import (ChildRun, Measurement, PHASE_KEYS, PhaseTimes, derive_phases, install_hooks,
+from benchmarks import bench
+from benchmarks.bench import (ChildRun, Measurement, PHASE_KEYS, PhaseTimes, derive_phases, install_hooks,
                                markdown_extensions, markdown_floor, markdown_table, ratio, render_report,
                                split_front_matter, tree_size)
-from healthpress.benchcorpus import write_corpus
+from benchmarks.corpus import write_corpus
 
 COUNT = 30
 

@@ -8,8 +8,8 @@ import urllib.request
 
 import pytest
 
-from healthpress.benchcorpus import write_corpus
-from healthpress.searchcompare import (Builds, Outcome, PagefindIndex, Transfer, add_pagefind_markup, judge, report,
+from benchmarks.corpus import write_corpus
+from benchmarks.searchcompare import (Builds, Outcome, PagefindIndex, Transfer, add_pagefind_markup, judge, report,
                                        serve)
 
 BARE = """<article class="hp-article">

@@ -1,7 +1,7 @@
 """Build benchmark: how long healthpress takes on N articles, where the time goes, and the floor.
 
-`python -m healthpress.bench --count 1000 [--count 10000 ...]` (or `./scripts/bench`) writes a
-deterministic corpus of N articles (healthpress.benchcorpus) and measures, in one run:
+`python -m benchmarks.bench --count 1000 [--count 10000 ...]` (or `./scripts/bench`) writes a
+deterministic corpus of N articles (benchmarks.corpus) and measures, in one run:
 
 - a cold full build (`healthpress build` in a new process), a rebuild with nothing changed, and a
   rebuild after one article changed (a sentence appended);
@@ -43,9 +43,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported lazily: the floor's process should load Markdown and PyYAML only
-    from healthpress.benchcorpus import CorpusInfo
+    from benchmarks.corpus import CorpusInfo
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUTPUT = REPO_ROOT / "benchmarks" / "build-bench.md"
 HOOKS_FILE = "bench_hooks.py"
 DEFAULT_SEED = 2013
@@ -57,7 +57,7 @@ CHANGE_SENTENCE = "（基准测试：本文于第 {n} 次修改时追加了这�
 # The timing hooks (written into the corpus and registered with `hooks:` in its mkdocs.yml)
 
 HOOKS_SOURCE = '''\
-"""Written by healthpress.bench: time.perf_counter() at MkDocs events, saved as JSON to $HEALTHPRESS_BENCH_TIMINGS.
+"""Written by benchmarks.bench: time.perf_counter() at MkDocs events, saved as JSON to $HEALTHPRESS_BENCH_TIMINGS.
 
 Hooks run after plugins of the same priority, so each event has a first handler (priority 100, before
 healthpress) and a last one (priority -100, after it). healthpress' Pagefind index, feeds, model and
@@ -210,7 +210,7 @@ def install_hooks(corpus_root: Path) -> Path:
     config = corpus_root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     if f"- {HOOKS_FILE}" not in text:
-        config.write_text(text.rstrip("\n") + f"\n\nhooks:   # healthpress.bench: phase timings\n  - {HOOKS_FILE}\n",
+        config.write_text(text.rstrip("\n") + f"\n\nhooks:   # benchmarks.bench: phase timings\n  - {HOOKS_FILE}\n",
                           encoding="utf-8")
     return hooks
 
@@ -477,7 +477,7 @@ def render_report(m: Measurement) -> str:
     out = [f"## N = {m.count:,} — {ctx.get('date', '')}", ""]
     out.append(f"Machine: {ctx.get('cpus')} CPUs ({ctx.get('machine')}), load average {ctx.get('load_start')} at start, "
                f"{ctx.get('load_end')} at end. {ctx.get('versions')}. Pagefind: {ctx.get('pagefind')}.")
-    out.append(f"Corpus: healthpress.benchcorpus seed {ctx.get('seed')}, {m.count:,} articles, "
+    out.append(f"Corpus: benchmarks.corpus seed {ctx.get('seed')}, {m.count:,} articles, "
                f"{m.corpus_bytes / 2**20:,.1f} MiB of Markdown; SOURCE_DATE_EPOCH={ctx.get('epoch')}.")
     out.append("")
     rows = [row("Cold full build (`healthpress build`, new process)", m.cold),
@@ -684,7 +684,7 @@ def _load() -> str:
 
 def measure(count: int, workdir: Path, seed: int, serve: bool, timeout: float, log=print,
             retry_seed: bool = False) -> Measurement:
-    from healthpress.benchcorpus import write_corpus
+    from benchmarks.corpus import write_corpus
 
     root = workdir / f"n{count}"
     if root.exists():
@@ -696,10 +696,10 @@ def measure(count: int, workdir: Path, seed: int, serve: bool, timeout: float, l
         try:
             info = write_corpus(root / "project", count, attempt)
             break
-        except RuntimeError as exc:  # benchcorpus' own probe check; the probes do not matter to this benchmark
+        except RuntimeError as exc:  # the corpus' own probe check; the probes do not matter to this benchmark
             if attempt + 1 >= seed + (SEED_RETRIES if retry_seed else 1):
                 raise
-            m.notes.append(f"benchcorpus seed {attempt} failed its probe check at N={count} ({exc}); used seed {attempt + 1}")
+            m.notes.append(f"corpus seed {attempt} failed its probe check at N={count} ({exc}); used seed {attempt + 1}")
             log(f"    seed {attempt}: {exc}; trying seed {attempt + 1}")
             shutil.rmtree(root / "project")
     install_hooks(info.root)
@@ -763,8 +763,9 @@ def measure(count: int, workdir: Path, seed: int, serve: bool, timeout: float, l
 
     log(f"==> N={count}: floor (Python-Markdown only)")
     floor_out = root / "floor.json"
-    m.floor = run_child([sys.executable, "-m", "healthpress.bench", "--floor", str(info.docs_dir), str(root / "floor-html"),
-                         str(info.config_file), str(floor_out)], cwd=root, env=env, log=root / "floor.log", timeout=timeout)
+    m.floor = run_child([sys.executable, "-m", "benchmarks.bench", "--floor", str(info.docs_dir), str(root / "floor-html"),
+                         str(info.config_file), str(floor_out)], cwd=REPO_ROOT, env=env, log=root / "floor.log",
+                        timeout=timeout)  # cwd: `-m benchmarks.bench` is found from the repository's root
     if m.floor.returncode == 0:
         m.floor_inner = json.loads(floor_out.read_text(encoding="utf-8"))["seconds"]
     else:
@@ -774,11 +775,11 @@ def measure(count: int, workdir: Path, seed: int, serve: bool, timeout: float, l
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="healthpress.bench", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="benchmarks.bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, action="append", help="articles (repeatable; default 1000)")
     parser.add_argument("--workdir", type=Path, help="where corpora and sites go (default: a temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the workdir afterwards")
-    parser.add_argument("--seed", type=int, help=f"corpus seed (default {DEFAULT_SEED}; when it fails benchcorpus' probe "
+    parser.add_argument("--seed", type=int, help=f"corpus seed (default {DEFAULT_SEED}; when it fails the corpus' probe "
                         f"check, the next of {SEED_RETRIES} seeds is used and the report says so)")
     parser.add_argument("--no-serve", action="store_true", help="skip the serve measurement")
     parser.add_argument("--timeout", type=float, default=3600, help="seconds allowed for each build (default 3600)")
@@ -803,7 +804,7 @@ def main(argv: list[str] | None = None) -> int:
             new = not args.output.exists() or args.output.stat().st_size == 0
             with open(args.output, "a", encoding="utf-8") as handle:
                 if new:
-                    handle.write("# Build benchmark (`scripts/bench`)\n\nAppended by `python -m healthpress.bench`; "
+                    handle.write("# Build benchmark (`scripts/bench`)\n\nAppended by `python -m benchmarks.bench`; "
                                  "newest last.\n\n")
                 handle.write(report + "\n")
             if m.cold is None or m.cold.returncode != 0:

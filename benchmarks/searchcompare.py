@@ -1,7 +1,7 @@
 """Material's search (lunr + jieba) against Pagefind (extended, Chinese) on a generated site.
 
-`python -m healthpress.searchcompare --count 10000` (or `./scripts/search-compare`) writes a corpus
-(healthpress.benchcorpus) into a temporary folder, builds it twice — with material's `search`
+`python -m benchmarks.searchcompare --count 10000` (or `./scripts/search-compare`) writes a corpus
+(benchmarks.corpus) into a temporary folder, builds it twice — with material's `search`
 plugin (`lang: zh`) and with healthpress alone — indexes the second with the `pagefind_extended`
 binary (`--force-language zh-cn`), serves each site on 127.0.0.1 with gzip like nginx, and runs the
 real search code of each in headless Chromium (material's search worker; pagefind.js through its
@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from healthpress.benchcorpus import CorpusInfo, Probe, config_text, write_corpus
+from benchmarks.corpus import CorpusInfo, Probe, config_text, write_corpus
 
 DEFAULT_QUERIES = ("医改", "健康周刊", "平安", "12320", "母婴安全", "健康素养促进行动", "量子纠缠")
 BUDGET_BYTES = 1_000_000
@@ -554,8 +554,8 @@ def report(info: CorpusInfo, builds: Builds, outcomes: list[Outcome], found_vers
     lines = [
         f"# Search on a {info.count:,}-article site: material's search (lunr + jieba) vs Pagefind",
         "",
-        f"`./scripts/search-compare --count {info.count}` (healthpress.searchcompare) on a generated site "
-        f"(healthpress.benchcorpus, seed {info.seed}: {info.count:,} articles dated 2013–2026 in six columns, "
+        f"`./scripts/search-compare --count {info.count}` (benchmarks.searchcompare) on a generated site "
+        f"(benchmarks.corpus, seed {info.seed}: {info.count:,} articles dated 2013–2026 in six columns, "
         f"1,000–3,000 characters each). {os.cpu_count()} cores. Versions: "
         + ", ".join(f"{k} {v}" for k, v in found_versions.items()) + ".",
         "",
@@ -678,7 +678,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=10_000, help="articles in the generated site (default 10000)")
     parser.add_argument("--seed", type=int, default=2013)
     parser.add_argument("--workdir", type=Path, help="keep the corpus and both sites here (default: a temporary folder)")
-    parser.add_argument("--output", type=Path, default=Path("benchmarks/search-compare.md"))
+    parser.add_argument("--output", type=Path, default=Path(__file__).resolve().parent / "search-compare.md")
     parser.add_argument("--chromium", help="path of the Chromium binary (default /usr/bin/chromium)")
     parser.add_argument("--also-pagefind", action="append", default=[], metavar="BINARY",
                         help="another pagefind_extended binary to compare too (e.g. a newer one from npm)")
