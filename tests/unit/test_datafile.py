@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from pydantic import Field
 
-from healthpress.model.datafile import parse_data
+from healthpress.model.datafile import Unique, ValidEntry, parse_data, validate_entries
+from healthpress.model.findings import Finding
+from healthpress.model.strict import StrictModel
 
 TEXT = """\
 # 注释
@@ -82,3 +85,52 @@ def test_every_committed_data_file_with_a_loader_loads_without_findings():
         loaded, findings = load(data / name, f"data/{name}")
         assert findings == [], (name, [f.render() for f in findings])
         assert loaded
+
+
+class Item(StrictModel):
+    name: str = Field(min_length=1)
+    size: int = 0
+
+
+ITEM_HELP = {"name": "name: 甲", "size": "size: 3"}
+NAME_ONCE = Unique("name", "duplicate-item", "删除其中一项")
+
+
+def _no_size_9(item: ValidEntry[Item]) -> list[Finding]:
+    return [Finding("data/x.yml", None, "size", "size-9", "不能是 9", "换一个数")] if item.value.size == 9 else []
+
+
+@pytest.mark.parametrize(
+    "text, options, kept, found",
+    [
+        ("- name: 甲\n- name: 乙\n  size: 2\n", {}, [0, 1], []),
+        ("- name: 甲\n- 乙\n", {}, [0], [(2, None, "data-not-mapping", "第 2 项应当是“字段: 值”的集合，这里是文字 '乙'")]),
+        ("- name: 甲\n- size: 2\n", {}, [0], [(2, "name", "invalid-missing", "第 2 项：缺少这个必填字段")]),
+        ("- name: 甲\n- name: 甲\n", {}, [0, 1], []),
+        ("- name: 甲\n- name: 乙\n- size: 2\n  name: 甲\n", {"unique": NAME_ONCE}, [0, 1],
+         [(4, "name", "duplicate-item", "“甲”已经写过（第 1 行）")]),
+        ("- name: 甲\n  size: x\n- name: 甲\n", {"unique": NAME_ONCE}, [1],
+         [(2, "size", "invalid-int_type", "第 1 项：应当是整数，这里是文字 'x'")]),
+        ("- name: 甲\n  size: 9\n- name: 甲\n", {"unique": NAME_ONCE, "check": _no_size_9}, [1],
+         [(None, "size", "size-9", "不能是 9")]),
+        ("- name: 甲\n- name: 甲\n  size: 9\n", {"unique": NAME_ONCE, "check": _no_size_9}, [0],
+         [(2, "name", "duplicate-item", "“甲”已经写过（第 1 行）")]),
+    ],
+    ids=["all-valid", "not-a-mapping", "invalid", "repeats-allowed", "repeat-at-its-field", "invalid-is-not-written",
+         "checked-out-is-not-written", "repeat-before-check"],
+)
+def test_validate_entries(text, options, kept, found):
+    """Entries are checked in order; the left-out ones each have findings (file lines), the rest are kept."""
+    doc, _ = parse_data("data/x.yml", text)
+    entries, findings = validate_entries(doc, doc.data, Item, (), ITEM_HELP, lambda n: f"第 {n} 项", **options)
+    assert [(e.index, e.key, type(e.value)) for e in entries] == [(i, (i,), Item) for i in kept]
+    assert [(f.line, f.field, f.code, f.message) for f in findings] == found
+    assert all(f.fix for f in findings)
+
+
+def test_validate_entries_of_a_nested_list_name_their_keys_and_lines():
+    doc, _ = parse_data("data/x.yml", "title: 示例\ngroups:\n  - name: 甲\n  - name: 甲\n    size: 2\n  - name: 乙\n")
+    entries, findings = validate_entries(doc, doc.data["groups"], Item, ("groups",), ITEM_HELP, lambda n: f"第 {n} 组",
+                                         unique=NAME_ONCE)
+    assert [(e.key, e.value.name) for e in entries] == [(("groups", 0), "甲"), (("groups", 2), "乙")]
+    assert [f.render() for f in findings] == ["data/x.yml:4: name: “甲”已经写过（第 3 行） — 删除其中一项"]

@@ -18,7 +18,7 @@ from pydantic import Field
 from typing_extensions import Annotated
 
 from healthpress.model.articles import Article
-from healthpress.model.datafile import DataDocument, expect_list, load_data_file, parse_data, validate_entry
+from healthpress.model.datafile import DataDocument, expect_list, load_data_file, parse_data, validate_entries
 from healthpress.model.dates import LOCALE
 from healthpress.model.findings import Finding
 from healthpress.model.slugs import is_valid_slug
@@ -176,17 +176,15 @@ def related_articles(day: HealthDay, articles: Iterable[Article]) -> list[Articl
 def read_health_days(doc: DataDocument) -> tuple[list[HealthDay], list[Finding]]:
     """Validate a loaded health-days document; bad entries are left out with a finding each."""
     entries, findings = expect_list(doc, doc.data, (), "卫生防病日", "- name: 世界卫生日")
+    valid, found = validate_entries(doc, entries, DayEntry, (), DAY_HELP, lambda n: f"第 {n} 个防病日")
+    findings += found
     days: list[HealthDay] = []
     slugs: dict[str, int | None] = {}
-    for index, value in enumerate(entries):
-        what = f"第 {index + 1} 个防病日"
-        entry, found = validate_entry(DayEntry, value, doc, (index,), DAY_HELP, what)
-        findings += found
-        if entry is None:
-            continue
+    for item in valid:
+        entry = item.value
         what = f"“{entry.name}”"
-        lines = doc.key_lines(index)
-        day, found = _to_day(entry, doc.path, lines, doc.line(index), what)
+        lines = doc.key_lines(*item.key)
+        day, found = _to_day(entry, doc.path, lines, doc.line(*item.key), what)
         findings += found
         if day is None:
             continue

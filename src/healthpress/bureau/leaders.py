@@ -10,7 +10,8 @@ from pathlib import Path
 from pydantic import AfterValidator, BeforeValidator
 from typing_extensions import Annotated
 
-from healthpress.model.datafile import DataDocument, expect_list, load_data_file, parse_data, validate_entry
+from healthpress.model.datafile import (DataDocument, Unique, expect_list, load_data_file, parse_data,
+                                        validate_entries)
 from healthpress.model.dates import DateFormatError, parse_date
 from healthpress.model.findings import Finding
 from healthpress.model.strict import StrictModel
@@ -90,20 +91,10 @@ def read_leaders(doc: DataDocument) -> tuple[Leaders, list[Finding]]:
     findings += found
     entries, found = expect_list(doc, data.get("leaders"), ("leaders",), "领导", "- name: 唐远强")
     findings += found
-    leaders: list[Leader] = []
-    seen: dict[str, int | None] = {}
-    for index, value in enumerate(entries):
-        entry, found = validate_entry(LeaderEntry, value, doc, ("leaders", index), LEADER_HELP, f"第 {index + 1} 位领导")
-        findings += found
-        if entry is None:
-            continue
-        line = doc.line("leaders", index, "name")
-        if entry.name in seen:
-            findings.append(Finding(doc.path, line, "name", "duplicate-leader",
-                                    f"“{entry.name}”已经写过（第 {seen[entry.name]} 行）", "把职务合并到同一项的 titles 里"))
-            continue
-        seen[entry.name] = line
-        leaders.append(Leader(entry.name, tuple(dict.fromkeys(entry.titles)), entry.since, entry.until))
+    valid, found = validate_entries(doc, entries, LeaderEntry, ("leaders",), LEADER_HELP, lambda n: f"第 {n} 位领导",
+                                    unique=Unique("name", "duplicate-leader", "把职务合并到同一项的 titles 里"))
+    findings += found
+    leaders = [Leader(e.name, tuple(dict.fromkeys(e.titles)), e.since, e.until) for e in (v.value for v in valid)]
     names = tuple(str(o).strip() for o in organisations if str(o).strip())
     return Leaders(names, tuple(leaders)), findings
 

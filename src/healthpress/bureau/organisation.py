@@ -14,7 +14,8 @@ from pathlib import Path
 from pydantic import AfterValidator, Field
 from typing_extensions import Annotated
 
-from healthpress.model.datafile import DataDocument, expect_list, load_data_file, parse_data, validate_entry
+from healthpress.model.datafile import (DataDocument, Unique, expect_list, load_data_file, parse_data, validate_entry,
+                                        validate_entries)
 from healthpress.model.findings import Finding, Level
 from healthpress.model.strict import StrictModel
 
@@ -136,40 +137,31 @@ def read_leadership_group(doc: DataDocument) -> tuple[LeadershipGroup | None, li
     if top is None:
         return None, findings
     roles: list[Role] = []
-    role_lines: dict[str, int | None] = {}
     person_lines: dict[str, int | None] = {}
     groups, found = expect_list(doc, top.groups, ("groups",), "职务分组", "- role: 组长")
     findings += found
-    for index, value in enumerate(groups):
-        entry, found = validate_entry(RoleEntry, value, doc, ("groups", index), ROLE_HELP, f"第 {index + 1} 组")
+    valid_groups, found = validate_entries(doc, groups, RoleEntry, ("groups",), ROLE_HELP, lambda n: f"第 {n} 组",
+                                           unique=Unique("role", "duplicate-role", "把这一组的成员合并到前面那一组"))
+    findings += found
+    for group in valid_groups:
+        entry = group.value
+        raw, found = expect_list(doc, entry.members, (*group.key, "members"), "成员", "- post: 市卫生局副局长")
         findings += found
-        if entry is None:
-            continue
-        line = doc.line("groups", index, "role")
-        if entry.role in role_lines:
-            findings.append(Finding(doc.path, line, "role", "duplicate-role",
-                                    f"“{entry.role}”已经写过（第 {role_lines[entry.role]} 行）", "把这一组的成员合并到前面那一组"))
-            continue
-        role_lines[entry.role] = line
+        valid_members, found = validate_entries(doc, raw, MemberEntry, (*group.key, "members"), MEMBER_HELP,
+                                                lambda n: f"{entry.role}的第 {n} 人")
+        findings += found
         members = []
-        raw, found = expect_list(doc, entry.members, ("groups", index, "members"), "成员", "- post: 市卫生局副局长")
-        findings += found
-        for number, item in enumerate(raw):
-            key = ("groups", index, "members", number)
-            member, found = validate_entry(MemberEntry, item, doc, key, MEMBER_HELP,
-                                           f"{entry.role}的第 {number + 1} 人")
-            findings += found
-            if member is None:
-                continue
+        for item in valid_members:
+            member, line = item.value, doc.line(*item.key, "name")
             if member.name and member.name in person_lines:
-                findings.append(Finding(doc.path, doc.line(*key, "name"), "name", "duplicate-person",
+                findings.append(Finding(doc.path, line, "name", "duplicate-person",
                                         f"{member.name}在名单里出现了两次（第一次在第 {person_lines[member.name]} 行）",
                                         "核对名单，一个人只列一次", Level.WARNING))
             elif member.name:
-                person_lines[member.name] = doc.line(*key, "name")
+                person_lines[member.name] = line
             members.append(Member(member.post, member.name))
         if not members and not raw:
-            findings.append(Finding(doc.path, doc.line("groups", index, "members"), "members", "empty-role", f"“{entry.role}”没有成员",
+            findings.append(Finding(doc.path, doc.line(*group.key, "members"), "members", "empty-role", f"“{entry.role}”没有成员",
                                     "写法：" + ROLE_HELP["members"]))
         roles.append(Role(entry.role, tuple(members)))
     if not any(r.role == LEADING_ROLE for r in roles) and not any(f.code.startswith("invalid") for f in findings):

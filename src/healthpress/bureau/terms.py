@@ -8,7 +8,8 @@ from pathlib import Path
 from pydantic import Field
 from typing_extensions import Annotated
 
-from healthpress.model.datafile import DataDocument, expect_list, load_data_file, parse_data, validate_entry
+from healthpress.model.datafile import (DataDocument, Unique, ValidEntry, expect_list, load_data_file, parse_data,
+                                        validate_entries)
 from healthpress.model.findings import Finding
 from healthpress.model.strict import StrictModel
 
@@ -46,26 +47,21 @@ class Term:
 def read_terms(doc: DataDocument) -> tuple[list[Term], list[Finding]]:
     """Validate a loaded terms document; a wrong wording listed twice is an error."""
     entries, findings = expect_list(doc, doc.data, (), "用语", "- wrong: 医闹")
-    terms: list[Term] = []
-    seen: dict[str, int | None] = {}
-    for index, value in enumerate(entries):
-        entry, found = validate_entry(TermEntry, value, doc, (index,), TERM_HELP, f"第 {index + 1} 条用语")
-        findings += found
-        if entry is None:
-            continue
-        line = doc.line(index, "wrong")
-        right = (entry.right,) if isinstance(entry.right, str) else tuple(entry.right)
-        if entry.wrong in seen:
-            findings.append(Finding(doc.path, line, "wrong", "duplicate-term",
-                                    f"“{entry.wrong}”已经写过（第 {seen[entry.wrong]} 行）", "删除其中一条"))
-            continue
-        if entry.wrong in right:
-            findings.append(Finding(doc.path, line, "wrong", "term-same", f"“{entry.wrong}”的规范写法就是它自己",
-                                    "改正 wrong 或 right"))
-            continue
-        seen[entry.wrong] = line
-        terms.append(Term(entry.wrong, right, entry.first_mention, tuple(entry.ignore), entry.note))
-    return terms, findings
+
+    def same_as_right(item: ValidEntry[TermEntry]) -> list[Finding]:
+        if item.value.wrong not in _right(item.value):
+            return []
+        return [Finding(doc.path, doc.line(*item.key, "wrong"), "wrong", "term-same",
+                        f"“{item.value.wrong}”的规范写法就是它自己", "改正 wrong 或 right")]
+
+    valid, found = validate_entries(doc, entries, TermEntry, (), TERM_HELP, lambda n: f"第 {n} 条用语",
+                                    unique=Unique("wrong", "duplicate-term", "删除其中一条"), check=same_as_right)
+    terms = [Term(e.wrong, _right(e), e.first_mention, tuple(e.ignore), e.note) for e in (v.value for v in valid)]
+    return terms, findings + found
+
+
+def _right(entry: TermEntry) -> tuple[str, ...]:
+    return (entry.right,) if isinstance(entry.right, str) else tuple(entry.right)
 
 
 def load_terms(path: Path, display: str = "data/terms.yml") -> tuple[list[Term], list[Finding]]:

@@ -10,7 +10,7 @@ from pydantic import Field
 from typing_extensions import Annotated
 
 from healthpress.model.articles import Article
-from healthpress.model.datafile import DataDocument, expect_list, load_data_file, validate_entry
+from healthpress.model.datafile import DataDocument, expect_list, load_data_file, validate_entries
 from healthpress.model.findings import Finding
 from healthpress.model.slugs import is_valid_slug
 from healthpress.model.strict import StrictModel
@@ -52,14 +52,13 @@ class Topic:
 
 def read_topics(doc: DataDocument) -> tuple[list[Topic], list[Finding]]:
     entries, findings = expect_list(doc, doc.data, (), "专题", "- slug: min-sheng-bao-zhang\n  title: 民生保障工程")
+    valid, found = validate_entries(doc, entries, TopicEntry, (), TOPIC_HELP, lambda n: f"第 {n} 个专题")
+    findings += found
     topics: list[Topic] = []
     seen: set[str] = set()
-    for index, value in enumerate(entries):
-        entry, found = validate_entry(TopicEntry, value, doc, (index,), TOPIC_HELP, f"第 {index + 1} 个专题")
-        findings += found
-        if entry is None:
-            continue
-        line = doc.key_lines(index).get("slug")
+    for item in valid:
+        entry = item.value
+        line = doc.key_lines(*item.key).get("slug")
         if not is_valid_slug(entry.slug) or entry.slug == "health-days" or entry.slug in seen:
             findings.append(Finding(doc.path, line, "slug", "topic-slug",
                                     f"专题“{entry.title}”的别名“{entry.slug}”不能用（格式不对、重复，或是保留的 health-days）",

@@ -15,7 +15,7 @@ from pydantic import Field
 from typing_extensions import Annotated
 
 from healthpress.model.articles import Article
-from healthpress.model.datafile import DataDocument, expect_list, load_data_file, parse_data, validate_entry
+from healthpress.model.datafile import DataDocument, expect_list, load_data_file, parse_data, validate_entries
 from healthpress.model.findings import Finding, Level
 from healthpress.model.strict import StrictModel
 
@@ -80,25 +80,23 @@ class Unit:
 def read_units(doc: DataDocument) -> tuple[list[Unit], list[Finding]]:
     """Validate a loaded units document; a name used by two units, or a liaison in two units, is an error."""
     entries, findings = expect_list(doc, doc.data, (), "单位", "- name: 市人民医院")
+    valid, found = validate_entries(doc, entries, UnitEntry, (), UNIT_HELP, lambda n: f"第 {n} 个单位")
+    findings += found
     units: list[Unit] = []
     owner_of_name: dict[str, tuple[str, int | None]] = {}
     owner_of_liaison: dict[str, tuple[str, int | None]] = {}
-    for index, value in enumerate(entries):
-        entry, found = validate_entry(UnitEntry, value, doc, (index,), UNIT_HELP, f"第 {index + 1} 个单位")
-        findings += found
-        if entry is None:
-            continue
+    for item in valid:
+        entry, index = item.value, item.index
         lines = doc.key_lines(index)
         raw, found = expect_list(doc, entry.liaisons, (index, "liaisons"), "联络员", "- name: 王海燕")
         findings += found
+        valid_liaisons, found = validate_entries(doc, raw, LiaisonEntry, (index, "liaisons"), LIAISON_HELP,
+                                                 lambda n: f"“{entry.name}”的第 {n} 个联络员")
+        findings += found
         liaisons = []
-        for number, item in enumerate(raw):
-            liaison, found = validate_entry(LiaisonEntry, item, doc, (index, "liaisons", number), LIAISON_HELP,
-                                            f"“{entry.name}”的第 {number + 1} 个联络员")
-            findings += found
-            if liaison is None:
-                continue
-            line = doc.line(index, "liaisons", number, "name")
+        for liaison_entry in valid_liaisons:
+            liaison = liaison_entry.value
+            line = doc.line(*liaison_entry.key, "name")
             if liaison.name in owner_of_liaison:
                 other, other_line = owner_of_liaison[liaison.name]
                 findings.append(Finding(doc.path, line, "name", "duplicate-liaison",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping, TypeVar
+from typing import Any, Callable, Generic, Mapping, Sequence, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -105,6 +105,62 @@ def validate_entry(
             exc, doc.path, written=lambda f: f, line_of=lambda f: lines.get(f, doc.line(*key)),
             fix_for=lambda f: "写法：" + help_text[f] if f in help_text else "删除这一行；可用的字段：" + "、".join(help_text))
         return None, [_with_where(f, what) for f in found]
+
+
+@dataclass(frozen=True, slots=True)
+class ValidEntry(Generic[Model]):
+    """An entry of a list in a data file that passed its model: its position, its key and its value."""
+
+    index: int
+    key: Key
+    """Where the entry sits in the document: ("groups", 2) is the third of the groups."""
+    value: Model
+
+
+@dataclass(frozen=True, slots=True)
+class Unique:
+    """A field no two entries of a list may share: a repeat is left out with `code` and `fix`."""
+
+    field: str
+    code: str
+    fix: str
+
+
+def validate_entries(
+    doc: DataDocument, entries: Sequence[Any], model: type[Model], key: Key, help_text: Mapping[str, str],
+    what: Callable[[int], str], *, unique: Unique | None = None,
+    check: Callable[[ValidEntry[Model]], list[Finding]] | None = None,
+) -> tuple[list[ValidEntry[Model]], list[Finding]]:
+    """Validate each entry of the list at `key` with `model`, in order; `what(n)` names the n-th (1-based).
+
+    An invalid entry is left out with its findings. With `unique`, so is an entry whose field an
+    earlier entry already wrote ("“X”已经写过（第 N 行）"). `check` then gives further findings about an
+    entry; one with any is left out too, and its field does not count as written.
+    """
+    valid: list[ValidEntry[Model]] = []
+    findings: list[Finding] = []
+    first_lines: dict[Any, int | None] = {}
+    for index, value in enumerate(entries):
+        entry_key = (*key, index)
+        entry, found = validate_entry(model, value, doc, entry_key, help_text, what(index + 1))
+        findings += found
+        if entry is None:
+            continue
+        item = ValidEntry(index, entry_key, entry)
+        if unique is not None:
+            written, line = getattr(entry, unique.field), doc.line(*entry_key, unique.field)
+            if written in first_lines:
+                findings.append(Finding(doc.path, line, unique.field, unique.code,
+                                        f"“{written}”已经写过（第 {first_lines[written]} 行）", unique.fix))
+                continue
+        found = check(item) if check is not None else []
+        if found:
+            findings += found
+            continue
+        if unique is not None:
+            first_lines[written] = line
+        valid.append(item)
+    return valid, findings
 
 
 def expect_list(doc: DataDocument, value: Any, key: Key, what: str, example: str) -> tuple[list[Any], list[Finding]]:
