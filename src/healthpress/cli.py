@@ -19,6 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     build = commands.add_parser("build", help="检查并生成整个网站")
     build.add_argument("--strict", action="store_true", help="有警告也视为失败")
+    build.add_argument("--timings", metavar="PATH", help="生成后把各阶段用时（秒）写入这个 JSON 文件，供排查生成慢的原因")
     check = commands.add_parser("check", help="只检查文章和栏目，不生成网站")
     check.add_argument("--format", choices=["text", "json"], default="text")
     check.add_argument("--compliance", action="store_true",
@@ -49,6 +50,8 @@ def _build(args) -> int:
     _setup_logging()
     try:
         config = load_config(args.config_file, strict=args.strict)
+        if args.timings:
+            config.plugins["healthpress"].config.timings = str(Path(args.timings).resolve())
         build(config)
     except (MkDocsException, Abort) as exc:
         print(f"生成失败：{exc}", file=sys.stderr)

@@ -37,7 +37,8 @@ class Preview:
 
     def rebuild(self, config=None) -> dict[str, str]:
         build(config or self._config(), serve_url=SERVE_URL, dirty=True)
-        return {job.src_uri: job.key for job in [*self.plugin.article_jobs, *self.plugin.listing_jobs]}
+        made = self.plugin.build
+        return {job.src_uri: job.key for job in [*made.article_jobs, *made.listing_jobs]}
 
     def keys_made_anew(self) -> dict[str, str]:
         """The keys of a rebuild with nothing remembered (the files as they are now)."""
@@ -58,8 +59,9 @@ def preview(site, tmp_path, monkeypatch) -> Preview:
         monkeypatch.setattr(resident, name, value)
     plugin = load_config(str(site.write_project())).plugins["healthpress"]  # the one object, made if need be
     assert MkDocsConfig.plugins.plugin_cache["healthpress"] is plugin
-    monkeypatch.setattr(plugin, "command", plugin.command)
+    monkeypatch.setattr(plugin, "mode", plugin.mode)
     monkeypatch.setattr(plugin, "key_memo", plugin.key_memo)
+    monkeypatch.setattr(plugin, "build", plugin.build)
     monkeypatch.setattr(heap, "IDLE_SECONDS", 3600.0)  # no collection while the test runs
     yield _preview(site, tmp_path)
     heap.stop()

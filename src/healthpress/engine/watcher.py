@@ -14,6 +14,7 @@ changes (a file created, written, moved, deleted or its times set) reach MkDocs.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from watchdog import events
 from watchdog.observers import Observer
@@ -67,3 +68,12 @@ def use_native_observer(server) -> bool:
             for _ in range(times):
                 server.watch(path)
         return False
+
+
+def watch_folders(server, folders: list[Path]) -> None:
+    """Rebuild when a file in `folders` (columns, data) changes too, not only in content/; the system
+    tells of changes rather than MkDocs looking for them."""
+    for folder in folders:
+        if folder.is_dir():
+            server.watch(str(folder))
+    use_native_observer(server)

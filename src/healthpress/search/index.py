@@ -254,11 +254,6 @@ class ShardedIndex:
             self._running = []
 
 
-def finish_search_index(index: ShardedIndex) -> SearchCounts:
-    """What is left of the index once every page is written (a function of its own: the benchmark times it)."""
-    return index.finish()
-
-
 def build_search_index(site_dir: Path, pages: list[IndexedPage], cache_root: Path | None,
                        max_pages: int = DEFAULT_MAX_SHARD_PAGES, language: str = "zh-cn",
                        present: Snapshot | None = None, background: bool = False) -> SearchCounts:

@@ -1,0 +1,64 @@
+"""Where a build writes: the staging folder beside the published site, the previous output it starts
+from (staging.py), and the swap that publishes it (publish.py); or, for `serve`, the preview folder
+kept between rebuilds."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from healthpress.build import publish, staging
+from healthpress.storage import resident
+from healthpress.storage.snapshot import Snapshot
+
+
+class OutputFolder:
+    """The folder one build writes into, and what it held before the build wrote anything."""
+
+    def __init__(self, site_dir: Path, publishes: bool, recycles: bool):
+        self.published = site_dir if publishes else None
+        """The folder readers see; None for a preview, which writes in place."""
+        self.path = publish.staging_dir_for(site_dir) if publishes else site_dir
+        self._recycles = recycles
+        self.snapshot: Snapshot | None = None
+        """The files of the adopted previous output (`adopt`), to sweep what this build did not make."""
+
+    def clear(self) -> None:
+        """A failed or interrupted build's staging folder becomes the output the next build starts from
+        (when there is none: any folder is safe to start from, staging.py sweeps it), or is deleted."""
+        if self.published is None:
+            return
+        recycle = staging.recycle_dir_for(self.published)
+        if self.path.is_dir() and self._recycles and not recycle.exists():
+            os.replace(self.path, recycle)
+        else:
+            publish.discard(self.path)
+
+    def adopt(self, written_by_engine: Iterable[Path]) -> None:
+        """Start from the output the last build replaced (or the preview folder as the last rebuild left
+        it), making sure that what MkDocs is about to write in place is no cached page's link."""
+        if self.published is not None and self._recycles:
+            self.snapshot = staging.adopt(staging.recycle_dir_for(self.published), self.path)
+        if self.snapshot is not None or self.published is None:
+            written = list(written_by_engine)
+            staging.unshare(written)
+            present = resident.placed(self.path)
+            for path in written:
+                present.pop(path.relative_to(self.path).as_posix(), None)
+
+    def present(self) -> Snapshot:
+        """The files already in the folder, by site-relative path (the adopted output, or serve's record)."""
+        return self.snapshot if self.snapshot is not None else resident.placed(self.path)
+
+    def sweep(self, claimed: set[str]) -> None:
+        """Remove what the adopted output held that this build did not make."""
+        if self.snapshot is not None:
+            staging.sweep(self.path, self.snapshot, claimed)
+
+    def publish(self) -> Path:
+        """Swap the staging folder in (the previous output kept for the next build when it recycles)."""
+        assert self.published is not None
+        keep = staging.recycle_dir_for(self.published) if self._recycles else None
+        publish.publish(self.path, self.published, keep_previous=keep)
+        return self.published

@@ -1,0 +1,349 @@
+"""One build of a bureau site, from mkdocs.yml to the published folder: the `Build` owns its state.
+
+MkDocs drives a build through plugin events; the plugin hands each one to the Build, whose phases
+run in this order (the methods below read top to bottom in the same order):
+
+    configure  on_config      settings, columns and data files, the nav, the staging folder
+    read       on_files       every article read, validated and modelled; listings added as files
+    take_pages on_nav         articles and listings leave MkDocs' page loop (the Build renders them)
+    render     on_env         article pages, then the link checks, then the listing pages
+    finish     on_post_build  search index, feeds, sitemap, sweep, atomic publish, caches saved
+    abort      on_build_error the published site stays as it was
+
+MkDocs renders the editors' own pages (index.md, about/...) in its loop between `render` and
+`finish`; `page_markdown`, `page_content` and `page_context` serve both loops. What differs between
+`build` and `serve` is the `Mode`, decided once when MkDocs starts.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import unquote, urljoin
+
+from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_timestamp
+
+from healthpress.build import heap, templatecache
+from healthpress.build.keymemo import KeyMemo
+from healthpress.build.mode import Mode
+from healthpress.build.output import OutputFolder
+from healthpress.build.pagecache import PageCache
+from healthpress.build.pagefacts import PageFacts
+from healthpress.build.pagekeys import PageKeys
+from healthpress.build.progress import Progress
+from healthpress.build.project import build_model, display_dir
+from healthpress.build.sitedigest import site_digest
+from healthpress.build.sitepages import OUTPUT_DIGEST, PageJob, render_site_pages
+from healthpress.bureau.data import load_bureau_data
+from healthpress.engine import internals
+from healthpress.engine.log import log, report, warnings_counted
+from healthpress.engine.pagerender import RenderSetup
+from healthpress.engine.setup import configure_engine, nav_targets, require_settings, site_nav
+from healthpress.engine.watcher import watch_folders
+from healthpress.model.columns import load_columns
+from healthpress.render import jinja_filters
+from healthpress.render.context import TemplateContext, build_article_view, footer_pages, last_modified
+from healthpress.render.feeds import write_feeds
+from healthpress.render.pagehtml import process_page_html
+from healthpress.render.sitemap import SitemapEntry, write_sitemap_gz
+from healthpress.render.sitemodel import HOME_PAGE, SiteModel
+from healthpress.search.index import BackgroundIndex, IndexedPage, ShardedIndex
+from healthpress.storage import resident
+from healthpress.storage.files import write_atomic
+
+ARTICLE_TEMPLATE = "healthpress/article.html"
+
+
+class Build:
+    """A build's state and phases. `options` are the plugin's (engine/options.py); `key_memo` is serve's
+    memory of the last rebuild's page keys (None for a build)."""
+
+    def __init__(self, options, mode: Mode, key_memo: KeyMemo | None = None):
+        self.options, self.mode, self.key_memo = options, mode, key_memo
+        self.timings: dict[str, float] = {}
+        self.warnings = 0
+        self.pages_written = 0
+        self.search: ShardedIndex | None = None
+        self._started = time.perf_counter()
+
+    @contextmanager
+    def _phase(self, name: str):
+        """Time a phase (`healthpress build --timings FILE` writes them)."""
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - started
+
+    # ------------------------------------------------------------------ configure (on_config)
+
+    def configure(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Settings checked, columns and data files read, MkDocs set up, the output folder chosen."""
+        heap.build_started()
+        with self._phase("config"):
+            self.project_dir = Path(config.config_file_path or ".").resolve().parent
+            require_settings(config, self.project_dir / self.options.cache_dir)
+            self.cache_dir = (self.project_dir / self.options.cache_dir / self.mode.name
+                              if self.options.cache else None)
+            """`serve` keeps its own cache (its pages differ: drafts, the local address), so neither evicts the other."""
+            self.docs_display = display_dir(config)
+            self.facts = PageFacts(config.site_url)
+            self.progress = Progress(self.options.progress)
+            self.columns, self.config_findings = load_columns(self.project_dir / self.options.columns_dir,
+                                                              self.options.columns_dir)
+            self.bureau, found = load_bureau_data(self.project_dir / self.options.data_dir, self.options.data_dir)
+            self.config_findings += found
+            self.warnings += report(self.config_findings)
+            configure_engine(config)
+            if config.nav is None:
+                config.nav = site_nav(self.columns)
+            if self.mode.long_lived:
+                BackgroundIndex.pause()  # the last save's search index waits for this rebuild
+            if not self.mode.writes_sitemap:  # 15,000 entries at 10,000 articles, for a page never crawled
+                config.theme.static_templates.discard("sitemap.xml")
+            self.output = OutputFolder(Path(config.site_dir), self.mode.publishes, self.cache_dir is not None)
+            config.site_dir = str(self.output.path)
+            self.output.clear()
+        return config
+
+    # ------------------------------------------------------------------ read, validate, model (on_files)
+
+    def read(self, files: Files, config: MkDocsConfig) -> Files:
+        """Every article read and checked (all findings reported together), the model built, the
+        articles moved to their dated addresses and the listing pages added as generated files."""
+        with self._phase("model"):
+            self.model: SiteModel = build_model(
+                config, self.options, self.columns, self.config_findings, files, preview=self.mode.preview,
+                bureau=self.bureau, cache_dir=self.cache_dir)
+        self.warnings += report(self.model.findings)
+        self.listings = {listing.src_uri: listing for listing in self.model.listings}
+        for article in self.model.withheld:
+            files.get_file_from_path(article.src_uri).inclusion = InclusionLevel.EXCLUDED
+        for article in self.model.catalog.articles:  # at its dated address, out of the nav and of MkDocs' loop
+            file = files.get_file_from_path(article.src_uri)
+            internals.set_dest_uri(file, article.dest_uri)
+            file.inclusion = InclusionLevel.EXCLUDED
+        self.facts.rendered.cover_urls = {
+            a.src_uri: files.get_file_from_path(a.cover_uri).url if a.cover_uri else a.cover
+            for a in self.model.catalog.articles if a.cover}
+        self.sources = {"/" + unquote(f.url): Path(f.abs_src_path) for f in files
+                        if not f.is_documentation_page() and f.abs_src_path}
+        self.taken_over = {article.src_uri: "article" for article in self.model.catalog.articles}
+        nav_uris = {item for entry in config.nav for item in nav_targets(entry)}
+        for listing in self.model.listings:
+            if listing.src_uri == HOME_PAGE and files.get_file_from_path(HOME_PAGE):
+                continue
+            inclusion = InclusionLevel.INCLUDED if listing.src_uri in nav_uris else InclusionLevel.EXCLUDED
+            files.append(File.generated(config, listing.src_uri, content="", inclusion=inclusion))
+            self.taken_over[listing.src_uri] = "listing"
+        heap.settle()  # the model lives until the build ends (heap.py)
+        return files
+
+    # ------------------------------------------------------------------ take the pages over (on_nav)
+
+    def take_pages(self, nav: Navigation, files: Files) -> Navigation:
+        """Articles and listings leave MkDocs' page loop (rendered in `render`), staying in the nav."""
+        self.nav = nav
+        if self.mode.long_lived:  # dirty rebuilds skip unmodified pages; the editors' own (few) may list articles
+            for file in files.documentation_pages(inclusion=InclusionLevel.all):
+                if file.src_uri not in self.taken_over:
+                    file.is_modified = lambda: True
+        for src_uri in self.taken_over:  # those in the nav were kept for it until now
+            files.src_uris[src_uri].inclusion = InclusionLevel.EXCLUDED
+        return nav
+
+    # ------------------------------------------------------------------ every page, in either loop
+
+    def page_markdown(self, markdown: str, page: Page) -> str:
+        """An article's body (already read), a listing's title and template, an editor's page as written."""
+        src_uri = page.file.src_uri
+        article = self.model.catalog.by_src.get(src_uri)
+        listing = self.listings.get(src_uri)
+        page.update_date = last_modified(article, listing, self.model.catalog)
+        if article:
+            page.meta = {"title": escape(article.title), "template": ARTICLE_TEMPLATE, "hide": ["navigation"]}
+            return article.body
+        if listing:
+            page.meta = {"title": escape(listing.title), "template": listing.template, "hide": ["navigation", "toc"]}
+        return markdown
+
+    def page_content(self, html: str, page: Page) -> str:
+        """An editor's HTML sanitized, its images and links prepared, its facts kept (pagehtml.py)."""
+        if page.file.generated_by is not None:
+            return html
+        src_uri = page.file.src_uri
+        processed = process_page_html(html, src_uri, page.url, frozenset(self.options.iframe_hosts), self.sources)
+        self.facts.rendered_here(src_uri, processed, own=src_uri in self.taken_over)
+        return processed.html
+
+    def page_context(self, context: dict, page: Page) -> dict:
+        """The templates' `hp`: the page's view and look-ups into the site model."""
+        article = self.model.catalog.by_src.get(page.file.src_uri)
+        view = build_article_view(self.model, article) if article else self.listings.get(page.file.src_uri)
+        context["hp"] = TemplateContext(self.model, self.facts.rendered, view)
+        return context
+
+    # ------------------------------------------------------------------ render (on_env)
+
+    def render(self, env, config: MkDocsConfig, files: Files):
+        """The article pages (then the link check, which needs them all), then the listings (which show
+        the articles' summaries), each from the page cache or rendered on every core."""
+        if self.cache_dir is not None:
+            templatecache.install(env, self.cache_dir)
+        jinja_filters.install(env)
+        env.globals["hp_footer_pages"] = footer_pages(self.model.listings)
+        env.globals["hp_urgent"] = [a for a in self.model.catalog.articles if a.urgent]
+        env.globals["hp_mailbox_endpoint"] = self.options.mailbox_endpoint
+        self.sitemap = env.globals["hp_sitemap"] = (
+            self._sitemap_entries(files, config.site_url) if self.mode.writes_sitemap else [])
+        site_dir = Path(config.site_dir)
+        self.output.adopt([Path(f.abs_dest_path) for f in files if f.abs_dest_path and f.src_uri not in self.taken_over]
+                          + [site_dir / name for name in (*config.theme.static_templates, *config.extra_templates)])
+        self.setup = RenderSetup(config, files, self.nav, env, files.documentation_pages(inclusion=self.mode.shows))
+        for name in {"main.html", ARTICLE_TEMPLATE} | {listing.template for listing in self.model.listings}:
+            env.get_template(name)  # compiled once here, not once in every worker
+        self.cache = PageCache(self.cache_dir)
+        self.pages_written = len(self.setup.doc_files)
+        keys = PageKeys(self.model, TemplateContext(self.model, self.facts.rendered, None), self.key_memo)
+        site = site_digest(config, self.options, self.mode.preview, files, self.nav, env, keys.articles)
+        self.article_jobs = keys.for_articles(site, [u for u, kind in self.taken_over.items() if kind == "article"])
+        if self.options.search_index and not self.mode.long_lived:  # serve indexes after the pages are shown
+            self.search = ShardedIndex(site_dir, self._search_pages(), self.cache_dir,
+                                       self.options.search_shard_pages, present=self.output.snapshot)
+        with self._phase("articles"):
+            self._render_pages("文章", self.article_jobs, self.search)
+        with self._phase("links"):
+            shown = [f.url for f in files if self.mode.shows(f.inclusion) or f.src_uri in self.taken_over]
+            self.warnings += report(self.facts.link_and_image_findings(self.model, files, shown, self.docs_display))
+        with self._phase("listings"):
+            self.listing_jobs = keys.for_listings(
+                [self.listings[u] for u, kind in self.taken_over.items() if kind == "listing"])
+            self._render_pages("列表页", self.listing_jobs)
+        return env
+
+    def _render_pages(self, label: str, jobs: list[PageJob], search: ShardedIndex | None = None) -> None:
+        self.progress.start(label, len(jobs))
+        present = self.output.present()
+
+        def written(src_uri: str, learned: dict) -> None:  # the search index starts on a shard once its pages are
+            search.page_written(self.setup.files.src_uris[src_uri].dest_uri, learned.get(OUTPUT_DIGEST))
+
+        learned, counts = render_site_pages(self.setup, jobs, self.cache, self.facts.facts_of, self.options.workers,
+                                            self.progress.advance, present, written if search is not None else None)
+        if self.mode.long_lived:  # the preview folder is kept: next time these pages need not even be looked at
+            for job in jobs:
+                dest, inode = self.setup.files.src_uris[job.src_uri].dest_uri, self.cache.inode_of(job.key)
+                if inode is None:
+                    present.pop(dest, None)
+                else:
+                    present[dest] = (inode, 0, 0)
+        self.progress.finish(counts)
+        self.pages_written += len(jobs)
+        for job in jobs:
+            self.facts.absorb(job.src_uri, learned[job.src_uri])
+
+    def _search_pages(self) -> list[IndexedPage]:
+        """The article pages, with the keys that say whether a search shard can be reused."""
+        by_src, files = self.model.catalog.by_src, self.setup.files
+        return [IndexedPage(files.src_uris[job.src_uri].dest_uri, by_src[job.src_uri].date.date(), job.key)
+                for job in self.article_jobs]
+
+    def _sitemap_entries(self, files: Files, site_url: str) -> list[SitemapEntry]:
+        """Every page readers can open: MkDocs' own pages and the ones healthpress renders."""
+        entries = []
+        for file in files.documentation_pages(inclusion=InclusionLevel.all):
+            if file.src_uri in self.taken_over:
+                entries.append(SitemapEntry(_absolute(site_url, file.url), last_modified(
+                    self.model.catalog.by_src.get(file.src_uri), self.listings.get(file.src_uri), self.model.catalog)))
+            elif file.page is not None and self.mode.shows(file.inclusion) and file.page.canonical_url:
+                entries.append(SitemapEntry(file.page.canonical_url, file.page.update_date))
+        return entries
+
+    def watch(self, server) -> None:
+        """`serve` rebuilds when a column or data file changes too (on_serve)."""
+        watch_folders(server, [self.project_dir / self.options.columns_dir, self.project_dir / self.options.data_dir])
+
+    # ------------------------------------------------------------------ index, publish (on_post_build)
+
+    def finish(self, config: MkDocsConfig) -> None:
+        """Search index, feeds and sitemap; what the adopted output held and this build did not make is
+        swept; the staging folder is swapped in (unless strict mode saw a warning); caches saved."""
+        site_dir = Path(config.site_dir)
+        if self.mode.long_lived:
+            BackgroundIndex.resume()
+            if self.options.search_index:
+                BackgroundIndex.start(site_dir, self._search_pages(), self.cache_dir, self.options.search_shard_pages)
+        search_placed: set[str] = set()
+        if self.search is not None:
+            with self._phase("search"):
+                indexed = self.search.finish()
+            search_placed = indexed.placed
+            log.info(indexed.summary())
+        with self._phase("feeds"):
+            write_feeds(site_dir, self.model, self.facts.rendered, config.site_name, config.site_description or "",
+                        self.options.feed_items)
+        if self.mode.writes_sitemap:
+            with self._phase("sitemap"):
+                write_sitemap_gz(site_dir, self.sitemap, get_build_timestamp())
+        self.output.sweep({self.setup.files.src_uris[u].dest_uri for u in self.taken_over} | search_placed)
+        if self.output.published is not None and not (config.strict and warnings_counted()):
+            with self._phase("publish"):
+                config.site_dir = str(self.output.publish())
+        self.cache.save()
+        if self.key_memo is not None:
+            self.key_memo.finish()
+        self.progress.summary(self.pages_written, self.warnings)
+        self._write_timings()
+        self._ended()
+
+    def _write_timings(self) -> None:
+        if not self.options.timings:
+            return
+        self.timings["total"] = time.perf_counter() - self._started
+        seconds = {name: round(value, 4) for name, value in self.timings.items()}
+        write_atomic(self.project_dir / self.options.timings,
+                     (json.dumps(seconds, ensure_ascii=False, indent=2) + "\n").encode())
+
+    def abort(self) -> None:
+        """The build failed: the published site stays as it was; the staging folder is kept to start from."""
+        BackgroundIndex.resume()
+        if self.search is not None:
+            self.search.abort()
+        if hasattr(self, "output"):
+            self.output.clear()
+        self._ended()
+
+    def _ended(self) -> None:
+        if self.mode.long_lived:
+            heap.tidy_when_idle()
+        else:
+            heap.release()
+
+
+def start_session(mode: Mode) -> KeyMemo | None:
+    """What lives as long as MkDocs' process: for `serve`, memory kept between rebuilds and its page keys."""
+    if not mode.long_lived:
+        return None
+    resident.enable()
+    return KeyMemo()
+
+
+def end_session() -> None:
+    """MkDocs is stopping: the background search index finished, serve's memory written to disk."""
+    heap.stop()
+    BackgroundIndex.wait()
+    resident.flush()
+
+
+def _absolute(site_url: str, url: str) -> str:
+    """urljoin(site_url, url) for a page's relative address, without parsing both each time."""
+    if site_url.endswith("/") and not url.startswith(("/", ".")) and ":" not in url and "/." not in url:
+        return site_url + url
+    return urljoin(site_url, url)

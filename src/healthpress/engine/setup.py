@@ -1,0 +1,57 @@
+"""What healthpress sets in MkDocs' configuration before a build: its templates, stylesheet, Chinese
+anchors, its own link checks and the nav; and the settings it cannot build without."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from pymdownx.slugs import slugify
+
+TEMPLATES_DIR = Path(__file__).parents[1] / "templates"
+STYLESHEET = "assets/healthpress/healthpress.css"
+"""Copied from TEMPLATES_DIR like any theme's static file."""
+
+
+def require_settings(config: MkDocsConfig, cache_dir: Path) -> None:
+    """Stop with the fix when mkdocs.yml lacks what healthpress needs or puts its cache where it is published."""
+    if not config.use_directory_urls:
+        raise PluginError("healthpress 需要目录式网址：请在 mkdocs.yml 里删除 use_directory_urls: false")
+    if not config.site_url:
+        raise PluginError("mkdocs.yml 缺少 site_url（网站的正式地址）：订阅源、站点地图和二维码都要用完整网址。"
+                          "请在 mkdocs.yml 写一行 site_url: https://www.example.gov.cn/（换成本站地址）")
+    resolved = cache_dir.resolve()
+    for folder, name in ((config.docs_dir, "docs_dir"), (config.site_dir, "site_dir")):
+        if resolved.is_relative_to(Path(folder).resolve()):
+            raise PluginError(f"healthpress 的 cache_dir（{cache_dir}）不能放在 {name}（{folder}）里面："
+                              "请删除这一设置，使用默认的 .cache/healthpress")
+
+
+def configure_engine(config: MkDocsConfig) -> None:
+    """Our templates between the site's theme/ and material; Chinese anchors; our own link checks."""
+    custom_dir = config.theme.custom_dir
+    config.theme.dirs.insert(1 if custom_dir else 0, str(TEMPLATES_DIR))
+    config.extra_css.insert(0, STYLESHEET)
+    toc = config.mdx_configs.setdefault("toc", {})
+    toc.setdefault("slugify", slugify(case="lower"))  # anchors in Chinese: [见上文](#活动宗旨)
+    for check in ("not_found", "anchors", "unrecognized_links"):
+        setattr(config.validation.links, check, logging.INFO)  # healthpress reports these itself
+
+
+def site_nav(columns) -> list:
+    """The nav holds the home page, the columns and the archive, never the articles."""
+    return ([{"首页": "index.md"}] + [{col.title: f"{col.id}/index.md"} for col in columns.values()]
+            + [{"归档": "archive/index.md"}])
+
+
+def nav_targets(entry) -> list[str]:
+    """Every file a nav entry (or the whole nav) points to."""
+    if isinstance(entry, str):
+        return [entry]
+    if isinstance(entry, dict):
+        return [t for value in entry.values() for t in nav_targets(value)]
+    if isinstance(entry, list):
+        return [t for value in entry for t in nav_targets(value)]
+    return []
