@@ -1,28 +1,54 @@
-# Sourced by the scripts: create .venv when missing and install the project (and extras) into it.
-# Re-installs only when pyproject.toml changed since the last install.
+# Sourced by the scripts: create the engine's venv when missing and install the project (and extras)
+# into it, with exactly the versions the test suite ran against (requirements/ENGINE.lock.txt, as pip
+# constraints). Re-installs only when pyproject.toml or the lock file changed since the last install.
+#
+# HEALTHPRESS_ENGINE picks the engine, each in its own venv so both can stay installed:
+#   mkdocs (the default)  MkDocs 1.6, in .venv
+#   properdocs            ProperDocs 1.6, MkDocs' maintained continuation, in .venv-properdocs
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-VENV="$ROOT/.venv"
+ENGINE="${HEALTHPRESS_ENGINE:-mkdocs}"
+case "$ENGINE" in
+  mkdocs) VENV="$ROOT/.venv" ENGINE_EXTRA="" ;;
+  properdocs) VENV="$ROOT/.venv-properdocs" ENGINE_EXTRA="properdocs" ;;
+  *) echo "HEALTHPRESS_ENGINE 只能是 mkdocs（默认）或 properdocs，现在是“$ENGINE”" >&2; exit 2 ;;
+esac
+LOCK="$ROOT/requirements/$ENGINE.lock.txt"
 
 ensure_env() {
   local extras="${1:-}"
   local python="${PYTHON:-python3}"
   if [ ! -x "$VENV/bin/python" ]; then
-    echo "==> 创建 Python 虚拟环境 .venv"
+    echo "==> 创建 Python 虚拟环境 ${VENV#"$ROOT/"}"
     "$python" -m venv "$VENV"
   fi
+  local wanted="${extras}${extras:+${ENGINE_EXTRA:+,}}${ENGINE_EXTRA}"
   local spec="$ROOT"
-  [ -n "$extras" ] && spec="$ROOT[$extras]"
+  [ -n "$wanted" ] && spec="$ROOT[$wanted]"
   local stamp="$VENV/.healthpress-installed-${extras:-base}"
   local digest
-  digest="$(sha256sum "$ROOT/pyproject.toml" | cut -d' ' -f1)"
+  digest="$(cat "$ROOT/pyproject.toml" "$LOCK" | sha256sum | cut -d' ' -f1)"
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$digest" ]; then
-    echo "==> 安装 healthpress 及其依赖${extras:+（$extras）}"
+    echo "==> 安装 healthpress 及其依赖${wanted:+（$wanted）}，版本见 requirements/$ENGINE.lock.txt"
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip
-    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e "$spec"
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -c "$LOCK" -e "$spec"
     echo "$digest" > "$stamp"
   fi
+  if [ "$ENGINE" = properdocs ]; then
+    _use_properdocs
+  fi
   export PATH="$VENV/bin:$PATH"
+}
+
+# material requires the `mkdocs` package, so ProperDocs' venv holds MkDocs too, and healthpress, its
+# tests and material import `mkdocs.*`. ProperDocs' own command imports properdocs.replacement, which
+# makes every `mkdocs.*` import resolve to ProperDocs' module of the same name; this .pth file does the
+# same at every start of the venv's Python (healthpress build, pytest, the processes they start).
+_use_properdocs() {
+  local pth
+  pth="$(echo "$VENV"/lib/python3*/site-packages)/healthpress-properdocs.pth"
+  [ -f "$pth" ] && return 0
+  echo 'import importlib.util; importlib.util.find_spec("properdocs") and __import__("properdocs.replacement")' > "$pth"
 }
 
 # Pagefind 1.6 segments Chinese the same way when indexing and when searching (1.5.2, the newest on
