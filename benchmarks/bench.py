@@ -1,20 +1,25 @@
 """Build benchmark: how long healthpress takes on N articles, where the time goes, and the floor.
 
-`python -m benchmarks.bench --count 1000 [--count 10000 ...]` (or `./scripts/bench`) writes a
-deterministic corpus of N articles (benchmarks.corpus) and measures, in one run:
+`python -m benchmarks.bench --count 1000 [--count 10000 ...]` from the repository's root (or
+`./scripts/bench`) writes a deterministic corpus of N articles (benchmarks.corpus) and measures, in one
+run:
 
 - a cold full build (`healthpress build` in a new process), a rebuild with nothing changed, and a
   rebuild after one article changed (a sentence appended);
 - `healthpress serve`: seconds from saving an article to the served page containing the new sentence;
-- the phases of the cold build, from a small MkDocs hooks file written next to the corpus' mkdocs.yml
-  (`hooks: [bench_hooks.py]`) that records `time.perf_counter()` at each MkDocs event;
+- where each build's time goes, from two sources: a small MkDocs hooks file written next to the
+  corpus' mkdocs.yml (`hooks: [bench_hooks.py]`, MkDocs' public hooks feature) that records
+  `time.perf_counter()` at each MkDocs event, and healthpress' own phase timings
+  (`healthpress build --timings FILE`: a JSON object of phase name → seconds, read after the build;
+  a phase it does not report shows as "—");
 - peak memory (maximum resident set size of the build process or its biggest waited-for child, e.g.
   the Pagefind binary; `os.wait4`), the bytes and files of site/, pages per second;
 - the floor: Python-Markdown converting every article (front matter split with PyYAML, same
   `markdown_extensions` as mkdocs.yml, one `Markdown` instance reset between files) and writing the
   HTML, in one process, no templates.
 
-Prints one markdown report per N and appends it to benchmarks/build-bench.md. Every build runs with
+healthpress is used as any user would use it: its command line, its mkdocs.yml, its output. Prints
+one markdown report per N and appends it to benchmarks/build-bench.md. Every build runs with
 SOURCE_DATE_EPOCH set to the corpus' build_epoch, so every generated article is published.
 """
 
@@ -24,6 +29,7 @@ import argparse
 import datetime as dt
 import importlib.metadata
 import json
+import math
 import os
 import platform
 import re
@@ -50,19 +56,22 @@ DEFAULT_OUTPUT = REPO_ROOT / "benchmarks" / "build-bench.md"
 HOOKS_FILE = "bench_hooks.py"
 DEFAULT_SEED = 2013
 SEED_RETRIES = 5
-TIMINGS_ENV = "HEALTHPRESS_BENCH_TIMINGS"
+EVENTS_ENV = "HEALTHPRESS_BENCH_EVENTS"
+"""Where the hooks file writes its events (JSON); unset, it writes nothing."""
 CHANGE_SENTENCE = "（基准测试：本文于第 {n} 次修改时追加了这句话，标记 {token}。）"
+HEALTHPRESS = [sys.executable, "-m", "healthpress.cli"]
+"""healthpress' command line, in this interpreter (the project's virtualenv)."""
 
 # ---------------------------------------------------------------------------------------------
 # The timing hooks (written into the corpus and registered with `hooks:` in its mkdocs.yml)
 
 HOOKS_SOURCE = '''\
-"""Written by benchmarks.bench: time.perf_counter() at MkDocs events, saved as JSON to $HEALTHPRESS_BENCH_TIMINGS.
+"""Written by benchmarks.bench: time.perf_counter() at MkDocs events, saved as JSON to $HEALTHPRESS_BENCH_EVENTS.
 
 Hooks run after plugins of the same priority, so each event has a first handler (priority 100, before
-healthpress) and a last one (priority -100, after it). healthpress' Pagefind index, feeds, model and
-atomic publish are wrapped so that on_post_build and on_files can be split. Does nothing visible
-to the site.
+healthpress) and a last one (priority -100, after it). MkDocs' public hooks only: nothing of
+healthpress is imported or replaced, and the site is the same with or without this file. healthpress'
+own phases come from `healthpress build --timings FILE`.
 """
 import json
 import os
@@ -81,53 +90,9 @@ def _mark(name, **extra):
 _mark("hooks_loaded")
 
 
-def _timed(name, function):
-    def timed(*args, **kwargs):
-        _mark(name + "_start")
-        try:
-            return function(*args, **kwargs)
-        finally:
-            _mark(name + "_end")
-    timed.bench_wrapped = True
-    return timed
-
-
-RENDER_CALLS = []
-
-
-def _timed_render(function):
-    """healthpress renders the articles, then the listings, each on every core (or from its page cache)."""
-    def timed(*args, **kwargs):
-        name = "listings" if RENDER_CALLS else "articles"
-        RENDER_CALLS.append(name)
-        _mark(name + "_start")
-        facts, counts = function(*args, **kwargs)
-        _mark(name + "_end", pages=len(facts), rendered=counts.rendered, reused=counts.reused, workers=counts.workers)
-        return facts, counts
-    timed.bench_wrapped = True
-    return timed
-
-
-def _wrap_healthpress():
-    RENDER_CALLS.clear()
-    try:
-        import healthpress.build.publish as atomic
-        import healthpress.plugin as plugin
-    except ImportError:
-        return
-    if not getattr(plugin.render_site_pages, "bench_wrapped", False):
-        plugin.render_site_pages = _timed_render(plugin.render_site_pages)
-    for module, attribute, name in ((plugin, "build_model", "model"), (plugin, "finish_search_index", "search"),
-                                    (plugin, "write_feeds", "feeds"), (atomic, "publish", "publish")):
-        function = getattr(module, attribute, None)
-        if function is not None and not getattr(function, "bench_wrapped", False):
-            setattr(module, attribute, _timed(name, function))
-
-
 @event_priority(100)
 def _config_first(config):
     _mark("config_start")
-    _wrap_healthpress()
     return config
 
 
@@ -169,7 +134,7 @@ def _env_last(env, config, files):
 
 @event_priority(100)
 def on_page_context(context, page, config, nav):
-    _mark("page", g=int(page.file.generated_by is not None))
+    _mark("page")
     return context
 
 
@@ -188,7 +153,7 @@ def _post_build_first(config):
 def _post_build_last(config):
     _mark("post_build_end", rss_self=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
           rss_children=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-    out = os.environ.get("HEALTHPRESS_BENCH_TIMINGS")
+    out = os.environ.get("HEALTHPRESS_BENCH_EVENTS")
     if out:
         with open(out, "w", encoding="utf-8") as handle:
             json.dump({"events": EVENTS}, handle)
@@ -210,53 +175,60 @@ def install_hooks(corpus_root: Path) -> Path:
     config = corpus_root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     if f"- {HOOKS_FILE}" not in text:
-        config.write_text(text.rstrip("\n") + f"\n\nhooks:   # benchmarks.bench: phase timings\n  - {HOOKS_FILE}\n",
+        config.write_text(text.rstrip("\n") + f"\n\nhooks:   # benchmarks.bench: MkDocs event timings\n  - {HOOKS_FILE}\n",
                           encoding="utf-8")
     return hooks
 
 
 # ---------------------------------------------------------------------------------------------
-# Phases: derived from the hooks' events plus the parent's spawn and exit times
+# Where the time goes, 1: MkDocs' events (the hooks) plus the parent's spawn and exit times. These
+# spans follow one another and add up to the whole run.
 
 PHASES: tuple[tuple[str, str, str], ...] = (
     ("startup", "Start-up", "new Python process, imports (MkDocs, material, healthpress), mkdocs.yml loaded and validated"),
     ("read_validate", "Read + validate",
-     "on_config (columns, data/) → get_files walks content/ → on_files: healthpress reads, parses and checks every "
+     "on_config (columns, data/) → get_files walks content/ → on_files: healthpress reads, validates and models every "
      "article and builds the catalog and listings → nav"),
     ("markdown", "Markdown (MkDocs' loop)",
      "the pages healthpress leaves to MkDocs (the home page's text, about pages): read, Python-Markdown, nh3"),
-    ("keys", "Cache keys", "healthpress on_env: templates compiled, the site's digest and every article page's key"),
-    ("templates", "Articles",
-     "article pages: Python-Markdown, nh3, links, summary, Jinja, write; in worker processes, or hard-linked from the "
-     "page cache when their key is unchanged"),
-    ("link_check", "Link + image checks", "every internal link, #anchor and image against the site; listing keys"),
-    ("listings", "Listings", "generated pages (column pages, archive, tags, issues): Jinja + write, like the articles"),
+    ("pages", "healthpress' pages (on_env)",
+     "article pages, link and image checks, listing pages: in worker processes, or hard-linked from the page cache "
+     "when their key is unchanged"),
     ("static", "Static files + MkDocs' pages",
-     "theme assets copied, sitemap.xml and 404 page, the pages left to MkDocs rendered and written"),
-    ("search", "Search index", "what is left of Pagefind's work (extended, Chinese) after the pages, in on_post_build: "
-     "each shard is indexed as soon as its articles are written, beside the rendering of the others"),
-    ("feeds", "Feeds", "RSS/Atom feeds, in on_post_build"),
-    ("publish", "Publish", "atomic swap of the staging folder into site/ and the rest of on_post_build"),
+     "theme assets copied, the pages left to MkDocs rendered and written, sitemap.xml and 404 page"),
+    ("post_build", "After the pages (on_post_build)", "what is left of the search index, the feeds, the publish"),
     ("exit", "Exit", "after on_post_build: MkDocs' last log line, interpreter shutdown"),
 )
 PHASE_KEYS = tuple(key for key, _, _ in PHASES)
+
+# Where the time goes, 2: healthpress' own phases, as `healthpress build --timings FILE` reports them.
+
+BUILD_PHASES: tuple[tuple[str, str, str], ...] = (
+    ("config", "Config", "settings checked, columns and data/ read, MkDocs set up, the output folder chosen"),
+    ("model", "Model", "read, validate and model the articles"),
+    ("articles", "Articles", "render the article pages (from the page cache where their key is unchanged)"),
+    ("links", "Links + images", "every internal link, #anchor and image checked against the site"),
+    ("listings", "Listings", "render the listing pages (column pages, archive, tags, issues)"),
+    ("search", "Search index", "finish the search index (Pagefind, extended, Chinese) once the pages are written"),
+    ("feeds", "Feeds", "RSS/Atom feeds"),
+    ("sitemap", "Sitemap", "the compressed sitemap"),
+    ("publish", "Publish", "swap the staging folder into site/"),
+)
+BUILD_TOTAL = "total"
 
 
 @dataclass
 class PhaseTimes:
     seconds: dict[str, float]
-    pages: int
-    generated_pages: int
-    model_seconds: float | None = None
-    """Of read_validate: healthpress' build_model alone (parse + validate every article)."""
+    """The spans of PHASES, from the hooks' events."""
+    mkdocs_pages: int = 0
+    """Pages MkDocs rendered itself (on_page_context … on_post_page)."""
     rss_self_kib: int | None = None
     """Peak RSS of the build's Python process itself (at the end of on_post_build)."""
     rss_children_kib: int | None = None
     """Peak RSS of its largest finished child by then (the Pagefind binary or a page worker)."""
-    reused: int = 0
-    """Pages hard-linked from healthpress' page cache instead of rendered."""
-    workers: int = 1
-    """Most processes rendering pages at once."""
+    build: dict[str, float] = field(default_factory=dict)
+    """healthpress' own phases (`healthpress build --timings`); empty when it reported none."""
 
     @property
     def total(self) -> float:
@@ -266,46 +238,51 @@ class PhaseTimes:
 def derive_phases(events: list, spawn: float, exit_: float) -> PhaseTimes:
     """Split [spawn, exit_] into PHASES from the hooks' events (all `time.perf_counter()`, CLOCK_MONOTONIC)."""
     first: dict[str, float] = {}
-    extra: dict[str, dict] = {}
     started = finished = 0
     for event in events:
         name, moment = event[0], event[1]
         first.setdefault(name, moment)
-        if len(event) > 2:
-            extra.setdefault(name, event[2])
         started += name == "page"
         finished += name == "post_page"
     if started != finished:
         raise ValueError(f"{started} pages started but {finished} finished")
-    need = ("config_start", "nav_end", "env_start", "articles_start", "articles_end", "listings_start", "listings_end",
-            "env_end", "post_build_start", "post_build_end")
+    need = ("config_start", "nav_end", "env_start", "env_end", "post_build_start", "post_build_end")
     missing = [name for name in need if name not in first]
     if missing:
         raise ValueError(f"events missing: {', '.join(missing)}")
-
-    def span(name: str) -> float:
-        return first[f"{name}_end"] - first[f"{name}_start"] if f"{name}_start" in first and f"{name}_end" in first else 0.0
-
-    seconds = dict.fromkeys(PHASE_KEYS, 0.0)
-    seconds["startup"] = first["config_start"] - spawn
-    seconds["read_validate"] = first["nav_end"] - first["config_start"]
-    seconds["markdown"] = first["env_start"] - first["nav_end"]
-    seconds["keys"] = first["articles_start"] - first["env_start"]
-    seconds["templates"] = span("articles")
-    seconds["link_check"] = first["listings_start"] - first["articles_end"]
-    seconds["listings"] = span("listings")
-    seconds["static"] = first["post_build_start"] - first["listings_end"]
-    post_build = first["post_build_end"] - first["post_build_start"]
-    seconds["search"], seconds["feeds"] = span("search"), span("feeds")
-    seconds["publish"] = post_build - seconds["search"] - seconds["feeds"]
-    seconds["exit"] = exit_ - first["post_build_end"]
-    model = span("model") if "model_start" in first else None
+    seconds = {
+        "startup": first["config_start"] - spawn,
+        "read_validate": first["nav_end"] - first["config_start"],
+        "markdown": first["env_start"] - first["nav_end"],
+        "pages": first["env_end"] - first["env_start"],
+        "static": first["post_build_start"] - first["env_end"],
+        "post_build": first["post_build_end"] - first["post_build_start"],
+        "exit": exit_ - first["post_build_end"],
+    }
     rss = next((e[2] for e in events if e[0] == "post_build_end" and len(e) > 2), {})
-    articles, listings = extra.get("articles_end", {}), extra.get("listings_end", {})
-    generated = listings.get("pages", 0)
-    return PhaseTimes(seconds, articles.get("pages", 0) + generated + started, generated, model, rss.get("rss_self"),
-                      rss.get("rss_children"), reused=articles.get("reused", 0) + listings.get("reused", 0),
-                      workers=max(articles.get("workers", 1), listings.get("workers", 1)))
+    return PhaseTimes(seconds, started, rss.get("rss_self"), rss.get("rss_children"))
+
+
+def read_build_timings(path: Path) -> dict[str, float]:
+    """healthpress' `--timings` file: a JSON object of phase name → seconds (ValueError when it is not one)."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: a JSON object of phase → seconds expected, not {type(data).__name__}")
+    timings = {}
+    for name, seconds in data.items():
+        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not math.isfinite(seconds):
+            raise ValueError(f"{path}: phase {name!r} has {seconds!r}, not a number of seconds")
+        timings[str(name)] = float(seconds)
+    return timings
+
+
+def build_offers_timings(env: dict[str, str] | None = None) -> bool:
+    """Whether this healthpress' `build` command takes `--timings FILE` (its help says so)."""
+    try:
+        shown = subprocess.run([*HEALTHPRESS, "build", "--help"], capture_output=True, text=True, env=env, timeout=120)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return shown.returncode == 0 and "--timings" in shown.stdout
 
 
 # ---------------------------------------------------------------------------------------------
@@ -422,6 +399,11 @@ def tree_size(root: Path) -> tuple[int, int]:
     return total, count
 
 
+def html_pages(root: Path) -> int:
+    """The HTML pages under root (every page a browser can open, the 404 page included)."""
+    return sum(1 for _ in Path(root).rglob("*.html"))
+
+
 def _num(value: float | None, digits: int = 2, suffix: str = "") -> str:
     return "—" if value is None else f"{value:,.{digits}f}{suffix}"
 
@@ -458,6 +440,9 @@ class Measurement:
     """The phases of each rebuild, by its label in the phase table (for where a rebuild's time goes)."""
     site_bytes: int = 0
     site_files: int = 0
+    site_pages: int = 0
+    timings_note: str = ""
+    """Why healthpress' own phases are missing, when they are."""
     notes: list[str] = field(default_factory=list)
     context: dict[str, str] = field(default_factory=dict)
 
@@ -513,16 +498,17 @@ def render_report(m: Measurement) -> str:
         out.append("")
     if m.phases:
         out.extend(_phase_table(m.phases, m.rebuild_phases))
+        out.extend(_build_phase_table(m.phases, m.rebuild_phases, m.timings_note))
     if m.cold and m.cold.returncode == 0:
-        pages = m.phases.pages if m.phases else None
+        pages = m.site_pages
         split = ""
         if m.phases and m.phases.rss_self_kib is not None:
             split = (f": the Python build process {_mib(m.phases.rss_self_kib)} MiB, its largest child (Pagefind or a worker) "
                      f"{_mib(m.phases.rss_children_kib)} MiB")
         out.append(f"Cold build: peak memory {_mib(m.cold.peak_kib)} MiB (max RSS of the build process or its largest "
-                   f"child{split}); pages rendered by {m.phases.workers if m.phases else '?'} processes; site/ {m.site_bytes / 2**20:,.1f} MiB in {m.site_files:,} files; "
-                   + (f"{pages:,} pages ({pages - m.phases.generated_pages:,} articles + {m.phases.generated_pages:,} "
-                      f"generated), {pages / m.cold.seconds:,.1f} pages/s; " if pages else "")
+                   f"child{split}); site/ {m.site_bytes / 2**20:,.1f} MiB in {m.site_files:,} files; "
+                   + (f"{pages:,} HTML pages ({m.count:,} articles, the rest listings and MkDocs' own), "
+                      f"{pages / m.cold.seconds:,.1f} pages/s; " if pages else "")
                    + f"{m.count / m.cold.seconds:,.1f} articles/s, {per_article(m.cold.seconds):,.1f} ms per article.")
         out.append("")
     for note in m.notes:
@@ -533,19 +519,36 @@ def render_report(m: Measurement) -> str:
 
 
 def _phase_table(cold: PhaseTimes, rebuilds: dict[str, PhaseTimes]) -> list[str]:
-    """The phase table: the cold build's seconds and share, then each rebuild's seconds."""
+    """MkDocs' events: the cold build's seconds and share, then each rebuild's seconds."""
     header = ["Phase", "Cold s", "Share", *(f"{label} s" for label in rebuilds), "What it contains"]
     rows = []
     for key, label, what in PHASES:
         seconds = cold.seconds[key]
-        if key == "read_validate" and cold.model_seconds is not None:
-            what += f" (healthpress build_model alone, cold: {cold.model_seconds:.2f} s)"
         rows.append([label, _num(seconds), f"{seconds / cold.total * 100:.0f}%" if cold.total else "—",
                      *(_num(p.seconds[key]) for p in rebuilds.values()), what])
     rows.append(["**Total**", _num(cold.total), "100%", *(_num(p.total) for p in rebuilds.values()),
                  "spawn → process exit"])
-    return ["Phases of each build (from `time.perf_counter()` at MkDocs events, hooks file `bench_hooks.py`):", "",
+    return ["Each build by MkDocs' events (`time.perf_counter()` at each event, hooks file `bench_hooks.py`):", "",
             markdown_table(header, rows, "lrr" + "r" * len(rebuilds) + "l"), ""]
+
+
+def _build_phase_table(cold: PhaseTimes, rebuilds: dict[str, PhaseTimes], note: str = "") -> list[str]:
+    """healthpress' own phases (`--timings`): "—" for a phase a build did not report."""
+    header = ["healthpress phase", "Cold s", "Share", *(f"{label} s" for label in rebuilds), "What it contains"]
+    builds = [cold, *rebuilds.values()]
+    known = {key for key, _, _ in BUILD_PHASES} | {BUILD_TOTAL}
+    others = sorted({key for p in builds for key in p.build} - known)
+    total = cold.build.get(BUILD_TOTAL)
+    rows = []
+    for key, label, what in (*BUILD_PHASES, *((key, key, "") for key in others)):
+        seconds = cold.build.get(key)
+        share = f"{seconds / total * 100:.0f}%" if seconds is not None and total else "—"
+        rows.append([label, _num(seconds), share, *(_num(p.build.get(key)) for p in rebuilds.values()), what])
+    rows.append(["**Total**", _num(total), "100%" if total else "—",
+                 *(_num(p.build.get(BUILD_TOTAL)) for p in rebuilds.values()), "healthpress' build as it times itself"])
+    intro = "healthpress' own phases (`healthpress build --timings FILE`; — where a build reported none):"
+    return [intro, "", markdown_table(header, rows, "lrr" + "r" * len(rebuilds) + "l"), "",
+            *([note, ""] if note else [])]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -581,7 +584,7 @@ def measure_serve(info: CorpusInfo, env: dict[str, str], log: Path, timeout: flo
     url = base + urllib.parse.quote(article.url)
     with open(log, "wb") as out:
         start = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "healthpress.cli", "serve", "-a", f"127.0.0.1:{port}"],
+        proc = subprocess.Popen([*HEALTHPRESS, "serve", "-a", f"127.0.0.1:{port}"],
                                 cwd=info.root, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
         try:
             deadline = start + timeout
@@ -682,6 +685,30 @@ def _load() -> str:
     return " / ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
+def timed_build(project: Path, env: dict[str, str], *, log: Path, events: Path, timings: Path | None,
+                timeout: float) -> tuple[ChildRun, PhaseTimes | None, str]:
+    """`healthpress build` in `project`, the hooks' events written to `events` and, unless `timings` is None,
+    with `--timings timings`: (the run, its phases or None, why they are missing or "")."""
+    events.unlink(missing_ok=True)
+    argv = [*HEALTHPRESS, "build"]
+    if timings is not None:
+        timings.unlink(missing_ok=True)
+        argv += ["--timings", str(timings)]
+    run = run_child(argv, cwd=project, env={**env, EVENTS_ENV: str(events)}, log=log, timeout=timeout)
+    if run.returncode != 0:
+        return run, None, ""
+    try:
+        phases = derive_phases(json.loads(events.read_text(encoding="utf-8"))["events"], run.spawn, run.exit)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        return run, None, f"MkDocs' events unavailable ({exc})"
+    if timings is not None:
+        try:
+            phases.build = read_build_timings(timings)
+        except (OSError, ValueError) as exc:
+            return run, phases, f"healthpress' phases unavailable ({exc})"
+    return run, phases, ""
+
+
 def measure(count: int, workdir: Path, seed: int, serve: bool, timeout: float, log=print,
             retry_seed: bool = False) -> Measurement:
     from benchmarks.corpus import write_corpus
@@ -705,42 +732,41 @@ def measure(count: int, workdir: Path, seed: int, serve: bool, timeout: float, l
     install_hooks(info.root)
     m.corpus_bytes = sum(p.stat().st_size for p in info.docs_dir.rglob("*.md"))
     m.context = _context(info)
-    timings = root / "timings.json"
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(info.build_epoch), TIMINGS_ENV: str(timings),
-           "PYTHONDONTWRITEBYTECODE": "1"}
+    events, timings = root / "events.json", root / "timings.json"
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(info.build_epoch), "PYTHONDONTWRITEBYTECODE": "1"}
+    env.pop(EVENTS_ENV, None)
+    offers_timings = build_offers_timings(env)
+    if not offers_timings:
+        m.timings_note = "This healthpress' `build` takes no `--timings FILE`: its own phases were not measured."
 
-    def rebuild(label: str, log_name: str) -> ChildRun:
-        timings.unlink(missing_ok=True)
-        run = run_child(build, cwd=info.root, env=env, log=root / log_name, timeout=timeout)
-        if run.returncode == 0:
-            try:
-                events = json.loads(timings.read_text(encoding="utf-8"))["events"]
-                m.rebuild_phases[label] = derive_phases(events, run.spawn, run.exit)
-            except (OSError, ValueError, KeyError) as exc:
-                m.notes.append(f"phases of the rebuild ({label}) unavailable: {exc}")
+    def build(label: str | None, log_name: str) -> ChildRun:
+        run, phases, note = timed_build(info.root, env, log=root / log_name, events=events,
+                                        timings=timings if offers_timings else None, timeout=timeout)
+        if phases is not None:
+            if label is None:
+                m.phases = phases
+            else:
+                m.rebuild_phases[label] = phases
+        if note:
+            m.notes.append(f"{'cold build' if label is None else f'rebuild ({label})'}: {note}")
         return run
-    build = [sys.executable, "-m", "healthpress.cli", "build"]
 
     log(f"==> N={count}: cold build")
-    m.cold = run_child(build, cwd=info.root, env=env, log=root / "cold.log", timeout=timeout)
+    m.cold = build(None, "cold.log")
     if m.cold.returncode != 0:
         m.notes.append(f"cold build failed (exit {m.cold.returncode}), see {m.cold.log}")
     else:
-        try:
-            events = json.loads(timings.read_text(encoding="utf-8"))["events"]
-            m.phases = derive_phases(events, m.cold.spawn, m.cold.exit)
-        except (OSError, ValueError, KeyError) as exc:
-            m.notes.append(f"phases unavailable: {exc}")
         m.site_bytes, m.site_files = tree_size(info.root / "site")
+        m.site_pages = html_pages(info.root / "site")
 
     log(f"==> N={count}: rebuild, nothing changed")
-    m.unchanged = rebuild("Nothing changed", "unchanged.log")
+    m.unchanged = build("Nothing changed", "unchanged.log")
     log(f"==> N={count}: rebuild, nothing changed, again")
-    m.unchanged_again = rebuild("Again", "unchanged-again.log")
+    m.unchanged_again = build("Again", "unchanged-again.log")
     log(f"==> N={count}: rebuild, one article changed")
     changed = info.articles[len(info.articles) // 2]
     append_sentence(info.docs_dir / changed.src_uri, CHANGE_SENTENCE.format(n=1, token=f"build-{time.time_ns()}"))
-    m.changed = rebuild("One changed", "changed.log")
+    m.changed = build("One changed", "changed.log")
     for name, run in (("nothing changed", m.unchanged), ("nothing changed, again", m.unchanged_again),
                       ("one article changed", m.changed)):
         if run.returncode != 0:
@@ -748,9 +774,8 @@ def measure(count: int, workdir: Path, seed: int, serve: bool, timeout: float, l
 
     if serve:
         log(f"==> N={count}: healthpress serve, save → page")
-        serve_env = {k: v for k, v in env.items() if k != TIMINGS_ENV}
         limit = max(120.0, 4 * (m.cold.seconds if m.cold else 60))
-        m.serve_seconds, m.serve_startup, m.serve_note = measure_serve(info, serve_env, root / "serve.log", min(limit, timeout))
+        m.serve_seconds, m.serve_startup, m.serve_note = measure_serve(info, env, root / "serve.log", min(limit, timeout))
         builds = serve_build_times(root / "serve.log")
         if m.serve_seconds is not None and len(builds) >= 2:
             m.serve_note += (f"; MkDocs' own log: initial build {builds[0]:.2f} s, rebuilds after the saves "

@@ -121,6 +121,7 @@ def test_probes_match_the_files(corpus):
             assert probe.expected == () and probe.mentions == 0
 
 
+@pytest.mark.bench  # 1,200 articles: about a second, more on a busy machine
 def test_phrases_reach_their_exact_counts_on_a_larger_site(tmp_path):
     info = write_corpus(tmp_path, 1200)
     assert {q: len(info.probes[q].expected) for q in PHRASE_LIMITS} == PHRASE_LIMITS
