@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from conftest import article
+from helpers import article
 
 GOOD = article("已发布的文章", "2013-05-01", tags=["健康"])
 DEEP_LIST = "".join("\t" * depth + "- 第{}层\n".format(depth) for depth in range(800))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from tests.conftest import article
+from helpers import article
 
 ARTICLE_URL = re.compile(r"^/(?:news|health-weekly)/\d{4}/\d{2}/[^/]+/$")
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import logging
 
-from conftest import article
+import pytest
+from mkdocs.exceptions import Abort
 
-
-def texts(soup, selector: str) -> list[str]:
-    return [" ".join(node.get_text(" ", strip=True).split()) for node in soup.select(selector)]
+from helpers import article, texts
 
 
 def test_periodical_issues_pages_neighbours_and_home(site, caplog):
@@ -95,24 +94,16 @@ def test_statistics_of_a_site_with_no_articles_are_of_the_build_year_in_beijing(
     assert page.select_one("table.hp-stats caption").get_text().startswith("2031年")
 
 
-def test_stats_command_by_quarter_and_as_csv(site):
-    import subprocess
-    import sys
-
-    import yaml
-
+def test_stats_command_by_quarter_and_as_csv(site, run_cli):
     with_units(site)
-    (site.root / "mkdocs.yml").write_text(yaml.safe_dump(site.config, allow_unicode=True), encoding="utf-8")
-    run = lambda *args: subprocess.run([sys.executable, "-m", "healthpress.cli", "stats", *args],  # noqa: E731
-                                       cwd=site.root, capture_output=True, text=True, timeout=120)
-    text = run("--period", "2013Q2")
+    text = run_cli(site, "stats", "--period", "2013Q2")
     assert text.returncode == 0, text.stderr
     assert "2013年第二季度" in text.stdout and "市中心血站" in text.stdout
-    csv_out = run("--period", "2013", "--csv")
+    csv_out = run_cli(site, "stats", "--period", "2013", "--csv")
     lines = csv_out.stdout.splitlines()
     assert lines[0].startswith("\ufeff单位,单位类型,联络员/信息员,角色,1月")
     assert any(line.startswith("市人民医院,医疗机构,,,0,0,0,1,1,") for line in lines), lines
-    bad = run("--period", "2013Q5")
+    bad = run_cli(site, "stats", "--period", "2013Q5")
     assert bad.returncode == 2 and "2013Q2" in bad.stderr
 
 
@@ -136,11 +127,10 @@ def test_health_days_pages_and_upcoming_on_home(site, monkeypatch):
     assert [a.get_text() for a in home.select(".hp-home__days a:not(.hp-more)")] == ["世界无烟日", "世界防治麻风病日"]
 
 
-def test_leadership_group_page_as_the_plan_lists_it(site):
+def test_leadership_group_page_as_the_plan_lists_it(site, repo_root):
     (site.root / "data").mkdir()
     (site.root / "data" / "leadership-group.yml").write_text(
-        (__import__("pathlib").Path(__file__).parents[2] / "data" / "leadership-group.yml").read_text(encoding="utf-8"),
-        encoding="utf-8")
+        (repo_root / "data" / "leadership-group.yml").read_text(encoding="utf-8"), encoding="utf-8")
     page = site.build().page("about/leadership-group/")
     assert texts(page, "h1") == ["市卫生局创建平安清远宣传工作领导小组"]
     assert texts(page, "dl.hp-group dt") == ["组长", "副组长", "成员"]
@@ -152,9 +142,6 @@ def test_leadership_group_page_as_the_plan_lists_it(site):
 
 
 def test_a_bad_data_file_fails_the_build_with_its_line(site, build_errors):
-    from mkdocs.exceptions import Abort
-    import pytest
-
     (site.root / "data").mkdir()
     (site.root / "data" / "units.yml").write_text("- name: 市人民医院\n  type: 医院\n", encoding="utf-8")
     with pytest.raises(Abort):
@@ -178,9 +165,6 @@ def test_urgent_notice_is_a_banner_on_every_page_until_it_expires(site, monkeypa
 
 
 def test_urgent_notice_needs_an_expiry(site, build_errors):
-    import pytest
-    from mkdocs.exceptions import Abort
-
     site.write("news/urgent.md", article("紧急通知", "2013-04-05", urgent=True))
     with pytest.raises(Abort):
         site.build()
@@ -271,9 +255,6 @@ def test_mailbox_page_posts_to_the_endpoint_or_gives_the_hotline(site):
 
 
 def test_a_letter_publishing_personal_data_fails(site, build_errors):
-    import pytest
-    from mkdocs.exceptions import Abort
-
     letters_site(site)
     site.write("letters/phone.md", LETTER.replace("费用清单很多项目看不懂。", "请回电 13812345678。"))
     with pytest.raises(Abort):
@@ -281,16 +262,11 @@ def test_a_letter_publishing_personal_data_fails(site, build_errors):
     assert any(e.startswith("content/letters/phone.md:13:") and "手机号码" in e for e in build_errors()), build_errors()
 
 
-def test_unanswered_letters_in_the_compliance_check(site, monkeypatch):
-    import subprocess
-    import sys
-
+def test_unanswered_letters_in_the_compliance_check(site, monkeypatch, run_cli):
     letters_site(site)
     site.write("letters/open.md", "---\ntitle: 还没答复\ndate: 2013-06-01\nwriter: 王女士\nreceived: 2013-06-01\n---\n问题。\n")
-    site.write_project()
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1378000000")  # 2013-09-01: 92 days later
-    result = subprocess.run([sys.executable, "-m", "healthpress.cli", "check", "--compliance"], cwd=site.root,
-                            capture_output=True, text=True, timeout=120)
+    result = run_cli(site, "check", "--compliance")
     assert "content/letters/open.md:5: received: 王女士 2013-06-01 的来信已 92 天未答复" in result.stdout
     assert result.returncode == 1
 

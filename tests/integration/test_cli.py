@@ -3,35 +3,23 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 
-import yaml
-
-from conftest import article
+from helpers import article
 
 
-def run(site, *args: str) -> subprocess.CompletedProcess:
-    (site.root / "mkdocs.yml").write_text(yaml.safe_dump(site.config, allow_unicode=True), encoding="utf-8")
-    (site.root / "content").mkdir(exist_ok=True)
-    return subprocess.run([sys.executable, "-m", "healthpress.cli", *args], cwd=site.root,
-                          capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
-
-
-def test_check_passes_a_good_site(site):
+def test_check_passes_a_good_site(site, run_cli):
     site.write("news/a.md", article("甲", "2013-05-08"))
-    result = run(site, "check")
+    result = run_cli(site, "check")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "没有发现问题" in result.stdout
 
 
-def test_check_reports_every_problem_with_file_line_field_and_fix(site):
+def test_check_reports_every_problem_with_file_line_field_and_fix(site, run_cli):
     site.write("news/a.md", "---\ntitle: 甲\ndate: 2013/05/08\n---\n")
     site.write("news/b.md", "---\n标题: 乙\n日期: 2013-05-08\n标签: 健康，防疫\n---\n")
     site.write("news/c.md", "---\ntitle: 丙\ndate: 2013-05-08\nauthr: 张明\n---\n")
-    result = run(site, "check")
+    result = run_cli(site, "check")
     assert result.returncode == 1
     assert "content/news/a.md:3: date: 无法识别的日期“2013/05/08”" in result.stdout
     assert "content/news/b.md:4: 标签: 应当是列表" in result.stdout and "[健康, 防疫]" in result.stdout
@@ -39,9 +27,9 @@ def test_check_reports_every_problem_with_file_line_field_and_fix(site):
     assert "2 个错误，1 个警告" in result.stdout
 
 
-def test_check_json_for_tools(site):
+def test_check_json_for_tools(site, run_cli):
     site.write("news/a.md", "---\ntitle: 甲\n---\n")
-    result = run(site, "check", "--format", "json")
+    result = run_cli(site, "check", "--format", "json")
     assert result.returncode == 1
     findings = json.loads(result.stdout)
     assert findings == [{"path": "content/news/a.md", "line": 1, "field": "date", "code": "invalid-missing",
@@ -49,12 +37,12 @@ def test_check_json_for_tools(site):
                          "fix": "写法：date: 2013-05-08 或 date: 2013-05-08 09:30（北京时间）"}]
 
 
-def test_failed_build_keeps_the_previous_site(site):
+def test_failed_build_keeps_the_previous_site(site, run_cli):
     site.write("news/a.md", article("甲", "2013-05-08"))
-    assert run(site, "build").returncode == 0
+    assert run_cli(site, "build").returncode == 0
     before = {p: p.read_bytes() for p in (site.root / "site").rglob("*") if p.is_file()}
     site.write("news/b.md", "---\ntitle: 乙\ndate: 2013-02-30\n---\n")
-    result = run(site, "build")
+    result = run_cli(site, "build")
     assert result.returncode == 1
     assert "content/news/b.md:3: date:" in result.stderr
     after = {p: p.read_bytes() for p in (site.root / "site").rglob("*") if p.is_file()}
@@ -62,15 +50,13 @@ def test_failed_build_keeps_the_previous_site(site):
     assert not any(p.name.startswith(".site.") for p in site.root.iterdir())
 
 
-def test_a_failing_search_indexer_fails_the_build_and_keeps_the_previous_site(site):
+def test_a_failing_search_indexer_fails_the_build_and_keeps_the_previous_site(site, run_cli):
     site.write("news/a.md", article("甲", "2013-05-08"))
-    assert run(site, "build").returncode == 0
+    assert run_cli(site, "build").returncode == 0
     before = {p: p.read_bytes() for p in (site.root / "site").rglob("*") if p.is_file()}
     site.config["plugins"][0]["healthpress"]["search_index"] = True
     site.write("news/b.md", article("乙", "2013-05-09"))
-    (site.root / "mkdocs.yml").write_text(yaml.safe_dump(site.config, allow_unicode=True), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "healthpress.cli", "build"], cwd=site.root, capture_output=True,
-                            text=True, env={**os.environ, "PAGEFIND_BINARY_PATH": shutil.which("false")})
+    result = run_cli(site, "build", env={"PAGEFIND_BINARY_PATH": shutil.which("false")})
     assert result.returncode != 0
     assert "搜索索引没有生成" in result.stderr and "./scripts/build" in result.stderr
     assert {p: p.read_bytes() for p in (site.root / "site").rglob("*") if p.is_file()} == before

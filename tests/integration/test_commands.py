@@ -12,20 +12,12 @@ import urllib.request
 from contextlib import contextmanager
 
 import pytest
-import yaml
 
-from conftest import article
-
-
-def run(site, *args: str, program=("-m", "healthpress.cli")) -> subprocess.CompletedProcess:
-    (site.root / "mkdocs.yml").write_text(yaml.safe_dump(site.config, allow_unicode=True), encoding="utf-8")
-    (site.root / "content").mkdir(exist_ok=True)
-    return subprocess.run([sys.executable, *program, *args], cwd=site.root, capture_output=True, text=True,
-                          timeout=120)
+from helpers import article
 
 
-def test_new_creates_a_named_draft_with_today(site):
-    result = run(site, "new", "news", "市人民医院开展“优质服务年”义诊：百名专家进社区")
+def test_new_creates_a_named_draft_with_today(site, run_cli):
+    result = run_cli(site, "new", "news", "市人民医院开展“优质服务年”义诊：百名专家进社区")
     assert result.returncode == 0, result.stderr
     path = site.root / result.stdout.strip()
     assert path.relative_to(site.root).as_posix() == \
@@ -33,40 +25,40 @@ def test_new_creates_a_named_draft_with_today(site):
     text = path.read_text(encoding="utf-8")
     assert "title: 市人民医院开展“优质服务年”义诊：百名专家进社区" in text and "status: draft" in text
     assert time.strftime("%Y-%m-%d", time.gmtime(time.time() + 8 * 3600)) in text
-    assert run(site, "check").returncode == 0
-    second = run(site, "new", "news", "市人民医院开展“优质服务年”义诊：百名专家进社区")
+    assert run_cli(site, "check").returncode == 0
+    second = run_cli(site, "new", "news", "市人民医院开展“优质服务年”义诊：百名专家进社区")
     assert second.stdout.strip().endswith("-2.md")
 
 
-def test_new_refuses_an_unknown_column_listing_the_known_ones(site):
-    result = run(site, "new", "nosuch", "标题")
+def test_new_refuses_an_unknown_column_listing_the_known_ones(site, run_cli):
+    result = run_cli(site, "new", "nosuch", "标题")
     assert result.returncode == 1
     assert "nosuch" in result.stderr and "news（要闻）" in result.stderr and "health-weekly（健康周刊）" in result.stderr
     assert not (site.root / "content" / "nosuch").exists()
 
 
-def test_fix_encoding_converts_gbk_and_keeps_a_backup_that_is_never_published(site):
+def test_fix_encoding_converts_gbk_and_keeps_a_backup_that_is_never_published(site, run_cli):
     original = "---\ntitle: 甲\ndate: 2013-05-08\n---\n正文\n".encode("gbk")
     path = site.root / "content" / "news" / "gbk.md"
     path.parent.mkdir(parents=True)
     path.write_bytes(original)
-    assert run(site, "check").returncode == 1
-    result = run(site, "fix-encoding", "content/news/gbk.md")
+    assert run_cli(site, "check").returncode == 1
+    result = run_cli(site, "fix-encoding", "content/news/gbk.md")
     assert result.returncode == 0 and "gb18030" in result.stdout
     assert path.read_text(encoding="utf-8").startswith("---\ntitle: 甲")
     assert (path.parent / ".gbk.md.gb18030.bak").read_bytes() == original
-    assert run(site, "build").returncode == 0
+    assert run_cli(site, "build").returncode == 0
     assert not list((site.root / "site").rglob("*.bak"))
 
 
 @pytest.mark.parametrize("command", [("-m", "mkdocs", "build"), ("-m", "mkdocs", "build", "--strict"),
                                       ("-m", "healthpress.cli", "build")], ids=["mkdocs", "mkdocs-strict", "healthpress"])
-def test_every_way_of_building_fails_on_the_same_error_and_keeps_the_site(site, command):
+def test_every_way_of_building_fails_on_the_same_error_and_keeps_the_site(site, command, run_cli):
     site.write("news/a.md", article("甲", "2013-05-08"))
-    assert run(site, program=command).returncode == 0
+    assert run_cli(site, program=command).returncode == 0
     before = (site.root / "site" / "news" / "index.html").read_bytes()
     site.write("news/b.md", "---\ntitle: 乙\ndate: 2013年5月8日\n---\n")
-    result = run(site, program=command)
+    result = run_cli(site, program=command)
     assert result.returncode != 0
     assert "content/news/b.md:3: date:" in result.stderr and "2013-05-08" in result.stderr
     assert (site.root / "site" / "news" / "index.html").read_bytes() == before
@@ -92,7 +84,7 @@ def fetch(url: str, deadline: float) -> str:
 @contextmanager
 def serving(site):
     """`healthpress serve` on a free port for the test's project; yields the port."""
-    (site.root / "mkdocs.yml").write_text(yaml.safe_dump(site.config, allow_unicode=True), encoding="utf-8")
+    site.write_project()
     port = free_port()
     with (site.root / "serve.log").open("wb") as log:  # beside content/, so not watched
         server = subprocess.Popen([sys.executable, "-m", "healthpress.cli", "serve", "-a", f"127.0.0.1:{port}"],

@@ -4,20 +4,12 @@ from __future__ import annotations
 
 import http.server
 import json
-import subprocess
-import sys
 import threading
 
 import pytest
 from mkdocs.exceptions import Abort
 
-from conftest import article
-
-
-def run(site, *args: str) -> subprocess.CompletedProcess:
-    site.write_project()
-    return subprocess.run([sys.executable, "-m", "healthpress.cli", *args], cwd=site.root, capture_output=True,
-                          text=True, timeout=120)
+from helpers import article
 
 
 def test_missing_footer_identification_fails_the_build(site, build_errors):
@@ -63,18 +55,18 @@ def test_verbatim_documents_are_not_held_to_the_wording_rules(site, caplog):
     assert not [r for r in caplog.records if r.levelname == "WARNING" and "医闹" in r.getMessage()]
 
 
-def test_check_compliance_reports_stale_and_blank_columns_links_and_a_report_page(site):
+def test_check_compliance_reports_stale_and_blank_columns_links_and_a_report_page(site, run_cli):
     site.write("news/a.md", article("旧闻", "2013-05-08"))
-    assert run(site, "build").returncode == 0, "blank and stale columns do not stop the build"
+    assert run_cli(site, "build").returncode == 0, "blank and stale columns do not stop the build"
     (site.root / "site" / "news" / "index.html").write_text('<a href="../nowhere/">坏链接</a>', encoding="utf-8")
-    result = run(site, "check", "--compliance", "--report", "reports/check.html")
+    result = run_cli(site, "check", "--compliance", "--report", "reports/check.html")
     assert result.returncode == 1
     assert "columns/health-weekly.yml: 栏目“健康周刊”没有任何已发布的文章" in result.stdout
     assert "columns/news.yml: 栏目“要闻”已" in result.stdout and "14 天内更新" in result.stdout
     assert "site/news/index.html: 链接或图片“../nowhere/”指向不存在的文件" in result.stdout
     report = (site.root / "reports" / "check.html").read_text(encoding="utf-8")
     assert "健康周刊" in report and "<script" not in report
-    as_json = json.loads(run(site, "check", "--compliance", "--format", "json").stdout)
+    as_json = json.loads(run_cli(site, "check", "--compliance", "--format", "json").stdout)
     assert {f["code"] for f in as_json} >= {"blank-column", "stale-column", "stale-home", "broken-link-in-site"}
 
 
@@ -87,7 +79,7 @@ class _Answer(http.server.BaseHTTPRequestHandler):
         pass
 
 
-def test_external_links_are_checked_on_request_with_an_allowlist(site):
+def test_external_links_are_checked_on_request_with_an_allowlist(site, run_cli):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Answer)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
@@ -97,22 +89,22 @@ def test_external_links_are_checked_on_request_with_an_allowlist(site):
     try:
         site.write("news/a.md", article("外链", "2013-05-08", body=f"[好]({base}/ok) [坏]({base}/gone)\n"))
         site.write("health-weekly/b.md", article("乙", "2013-05-08", issue=1))
-        assert run(site, "build").returncode == 0
-        result = run(site, "check", "--external")
+        assert run_cli(site, "build").returncode == 0
+        result = run_cli(site, "check", "--external")
         assert f"外部链接“{base}/gone”打不开（HTTP 404）" in result.stdout
         assert f"{base}/ok" not in result.stdout
         site.config["plugins"] = [{"healthpress": {"search_index": False, "external_allowlist": [
             "127.0.0.1", "beian.miit.gov.cn", "beian.mps.gov.cn"]}}]
-        assert "打不开" not in run(site, "check", "--external").stdout
+        assert "打不开" not in run_cli(site, "check", "--external").stdout
     finally:
         server.shutdown()
 
 
-def test_a_column_sets_its_own_update_period(site, monkeypatch):
+def test_a_column_sets_its_own_update_period(site, monkeypatch, run_cli):
     site.column("news", "要闻", order=1, update_days=400)
     site.write("news/a.md", article("旧闻", "2013-05-08"))
     site.write("health-weekly/b.md", article("周刊", "2013-05-08", issue=1))
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1388534400")  # 2014-01-01: 238 days later
-    result = run(site, "check", "--compliance")
+    result = run_cli(site, "check", "--compliance")
     assert "栏目“要闻”" not in result.stdout, "within its own 400 days"
     assert "栏目“健康周刊”已 238 天没有更新" in result.stdout and "要求 14 天内更新" in result.stdout

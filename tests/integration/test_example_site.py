@@ -2,30 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
-import pytest
 from bs4 import BeautifulSoup
 
-from conftest import BuiltSite
+from helpers import BuiltSite
 
-REPO = Path(__file__).resolve().parents[2]
 COLUMNS = ["service-year", "health-weekly", "safe-qingyuan", "medical-reform", "health-education", "press", "letters"]
-
-
-@pytest.fixture(scope="module")
-def example(tmp_path_factory) -> BuiltSite:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    project = tmp_path_factory.mktemp("example")
-    for name in ("mkdocs.yml", "content", "columns", "theme", "data"):
-        source = REPO / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
-    build(load_config(str(project / "mkdocs.yml")))
-    return BuiltSite(project / "site")
 
 
 def article_pages(site: BuiltSite) -> list[Path]:
@@ -34,47 +18,47 @@ def article_pages(site: BuiltSite) -> list[Path]:
     return [p for p in site.all_pages() if is_article(p.relative_to(site.site_dir).parts)]
 
 
-def test_example_has_forty_articles_in_every_column_over_four_years(example):
-    pages = article_pages(example)
+def test_example_has_forty_articles_in_every_column_over_four_years(example_site):
+    pages = article_pages(example_site)
     assert len(pages) >= 40
-    columns = {p.relative_to(example.site_dir).parts[0] for p in pages}
-    years = {p.relative_to(example.site_dir).parts[1] for p in pages}
+    columns = {p.relative_to(example_site.site_dir).parts[0] for p in pages}
+    years = {p.relative_to(example_site.site_dir).parts[1] for p in pages}
     assert columns == set(COLUMNS)
     assert len(years) >= 4
-    nav = [a.get_text(strip=True) for a in example.page("").select(".md-tabs__link")]
+    nav = [a.get_text(strip=True) for a in example_site.page("").select(".md-tabs__link")]
     assert nav == ["首页", "优质服务年", "健康周刊", "平安清远", "医改宣传", "健康教育", "新闻发布", "局长信箱", "归档"]
 
 
-def test_the_two_plans_are_articles(example):
-    anqing = example.page("service-year/2013/05/tishen-gongcheng-shishi-fangan/")
+def test_the_two_plans_are_articles(example_site):
+    anqing = example_site.page("service-year/2013/05/tishen-gongcheng-shishi-fangan/")
     assert "宜卫办[2013]79号" in anqing.select_one(".hp-meta").get_text()
     assert "2013年5月8日" in anqing.select_one(".hp-meta").get_text()
     assert "优质服务年" in anqing.select_one(".hp-article__body").get_text()
-    qingyuan = example.page("safe-qingyuan/2013/04/chuangjian-pingan-qingyuan-xuanchuan-fangan/")
+    qingyuan = example_site.page("safe-qingyuan/2013/04/chuangjian-pingan-qingyuan-xuanchuan-fangan/")
     assert "清远" in qingyuan.select_one("h1").get_text()
 
 
-def test_the_draft_is_nowhere(example):
-    drafts = [p for p in (REPO / "content").rglob("*.md")
+def test_the_draft_is_nowhere(example_site, repo_root):
+    drafts = [p for p in (repo_root / "content").rglob("*.md")
               if "status: draft" in p.read_text(encoding="utf-8") or "状态: draft" in p.read_text(encoding="utf-8")]
     assert drafts, "the example keeps one draft to show that drafts stay unpublished"
     for draft in drafts:
         title = next(line.split(":", 1)[1].strip() for line in draft.read_text(encoding="utf-8").splitlines()
                      if line.startswith(("title:", "标题:")))
-        for page in example.all_pages():
+        for page in example_site.all_pages():
             assert title not in page.read_text(encoding="utf-8"), (draft, page)
 
 
-def test_every_internal_link_and_image_resolves(example):
+def test_every_internal_link_and_image_resolves(example_site):
     broken = []
-    for page in example.all_pages():
-        url = "/" + str(page.relative_to(example.site_dir)).removesuffix("index.html")
+    for page in example_site.all_pages():
+        url = "/" + str(page.relative_to(example_site.site_dir)).removesuffix("index.html")
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
         for node, attr in [(a, "href") for a in soup.select("a[href]")] + [(i, "src") for i in soup.select("[src]")]:
             target = urlparse(urljoin(url, node[attr]))
             if target.scheme or target.netloc or not target.path.startswith("/"):
                 continue
-            path = example.site_dir / unquote(target.path).lstrip("/")
+            path = example_site.site_dir / unquote(target.path).lstrip("/")
             if not (path.is_file() or (path / "index.html").is_file()):
                 broken.append(f"{url} -> {node[attr]}")
     assert not broken, broken[:20]

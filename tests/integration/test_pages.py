@@ -7,11 +7,7 @@ import re
 import pytest
 from mkdocs.exceptions import Abort
 
-from conftest import article
-
-
-def texts(soup, selector: str) -> list[str]:
-    return [" ".join(node.get_text(" ", strip=True).split()) for node in soup.select(selector)]
+from helpers import article, texts
 
 
 def hrefs(soup, selector: str) -> list[str]:

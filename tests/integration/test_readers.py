@@ -10,7 +10,7 @@ import pytest
 from lxml import etree
 from mkdocs.exceptions import Abort
 
-from conftest import article
+from helpers import article
 
 
 def png(width: int, height: int) -> bytes:

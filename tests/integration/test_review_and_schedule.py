@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from conftest import article
+from helpers import article
 
 SECRET_TITLES = ["草稿稿件", "待审稿件", "定时稿件", "过期稿件"]
 

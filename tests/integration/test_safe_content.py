@@ -6,7 +6,7 @@ import re
 
 from bs4 import BeautifulSoup, Comment
 
-from conftest import article
+from helpers import article
 
 ATTACK_BODY = """\
 第一段<script>alert('body')</script>正常文字。

@@ -1,0 +1,96 @@
+"""Plain helpers of the tests: article text, a bureau project in a folder, its built pages.
+
+Imported by name (`from helpers import article`); what a test needs set up for it (a project in its
+temporary folder, the command line, the built example site) is a fixture in conftest.py.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from bs4 import BeautifulSoup
+
+BASE_CONFIG = {
+    "site_name": "测试卫生局",
+    "site_url": "https://health.example.gov.cn/",
+    "docs_dir": "content",
+    "theme": {"name": "material", "language": "zh-CN", "font": False},
+    "plugins": [{"healthpress": {"page_size": 20, "search_index": False}}],
+    "extra": {"bureau": {"sponsor": "测试市卫生局", "address": "人民路 1 号", "phone": "0763-1234567",
+                         "org_code": "12441800-0", "site_code": "4418000001", "icp": "粤ICP备12345678号",
+                         "police_record": "粤公网安备 44180202000123号", "gov_site_badge": "assets/dzjg.svg"}},
+}
+
+
+def article(title: str, date: str, body: str = "正文第一段。", **fields) -> str:
+    """The text of an article file with the given front matter (English keys unless given)."""
+    meta = {"title": title, "date": date, **fields}
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + body + "\n"
+
+
+def texts(soup: BeautifulSoup, selector: str) -> list[str]:
+    """The text of every element `selector` matches, with its white space squeezed."""
+    return [" ".join(node.get_text(" ", strip=True).split()) for node in soup.select(selector)]
+
+
+@dataclass
+class SiteFolder:
+    """A bureau project in a temporary folder: write files, build, read pages."""
+
+    root: Path
+    config: dict = field(default_factory=lambda: yaml.safe_load(yaml.safe_dump(BASE_CONFIG)))
+
+    def column(self, column_id: str, title: str, **fields) -> None:
+        (self.root / "columns").mkdir(exist_ok=True)
+        (self.root / "columns" / f"{column_id}.yml").write_text(
+            yaml.safe_dump({"title": title, **fields}, allow_unicode=True), encoding="utf-8")
+
+    def write(self, src_uri: str, text: str) -> Path:
+        path = self.root / "content" / src_uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text) if text.startswith("\n") else text, encoding="utf-8")
+        return path
+
+    def write_project(self) -> Path:
+        """mkdocs.yml, the content folder and the footer's badge image; returns mkdocs.yml."""
+        (self.root / "content").mkdir(exist_ok=True)
+        badge = self.config.get("extra", {}).get("bureau", {}).get("gov_site_badge")
+        if badge:
+            (self.root / "content" / badge).parent.mkdir(parents=True, exist_ok=True)
+            badge_file = self.root / "content" / badge
+            if not badge_file.is_file():  # rewritten, its new date would make the page cache start over
+                badge_file.write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+        config_file = self.root / "mkdocs.yml"
+        config_file.write_text(yaml.safe_dump(self.config, allow_unicode=True), encoding="utf-8")
+        return config_file
+
+    def build(self) -> "BuiltSite":
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
+        build(load_config(str(self.write_project())))
+        return BuiltSite(self.root / "site")
+
+
+@dataclass
+class BuiltSite:
+    """The output folder, read the way a browser would: by URL, parsed as HTML."""
+
+    site_dir: Path
+
+    def path(self, url: str) -> Path:
+        return self.site_dir / url.strip("/") / "index.html" if not url.endswith(".xml") else self.site_dir / url
+
+    def exists(self, url: str) -> bool:
+        return self.path(url).is_file()
+
+    def page(self, url: str) -> BeautifulSoup:
+        path = self.path(url)
+        assert path.is_file(), f"no page at /{url.strip('/')}/"
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+    def all_pages(self) -> list[Path]:
+        return sorted(self.site_dir.rglob("*.html"))
