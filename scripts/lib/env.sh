@@ -41,14 +41,16 @@ ensure_env() {
 }
 
 # material requires the `mkdocs` package, so ProperDocs' venv holds MkDocs too, and healthpress, its
-# tests and material import `mkdocs.*`. ProperDocs' own command imports properdocs.replacement, which
-# makes every `mkdocs.*` import resolve to ProperDocs' module of the same name; this .pth file does the
-# same at every start of the venv's Python (healthpress build, pytest, the processes they start).
+# tests and material import `mkdocs.*`: this .pth file makes those imports resolve to ProperDocs at every
+# start of the venv's Python (healthpress build, pytest, the processes they start), as ProperDocs' own
+# command does for itself (src/healthpress/engine/choice.py).
 _use_properdocs() {
-  local pth
+  local pth line
   pth="$(echo "$VENV"/lib/python3*/site-packages)/healthpress-properdocs.pth"
-  [ -f "$pth" ] && return 0
-  echo 'import importlib.util; importlib.util.find_spec("properdocs") and __import__("properdocs.replacement")' > "$pth"
+  line='import importlib.util; importlib.util.find_spec("healthpress") and __import__("healthpress.engine.choice", fromlist=["*"]).use_properdocs()'
+  if [ ! -f "$pth" ] || [ "$(cat "$pth")" != "$line" ]; then
+    echo "$line" > "$pth"
+  fi
 }
 
 # Pagefind 1.6 segments Chinese the same way when indexing and when searching (1.5.2, the newest on

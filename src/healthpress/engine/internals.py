@@ -1,13 +1,117 @@
-"""Every MkDocs private name or undocumented behaviour healthpress relies on, in one place."""
+"""Every MkDocs private name and undocumented behaviour healthpress relies on, in one place.
+
+MkDocs 1.6 is frozen, and ProperDocs 1.6 (its continuation) keeps these the same; a release of either
+that changes one breaks tests/unit/test_engine_internals.py, which checks each function here against
+the engine it runs on. Nothing else in healthpress may use a private name of the engine: it calls these.
+(The switch that makes `mkdocs.*` resolve to ProperDocs runs before any engine import: engine/choice.py.)
+"""
 
 from __future__ import annotations
 
-from mkdocs.structure.files import File
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import markdown
+import mkdocs
+from mkdocs.commands import build as _build
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import (Page, _ExtractAnchorsTreeprocessor, _ExtractTitleTreeprocessor,
+                                    _RawHTMLPreprocessor, _RelativePathTreeprocessor)
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import CountHandler
+
+DERIVED_FROM_DEST_URI = ("url", "abs_dest_path")
+"""The `File` properties MkDocs computes from `dest_uri` on first use and then keeps (cached_property)."""
+
+
+def engine_name() -> str:
+    """The package `mkdocs.*` imports resolve to: "mkdocs", or "properdocs" (engine/choice.py)."""
+    return mkdocs.__name__
+
+
+def engine_logger() -> logging.Logger:
+    """The logger every engine message goes through, and the one strict mode counts warnings on:
+    "mkdocs", or "properdocs" under ProperDocs (which hangs "mkdocs" beneath it)."""
+    return logging.getLogger(engine_name())
+
+
+DIRTY_BUILD_WARNING = "'dirty' build"
+"""Part of the warning `build()` logs on every dirty (`serve`) rebuild, about stale navigation."""
+
+
+def build_logger() -> logging.Logger:
+    """The logger of the engine's build module, which logs the dirty-build warning (DIRTY_BUILD_WARNING)."""
+    return _build.log
+
+
+def strict_warnings_counted() -> bool:
+    """True when strict mode's counter saw a warning, so the build is about to abort. Relies on
+    `build()` adding a `CountHandler` to the engine logger in strict mode, and removing it after."""
+    return any(isinstance(h, CountHandler) and h.get_counts() for h in engine_logger().handlers)
 
 
 def set_dest_uri(file: File, dest_uri: str) -> None:
-    """Give a file a new output path. MkDocs derives `url` and `abs_dest_path` from `dest_uri` once and
-    caches them in the instance's __dict__: they are forgotten so that they are derived again."""
+    """Publish `file` at `dest_uri`. `File.url` and `File.abs_dest_path` are cached_properties derived
+    from `dest_uri` on first use; relies on their cached value living in the instance `__dict__`."""
     file.dest_uri = dest_uri
-    for derived in ("url", "abs_dest_path"):
+    for derived in DERIVED_FROM_DEST_URI:
         file.__dict__.pop(derived, None)
+
+
+def always_modified(file: File) -> None:
+    """Make a dirty (`serve`) rebuild render this page every time. Relies on `_build_page` skipping a
+    page when `page.file.is_modified()` is false, and on an instance attribute shadowing that method."""
+    file.is_modified = lambda: True
+
+
+@contextmanager
+def current_page(config: MkDocsConfig, page: Page) -> Iterator[None]:
+    """The page being rendered, while it is. Relies on `config._current_page`, which MkDocs'
+    `_populate_page` and `_build_page` set and the `!relative` YAML tag of `markdown_extensions` reads."""
+    config._current_page = page
+    try:
+        yield
+    finally:
+        config._current_page = None
+
+
+def page_context(nav: Navigation, doc_files: list[File], config: MkDocsConfig, page: Page) -> dict[str, Any]:
+    """A page's template context as `_build_page` makes it: `mkdocs.commands.build.get_context`
+    (public in the module, not in the documented plugin API)."""
+    return _build.get_context(nav, doc_files, config, page)
+
+
+def render_markdown(page: Page, md: markdown.Markdown, files: Files, config: MkDocsConfig) -> None:
+    """`Page.render` with a `Markdown` object made (and reset) by the caller instead of a new one per page:
+    sets the page's content, toc, title from its first h1 and anchor ids. Relies on the private pre- and
+    treeprocessors `Page.render` registers (`_RawHTMLPreprocessor`, `_ExtractAnchorsTreeprocessor`,
+    `_RelativePathTreeprocessor`, `_ExtractTitleTreeprocessor`), their `_register(md)` and attributes,
+    and on `Page._title_from_render`."""
+    raw_html = _RawHTMLPreprocessor()
+    raw_html._register(md)
+    anchors = _ExtractAnchorsTreeprocessor(page.file, files, config)
+    anchors._register(md)
+    _RelativePathTreeprocessor(page.file, files, config)._register(md)
+    title = _ExtractTitleTreeprocessor()
+    title._register(md)
+    page.content = md.convert(page.markdown)
+    page.toc = get_toc(getattr(md, "toc_tokens", []))
+    page._title_from_render = title.title
+    page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
+
+
+def watched_paths(server) -> dict[str, int]:
+    """Each path the preview server (`LiveReloadServer`) watches, and how many times it was asked to:
+    its private `_watched_paths`."""
+    return dict(server._watched_paths)
+
+
+def forget_watches(server) -> None:
+    """Make the preview server forget every watch without unscheduling it (its observer is being
+    replaced): clears its private `_watched_paths` and `_watch_refs`."""
+    server._watched_paths.clear()
+    server._watch_refs.clear()

@@ -3,7 +3,8 @@
 MkDocs renders pages one at a time and builds a new `Markdown` object for each. healthpress takes the
 article and listing pages out of that loop (plugin.py marks them excluded) and renders them here, in
 worker processes (workers.py) or in this one: the same events in the same order as MkDocs'
-`_populate_page` and `_build_page`, with one `Markdown` object per process, reset between pages.
+`_populate_page` and `_build_page`, with one `Markdown` object per process, reset between pages. The
+MkDocs internals this needs are in internals.py.
 """
 
 from __future__ import annotations
@@ -13,13 +14,12 @@ from typing import Any
 
 import jinja2
 import markdown
-from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
-from mkdocs.structure.pages import (Page, _ExtractAnchorsTreeprocessor, _ExtractTitleTreeprocessor,
-                                    _RawHTMLPreprocessor, _RelativePathTreeprocessor)
-from mkdocs.structure.toc import get_toc
+from mkdocs.structure.pages import Page
+
+from healthpress.engine import internals
 
 
 @dataclass
@@ -52,36 +52,25 @@ def page_for(setup: RenderSetup, src_uri: str) -> Page:
 def render_page(setup: RenderSetup, page: Page) -> str:
     """The page's finished HTML: MkDocs' populate and build steps, without writing the file."""
     config, files = setup.config, setup.files
-    config._current_page = page
-    try:
-        page = config.plugins.on_pre_page(page, config=config, files=files)
-        page.markdown = ""  # healthpress' on_page_markdown supplies the body it has already read
-        page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
-        _convert(setup, page)
-        page.content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
-        page.active = True
-        context: dict[str, Any] = get_context(setup.nav, setup.doc_files, config, page)
-        template = setup.env.get_template(page.meta.get("template", "main.html"))
-        context = config.plugins.on_page_context(context, page=page, config=config, nav=setup.nav)
-        output = template.render(context)
-        return config.plugins.on_post_page(output, page=page, config=config)
-    finally:
-        page.active = False
-        config._current_page = None
+    with internals.current_page(config, page):
+        try:
+            page = config.plugins.on_pre_page(page, config=config, files=files)
+            page.markdown = ""  # healthpress' on_page_markdown supplies the body it has already read
+            page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+            _convert(setup, page)
+            page.content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
+            page.active = True
+            context: dict[str, Any] = internals.page_context(setup.nav, setup.doc_files, config, page)
+            template = setup.env.get_template(page.meta.get("template", "main.html"))
+            context = config.plugins.on_page_context(context, page=page, config=config, nav=setup.nav)
+            output = template.render(context)
+            return config.plugins.on_post_page(output, page=page, config=config)
+        finally:
+            page.active = False
 
 
 def _convert(setup: RenderSetup, page: Page) -> None:
     """`Page.render` with this process' Markdown object instead of a new one per page."""
     md = setup.markdown_engine()
     md.reset()
-    raw_html = _RawHTMLPreprocessor()
-    raw_html._register(md)
-    anchors = _ExtractAnchorsTreeprocessor(page.file, setup.files, setup.config)
-    anchors._register(md)
-    _RelativePathTreeprocessor(page.file, setup.files, setup.config)._register(md)
-    title = _ExtractTitleTreeprocessor()
-    title._register(md)
-    page.content = md.convert(page.markdown)
-    page.toc = get_toc(getattr(md, "toc_tokens", []))
-    page._title_from_render = title.title
-    page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
+    internals.render_markdown(page, md, setup.files, setup.config)

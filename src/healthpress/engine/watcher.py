@@ -20,6 +20,8 @@ from watchdog import events
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
+from healthpress.engine import internals
+
 log = logging.getLogger("mkdocs.plugins.healthpress")
 
 
@@ -47,7 +49,7 @@ def use_native_observer(server) -> bool:
     """Move every path MkDocs' LiveReloadServer watches to a native observer; True when it did."""
     if Observer is PollingObserver or server.observer.is_alive():
         return False
-    watched = dict(server._watched_paths)  # path -> how many times it was asked for
+    watched = internals.watched_paths(server)  # path -> how many times it was asked for
     polling = server.observer
     for path, times in watched.items():
         for _ in range(times):
@@ -61,8 +63,7 @@ def use_native_observer(server) -> bool:
         return True
     except OSError as exc:  # e.g. the inotify watch limit: back to polling, every path again
         log.info(f"预览：系统不能监视这些文件夹（{exc}），改为每 0.5 秒检查一次")
-        server._watched_paths.clear()
-        server._watch_refs.clear()
+        internals.forget_watches(server)
         server.observer = polling
         for path, times in watched.items():
             for _ in range(times):
