@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SiteFolder, article
+from helpers import SiteFolder, article
 
 ARTICLES = 90
 """Enough for two worker processes (workers.MIN_ITEMS_PER_WORKER pages each)."""

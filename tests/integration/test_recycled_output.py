@@ -3,7 +3,7 @@ and never a write into the site readers have."""
 
 from __future__ import annotations
 
-from tests.conftest import SiteFolder, article
+from helpers import SiteFolder, article
 from tests.integration.test_page_cache import (_change_article, _change_template, build, busy_site, reference,  # noqa: F401
                                                reused, tree)
 

@@ -114,7 +114,7 @@ def test_an_edited_article_reindexes_its_own_shard_only(site, capfd, caplog):
     """Its neighbours' pages are rendered again (they know it) to the same bytes: their shards stay."""
     import logging
 
-    from tests.conftest import article
+    from helpers import article
 
     caplog.set_level(logging.INFO, logger="mkdocs.plugins.healthpress")
     site.config["plugins"][0]["healthpress"].update(search_index=True, search_shard_pages=1)

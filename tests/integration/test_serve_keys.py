@@ -15,7 +15,7 @@ from mkdocs.config import load_config
 
 from healthpress.build.keymemo import KeyMemo
 
-from conftest import SiteFolder, article
+from helpers import SiteFolder, article
 
 SERVE_URL = "http://127.0.0.1:8000/"
 
