@@ -67,6 +67,13 @@ def test_the_suite_runs_on_the_engine_asked_for():
         assert logging.getLogger("mkdocs").parent is logging.getLogger("properdocs")
 
 
+def test_engine_version_names_the_engine_that_runs():
+    import importlib.metadata
+
+    name = internals.engine_name()
+    assert internals.engine_version() == f"{name} {importlib.metadata.version(name)}"
+
+
 def test_python_m_mkdocs_runs_the_engine_in_use(tmp_path):
     result = subprocess.run([sys.executable, "-m", "mkdocs", "--version"], cwd=tmp_path, capture_output=True,
                             text=True, timeout=60)

@@ -33,6 +33,12 @@ def engine_name() -> str:
     return mkdocs.__name__
 
 
+def engine_version() -> str:
+    """The engine and its version, e.g. "mkdocs 1.6.1" or "properdocs 1.6.7": a ProperDocs venv holds the
+    `mkdocs` distribution too (material requires it), so its version does not tell which one runs."""
+    return f"{mkdocs.__name__} {mkdocs.__version__}"
+
+
 def engine_logger() -> logging.Logger:
     """The logger every engine message goes through, and the one strict mode counts warnings on:
     "mkdocs", or "properdocs" under ProperDocs (which hangs "mkdocs" beneath it)."""
