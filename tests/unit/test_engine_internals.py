@@ -3,6 +3,7 @@ private name and undocumented behaviour healthpress relies on is still there and
 
 from __future__ import annotations
 
+import importlib.util
 import inspect
 import logging
 import os
@@ -195,3 +196,25 @@ def test_the_preview_servers_watches(tmp_path):
     finally:
         server.observer.unschedule_all()
         server.server_close()
+
+
+def test_use_engine_refuses_an_unknown_engine_and_a_late_switch():
+    with pytest.raises(ValueError, match="HEALTHPRESS_ENGINE"):
+        choice.use_engine("nosuch")
+    assert choice.use_engine(internals.engine_name()) == internals.engine_name()
+    if internals.engine_name() == "mkdocs":  # MkDocs itself is loaded already: too late for ProperDocs
+        assert choice.use_properdocs() is False
+        with pytest.raises(RuntimeError):
+            choice.use_engine("properdocs")
+    else:
+        assert choice.use_properdocs() is True  # already on it: nothing to do
+
+
+@pytest.mark.skipif(importlib.util.find_spec("properdocs") is None, reason="ProperDocs is not installed here")
+def test_use_engine_switches_a_fresh_process_to_properdocs():
+    program = ("from healthpress.engine import choice; print(choice.use_engine()); "
+               "import mkdocs.structure.pages as p, material.plugins.search.plugin; print(p.__name__)")
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60,
+                            env={**os.environ, choice.ENGINE_VARIABLE: "properdocs"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["properdocs", "properdocs.structure.pages"]
