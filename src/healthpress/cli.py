@@ -10,6 +10,7 @@ import signal
 import sys
 from pathlib import Path
 
+from healthpress.engine import choice
 from healthpress.model.findings import Level, sort_findings
 
 
@@ -37,6 +38,11 @@ def main(argv: list[str] | None = None) -> int:
     fix = commands.add_parser("fix-encoding", help="把 GBK/GB18030/UTF-16 文件转换为 UTF-8（保留备份）")
     fix.add_argument("paths", nargs="+", type=Path)
     args = parser.parse_args(argv)
+    try:
+        choice.use_engine()  # before anything imports the engine: $HEALTHPRESS_ENGINE may name ProperDocs
+    except (ValueError, RuntimeError) as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
     handlers = {"build": _build, "check": _check, "serve": _serve, "new": _new, "fix-encoding": _fix_encoding,
                 "stats": _stats}
     return handlers[args.command](args)
@@ -177,8 +183,10 @@ def _serve(args) -> int:
     healthpress leaves every unchanged page where it is (a big site's preview refreshes in seconds)."""
     from mkdocs.commands.serve import serve
 
+    from healthpress.engine import internals
+
     _setup_logging()
-    logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirtyWarning())
+    internals.build_logger().addFilter(_QuietDirtyWarning())
     signal.signal(signal.SIGTERM, _stop_like_ctrl_c)  # so MkDocs' shutdown (and healthpress' cache writing) runs
     serve(args.config_file, dev_addr=args.dev_addr, livereload=True, build_type="dirty")
     return 0
@@ -192,13 +200,18 @@ class _QuietDirtyWarning(logging.Filter):
     """MkDocs warns on each dirty rebuild about stale navigation; healthpress renders every page that changed."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return "'dirty' build" not in record.getMessage()
+        from healthpress.engine.internals import DIRTY_BUILD_WARNING
+
+        return DIRTY_BUILD_WARNING not in record.getMessage()
 
 
 def _setup_logging() -> None:
+    """Engine and healthpress messages on standard error (the engine's logger: "mkdocs" or "properdocs")."""
+    from healthpress.engine.internals import engine_logger
+
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    root = logging.getLogger("mkdocs")
+    root = engine_logger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
 

@@ -209,6 +209,18 @@ def test_unknown_key_is_a_warning_that_names_the_closest_and_fails_strict(site, 
     assert snapshot(site.root / "site") == before
 
 
+def test_a_strict_build_with_a_warning_publishes_nothing_new(site, run_cli):
+    """The engine's strict-mode counter (MkDocs' or ProperDocs') stops the swap, not only the exit code."""
+    site.write("news/a.md", fm("title: 甲\ndate: 2013-05-08\n"))
+    assert run_cli(site, "build").returncode == 0
+    site.write("news/b.md", fm("title: 乙\ndate: 2013-05-09\nauthr: 张明\n"))
+    result = run_cli(site, "build", "--strict")
+    assert result.returncode != 0
+    assert "content/news/b.md:4: authr:" in result.stderr
+    assert not (site.root / "site" / "news" / "2013" / "05" / "b").exists()
+    assert (site.root / "site" / "news" / "2013" / "05" / "a" / "index.html").is_file()
+
+
 @pytest.mark.parametrize("name, url", [
     ("news/义诊 活动.md", "news/2013/05/yi-zhen-huo-dong/"),
     ("news/with space.md", "news/2013/05/with-space/"),

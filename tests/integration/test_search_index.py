@@ -116,7 +116,9 @@ def test_an_edited_article_reindexes_its_own_shard_only(site, capfd, caplog):
 
     from helpers import article
 
-    caplog.set_level(logging.INFO, logger="mkdocs.plugins.healthpress")
+    from healthpress.engine.internals import engine_name
+
+    caplog.set_level(logging.INFO, logger=f"{engine_name()}.plugins.healthpress")
     site.config["plugins"][0]["healthpress"].update(search_index=True, search_shard_pages=1)
     for name, date in (("a", "2014-01-05"), ("b", "2014-07-05"), ("c", "2015-01-05")):
         site.write(f"news/{name}.md", article(f"文章{name}", date, f"{name} 的正文。"))

@@ -19,6 +19,7 @@ from typing import Callable, Iterable
 
 from pydantic import BaseModel
 
+from healthpress.engine.internals import engine_version
 from healthpress.model.articles import Article
 
 ArticleFacts = Callable[[Article], object]
@@ -234,5 +235,6 @@ def stat_digest(entries: Iterable[tuple[str, Path]]) -> str:
 def code_digest() -> str:
     """healthpress' own code, templates and assets, and the library versions, once per process."""
     versions = {name: importlib.metadata.version(name) for name in LIBRARIES}
+    versions["engine"] = engine_version()  # a ProperDocs venv holds MkDocs' distribution too
     code = files_digest([p for p in tree_files(PACKAGE_DIR) if "__pycache__" not in p.parts], PACKAGE_DIR)
     return f"{CACHE_FORMAT}:{sys.version_info[:2]}:{json.dumps(versions, sort_keys=True)}:{code}"

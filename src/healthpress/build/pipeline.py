@@ -43,7 +43,7 @@ from healthpress.build.sitedigest import site_digest
 from healthpress.build.sitepages import OUTPUT_DIGEST, PageJob, render_site_pages
 from healthpress.bureau.data import load_bureau_data
 from healthpress.engine import internals
-from healthpress.engine.log import log, report, warnings_counted
+from healthpress.engine.log import log, report
 from healthpress.engine.pagerender import RenderSetup
 from healthpress.engine.setup import configure_engine, nav_targets, require_settings, site_nav
 from healthpress.engine.watcher import watch_folders
@@ -154,7 +154,7 @@ class Build:
         if self.mode.long_lived:  # dirty rebuilds skip unmodified pages; the editors' own (few) may list articles
             for file in files.documentation_pages(inclusion=InclusionLevel.all):
                 if file.src_uri not in self.taken_over:
-                    file.is_modified = lambda: True
+                    internals.always_modified(file)
         for src_uri in self.taken_over:  # those in the nav were kept for it until now
             files.src_uris[src_uri].inclusion = InclusionLevel.EXCLUDED
         return nav
@@ -293,7 +293,7 @@ class Build:
             with self._phase("sitemap"):
                 write_sitemap_gz(site_dir, self.sitemap, get_build_timestamp())
         self.output.sweep({self.setup.files.src_uris[u].dest_uri for u in self.taken_over} | search_placed)
-        if self.output.published is not None and not (config.strict and warnings_counted()):
+        if self.output.published is not None and not (config.strict and internals.strict_warnings_counted()):
             with self._phase("publish"):
                 config.site_dir = str(self.output.publish())
         self.cache.save()

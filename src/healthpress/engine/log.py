@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import logging
-
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.utils import CountHandler
 
 from healthpress.model.findings import Finding, Level, sort_findings
 
@@ -21,8 +18,3 @@ def report(findings: list[Finding]) -> int:
     if count:
         raise PluginError(f"发现 {count} 个错误（见上），网站没有生成；原来的网站保持不变。改正后重新生成。")
     return len(findings)
-
-
-def warnings_counted() -> bool:
-    """True when MkDocs' strict-mode counter saw a warning: the build is about to abort."""
-    return any(isinstance(h, CountHandler) and h.get_counts() for h in logging.getLogger("mkdocs").handlers)
