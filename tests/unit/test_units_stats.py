@@ -256,3 +256,40 @@ def test_load_units_from_a_real_file(tmp_path):
     loaded, findings = load_units(path, FILE)
     assert findings == [] and len(loaded) == 3
     assert load_units(tmp_path / "none.yml", FILE)[1][0].code == "data-missing"
+
+
+FORMULA_UNITS_YML = """\
+- name: "=SUM(A1)"
+  type: 医疗机构
+  liaisons:
+    - name: "@SUM(1+1)*cmd|' /C calc'!A0"
+- name: "+1+1"
+  short_name: "-2+3"
+  type: 其他
+- name: "-HYPERLINK(\\"http://evil.example/\\")"
+  type: 其他
+- name: 市人民医院 =安全
+  type: 医疗机构
+"""
+
+
+def test_csv_neutralises_cells_that_a_spreadsheet_would_run_as_formulas():
+    loaded, findings = parse_units(FILE, FORMULA_UNITS_YML)
+    assert findings == []
+    table = list(csv.reader(io.StringIO(render_csv(count_by_unit((), loaded, "2013")).removeprefix("\ufeff"))))
+    cells = [cell for row in table for cell in row]
+    assert [row[0] for row in table[1:]] == [
+        "'=SUM(A1)", "'=SUM(A1)", "'+1+1", "'-HYPERLINK(\"http://evil.example/\")", "市人民医院 =安全", "合计"]
+    assert table[2][2] == "'@SUM(1+1)*cmd|' /C calc'!A0"
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r", "\n")], cells
+    assert table[-1][-1] == "0", "counts stay numbers"
+
+
+@pytest.mark.parametrize("value, cell", [
+    ("=1+1", "'=1+1"), ("+1", "'+1"), ("-1", "'-1"), ("@A1", "'@A1"), ("\t=1", "'\t=1"), ("\r=1", "'\r=1"),
+    ("\n=1", "'\n=1"), ("市人民医院", "市人民医院"), ("a=1", "a=1"), ("", ""), (-1, -1), (3, 3),
+])
+def test_spreadsheet_cell(value, cell):
+    from healthpress.bureau.stats import spreadsheet_cell
+
+    assert spreadsheet_cell(value) == cell

@@ -148,12 +148,32 @@ def render_csv(stats: UnitStats) -> str:
     The text starts with a UTF-8 byte order mark (U+FEFF): without it Excel on Chinese Windows reads
     a CSV file as GBK and shows the unit names as mojibake. Write it with encoding="utf-8".
     """
+    rows = [["单位", "单位类型", "联络员/信息员", "角色", *(c.label for c in stats.columns)]]
+    rows += [[row.unit, row.unit_type, row.liaison or "", row.role or "", *row.counts] for row in stats.rows]
+    return "\ufeff" + csv_text(rows)
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+"""What makes Excel, WPS or LibreOffice read a cell as a formula (OWASP: CSV injection)."""
+
+
+def spreadsheet_cell(value: object) -> object:
+    """A cell as a spreadsheet shows it, never run: text starting like a formula (`=SUM(A1)`, `@…`,
+    `+…`, `-…`, a tab or a line break) gets a leading single quote, which spreadsheets read as
+    "this is text". Numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_text(rows: Iterable[Iterable[object]]) -> str:
+    """Rows as CSV text (CRLF line ends, as Excel writes them), every cell through `spreadsheet_cell`:
+    the one way the project writes CSV, so a unit named `=HYPERLINK(...)` in data/units.yml is never a formula."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(["单位", "单位类型", "联络员/信息员", "角色", *(c.label for c in stats.columns)])
-    for row in stats.rows:
-        writer.writerow([row.unit, row.unit_type, row.liaison or "", row.role or "", *row.counts])
-    return "\ufeff" + out.getvalue()
+    for row in rows:
+        writer.writerow([spreadsheet_cell(cell) for cell in row])
+    return out.getvalue()
 
 
 def _day(article: Article) -> dt.date:
