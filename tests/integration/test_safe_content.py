@@ -77,7 +77,7 @@ def test_article_keeps_what_it_needs_and_loses_the_rest(site):
     assert not body.find_all(attrs={"data-md-component": True})
     frames = body.find_all("iframe")
     assert [f["src"] for f in frames] == ["https://player.v.qq.com/iframe/player.html?vid=x"]
-    assert frames[0]["sandbox"] and frames[0]["loading"] == "lazy"
+    assert frames[0]["sandbox"] == ["allow-scripts", "allow-presentation"] and frames[0]["loading"] == "lazy"
     external = body.find("a", string="外部链接")
     assert external["rel"] == ["noopener", "noreferrer"] and not external.get("target")
     assert "悬停" in body.get_text() and "正常文字" in body.get_text()

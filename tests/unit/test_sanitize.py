@@ -222,9 +222,26 @@ def test_iframe_from_allowed_host_is_kept_sandboxed_and_lazy(html):
         assert {name: attr(iframe, name) for name in iframe.attrs} == {
             "src": f"https://{PLAYER}/embed/1?t=2&a=b", "width": "640", "height": "360", "title": "视频",
             "allowfullscreen": "", "frameborder": "0",
-            "sandbox": "allow-scripts allow-same-origin allow-presentation", "loading": "lazy"}
+            "sandbox": "allow-scripts allow-presentation", "loading": "lazy"}
         assert iframe.get_text() == ""
     assert sanitize_html(out, iframe_hosts=HOSTS) == out
+
+
+@pytest.mark.parametrize("sandbox", [None, "", "allow-same-origin", "allow-scripts allow-same-origin",
+                                     "ALLOW-SAME-ORIGIN allow-scripts", "allow-top-navigation allow-popups-to-escape-sandbox"])
+@pytest.mark.parametrize("wrap", [pytest.param(lambda h: h, id="raw"),
+                                  pytest.param(lambda h: md(f"正文\n\n{h}\n\n正文"), id="in-markdown")])
+def test_a_kept_iframe_runs_scripts_but_can_never_lift_its_own_sandbox(sandbox, wrap):
+    """allow-scripts with allow-same-origin lets the framed page remove its sandbox: never both, whatever is written."""
+    written = "" if sandbox is None else f' sandbox="{sandbox}"'
+    out = sanitize_html(wrap(f'<iframe src="https://{PLAYER}/embed/1"{written} allowfullscreen></iframe>'),
+                        iframe_hosts=HOSTS)
+    for soup in parsed(out):
+        frames = soup.find_all("iframe")
+        assert len(frames) == 1, out
+        tokens = attr(frames[0], "sandbox").lower().split()
+        assert "allow-scripts" in tokens, "a video player needs its script"
+        assert "allow-same-origin" not in tokens and not [t for t in tokens if "escape" in t or "top-navigation" in t]
 
 
 def test_allowed_host_is_matched_without_regard_to_case():

@@ -19,8 +19,12 @@ a global (``id="config"`` makes ``window.config``); healthpress' and material's 
 globals that way. Class tokens starting with ``md-`` are dropped so an article cannot borrow material's
 fixed-position chrome (headers, dialogs) to overlay the page. Python-Markdown's tables write
 alignment as ``style``, which is removed: configure ``tables: {use_align_attribute: true}`` to keep it.
-Never list the site's own host in ``iframe_hosts``: the forced sandbox allows scripts and same-origin,
-which confines only a frame from another origin.
+A kept iframe gets ``sandbox="allow-scripts allow-presentation"``, whatever the article wrote: a video
+player runs its script and can go full screen (``allowfullscreen``), but it runs in an opaque origin.
+``allow-same-origin`` is never added: together with ``allow-scripts`` it lets the framed page reach
+into its own ``<iframe>`` element and remove the sandbox (and, were the site's own host ever listed in
+``iframe_hosts``, read and script the site itself). The cost is that a player cannot use the video
+site's cookies or storage (a signed-in reader's history, a saved volume); playback does not need them.
 """
 
 from __future__ import annotations
@@ -53,7 +57,9 @@ ALLOWED_ATTRIBUTES: dict[str, frozenset[str]] = {
     "details": frozenset({"open"}),
     "iframe": frozenset({"src", "width", "height", "allowfullscreen", "frameborder"}),
 }
-IFRAME_FORCED_ATTRIBUTES = {"sandbox": "allow-scripts allow-same-origin allow-presentation", "loading": "lazy"}
+IFRAME_SANDBOX = "allow-scripts allow-presentation"
+"""Never with allow-same-origin: see the module's docstring."""
+IFRAME_FORCED_ATTRIBUTES = {"sandbox": IFRAME_SANDBOX, "loading": "lazy"}
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 LINK_REL = "noopener noreferrer"
 
