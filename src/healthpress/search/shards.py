@@ -233,7 +233,10 @@ class ShardEntry:
 
 
 def write_manifest(site_dir: Path, entries: Sequence[ShardEntry]) -> None:
-    """`pagefind/shards.json`: the shards newest first, with the Pagefind version search.js checks."""
+    """`pagefind/shards.json`: the shards newest first, with the Pagefind version search.js checks.
+
+    A site with no published article yet has no shard: the manifest lists none (and the folder is
+    made for it), so the search page says there is nothing to find instead of failing."""
     shards = [entry.as_json() for entry in reversed(entries)]
     version = None
     for name in (entry.name for entry in entries):
@@ -244,6 +247,7 @@ def write_manifest(site_dir: Path, entries: Sequence[ShardEntry]) -> None:
         except (OSError, ValueError, KeyError):
             continue
     text = json.dumps({"version": 1, "pagefind_version": version, "shards": shards}, ensure_ascii=False, indent=1)
+    (site_dir / OUTPUT_FOLDER).mkdir(parents=True, exist_ok=True)
     (site_dir / OUTPUT_FOLDER / MANIFEST_NAME).write_text(text + "\n", encoding="utf-8")
 
 
