@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import logging
 import os
 import signal
+import socket
 import sys
+import traceback
 from pathlib import Path
 
 from healthpress.engine import choice
@@ -21,6 +24,8 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="检查并生成整个网站")
     build.add_argument("--strict", action="store_true", help="有警告也视为失败")
     build.add_argument("--timings", metavar="PATH", help="生成后把各阶段用时（秒）写入这个 JSON 文件，供排查生成慢的原因")
+    build.add_argument("--wait", metavar="秒数", type=float,
+                       help="另一次生成正在使用 site/ 时最多等多少秒（默认用 mkdocs.yml 的 lock_timeout，1800 秒；0 为不等）")
     check = commands.add_parser("check", help="只检查文章和栏目，不生成网站")
     check.add_argument("--format", choices=["text", "json"], default="text")
     check.add_argument("--compliance", action="store_true",
@@ -49,20 +54,65 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _build(args) -> int:
+    """Every way a build can end says so in Chinese, without a traceback (HEALTHPRESS_DEBUG=1 shows one
+    for an error healthpress did not expect); the Build itself leaves the published site as it was."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
 
     _setup_logging()
+    signal.signal(signal.SIGTERM, _terminate)  # so the Build lets go of its folders and locks (below)
+    config = None
     try:
         config = load_config(args.config_file, strict=args.strict)
-        if args.timings:
-            config.plugins["healthpress"].config.timings = str(Path(args.timings).resolve())
+        options = config.plugins["healthpress"].config if "healthpress" in config.plugins else None
+        if args.timings and options is not None:
+            options.timings = str(Path(args.timings).resolve())
+        if args.wait is not None and options is not None:
+            options.lock_timeout = args.wait
         build(config)
-    except (MkDocsException, Abort) as exc:
+    except KeyboardInterrupt as stop:
+        _abandon(config)
+        print("生成已中断，网站没有更新，原来的网站保持不变。", file=sys.stderr)
+        return 143 if isinstance(stop, _Terminated) else 130
+    except Abort as exc:
+        strict = "strict mode" in str(exc)
+        print("生成失败：严格模式（--strict）下出现了警告（见上），网站没有更新，原来的网站保持不变。" if strict else
+              "生成失败（原因见上），原来的网站保持不变。", file=sys.stderr)
+        return 1
+    except MkDocsException as exc:
         print(f"生成失败：{exc}", file=sys.stderr)
         return 1
+    except OSError as exc:
+        where = f"读写 {exc.filename} 时" if exc.filename else ""
+        print(f"生成失败：{where}出错（{exc.strerror or exc}），原来的网站保持不变。", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        if os.environ.get("HEALTHPRESS_DEBUG"):
+            traceback.print_exc()
+        print(f"生成失败：{exc}（{type(exc).__name__}），原来的网站保持不变。"
+              "要看出错的位置，设置环境变量 HEALTHPRESS_DEBUG=1 后重新运行。", file=sys.stderr)
+        return 1
     return 0
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C."""
+
+
+def _terminate(signum, frame) -> None:
+    raise _Terminated
+
+
+def _abandon(config) -> None:
+    """Ctrl-C or SIGTERM reached MkDocs, which hands only exceptions to on_build_error: the Build lets go here."""
+    plugin = config.plugins.get("healthpress") if config is not None else None
+    build = getattr(plugin, "build", None)
+    if build is not None:
+        try:
+            build.abort()
+        except Exception:
+            pass
 
 
 def _check(args) -> int:
@@ -185,11 +235,59 @@ def _serve(args) -> int:
 
     from healthpress.engine import internals
 
+    problem = _address_problem(args.dev_addr)  # before the first build, which may take minutes
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 1
     _setup_logging()
     internals.build_logger().addFilter(_QuietDirtyWarning())
     signal.signal(signal.SIGTERM, _stop_like_ctrl_c)  # so MkDocs' shutdown (and healthpress' cache writing) runs
-    serve(args.config_file, dev_addr=args.dev_addr, livereload=True, build_type="dirty")
+    try:
+        serve(args.config_file, dev_addr=args.dev_addr, livereload=True, build_type="dirty")
+    except OSError as exc:  # the address taken between the look above and MkDocs' own
+        if exc.errno not in _ADDRESS_ERRORS:
+            raise
+        print(_address_message(*_host_and_port(args.dev_addr), exc), file=sys.stderr)
+        return 1
     return 0
+
+
+_ADDRESS_ERRORS = frozenset({errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.EACCES})
+
+
+def _host_and_port(dev_addr: str) -> tuple[str, int]:
+    host, _, port = dev_addr.rpartition(":")
+    return host.strip("[]") or "127.0.0.1", int(port)
+
+
+def _address_problem(dev_addr: str) -> str | None:
+    """Why `serve` could not listen on `dev_addr` (taken, not this machine's, not allowed), or None."""
+    try:
+        host, port = _host_and_port(dev_addr)
+    except ValueError:
+        return None  # MkDocs says what is wrong with it
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            if os.name != "nt":  # as MkDocs' server does; on Windows it would let two servers share the port
+                probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as exc:
+        if exc.errno in _ADDRESS_ERRORS:
+            return _address_message(host, port, exc)
+        if isinstance(exc, socket.gaierror):
+            return f"无法预览：地址 {host} 不是本机的地址（{exc.strerror}）。例如：healthpress serve -a 127.0.0.1:{port}"
+    return None
+
+
+def _address_message(host: str, port: int, exc: OSError) -> str:
+    shown = f"[{host}]" if ":" in host else host
+    if exc.errno == errno.EADDRINUSE:
+        fix = f"healthpress serve -a {shown}:{port + 1 if port < 65535 else 8001}"
+        return (f"端口 {port} 已被占用：{shown}:{port} 上已经有程序在运行（可能是另一个 healthpress serve 或 mkdocs serve）。"
+                f"换一个端口，例如：{fix}；或者先关掉占用这个端口的程序。")
+    fix = f"healthpress serve -a 127.0.0.1:{8001 if port == 8000 else 8000}"
+    return f"无法在 {shown}:{port} 上预览（{exc.strerror}）。换一个地址或端口，例如：{fix}"
 
 
 def _stop_like_ctrl_c(signum, frame) -> None:

@@ -7,7 +7,7 @@ whether MkDocs builds or serves. Nothing here decides anything about a site.
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -63,9 +63,12 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         self.build.finish(config)
 
+    @event_priority(-100)  # last: what it raises instead (a full disk, in Chinese) skips the plugins after it
     def on_build_error(self, error: Exception) -> None:
         if self.build is not None:
-            self.build.abort()
+            problem = self.build.abort(error)
+            if problem is not None:
+                raise problem from error
 
     def on_shutdown(self) -> None:
         end_session()

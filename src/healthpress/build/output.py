@@ -1,6 +1,6 @@
 """Where a build writes: the staging folder beside the published site, the previous output it starts
 from (staging.py), and the swap that publishes it (publish.py); or, for `serve`, the preview folder
-kept between rebuilds."""
+kept between rebuilds. A build touches these folders only while it holds the output's lock (lock.py)."""
 
 from __future__ import annotations
 
@@ -34,6 +34,14 @@ class OutputFolder:
             os.replace(self.path, recycle)
         else:
             publish.discard(self.path)
+
+    def discard(self) -> None:
+        """The disk is full: delete the staging folder and the previous output kept for the next build
+        (which then starts from scratch), so that neither holds the space the next build needs."""
+        if self.published is None:
+            return
+        publish.discard(self.path)
+        publish.discard(staging.recycle_dir_for(self.published))
 
     def adopt(self, written_by_engine: Iterable[Path]) -> None:
         """Start from the output the last build replaced (or the preview folder as the last rebuild left

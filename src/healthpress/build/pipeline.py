@@ -7,8 +7,11 @@ run in this order (the methods below read top to bottom in the same order):
     read       on_files       every article read, validated and modelled; listings added as files
     take_pages on_nav         articles and listings leave MkDocs' page loop (the Build renders them)
     render     on_env         article pages, then the link checks, then the listing pages
-    finish     on_post_build  search index, feeds, sitemap, sweep, atomic publish, caches saved
+    finish     on_post_build  search index, feeds, sitemap, sweep, caches saved, atomic publish
     abort      on_build_error the published site stays as it was
+
+A build (not `serve`) holds the locks of its output folder and its cache from the start of
+`configure` to the end of `finish` or `abort` (lock.py): a second build of the project waits.
 
 MkDocs renders the editors' own pages (index.md, about/...) in its loop between `render` and
 `finish`; `page_markdown`, `page_content` and `page_context` serve both loops. What differs between
@@ -18,6 +21,7 @@ MkDocs renders the editors' own pages (index.md, about/...) in its loop between 
 from __future__ import annotations
 
 import json
+import os
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,13 +29,16 @@ from urllib.parse import unquote, urljoin
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_timestamp
 
-from healthpress.build import heap, templatecache
+from healthpress.build import heap, publish, templatecache
+from healthpress.build.diskfull import disk_full_error, disk_full_message, folder_size, free_space
 from healthpress.build.keymemo import KeyMemo
+from healthpress.build.lock import BuildLock, Guarded, LockTimeout
 from healthpress.build.mode import Mode
 from healthpress.build.output import OutputFolder
 from healthpress.build.pagecache import PageCache
@@ -71,6 +78,9 @@ class Build:
         self.warnings = 0
         self.pages_written = 0
         self.search: ShardedIndex | None = None
+        self.lock: BuildLock | None = None
+        """The output's and the cache's locks (a build's, not serve's); the output folders are this
+        build's to touch only while they are held."""
         self._started = time.perf_counter()
 
     @contextmanager
@@ -93,6 +103,8 @@ class Build:
             self.cache_dir = (self.project_dir / self.options.cache_dir / self.mode.name
                               if self.options.cache else None)
             """`serve` keeps its own cache (its pages differ: drafts, the local address), so neither evicts the other."""
+            if self.mode.publishes:
+                self._lock_output(Path(config.site_dir))
             self.docs_display = display_dir(config)
             self.facts = PageFacts(config.site_url)
             self.progress = Progress(self.options.progress)
@@ -112,6 +124,20 @@ class Build:
             config.site_dir = str(self.output.path)
             self.output.clear()
         return config
+
+    def _lock_output(self, site_dir: Path) -> None:
+        """Wait for another build of this output or cache to end (lock.py); a message if it does not."""
+        guarded = [Guarded(publish.lock_file_for(site_dir.resolve()), _shown(site_dir, self.project_dir) + "/")]
+        if self.cache_dir is not None:
+            cache_root = self.project_dir / self.options.cache_dir
+            guarded.append(Guarded(cache_root / f"{self.mode.name}.lock",
+                                   "缓存 " + _shown(self.cache_dir, self.project_dir) + "/"))
+        lock = BuildLock(guarded, self.options.lock_timeout, log.info)
+        try:
+            lock.acquire()
+        except LockTimeout as exc:
+            raise PluginError(str(exc)) from None
+        self.lock = lock
 
     # ------------------------------------------------------------------ read, validate, model (on_files)
 
@@ -293,10 +319,14 @@ class Build:
             with self._phase("sitemap"):
                 write_sitemap_gz(site_dir, self.sitemap, get_build_timestamp())
         self.output.sweep({self.setup.files.src_uris[u].dest_uri for u in self.taken_over} | search_placed)
-        if self.output.published is not None and not (config.strict and internals.strict_warnings_counted()):
-            with self._phase("publish"):
-                config.site_dir = str(self.output.publish())
-        self.cache.save()
+        self.cache.save()  # before the swap: a full disk here must leave the published site as it was
+        if self.output.published is not None:
+            if not (config.strict and internals.strict_warnings_counted()):
+                with self._phase("publish"):
+                    config.site_dir = str(self.output.publish())
+            else:  # strict mode saw a warning: MkDocs aborts once this returns
+                self.output.clear()
+        self._unlock()
         if self.key_memo is not None:
             self.key_memo.finish()
         self.progress.summary(self.pages_written, self.warnings)
@@ -308,17 +338,53 @@ class Build:
             return
         self.timings["total"] = time.perf_counter() - self._started
         seconds = {name: round(value, 4) for name, value in self.timings.items()}
-        write_atomic(self.project_dir / self.options.timings,
-                     (json.dumps(seconds, ensure_ascii=False, indent=2) + "\n").encode())
+        try:
+            write_atomic(self.project_dir / self.options.timings,
+                         (json.dumps(seconds, ensure_ascii=False, indent=2) + "\n").encode())
+        except OSError as exc:  # the site is published by now: only the timings are missing
+            log.error(f"各阶段用时没有写入 {self.options.timings}：{exc.strerror or exc}")
 
-    def abort(self) -> None:
-        """The build failed: the published site stays as it was; the staging folder is kept to start from."""
+    def abort(self, error: BaseException | None = None) -> PluginError | None:
+        """The build failed: the published site stays as it was; the staging folder is kept to start from,
+        unless the disk is full: then it goes, with the kept previous output, and the error to raise
+        instead of `error` says so in Chinese (None otherwise)."""
         BackgroundIndex.resume()
         if self.search is not None:
             self.search.abort()
-        if hasattr(self, "output"):
-            self.output.clear()
+        full = disk_full_error(error)
+        problem = None
+        if hasattr(self, "output") and (self.lock is not None or not self.mode.publishes):
+            if full is not None and self.output.published is not None:
+                problem = self._disk_full(full)
+            else:
+                self.output.clear()
+        if full is not None and problem is None:
+            problem = PluginError(f"磁盘空间不足，生成没有完成（{full.strerror or full}）。"
+                                  "请在磁盘上腾出空间后重新生成；原来的网站保持不变。")
+        self._unlock()
         self._ended()
+        return problem
+
+    def _disk_full(self, failure: OSError) -> PluginError:
+        """Delete the staging folder and the kept previous output, then say what a build needs."""
+        published = self.output.published
+        written = folder_size(self.output.path)
+        published_size = folder_size(published) if published.is_dir() else None
+        self.output.discard()
+        failed = Path(failure.filename) if isinstance(failure.filename, (str, os.PathLike)) else None
+        failed_at = _shown(failed, self.project_dir) if failed is not None else None
+        disk = published if failed is None or failed.parent.is_relative_to(published.parent) else failed.parent
+        cache = self.project_dir / self.options.cache_dir
+        return PluginError(disk_full_message(
+            failure, published=_shown(published, self.project_dir) + "/", published_size=published_size,
+            written=written, failed_at=failed_at, disk=_shown(disk, self.project_dir) + "/",
+            free=free_space(disk),
+            cache=_shown(cache, self.project_dir) + "/" if cache.is_dir() else None))
+
+    def _unlock(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     def _ended(self) -> None:
         if self.mode.long_lived:
@@ -340,6 +406,15 @@ def end_session() -> None:
     heap.stop()
     BackgroundIndex.wait()
     resident.flush()
+
+
+def _shown(path: Path, project_dir: Path) -> str:
+    """A path as an editor reads it: relative to the project when inside it."""
+    try:
+        relative = Path(os.path.relpath(path, project_dir)).as_posix() if path.is_absolute() else path.as_posix()
+    except ValueError:  # another drive (Windows)
+        return path.as_posix()
+    return path.as_posix() if relative.startswith("../") else relative
 
 
 def _absolute(site_url: str, url: str) -> str:

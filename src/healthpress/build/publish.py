@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
+import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 
 def staging_dir_for(site_dir: Path) -> Path:
     """A sibling of the output folder (same file system, so the swap is a rename)."""
     return site_dir.parent / f".{site_dir.name}.building"
+
+
+def lock_file_for(site_dir: Path) -> Path:
+    """The output's lock (lock.py): beside it, never in it, so never published."""
+    return site_dir.parent / f".{site_dir.name}.lock"
 
 
 def discard(staging_dir: Path) -> None:
@@ -29,16 +37,31 @@ def publish(staging_dir: Path, site_dir: Path, keep_previous: Path | None = None
     """
     leftovers = sorted(site_dir.parent.glob(f".{site_dir.name}.previous*"))
     previous = site_dir.parent / f".{site_dir.name}.previous.{os.getpid()}.{time.monotonic_ns()}"
-    if keep_previous is not None and keep_previous.exists():
-        os.replace(keep_previous, previous)  # not adopted by this build: nothing uses it any more
-        leftovers.append(previous)
-    if site_dir.exists():
-        os.replace(site_dir, keep_previous or previous)
-        if keep_previous is None:
+    with signals_deferred():  # Ctrl-C or SIGTERM between the renames would leave no site/ at all
+        if keep_previous is not None and keep_previous.exists():
+            os.replace(keep_previous, previous)  # not adopted by this build: nothing uses it any more
             leftovers.append(previous)
-    os.replace(staging_dir, site_dir)
+        if site_dir.exists():
+            os.replace(site_dir, keep_previous or previous)
+            if keep_previous is None:
+                leftovers.append(previous)
+        os.replace(staging_dir, site_dir)
     for folder in leftovers:
         remove_in_background(folder)
+
+
+@contextmanager
+def signals_deferred():
+    """SIGINT and SIGTERM held back until the block ends (then delivered as usual), where the system can."""
+    deferred = {signal.SIGINT, signal.SIGTERM}
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, deferred)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def remove_in_background(folder: Path) -> None:

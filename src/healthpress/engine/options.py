@@ -32,3 +32,5 @@ class HealthpressConfig(base.Config):
     progress = c.Choice(("auto", "always", "never"), default="auto")
     timings = c.Optional(c.Type(str))
     """A JSON file to write each phase's seconds into after the build (`healthpress build --timings`)."""
+    lock_timeout = c.Type((int, float), default=1800)
+    """Seconds a build waits for another build of the same output or cache to end (build/lock.py); 0 = not at all."""

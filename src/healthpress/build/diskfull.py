@@ -1,0 +1,81 @@
+"""A build that failed because the disk is full: recognised in whatever MkDocs or healthpress raised,
+and said in Chinese with what the build needed, what is free and what to do.
+
+The Build cleans up before it says so (`Build.abort`): the staging folder and the previous output
+kept for the next build (`.site.recycle`) are deleted, since on a full disk they hold the space the
+next build needs; the published site is never touched.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+from pathlib import Path
+
+FULL = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)})
+
+
+def disk_full_error(error: BaseException | None) -> OSError | None:
+    """The "no space left" (or quota exceeded) error behind `error`, following its causes; else None."""
+    seen = 0
+    while error is not None and seen < 8:
+        if isinstance(error, OSError) and error.errno in FULL:
+            return error
+        error = error.__cause__ or error.__context__
+        seen += 1
+    return None
+
+
+def folder_size(folder: Path) -> int:
+    """Bytes of the files under `folder`, each file once (a page hard-linked twice is counted once)."""
+    total, seen = 0, set()
+    for root, _dirs, files in os.walk(folder):
+        for name in files:
+            try:
+                stat = os.lstat(os.path.join(root, name))
+            except OSError:
+                continue
+            if (stat.st_dev, stat.st_ino) not in seen:
+                seen.add((stat.st_dev, stat.st_ino))
+                total += stat.st_size
+    return total
+
+
+def free_space(path: Path) -> int | None:
+    """Bytes free for this user on the disk holding `path` (its nearest existing folder)."""
+    for folder in (path, *path.parents):
+        try:
+            return shutil.disk_usage(folder).free
+        except OSError:
+            continue
+    return None
+
+
+def size_text(size: int | None) -> str:
+    if size is None:
+        return "未知"
+    for unit, factor in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
+        if size >= factor:
+            return f"{size / factor:.1f} {unit}"
+    return f"{size} 字节"
+
+
+def disk_full_message(failure: OSError, *, published: str, published_size: int | None, written: int,
+                      failed_at: str | None, disk: str, free: int | None, cache: str | None) -> str:
+    """What happened, what a build needs, what is free and what to do, for an editor."""
+    quota = getattr(errno, "EDQUOT", None) is not None and failure.errno == errno.EDQUOT
+    reason = "磁盘配额已用完" if quota else "磁盘空间不足"
+    where = f"写入 {failed_at} 时" if failed_at else "生成时"
+    if published_size:
+        need = (f"每次生成都要在 {published} 旁边另写一份完整的网站再替换上去：上次发布的网站有 "
+                f"{size_text(published_size)}，所以至少要有这么多可用空间")
+        room = published_size
+    else:
+        need = f"这次生成写到 {size_text(written)} 时磁盘写满，完整的网站比这更大"
+        room = written
+    cache_hint = f"；{cache} 是缓存，也可以删除（下次生成会慢一些）" if cache else ""
+    return (f"{reason}，网站没有生成，原来的 {published} 保持不变。{where}出错（{failure.strerror or failure}）。"
+            f"{need}（这次生成已写了 {size_text(written)}）；{disk} 所在的磁盘现在可用 {size_text(free)}"
+            f"（这次生成的临时文件夹已删除）。"
+            f"解决办法：在这块磁盘上腾出至少 {size_text(room)} 的空间（删除不需要的文件{cache_hint}），再重新生成。")
