@@ -100,9 +100,9 @@ class Build:
         with self._phase("config"):
             self.project_dir = Path(config.config_file_path or ".").resolve().parent
             require_settings(config, self.project_dir / self.options.cache_dir)
+            # serve keeps a cache of its own (its pages differ: drafts, the local address): neither evicts the other's
             self.cache_dir = (self.project_dir / self.options.cache_dir / self.mode.name
                               if self.options.cache else None)
-            """`serve` keeps its own cache (its pages differ: drafts, the local address), so neither evicts the other."""
             if self.mode.publishes:
                 self._lock_output(Path(config.site_dir))
             self.docs_display = display_dir(config)
