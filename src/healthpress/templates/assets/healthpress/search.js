@@ -147,7 +147,10 @@
     status.textContent = "正在搜索“" + query + "”……";
     try {
       var manifest = await loadManifest();
-      if (!manifest.shards.length) { throw new Error("empty search index"); }
+      if (!manifest.shards.length) {  /* a site with no published article yet: an index of nothing */
+        status.textContent = "网站还没有发布文章，暂时没有可以搜索的内容。";
+        return;
+      }
       var exactFilter = segmentsLikeTheIndex(manifest.version) && /\p{Script=Han}/u.test(query) && !/[\s"]/.test(query);
       var first = manifest.shards.slice(0, FIRST_SHARDS).flat();
       var rest = manifest.shards.slice(FIRST_SHARDS).flat();
