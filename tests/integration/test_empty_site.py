@@ -34,7 +34,11 @@ setTimeout(() => console.log(JSON.stringify({status: status.textContent, query: 
 """
 
 
-def _content(site, kind: str) -> None:
+def _content(site, kind: str, repo_root) -> None:
+    """Every kind of column and every bureau data file of the example (topics, health days, units, ...)."""
+    site.column("letters", "局长信箱", kind="letters", order=3)
+    site.column("notices", "通知公告", kind="notices", order=4)
+    shutil.copytree(repo_root / "data", site.root / "data")
     if kind == "scheduled":
         site.write("news/jiang-lai.md", article("定时发布的文章", "2099-01-01 09:00", tags=["将来"]))
 
@@ -45,18 +49,21 @@ def content(request):
 
 
 @pytest.mark.parametrize("search_index", [True, False], ids=["search-on", "search-off"])
-def test_a_site_with_no_published_article_builds_every_page(site, content, search_index, run_cli):
+def test_a_site_with_no_published_article_builds_every_page(site, content, search_index, run_cli, repo_root):
     site.config["plugins"][0]["healthpress"]["search_index"] = search_index
-    _content(site, content)
+    _content(site, content, repo_root)
     checked = run_cli(site, "check")
     assert checked.returncode == 0 and "没有发现问题" in checked.stdout, checked.stdout + checked.stderr
     built = site.build()
 
     home = built.page("")
     assert "暂无文章" in home.get_text()
-    for column in ("news/", "health-weekly/", "news/archive/", "archive/"):
+    for column in ("news/", "health-weekly/", "letters/", "notices/", "news/archive/", "archive/"):
         assert "暂无文章" in built.page(column).get_text(), column
     assert "暂无标签" in built.page("tags/").get_text()
+    for bureau_page in ("stats/", "topics/", "topics/health-days/", "about/leadership-group/", "health-weekly/issues/",
+                        "letters/write/"):
+        assert built.exists(bureau_page), bureau_page
     search = built.page("search/")
     assert search.select_one("form.hp-search-page input[name=q]") is not None
     assert not list(built.site_dir.glob("news/20*")), "the scheduled article waits for its date"
@@ -83,8 +90,8 @@ def test_a_site_with_no_published_article_builds_every_page(site, content, searc
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="needs node to run the search page's script")
-def test_the_search_page_of_an_empty_index_says_there_is_nothing_yet(site, content):
-    _content(site, content)
+def test_the_search_page_of_an_empty_index_says_there_is_nothing_yet(site, content, repo_root):
+    _content(site, content, repo_root)
     site.config["plugins"][0]["healthpress"]["search_index"] = True
     built = site.build()
     ran = subprocess.run(["node", "-e", SEARCH_PAGE_IN_NODE, str(built.site_dir / "assets/healthpress/search.js"),
