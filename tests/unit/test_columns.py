@@ -117,11 +117,10 @@ def test_unknown_key_message_is_in_chinese():
 
 @pytest.mark.parametrize(
     "column_id",
-    ["archive", "tags", "page", "search", "Press", "health_weekly", "health weekly", "健康周刊", "-press", "press-"],
-    ids=["archive", "tags", "page", "search", "upper-case", "underscore", "space", "chinese", "leading-hyphen",
-         "trailing-hyphen"],
+    ["Press", "health_weekly", "health weekly", "健康周刊", "-press", "press-"],
+    ids=["upper-case", "underscore", "space", "chinese", "leading-hyphen", "trailing-hyphen"],
 )
-def test_reserved_or_invalid_column_ids(column_id):
+def test_invalid_column_ids(column_id):
     finding = only_finding("title: 新闻发布\n", column_id)
     assert (finding.path, finding.line, finding.field, finding.code, finding.level) == (
         f"columns/{column_id}.yml", None, None, "column-id", Level.ERROR)
@@ -129,8 +128,25 @@ def test_reserved_or_invalid_column_ids(column_id):
     assert "archive" in finding.fix and "tags" in finding.fix and "health-weekly.yml" in finding.fix
 
 
-def test_reserved_ids_include_the_generated_sections():
-    assert {"archive", "tags"} <= RESERVED_IDS
+@pytest.mark.parametrize("column_id, url", [
+    ("archive", "/archive/"), ("tags", "/tags/"), ("page", "/page/"), ("search", "/search/"), ("stats", "/stats/"),
+    ("topics", "/topics/"), ("about", "/about/leadership-group/"), ("pagefind", "/pagefind/"), ("assets", "/assets/"),
+    ("404", "/404.html"), ("sitemap", "/sitemap.xml"), ("feed", "/feed.xml"), ("atom", "/atom.xml"), ("index", "/"),
+    ("static", "/static/"),
+])
+def test_a_column_cannot_take_a_generated_path(column_id, url):
+    finding = only_finding("title: 新闻发布\n", column_id)
+    assert (finding.path, finding.line, finding.field, finding.code, finding.level) == (
+        f"columns/{column_id}.yml", None, None, "column-id", Level.ERROR)
+    assert f"栏目编号“{column_id}”" in finding.message and f"（{url}）重名" in finding.message, finding.message
+    assert f"{column_id}-news.yml" in finding.fix and "stats" in finding.fix and "pagefind" in finding.fix
+
+
+def test_reserved_ids_are_every_generated_name_and_its_stem():
+    from healthpress.model.sitepaths import GENERATED
+
+    assert {"archive", "tags", "stats", "pagefind", "about", "404", "sitemap", "feed", "atom", "index"} <= RESERVED_IDS
+    assert {name.split(".")[0] for name in GENERATED} == RESERVED_IDS
 
 
 def test_load_columns_orders_by_order_then_id(tmp_path):

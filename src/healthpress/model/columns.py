@@ -10,11 +10,13 @@ from pydantic import Field, ValidationError
 
 from healthpress.model.findings import Finding
 from healthpress.model.schema_errors import findings_from_validation
+from healthpress.model.sitepaths import RESERVED_NAMES, reserved, reserved_list
 from healthpress.model.slugs import is_valid_slug
 from healthpress.model.source import SourceError, load_yaml_mapping
 from healthpress.model.strict import StrictModel
 
-RESERVED_IDS = frozenset({"archive", "tags", "assets", "search", "feed", "page", "static", "topics"})
+RESERVED_IDS = RESERVED_NAMES
+"""Every name the site generates at its top (sitepaths.py): a column there would take its place."""
 
 COLUMN_FIELD_HELP = {
     "title": "title: 优质服务年",
@@ -62,11 +64,17 @@ class Column:
 
 def parse_column(column_id: str, path: str, text: str) -> tuple[Column | None, list[Finding]]:
     """Validate one column file's text."""
-    if not is_valid_slug(column_id) or column_id in RESERVED_IDS:
+    if not is_valid_slug(column_id):
         return None, [Finding(path, None, None, "column-id",
                               f"栏目文件名“{column_id}”不能用作网址",
-                              "文件名只用小写字母、数字和连字符，例如 health-weekly.yml，且不能是 "
-                              + "、".join(sorted(RESERVED_IDS)))]
+                              "文件名只用小写字母、数字和连字符，例如 health-weekly.yml，且不能是 " + reserved_list())]
+    generated = reserved(column_id)
+    if generated is not None:
+        return None, [Finding(path, None, None, "column-id",
+                              f"栏目编号“{column_id}”（即文件名）与系统生成的{generated.what}（{generated.url}）重名，"
+                              "栏目的网址 /" + column_id + "/ 会与它互相顶替",
+                              f"把栏目文件改名（例如 {column_id}-news.yml），content/ 里这个栏目的目录也一起改名；"
+                              "这些名字由系统使用，不能用作栏目编号：" + reserved_list())]
     try:
         data, key_lines = load_yaml_mapping(path, text, first_line=1)
     except SourceError as exc:

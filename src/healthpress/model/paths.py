@@ -8,6 +8,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from healthpress.model.findings import Finding, Level
+from healthpress.model.sitepaths import reserved_path_findings
 
 WINDOWS_RESERVED = frozenset(
     {"con", "prn", "aux", "nul"} | {f"com{i}" for i in range(1, 10)} | {f"lpt{i}" for i in range(1, 10)}
@@ -16,7 +17,8 @@ WINDOWS_FORBIDDEN_CHARS = set('<>:"|?*\\')
 
 
 def check_names(src_uris: list[str], display_dir: str) -> list[Finding]:
-    """Names Windows cannot check out, and names that differ only in case."""
+    """Names Windows cannot check out, names that differ only in case, and names that take a path the
+    site generates (sitepaths.py: content/stats.md would replace the statistics at /stats/)."""
     findings = []
     for src_uri in src_uris:
         shown = posixpath.join(display_dir, src_uri)
@@ -45,7 +47,7 @@ def check_names(src_uris: list[str], display_dir: str) -> list[Finding]:
                 findings.append(Finding(posixpath.join(display_dir, src_uri), None, None, "case-clash",
                                         f"这些文件名只有大小写不同：{names}（Windows 和 macOS 上会互相覆盖）",
                                         "删除或改名其中一个"))
-    return findings
+    return findings + reserved_path_findings(src_uris, display_dir)
 
 
 def is_inside(path: Path, root: Path) -> bool:
