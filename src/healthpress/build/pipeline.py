@@ -36,6 +36,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_timestamp
 
 from healthpress.build import heap, publish, templatecache
+from healthpress.build.cachefolder import cache_dir_for
 from healthpress.build.diskfull import disk_full_error, disk_full_message, folder_size, free_space
 from healthpress.build.keymemo import KeyMemo
 from healthpress.build.lock import BuildLock, Guarded, LockTimeout
@@ -101,8 +102,7 @@ class Build:
             self.project_dir = Path(config.config_file_path or ".").resolve().parent
             require_settings(config, self.project_dir / self.options.cache_dir)
             # serve keeps a cache of its own (its pages differ: drafts, the local address): neither evicts the other's
-            self.cache_dir = (self.project_dir / self.options.cache_dir / self.mode.name
-                              if self.options.cache else None)
+            self.cache_dir = cache_dir_for(self.project_dir, self.options.cache_dir, self.mode.name, self.options.cache)
             if self.mode.publishes:
                 self._lock_output(Path(config.site_dir))
             self.docs_display = display_dir(config)
