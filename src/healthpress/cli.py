@@ -84,7 +84,7 @@ def _build(args) -> int:
         print(f"生成失败：{exc}", file=sys.stderr)
         return 1
     except OSError as exc:
-        where = f"读写 {exc.filename} 时" if exc.filename else ""
+        where = f"读写 {exc.filename} 时" if exc.filename else "读写文件时"
         print(f"生成失败：{where}出错（{exc.strerror or exc}），原来的网站保持不变。", file=sys.stderr)
         return 1
     except Exception as exc:

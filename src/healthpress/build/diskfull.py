@@ -68,14 +68,19 @@ def disk_full_message(failure: OSError, *, published: str, published_size: int |
     reason = "磁盘配额已用完" if quota else "磁盘空间不足"
     where = f"写入 {failed_at} 时" if failed_at else "生成时"
     if published_size:
-        need = (f"每次生成都要在 {published} 旁边另写一份完整的网站再替换上去：上次发布的网站有 "
-                f"{size_text(published_size)}，所以至少要有这么多可用空间")
+        need = (f"每次生成都在 {published} 旁边另写一份完整的网站，成功后再换上去，"
+                f"所以要有和上次发布的网站一样多的可用空间：{size_text(published_size)}")
         room = published_size
     else:
-        need = f"这次生成写到 {size_text(written)} 时磁盘写满，完整的网站比这更大"
+        need = f"出错时已写了 {size_text(written)}，完整的网站比这更大"
         room = written
-    cache_hint = f"；{cache} 是缓存，也可以删除（下次生成会慢一些）" if cache else ""
+    cache_hint = f"；也可以删除缓存 {cache}，只是下次生成会慢一些" if cache else ""
+    shortfall = room - free if free is not None else room
+    if shortfall > 0:
+        todo = f"在这块磁盘上再腾出至少 {size_text(shortfall)}（删除不需要的文件{cache_hint}），然后重新生成。"
+    else:
+        todo = (f"删掉临时文件夹后空间可能已经够了，可以重新生成试试；如果再次写满，"
+                f"请在这块磁盘上腾出更多空间（删除不需要的文件{cache_hint}）。")
     return (f"{reason}，网站没有生成，原来的 {published} 保持不变。{where}出错（{failure.strerror or failure}）。"
-            f"{need}（这次生成已写了 {size_text(written)}）；{disk} 所在的磁盘现在可用 {size_text(free)}"
-            f"（这次生成的临时文件夹已删除）。"
-            f"解决办法：在这块磁盘上腾出至少 {size_text(room)} 的空间（删除不需要的文件{cache_hint}），再重新生成。")
+            f"{need}。这次生成的临时文件夹和保留的上次输出已经删除，{disk} 所在的磁盘现在可用 "
+            f"{size_text(free)}。解决办法：{todo}")

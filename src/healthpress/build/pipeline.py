@@ -371,10 +371,16 @@ class Build:
         written = folder_size(self.output.path)
         published_size = folder_size(published) if published.is_dir() else None
         self.output.discard()
-        failed = Path(failure.filename) if isinstance(failure.filename, (str, os.PathLike)) else None
+        target = failure.filename2 or failure.filename  # shutil's copies name the source first
+        failed = Path(target) if isinstance(target, (str, os.PathLike)) else None
         failed_at = _shown(failed, self.project_dir) if failed is not None else None
-        disk = published if failed is None or failed.parent.is_relative_to(published.parent) else failed.parent
         cache = self.project_dir / self.options.cache_dir
+        if failed is not None and failed.is_relative_to(cache):
+            disk = cache
+        elif failed is None or failed.parent.is_relative_to(published.parent):
+            disk = published
+        else:
+            disk = failed.parent
         return PluginError(disk_full_message(
             failure, published=_shown(published, self.project_dir) + "/", published_size=published_size,
             written=written, failed_at=failed_at, disk=_shown(disk, self.project_dir) + "/",
