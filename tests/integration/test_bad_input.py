@@ -137,6 +137,25 @@ CASES = [
      [("content/news/a.md:4: sensitive:", "approved_by"), ("content/news/a.md:4:", "status: review")]),
     ("expires-before-date", {"news/a.md": fm("title: 甲\ndate: 2013-05-08\nexpires: 2013-05-01\n")},
      [("content/news/a.md:4: expires:", "发布日期之后")]),
+    # plain-text fields (model/plaintext.py): direction, invisible and control characters, tags, length
+    ("title-right-to-left-override", {"news/a.md": fm('title: "正常标题\u202egnp.exe"\ndate: 2013-05-08\n')},
+     [("content/news/a.md:2: title:", "U+202E（从右向左覆盖），在第 5 个字符处（“正常标题”之后）")]),
+    ("title-zero-width-chinese-key", {"news/a.md": fm('标题: "通\u200b知"\ndate: 2013-05-08\n')},
+     [("content/news/a.md:2: 标题:", "U+200B（零宽空格）")]),
+    ("tag-with-isolate", {"news/a.md": fm('title: 甲\ndate: 2013-05-08\ntags: [健康, "防\u2066疫"]\n')},
+     [("content/news/a.md:4: tags:", "第 2 项：有看不见的字符 U+2066（从左向右隔离）")]),
+    ("author-with-control", {"news/a.md": fm('title: 甲\ndate: 2013-05-08\nauthor: "张\\a明"\n')},
+     [("content/news/a.md:4: author:", "U+0007（控制字符）")]),
+    ("title-with-script-tag", {"news/a.md": fm("title: \"<script>alert(1)</script>通知\"\ndate: 2013-05-08\n")},
+     [("content/news/a.md:2: title:", "HTML 标签“<script>”")]),
+    ("unit-with-img-tag", {"news/a.md": fm('title: 甲\ndate: 2013-05-08\nunit: "<img src=x onerror=alert(1)>"\n')},
+     [("content/news/a.md:4: unit:", "HTML 标签“<img")]),
+    ("title-of-50000-characters", {"news/a.md": fm(f"title: {'长' * 50_000}\ndate: 2013-05-08\n")},
+     [("content/news/a.md:2: title:", "有 50000 个字，超过了 200 个字的上限")]),
+    ("summary-over-2000", {"news/a.md": fm(f"title: 甲\ndate: 2013-05-08\nsummary: {'摘' * 2001}\n")},
+     [("content/news/a.md:4: summary:", "超过了 2000 个字的上限")]),
+    ("page-taking-the-statistics", {"stats.md": "# 统计\n"},
+     [("content/stats.md:", "系统生成的供稿统计页（/stats/）重名")]),
 ]
 
 

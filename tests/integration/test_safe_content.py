@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import html
 import re
+import xml.etree.ElementTree as ET
 
+import pytest
 from bs4 import BeautifulSoup, Comment
+from mkdocs.exceptions import Abort
 
 from helpers import article
 
@@ -30,18 +34,28 @@ ATTACK_BODY = """\
 <a href="https://example.org/" target="_blank">外部链接</a>
 """
 
-TITLE = "<script>alert('title')</script>标题</title><img src=x onerror=alert(1)>"
+TITLE = "标题 & \"引号\" '单引号' <<周刊>> 血压<140 a>b &lt;script&gt;"
+"""Plain text that needs escaping everywhere; front matter with HTML tags is refused (test below)."""
+TAG = "<标签> & \"x\""
+AUTHOR = "\"><张明 & '王'"
+UNIT = "\"'>&amp; 市人民医院"
+SUMMARY = "血压<140 & 血糖>7 \"控制\" &lt;img src=x onerror=alert(1)&gt;"
+
+HTML_FRONT_MATTER = {
+    "title": "<script>alert('title')</script>标题</title><img src=x onerror=alert(1)>",
+    "tags": ["<b onmouseover=alert(1)>标签</b>"],
+    "author": "<script>alert('author')</script>",
+    "unit": "\"><script>alert('unit')</script>",
+    "summary": "<img src=x onerror=alert('summary')>",
+}
 
 
 def build_attack_site(site):
     site.config["plugins"] = [{"healthpress": {"iframe_hosts": ["player.v.qq.com"]}}]
     site.config["markdown_extensions"] = ["attr_list", "md_in_html"]
-    site.write("news/attack.md", article(TITLE, "2013-05-08", body=ATTACK_BODY,
-                                         tags=["<b onmouseover=alert(1)>标签</b>"],
-                                         author="<script>alert('author')</script>",
-                                         unit="\"><script>alert('unit')</script>"))
+    site.write("news/attack.md", article(TITLE, "2013-05-08", body=ATTACK_BODY, tags=[TAG], author=AUTHOR, unit=UNIT))
     (site.root / "content" / "news" / "x.png").write_bytes(b"\x89PNG\r\n\x1a\n")
-    site.write("news/summary.md", article("摘要攻击", "2013-05-09", summary="<img src=x onerror=alert('summary')>"))
+    site.write("news/summary.md", article("摘要攻击", "2013-05-09", summary=SUMMARY))
     return site.build()
 
 
@@ -90,11 +104,28 @@ def test_front_matter_text_is_escaped_everywhere(site):
     assert article_page.select_one(".hp-article__header h1").get_text() == TITLE
     assert TITLE in article_page.find("title").get_text()
     meta = article_page.select_one(".hp-meta").get_text()
-    assert "<script>alert('author')</script>" in meta and "\"><script>alert('unit')</script>" in meta
+    assert AUTHOR in meta and UNIT in meta
     listing = built.page("news/")
     assert TITLE in [a.get_text() for a in listing.select(".hp-list__title")]
-    assert "<img src=x onerror=alert('summary')>" in [p.get_text() for p in listing.select(".hp-list__summary")]
+    assert SUMMARY in [p.get_text() for p in listing.select(".hp-list__summary")]
     tags = built.page("tags/")
-    assert "<b onmouseover=alert(1)>标签</b>" in tags.select_one(".hp-tag").get_text()
+    assert TAG in tags.select_one(".hp-tag").get_text()
     summary = [p.get_text() for p in built.page("news/").select(".hp-list__summary")]
     assert any(text.startswith("第一段正常文字") for text in summary), summary
+    rss = ET.parse(built.site_dir / "feed.xml").getroot()
+    assert TITLE in [item.findtext("title") for item in rss.iter("item")], "the feed's title is the text, escaped once"
+    assert "<title>" + html.escape(TITLE, quote=False) + "</title>" in (built.site_dir / "feed.xml").read_text("utf-8")
+
+
+@pytest.mark.parametrize("field", list(HTML_FRONT_MATTER))
+def test_front_matter_with_html_tags_is_refused_naming_file_line_and_field(site, build_errors, field):
+    """A field is plain text: a tag would only be printed, and an RSS reader that takes <title> for HTML
+    would run it. Before, the title was published entity-escaped into the feed."""
+    front = {"title": "标题", field: HTML_FRONT_MATTER[field]}
+    site.write("news/attack.md", article(front.pop("title"), "2013-05-08", **front))
+    with pytest.raises(Abort):
+        site.build()
+    errors = build_errors()
+    assert any(e.startswith("content/news/attack.md:") and f": {field}: " in e and "HTML 标签" in e and " — " in e
+               for e in errors), errors
+    assert not (site.root / "site" / "feed.xml").exists()

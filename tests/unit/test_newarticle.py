@@ -104,8 +104,16 @@ def test_date_is_the_moment_to_the_minute(moment, date):
 def test_title_round_trips(title):
     article, findings = parse_new(title)
     assert findings == []
-    assert article.title == title
+    assert article.title == title.replace("\t", " ")
     assert article.status == "draft"
+
+
+@pytest.mark.parametrize("typed, title", [("Tab\t分隔", "Tab 分隔"), ("两行\n标题", "两行 标题"),
+                                          ("回车\r\n换行 \t 空格", "回车 换行 空格"), ("\t前后\n", "前后")])
+def test_tabs_and_line_breaks_typed_into_a_title_become_spaces(typed, title):
+    """A title is one line of plain text: the file `new` writes must pass the check."""
+    article, findings = parse_new(typed)
+    assert findings == [] and article.title == title
 
 
 def test_new_article_text_has_a_single_title_line():

@@ -14,13 +14,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Iterable, Literal, Mapping
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BeforeValidator, ConfigDict
 from typing_extensions import Annotated
 
 from healthpress.model.articles import CHINESE_KEYS, DISCLOSURE_FIELDS, FIELD_HELP, Article
 from healthpress.model.columns import Column
 from healthpress.model.dates import SHANGHAI, DateFormatError, chinese_date, parse_date
 from healthpress.model.findings import Finding, Level
+from healthpress.model.plaintext import NonEmptyText
+from healthpress.model.strict import StrictModel
 from healthpress.model.schema_errors import validate_fields
 
 DISCLOSURE_KEYS = {chinese: name for chinese, name in CHINESE_KEYS.items() if name in DISCLOSURE_FIELDS}
@@ -41,18 +43,19 @@ def _to_date(value: object) -> dt.date:
         raise ValueError(str(exc)) from exc
 
 
-class DisclosureFields(BaseModel):
-    """The disclosure fields an editor may write in an official document's front matter."""
+class DisclosureFields(StrictModel):
+    """The disclosure fields an editor may write in an official document's front matter (the article's
+    other fields are ignored here)."""
 
-    model_config = ConfigDict(extra="ignore", strict=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="ignore")
 
-    index_no: Annotated[str, Field(min_length=1)] | None = None
-    topic: Annotated[str, Field(min_length=1)] | None = None
-    publisher: Annotated[str, Field(min_length=1)] | None = None
+    index_no: NonEmptyText | None = None
+    topic: NonEmptyText | None = None
+    publisher: NonEmptyText | None = None
     written_on: Annotated[dt.date, BeforeValidator(_to_date)] | None = None
     disclosure: Literal["主动公开", "依申请公开"] = "主动公开"
     validity: Literal["有效", "废止"] = "有效"
-    replaced_by: Annotated[str, Field(min_length=1)] | None = None
+    replaced_by: NonEmptyText | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,13 +14,12 @@ from pathlib import Path
 from typing import Iterable
 
 from babel.dates import format_date, get_day_names
-from pydantic import Field
-from typing_extensions import Annotated
 
 from healthpress.model.articles import Article
 from healthpress.model.datafile import DataDocument, expect_list, load_data_file, parse_data, validate_entries
 from healthpress.model.dates import LOCALE
 from healthpress.model.findings import Finding
+from healthpress.model.plaintext import NonEmptyText, Paragraph, PlainText
 from healthpress.model.slugs import is_valid_slug
 from healthpress.model.strict import StrictModel
 
@@ -86,12 +85,12 @@ class HealthDay:
 class DayEntry(StrictModel):
     """One entry of health-days.yml as written."""
 
-    name: str = Field(min_length=1)
-    slug: str = Field(min_length=1)
-    date: str | None = None
-    rule: str | None = None
-    tags: list[Annotated[str, Field(min_length=1)]] = []
-    description: str = ""
+    name: NonEmptyText
+    slug: NonEmptyText
+    date: PlainText | None = None
+    rule: PlainText | None = None
+    tags: list[NonEmptyText] = []
+    description: Paragraph = ""
 
 
 def parse_fixed(text: str) -> tuple[int, int]:

@@ -14,6 +14,7 @@ from healthpress.model.datafile import (DataDocument, Unique, expect_list, load_
                                         validate_entries)
 from healthpress.model.dates import DateFormatError, parse_date
 from healthpress.model.findings import Finding
+from healthpress.model.plaintext import PlainText, text_finding
 from healthpress.model.strict import StrictModel
 
 
@@ -42,8 +43,8 @@ def _some_titles(value: list[str]) -> list[str]:
     return value
 
 
-Name = Annotated[str, AfterValidator(_person_name)]
-Title = Annotated[str, AfterValidator(_title)]
+Name = Annotated[PlainText, AfterValidator(_person_name)]
+Title = Annotated[PlainText, AfterValidator(_title)]
 
 LEADER_HELP = {
     "name": "name: 唐远强（姓名，不加空格）",
@@ -95,8 +96,14 @@ def read_leaders(doc: DataDocument) -> tuple[Leaders, list[Finding]]:
                                     unique=Unique("name", "duplicate-leader", "把职务合并到同一项的 titles 里"))
     findings += found
     leaders = [Leader(e.name, tuple(dict.fromkeys(e.titles)), e.since, e.until) for e in (v.value for v in valid)]
-    names = tuple(str(o).strip() for o in organisations if str(o).strip())
-    return Leaders(names, tuple(leaders)), findings
+    names: list[str] = []
+    for index, name in enumerate(str(o).strip() for o in organisations):
+        refused = text_finding(doc.path, doc.line("organisations", index), "organisations", name)
+        if refused is not None:
+            findings.append(refused)
+        elif name:
+            names.append(name)
+    return Leaders(tuple(names), tuple(leaders)), findings
 
 
 def load_leaders(path: Path, display: str = "data/leaders.yml") -> tuple[Leaders, list[Finding]]:

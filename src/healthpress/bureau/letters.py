@@ -12,12 +12,14 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Literal, Mapping
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BeforeValidator, ConfigDict
 from typing_extensions import Annotated
 
 from healthpress.model.articles import CHINESE_KEYS, FIELD_HELP, LETTER_FIELDS, Article
 from healthpress.model.dates import SHANGHAI, DateFormatError, iso_date, parse_date
 from healthpress.model.findings import Finding, Level
+from healthpress.model.plaintext import LongText, NonEmptyText, PlainText
+from healthpress.model.strict import StrictModel
 from healthpress.model.schema_errors import validate_fields
 
 LETTER_KEYS = {chinese: name for chinese, name in CHINESE_KEYS.items() if name in LETTER_FIELDS}
@@ -41,15 +43,15 @@ def _to_date(value: object) -> dt.date:
 LetterDate = Annotated[dt.date, BeforeValidator(_to_date)]
 
 
-class LetterFields(BaseModel):
-    """The front-matter fields of a letter."""
+class LetterFields(StrictModel):
+    """The front-matter fields of a letter (the article's other fields are ignored here)."""
 
-    model_config = ConfigDict(extra="ignore", strict=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="ignore")
 
-    writer: str = Field(min_length=1)
+    writer: NonEmptyText
     received: LetterDate
-    reply: str | None = None
-    replied_by: str | None = None
+    reply: LongText | None = None
+    replied_by: PlainText | None = None
     replied_on: LetterDate | None = None
 
 

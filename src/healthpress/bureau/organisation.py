@@ -11,12 +11,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator
 from typing_extensions import Annotated
 
 from healthpress.model.datafile import (DataDocument, Unique, expect_list, load_data_file, parse_data, validate_entry,
                                         validate_entries)
 from healthpress.model.findings import Finding, Level
+from healthpress.model.plaintext import PARAGRAPH_MAX, NonEmptyText, PlainText, plain_text
 from healthpress.model.strict import StrictModel
 
 GROUP_HELP = {
@@ -42,12 +43,13 @@ def _person_name(value: str) -> str:
     return value
 
 
-NonEmpty = Annotated[str, Field(min_length=1)]
+NonEmpty = NonEmptyText
+NonEmptyParagraph = plain_text(PARAGRAPH_MAX, lines=True, min_length=1)
 
 
 class MemberEntry(StrictModel):
     post: NonEmpty
-    name: Annotated[str, AfterValidator(_person_name)] | None = None
+    name: Annotated[PlainText, AfterValidator(_person_name)] | None = None
 
 
 class RoleEntry(StrictModel):
@@ -58,7 +60,7 @@ class RoleEntry(StrictModel):
 class OfficeEntry(StrictModel):
     name: NonEmpty = "领导小组办公室"
     located_in: NonEmpty
-    duty: NonEmpty
+    duty: NonEmptyParagraph
 
 
 class GroupEntry(StrictModel):

@@ -5,15 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import Field
-from typing_extensions import Annotated
-
 from healthpress.model.datafile import (DataDocument, Unique, ValidEntry, expect_list, load_data_file, parse_data,
                                         validate_entries)
 from healthpress.model.findings import Finding
+from healthpress.model.plaintext import NonEmptyText, Paragraph
 from healthpress.model.strict import StrictModel
 
-NonEmpty = Annotated[str, Field(min_length=1)]
+NonEmpty = NonEmptyText
 
 
 TERM_HELP = {
@@ -30,7 +28,7 @@ class TermEntry(StrictModel):
     right: NonEmpty | list[NonEmpty]
     first_mention: bool = False
     ignore: list[NonEmpty] = []
-    note: str = ""
+    note: Paragraph = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import Iterable
 
 from pydantic import Field
-from typing_extensions import Annotated
 
 from healthpress.model.articles import Article
 from healthpress.model.datafile import DataDocument, expect_list, load_data_file, validate_entries
 from healthpress.model.findings import Finding
+from healthpress.model.plaintext import NonEmptyText, Paragraph, PlainText
 from healthpress.model.slugs import is_valid_slug
 from healthpress.model.strict import StrictModel
 
@@ -25,11 +25,11 @@ TOPIC_HELP = {
 
 
 class TopicEntry(StrictModel):
-    slug: str = Field(min_length=1)
-    title: str = Field(min_length=1)
-    intro: str = ""
-    tags: list[Annotated[str, Field(min_length=1)]] = Field(min_length=1)
-    group: str = ""
+    slug: NonEmptyText
+    title: NonEmptyText
+    intro: Paragraph = ""
+    tags: list[NonEmptyText] = Field(min_length=1)
+    group: PlainText = ""
 
 
 @dataclass(frozen=True, slots=True)

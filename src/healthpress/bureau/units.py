@@ -11,12 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Literal, Mapping
 
-from pydantic import Field
-from typing_extensions import Annotated
-
 from healthpress.model.articles import Article
 from healthpress.model.datafile import DataDocument, expect_list, load_data_file, parse_data, validate_entries
 from healthpress.model.findings import Finding, Level
+from healthpress.model.plaintext import NonEmptyText, PlainText
 from healthpress.model.strict import StrictModel
 
 UNIT_TYPES = ("卫生行政部门", "局机关科室", "医疗机构", "公共卫生机构", "其他")
@@ -35,13 +33,13 @@ LIAISON_HELP = {
     "phone": "phone: 内部联系电话（不会发布到网站上，可不写）",
 }
 
-NonEmpty = Annotated[str, Field(min_length=1)]
+NonEmpty = NonEmptyText
 
 
 class LiaisonEntry(StrictModel):
     name: NonEmpty
     role: Literal["联络员", "信息员"] = "联络员"
-    phone: str | int | None = None
+    phone: PlainText | int | None = None
 
 
 class UnitEntry(StrictModel):

@@ -14,6 +14,7 @@ from typing_extensions import Annotated
 
 from healthpress.model.dates import DateFormatError, parse_date
 from healthpress.model.findings import Finding, Level
+from healthpress.model.plaintext import LongText, NonEmptyText, Paragraph, PlainText, hidden_in_body
 from healthpress.model.schema_errors import findings_from_validation
 from healthpress.model.slugs import is_valid_slug, slugify
 from healthpress.model.source import SourceError, split_source
@@ -77,38 +78,38 @@ def _to_datetime(value: object) -> dt.datetime:
 class FrontMatter(StrictModel):
     """The fields an editor may write at the top of an article."""
 
-    title: str = Field(min_length=1)
+    title: NonEmptyText
     date: Annotated[dt.datetime, BeforeValidator(_to_datetime)]
-    column: str | None = None
-    slug: str | None = None
-    summary: str | None = None
-    author: str | None = None
-    unit: str | None = None
-    tags: list[Annotated[str, Field(min_length=1)]] = []
-    cover: str | None = None
+    column: PlainText | None = None
+    slug: PlainText | None = None
+    summary: Paragraph | None = None
+    author: PlainText | None = None
+    unit: PlainText | None = None
+    tags: list[NonEmptyText] = []
+    cover: PlainText | None = None
     status: Literal["published", "review", "draft"] = "published"
     pinned: bool = False
-    doc_no: str | None = None
+    doc_no: PlainText | None = None
     issue: int | None = Field(default=None, ge=1)
     sensitive: bool = False
-    approved_by: str | None = None
+    approved_by: PlainText | None = None
     approved_on: Annotated[dt.datetime, BeforeValidator(_to_datetime)] | None = None
     expires: Annotated[dt.datetime, BeforeValidator(_to_datetime)] | None = None
     urgent: bool = False
     verbatim: bool = False
-    release_no: str | None = None
-    spokesperson: str | None = None
-    index_no: str | None = None
-    topic: str | None = None
-    publisher: str | None = None
+    release_no: PlainText | None = None
+    spokesperson: PlainText | None = None
+    index_no: PlainText | None = None
+    topic: PlainText | None = None
+    publisher: PlainText | None = None
     written_on: Annotated[dt.datetime, BeforeValidator(_to_datetime)] | None = None
     disclosure: Literal["主动公开", "依申请公开"] = "主动公开"
     validity: Literal["有效", "废止"] = "有效"
-    replaced_by: str | None = None
-    writer: str | None = None
+    replaced_by: PlainText | None = None
+    writer: PlainText | None = None
     received: Annotated[dt.datetime, BeforeValidator(_to_datetime)] | None = None
-    reply: str | None = None
-    replied_by: str | None = None
+    reply: LongText | None = None
+    replied_by: PlainText | None = None
     replied_on: Annotated[dt.datetime, BeforeValidator(_to_datetime)] | None = None
 
 
@@ -133,7 +134,7 @@ class Article:
     body: str
     body_line: int
     sensitive: bool = False
-    approved_by: str | None = None
+    approved_by: PlainText | None = None
     approved_on: dt.datetime | None = None
     expires: dt.datetime | None = None
     urgent: bool = False
@@ -201,6 +202,8 @@ def parse_article(path: str, src_uri: str, text: str) -> tuple[Article | None, l
     except SourceError as exc:
         return None, exc.findings
     canonical, written, findings = _canonical_keys(path, source.front_matter, source.key_lines)
+    body, hidden = hidden_in_body(path, source.body, source.body_line)
+    findings += hidden
     lines = {name: source.key_lines[written[name]] for name in canonical}
     try:
         meta = FrontMatter.model_validate(canonical)
@@ -223,7 +226,7 @@ def parse_article(path: str, src_uri: str, text: str) -> tuple[Article | None, l
         src_uri=src_uri, title=meta.title, date=meta.date, column=column, slug=slug,
         summary=meta.summary or None, author=meta.author, unit=meta.unit, tags=tuple(dict.fromkeys(meta.tags)),
         cover=meta.cover, status=meta.status, pinned=meta.pinned, doc_no=meta.doc_no, issue=meta.issue,
-        body=source.body, body_line=source.body_line, sensitive=meta.sensitive, approved_by=meta.approved_by,
+        body=body, body_line=source.body_line, sensitive=meta.sensitive, approved_by=meta.approved_by,
         approved_on=meta.approved_on, expires=meta.expires, urgent=meta.urgent, verbatim=meta.verbatim, release_no=meta.release_no,
         spokesperson=meta.spokesperson,
         disclosure_fields=tuple((name, getattr(meta, name)) for name in DISCLOSURE_FIELDS if name in meta.model_fields_set),

@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import Field, ValidationError
 
 from healthpress.model.findings import Finding
+from healthpress.model.plaintext import NonEmptyText, Paragraph
 from healthpress.model.schema_errors import findings_from_validation
 from healthpress.model.sitepaths import RESERVED_NAMES, reserved, reserved_list
 from healthpress.model.slugs import is_valid_slug
@@ -33,8 +34,8 @@ COLUMN_FIELD_HELP = {
 class ColumnSchema(StrictModel):
     """What a column file may say."""
 
-    title: str = Field(min_length=1)
-    description: str = ""
+    title: NonEmptyText
+    description: Paragraph = ""
     kind: Literal["news", "periodical", "letters", "notices"] = "news"
     order: int = 100
     page_size: int = Field(default=20, ge=1, le=200)

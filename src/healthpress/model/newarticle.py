@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import yaml
@@ -14,7 +15,9 @@ BODY_HINT = "在这里写正文。第一段会作为列表页的摘要。\n"
 
 
 def new_article_text(title: str, moment: dt.datetime) -> str:
-    """The text of a new draft article: title and date filled in, the other fields ready to fill."""
+    """The text of a new draft article: title and date filled in, the other fields ready to fill. Tabs and
+    line breaks typed into the title become spaces: a title is one line of plain text (plaintext.py)."""
+    title = re.sub(r"\s*[\t\r\n]+\s*", " ", title).strip()
     title_line = yaml.safe_dump({"title": title}, allow_unicode=True, width=10_000).strip()
     return (
         "---\n"

@@ -32,11 +32,22 @@ def findings_from_validation(
 ) -> list[Finding]:
     """One finding per pydantic error, naming the field as the editor wrote it."""
     found = []
-    for item in error.errors():
+    items = error.errors()
+    judged = {item["loc"][:1] for item in items if hasattr(item.get("ctx", {}).get("error"), "code")}
+    for item in items:
+        if item["loc"][:1] in judged and item["type"].endswith("_type"):
+            continue  # a union (text or list): the member that read the value says what is wrong with it
         field = str(item["loc"][0]) if item["loc"] else None
         name = written(field) if field else None
-        found.append(Finding(path, line_of(field) if field else None, name, f"invalid-{item['type']}",
-                             _message(item), fix_for(field) if field else ""))
+        # a validator's own error (plaintext.PlainTextError) names its code and fix
+        cause = item.get("ctx", {}).get("error")
+        code = getattr(cause, "code", None) or f"invalid-{item['type']}"
+        fix = getattr(cause, "fix", None) or (fix_for(field) if field else "")
+        message = _message(item)
+        position = next((part for part in item["loc"][1:] if isinstance(part, int)), None)
+        if position is not None:  # an item of a list: tags: [健康, 防疫] has its own line no more
+            message = f"第 {position + 1} 项：{message}"
+        found.append(Finding(path, line_of(field) if field else None, name, code, message, fix))
     return found
 
 

@@ -14,12 +14,12 @@ from typing import Any
 import yaml
 
 from healthpress.model.findings import Finding
+from healthpress.model.plaintext import describe_character, first_hidden
 
 DELIMITER = re.compile(r"^---[ \t]*$")
 LOOKALIKE_DELIMITER = re.compile(r"^\s*[-－—–―─━‐‑]{2,}\s*$")
 FULLWIDTH_COLON_KEY = re.compile(r"^[^\s:：#\-\[{'\"][^:：]{0,30}?\s*：")
 NO_SPACE_AFTER_COLON = re.compile(r"^([A-Za-z_\u4e00-\u9fff]+):(?=[^\s/])")
-ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 
 class StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -160,9 +160,12 @@ def load_yaml_mapping(path: str, yaml_text: str, first_line: int) -> tuple[dict[
     for key_node, _ in node.value:
         key = str(key_node.value)
         line = key_node.start_mark.line + first_line
-        if ZERO_WIDTH.search(key):
-            findings.append(Finding(path, line, ZERO_WIDTH.sub("", key), "zero-width-key",
-                                    "字段名里有看不见的字符（零宽空格等）", "删除这一行的字段名，重新输入"))
+        hidden = first_hidden(key)
+        if hidden is not None:
+            shown = "".join(char for char in key if first_hidden(char) is None)
+            findings.append(Finding(path, line, shown, "zero-width-key",
+                                    f"字段名里有看不见的字符 {describe_character(key[hidden])}",
+                                    "删除这一行的字段名，重新输入"))
         if key in key_lines:
             findings.append(Finding(path, line, key, "duplicate-key", f"字段重复出现（第一次在第 {key_lines[key]} 行）",
                                     "只保留一个，删除多余的那一行"))
