@@ -20,6 +20,7 @@ of its own, so a build beside it changes nothing it uses.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import socket
@@ -34,6 +35,9 @@ from filelock import FileLock, Timeout
 _HELD_HERE: dict[str, FileLock] = {}
 """The locks this process holds, by file: one left by a build of this process that never ended
 (an exception MkDocs does not hand to on_build_error) is taken over by the next build."""
+
+UNSUPPORTED = frozenset({errno.ENOSYS, errno.ENOLCK, getattr(errno, "EOPNOTSUPP", errno.ENOSYS)})
+"""A file system without locks (some network or FUSE mounts): the build goes on unlocked, saying so."""
 
 NOTE_EVERY = 60.0
 """While waiting, say so again this often (seconds)."""
@@ -57,7 +61,7 @@ class BuildLock:
 
     def __init__(self, guarded: list[Guarded], timeout: float, say: Callable[[str], None]):
         self.guarded, self.timeout, self._say = guarded, max(0.0, float(timeout)), say
-        self._held: list[tuple[Guarded, FileLock]] = []
+        self._held: list[tuple[Guarded, FileLock | None]] = []
 
     @property
     def held(self) -> bool:
@@ -77,9 +81,10 @@ class BuildLock:
         """Let go of every lock held (and remove its file); nothing happens when none is."""
         while self._held:
             guarded, lock = self._held.pop()
-            _let_go(guarded.path, lock)
+            if lock is not None:
+                _let_go(guarded.path, lock)
 
-    def _take(self, guarded: Guarded, deadline: float) -> FileLock:
+    def _take(self, guarded: Guarded, deadline: float) -> FileLock | None:
         key = os.path.abspath(guarded.path)
         earlier = _HELD_HERE.pop(key, None)
         if earlier is not None:  # a build of this process that never ended: MkDocs runs one at a time
@@ -90,6 +95,11 @@ class BuildLock:
             lock.acquire(timeout=0)
         except Timeout:
             self._wait(guarded, lock, deadline)
+        except OSError as exc:
+            if exc.errno not in UNSUPPORTED:
+                raise
+            self._say(f"{guarded.what} 所在的文件系统不支持文件锁，这次生成不加锁：请不要同时运行两次生成。")
+            return None
         _HELD_HERE[key] = lock
         return lock
 
