@@ -134,7 +134,7 @@ class Article:
     body: str
     body_line: int
     sensitive: bool = False
-    approved_by: PlainText | None = None
+    approved_by: str | None = None
     approved_on: dt.datetime | None = None
     expires: dt.datetime | None = None
     urgent: bool = False
