@@ -74,3 +74,15 @@ def test_an_editors_page_that_would_replace_a_generated_page_fails_the_build(sit
         site.build()
     errors = build_errors()
     assert any(e.startswith(f"content/{src_uri}: ") and f"/{src_uri[:-3]}/" in e and " — " in e for e in errors), errors
+
+
+@pytest.mark.parametrize("src_uri", ["health-weekly.md", "health-weekly/index.md"])
+def test_a_page_at_a_columns_address_fails_even_before_the_column_has_a_folder(site, build_errors, src_uri):
+    """The `site` fixture's 健康周刊 column has no article yet (no content/health-weekly/): its first page is
+    generated all the same, and an editor's page at its address would replace it."""
+    site.write("news/a.md", article("文章", "2013-05-08"))
+    site.write(src_uri, "# 周刊介绍\n")
+    with pytest.raises(Abort):
+        site.build()
+    errors = build_errors()
+    assert any(e.startswith(f"content/{src_uri}") and "/health-weekly/" in e for e in errors), errors

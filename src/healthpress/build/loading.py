@@ -29,7 +29,7 @@ from healthpress.model.paths import check_links_outside, check_names
 from healthpress.model.publication import publication_state
 from healthpress.render.bureau_views import build_bureau_listings, with_upcoming_days
 from healthpress.render.sitemodel import HOME_PAGE, SiteModel
-from healthpress.render.views import build_listings
+from healthpress.render.views import Listing, build_listings
 
 
 def is_article_uri(src_uri: str) -> bool:
@@ -43,6 +43,8 @@ class LoadedArticles:
     findings: list[Finding]
     paths: dict[str, str]
     refused: set[str]
+    display_dir: str = "content"
+    """How findings name the docs folder."""
 
 
 def load_articles(docs_dir: Path, src_uris: list[str], all_uris: list[str], display_dir: str,
@@ -79,7 +81,7 @@ def load_articles(docs_dir: Path, src_uris: list[str], all_uris: list[str], disp
         findings += found
         if article:
             articles.append(article)
-    return LoadedArticles(articles, findings, paths, refused)
+    return LoadedArticles(articles, findings, paths, refused, display_dir)
 
 
 def load_article(path: Path, shown: str, src_uri: str, limits: Limits) -> tuple[Article | None, list[Finding]]:
@@ -142,11 +144,30 @@ def build_site_model(
     listings += build_bureau_listings(catalog, bureau, now.date(), page_size)
     if bureau.has_units:
         found += unit_findings(shown, bureau.units, loaded.paths)
-    clashes = [
-        Finding(loaded.paths.get(l.src_uri, l.src_uri), None, None, "reserved-path",
-                f"这个文件占用了系统生成页面 /{l.url} 的位置",
-                "栏目首页、归档和标签页由系统生成；请把文件改名或移到别处，栏目介绍写在 columns/ 的 description 里")
-        for l in listings if l.src_uri in taken_uris and l.src_uri != HOME_PAGE
-    ]
-    return SiteModel(columns, catalog, listings, withheld, findings + loaded.findings + found + clashes, now,
+    return SiteModel(columns, catalog, listings, withheld,
+                     findings + loaded.findings + found + _pages_over_listings(listings, loaded, taken_uris), now,
                      loaded.paths, preview, disclosures, letters)
+
+
+def _pages_over_listings(listings: list[Listing], loaded: LoadedArticles, taken_uris: set[str]) -> list[Finding]:
+    """An editor's page whose address is a generated page's (news.md or news/index.md over a column's
+    first page) would replace it: an error, whether or not the column has a folder yet."""
+    articles = {article.src_uri for article in loaded.articles}
+    pages = {}
+    for src_uri in sorted(taken_uris):
+        if src_uri.endswith(".md") and src_uri not in articles:
+            pages.setdefault(_directory_url(src_uri), src_uri)
+    return [
+        Finding(posixpath.join(loaded.display_dir, page), None, None, "reserved-path", f"这个文件占用了系统生成页面 /{l.url} 的位置",
+                "栏目首页、归档和标签页由系统生成；请把文件改名或移到别处，栏目介绍写在 columns/ 的 description 里")
+        for l in listings if (page := pages.get(l.url)) is not None and page != HOME_PAGE
+    ]
+
+
+def _directory_url(src_uri: str) -> str:
+    """The address MkDocs gives a page with directory URLs: news.md and news/index.md are both news/."""
+    if src_uri == HOME_PAGE:
+        return ""
+    if src_uri.endswith("/index.md"):
+        return src_uri.removesuffix("index.md")
+    return src_uri.removesuffix(".md") + "/"
