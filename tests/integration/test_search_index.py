@@ -151,13 +151,13 @@ def test_an_edited_page_is_indexed_alone_as_a_patch_to_its_shard(tmp_path):
 
     site, cache = tmp_path / "site", tmp_path / "cache"
     pages = _site(site)
-    build_search_index(site, pages, cache, max_pages=3)
+    build_search_index(site, pages, cache, max_pages=3, patches=True)
     before = _bundles(site)
     old_ids = fragment_ids(site / "pagefind" / "2014-q1")
     assert set(old_ids) == {"/news/2014/01/a0/", "/news/2014/02/a1/", "/news/2014/03/a2/"}
 
     pages[1] = _edit(site, pages[1], "流感疫苗接种点新增三处。")
-    counts = build_search_index(site, pages, cache, max_pages=3)
+    counts = build_search_index(site, pages, cache, max_pages=3, patches=True)
     assert (counts.pages, counts.shards, counts.reused, counts.patched) == (6, 2, 1, 1)
     after = _bundles(site)
     assert {k: v for k, v in after.items() if not k.startswith("2014-q1.patch/") and k != "shards.json"} == \
@@ -169,19 +169,19 @@ def test_an_edited_page_is_indexed_alone_as_a_patch_to_its_shard(tmp_path):
     assert shard["superseded"] == [[old_ids["/news/2014/02/a1/"], "/news/2014/02/a1/"]]
     assert "patch" not in _manifest(site)["2014-q2"]
 
-    again = build_search_index(site, pages, cache, max_pages=3)
+    again = build_search_index(site, pages, cache, max_pages=3, patches=True)
     assert (again.reused, again.patched) == (1, 1) and _bundles(site) == after, "the patch comes from the cache"
     assert sorted(p.stem for p in (cache / "search-bases").iterdir()) == ["2014-q1", "2014-q2"]
-    build_search_index(site, pages, cache, max_pages=6)
+    build_search_index(site, pages, cache, max_pages=6, patches=True)
     assert [p.stem for p in (cache / "search-bases").iterdir()] == ["all"], "records of shards gone are forgotten"
 
 
 def test_a_page_gone_from_a_shard_is_dropped_without_indexing(tmp_path):
     site, cache = tmp_path / "site", tmp_path / "cache"
     pages = _site(site)
-    build_search_index(site, pages, cache, max_pages=3)
+    build_search_index(site, pages, cache, max_pages=3, patches=True)
     gone = pages.pop(3)
-    counts = build_search_index(site, pages, cache, max_pages=3)
+    counts = build_search_index(site, pages, cache, max_pages=3, patches=True)
     assert counts.patched == 1 and counts.pages == 5
     shard = _manifest(site)["2014-q2"]
     assert "patch" not in shard and shard["pages"] == 2
@@ -192,13 +192,13 @@ def test_too_many_edits_index_the_shard_whole_again(tmp_path):
     """Past the patch limit, or when most of a shard changed, the shard is indexed whole and becomes the new base."""
     site, cache = tmp_path / "site", tmp_path / "cache"
     pages = _site(site)
-    build_search_index(site, pages, cache, max_pages=3)
+    build_search_index(site, pages, cache, max_pages=3, patches=True)
     pages[0], pages[1] = _edit(site, pages[0], "一"), _edit(site, pages[1], "二")
-    counts = build_search_index(site, pages, cache, max_pages=3)
+    counts = build_search_index(site, pages, cache, max_pages=3, patches=True)
     assert (counts.reused, counts.patched) == (1, 0)
     assert not (site / "pagefind" / "2014-q1.patch").exists() and "patch" not in _manifest(site)["2014-q1"]
     pages[2] = _edit(site, pages[2], "三")
-    assert build_search_index(site, pages, cache, max_pages=3).patched == 1, "the whole run is the new base"
+    assert build_search_index(site, pages, cache, max_pages=3, patches=True).patched == 1, "the whole run is the new base"
 
 
 def test_a_patch_whose_base_is_gone_indexes_the_shard_whole(tmp_path):
@@ -206,9 +206,9 @@ def test_a_patch_whose_base_is_gone_indexes_the_shard_whole(tmp_path):
 
     site, cache = tmp_path / "site", tmp_path / "cache"
     pages = _site(site)
-    build_search_index(site, pages, cache, max_pages=3)
+    build_search_index(site, pages, cache, max_pages=3, patches=True)
     pages[1] = _edit(site, pages[1], "改")
-    index = ShardedIndex(site, pages, cache, max_pages=3)
+    index = ShardedIndex(site, pages, cache, max_pages=3, patches=True)
     for page in pages:
         index.page_written(page.path)
     assert "2014-q1" in index.patches

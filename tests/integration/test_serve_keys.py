@@ -137,12 +137,13 @@ def test_facts_that_change_with_the_time_make_every_key_again(preview, site, mon
 
 
 def test_a_rebuild_leaves_the_pages_already_in_the_preview_folder_alone(preview, site, monkeypatch):
-    """The first build's pages were rendered, not looked up: the first save must not link them all again."""
+    """The first build's pages were rendered, not looked up: the first save must not read and link them all
+    again (serve checks a cached page once in its process)."""
     import healthpress.build.sitepages as sitepages
 
     placed: list[int] = []
-    place_all = sitepages._place_all
-    monkeypatch.setattr(sitepages, "_place_all", lambda links: placed.append(len(links)) or place_all(links))
+    place_all = sitepages._check_and_place
+    monkeypatch.setattr(sitepages, "_check_and_place", lambda links: placed.append(len(links)) or place_all(links))
     site.write("news/n4.md", article("要闻第4篇", "2013-05-04", "要闻4的第一段。\n\n改过的第二段。", tags=["医改"]))
     preview.rebuild()
     assert sum(placed) == 0, "only the rendered pages are written; the others stay as they are"

@@ -1,30 +1,46 @@
-"""Finished pages kept between builds, outside site/: a page is reused only when its key is unchanged.
+"""The page cache: finished pages kept between builds, under a key that digests everything the page shows.
 
-A key is the digest of everything the page is made from (fingerprint.py): the healthpress code and
-the versions of MkDocs, material and Markdown, mkdocs.yml, the templates, the column and data files,
+A page's key (plugin.py) digests the healthpress code, MkDocs, material and Markdown, mkdocs.yml, the templates, the column and data files,
 the site's file list and nav, and the page's own view (the article, its neighbours, what is known of
 them). A changed input gives a new key, so a stale page cannot be found; nothing is ever looked up by
 file name or date.
 
+A cached page is a hard link shared with the site folders it was placed in, so an edit of a published
+file in place reaches it: no page is reused on trust. The digest of its bytes is recorded when it is
+written, and before it is reused (linked into the staging folder, or left where the previous output
+holds it) its bytes are read and checked; a page that fails is dropped and rendered again. `serve`
+checks each page once in its process (the inodes it checked or wrote are kept in memory).
+
 Layout (`.cache/healthpress/` by default):
-    pages/ab/abcdef….html   the finished page, hard-linked into the staging folder when reused
-    pages.pickle            key → what the build learned rendering the page (summary, links, ...)
+    pages/ab/abcdef….html   the finished page
+    pages.json              key → what the build learned rendering the page (summary, links, ...) and
+                            the digest of its bytes (storage/files.py's JSON, with its own digest)
 After a successful build, entries that build did not use are deleted.
 """
 
 from __future__ import annotations
 
 import os
-import pickle
+import re
 from pathlib import Path
 
+from healthpress.engine.log import log
+from healthpress.render.context import facts_from_json
+from healthpress.render.links import PageLinks
 from healthpress.storage import resident
-from healthpress.storage.files import read_pickle, write_atomic
+from healthpress.storage.files import Damaged, read_json, write_json
 
-INDEX_NAME = "pages.pickle"
-INODES_NAME = "inodes"
-"""Kept in memory only, by `serve` (resident.py): (device, inode) of each page file its rebuilds looked at."""
+INDEX_NAME = "pages.json"
+INDEX_VERSION = 1
+OLD_INDEX_NAME = "pages.pickle"
+"""What earlier versions wrote: never read (a pickle can run code), deleted by the next save."""
+TRUSTED_NAME = "trusted"
+"""Kept in memory only, by `serve` (resident.py): key → (device, inode) of each page file its process
+checked or wrote, so that a page is read and checked once per process."""
 PAGES_DIR = "pages"
+OUTPUT_DIGEST = "output"
+"""The key, in a page's facts, of the digest of its bytes (storage/files.py's `digest`)."""
+_DIGEST = re.compile(r"[0-9a-f]{32}")
 
 
 class PageCache:
@@ -34,56 +50,73 @@ class PageCache:
         self.root = root
         self._index: dict[str, dict] = {}
         self._used: set[str] = set()
-        self._inodes: dict[str, tuple[int, int]] = {}
-        self._recorded = False
+        self._trusted: dict[str, tuple[int, int]] = {}
+        self._written: set[str] = set()
+        self._checked: set[str] = set()
+        """Keys whose facts were found well-formed this build."""
+        self._changed = False
+        self.dropped = 0
+        """Pages found damaged or changed this build (dropped, rendered again)."""
         self._pages = str(root / PAGES_DIR) if root is not None else ""
         if root is not None:
-            index = resident.load(root / INDEX_NAME, lambda: read_pickle(root / INDEX_NAME, {}))
-            self._index = dict(index)  # a copy: `record` adds to it
-            self._inodes = resident.load(root / INODES_NAME, dict)  # serve: what its earlier rebuilds saw
+            self._index = dict(resident.load(root / INDEX_NAME, lambda: _read_index(root)))  # a copy: `record` adds to it
+            self._trusted = resident.load(root / TRUSTED_NAME, dict)  # serve: what its earlier rebuilds checked
 
     @property
     def enabled(self) -> bool:
         return self.root is not None
 
     def path_of(self, key: str) -> Path:
-        return Path(self._file_of(key))
+        return Path(self.file_of(key))
 
-    def _file_of(self, key: str) -> str:
+    def file_of(self, key: str) -> str:
         assert self.root is not None
         return f"{self._pages}/{key[:2]}/{key}.html"  # a format string: pathlib's joins cost 30 µs a page
 
     def lookup(self, key: str) -> dict | None:
-        """What was recorded with the page of this key, when the page is still there; else None."""
+        """What was recorded with the page of this key (its digest under OUTPUT_DIGEST), or None. The page's
+        bytes are not checked here: `trust` or `drop` it once they are."""
         if self.root is None:
             return None
         facts = self._index.get(key)
         if facts is None:
             return None
-        try:
-            stat = os.stat(self._file_of(key))
-            self._inodes[key] = (stat.st_dev, stat.st_ino)
-        except OSError:
-            return None
+        if key not in self._checked:
+            if not _well_formed(facts):
+                self.drop(key, damaged=True)
+                return None
+            self._checked.add(key)
         self._used.add(key)
         return facts
 
+    def trust(self, key: str, inode: tuple[int, int]) -> None:
+        """The page of this key is the file `inode`, whose bytes were just checked against its digest."""
+        self._trusted[key] = inode
+
+    def drop(self, key: str, damaged: bool) -> None:
+        """Forget the page of this key (`damaged`: its file was there with other bytes, or its facts were
+        not well-formed; the build says how many)."""
+        self._index.pop(key, None)
+        self._used.discard(key)
+        self._trusted.pop(key, None)
+        self._changed = True
+        self.dropped += damaged
+
     def inode_of(self, key: str) -> tuple[int, int] | None:
-        """(device, inode) of the page of a key (a folder that already holds it need not link it); None when
-        the cache does not hold it."""
-        known = self._inodes.get(key)
-        if known is None and self.root is not None and key in self._index:
+        """(device, inode) of the page of a key, when this process checked it or wrote it; else None."""
+        known = self._trusted.get(key)
+        if known is None and key in self._written:
             try:
-                stat = os.stat(self._file_of(key))
+                stat = os.stat(self.file_of(key))
             except OSError:
                 return None
-            known = self._inodes[key] = (stat.st_dev, stat.st_ino)
+            known = self._trusted[key] = (stat.st_dev, stat.st_ino)
         return known
 
     def reuse_in_place(self, key: str, inode: tuple[int, int]) -> dict | None:
-        """What was recorded with the page of this key, without looking at the cache, when the file `inode`
-        (a page already in the site folder) is that page as an earlier rebuild of `serve` placed it."""
-        if self._inodes.get(key) != inode:  # a build (not serve) knows no inodes yet: no look-up at all
+        """What was recorded with the page of this key, without reading it again, when the file `inode` (a
+        page already in the site folder) is that page as this process checked or wrote it (serve)."""
+        if self._trusted.get(key) != inode:  # a build knows no inodes yet: no look-up at all
             return None
         facts = self._index.get(key)
         if facts is None:
@@ -92,24 +125,66 @@ class PageCache:
         return facts
 
     def record(self, key: str, facts: dict) -> None:
+        """The page of this key was written to the cache, with these facts (its digest among them)."""
         if self.root is not None:
-            self._inodes.pop(key, None)  # its file was written again
+            self._trusted.pop(key, None)  # its file was written again
+            self._written.add(key)
+            self._checked.add(key)
             self._index[key] = facts
             self._used.add(key)
-            self._recorded = True
+            self._changed = True
 
     def save(self) -> None:
         """Keep exactly the entries this build used; written atomically."""
-        if self.root is None or (not self._recorded and self._used == self._index.keys()):
+        if self.root is None:
+            return
+        if self.dropped:
+            log.info(f"页面缓存里有 {self.dropped} 个页面与生成时的记录不符（文件被改动或损坏），已丢弃并重新生成")
+        old = self.root / OLD_INDEX_NAME
+        if not self._changed and self._used == self._index.keys() and not old.exists():
             return  # this build used exactly what the cache holds
         kept = {key: self._index[key] for key in sorted(self._used) if key in self._index}
         resident.store(self.root / INDEX_NAME, kept, lambda: self._write(kept))
 
     def _write(self, kept: dict[str, dict]) -> None:
-        write_atomic(self.root / INDEX_NAME, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
+        write_json(self.root / INDEX_NAME, {"version": INDEX_VERSION, "pages": kept})
+        (self.root / OLD_INDEX_NAME).unlink(missing_ok=True)
         pages = self.root / PAGES_DIR
         if pages.is_dir():
             for shard in pages.iterdir():
                 for page in shard.iterdir():
                     if page.suffix != ".html" or page.stem not in kept:
                         page.unlink(missing_ok=True)
+
+
+def _read_index(root: Path) -> dict:
+    """The index as the last build left it; empty (and said once) when it is damaged or of the old format."""
+    try:
+        data = read_json(root / INDEX_NAME)
+    except Damaged:
+        data = False
+    if data is None:
+        if (root / OLD_INDEX_NAME).exists():
+            log.info(f"页面缓存是旧格式（{OLD_INDEX_NAME}），不再读取，已丢弃，页面重新生成")
+        return {}
+    if not (isinstance(data, dict) and data.get("version") == INDEX_VERSION and isinstance(data.get("pages"), dict)):
+        log.info(f"页面缓存的索引（{INDEX_NAME}）已损坏，已丢弃，页面重新生成")
+        return {}
+    return data["pages"]
+
+
+def _well_formed(facts: object) -> bool:
+    """Whether a page's recorded facts have the types the build expects (never trusted blindly: a wrong
+    type would stop the build with a traceback)."""
+    if not isinstance(facts, dict) or not isinstance(facts.get(OUTPUT_DIGEST), str) \
+            or not _DIGEST.fullmatch(facts[OUTPUT_DIGEST]):
+        return False
+    if "summary" not in facts:  # a listing: its bytes' digest is all the build reads
+        return True
+    try:
+        summary, characters, links, missing_alt = facts_from_json(facts)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return False
+    return (isinstance(summary, str) and type(characters) is int and isinstance(links, PageLinks)
+            and isinstance(links.src_uri, str) and isinstance(links.url, str)
+            and all(isinstance(item, str) for part in (links.targets, links.ids, missing_alt) for item in part))

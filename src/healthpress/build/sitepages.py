@@ -1,7 +1,9 @@
 """The article and listing pages of a build: reused from the page cache, or rendered on every core.
 
-`render_site_pages` takes pages with their cache keys. Pages whose key is in the cache are
-hard-linked into the site being built and their recorded facts returned; the others are rendered by
+`render_site_pages` takes pages with their cache keys. A page whose key is in the cache is read and
+checked against the digest recorded when it was written, then hard-linked into the site being built
+(or left there, when the folder already holds that very file) and its recorded facts returned; a page
+that fails the check is dropped from the cache and rendered again. The others are rendered by
 pagerender.py in worker processes (workers.py), written to the cache and linked in the same way (or
 written straight into the site when the cache is off). Results come back in input order, so a build
 on two cores writes byte for byte what a build on one writes.
@@ -9,23 +11,24 @@ on two cores writes byte for byte what a build on one writes.
 
 from __future__ import annotations
 
-import hashlib
+import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from healthpress.build.pagecache import PageCache
-from healthpress.storage.files import place, replace_link, write_atomic
+from healthpress.build.pagecache import OUTPUT_DIGEST, PageCache
+from healthpress.storage.files import WRONG, digest, place, replace_link, verified_inode, write_atomic
 from healthpress.engine.pagerender import RenderSetup, page_for, render_page
 from healthpress.storage.snapshot import Snapshot
 from healthpress.build.workers import map_in_order, worker_count
 
+__all__ = ["OUTPUT_DIGEST", "PageJob", "RenderCounts", "render_site_pages"]
 
-OUTPUT_DIGEST = "output"
-"""The key, in a page's facts, of the digest of its bytes (the search index is keyed by what pages say)."""
-LINKING_THREADS = 8
-LINKING_BATCH = 200
+CHECKING_THREADS = min(8, max(2, os.cpu_count() or 2))
+"""Reading, digesting and linking cached pages (file-system calls and hashing release the GIL): more
+threads than cores only make them wait for each other."""
+CHECKING_BATCH = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +46,7 @@ class RenderCounts:
 
 FactsOf = Callable[[str], dict]
 """What the build learned rendering a page (JSON-ready), asked of the plugin right after rendering it."""
+Inode = tuple[int, int]
 
 
 def render_site_pages(setup: RenderSetup, jobs: list[PageJob], cache: PageCache, facts_of: FactsOf,
@@ -52,39 +56,43 @@ def render_site_pages(setup: RenderSetup, jobs: list[PageJob], cache: PageCache,
     """Every job's page in the site folder; returns {src_uri: facts} and how the pages were made.
 
     `present` lists the files the site folder already holds (staging.py): a page whose file there
-    is already its cached page is left as it is. `on_page(src_uri, facts)` is told of each page once
-    its file is in place (the search index starts on a shard as soon as its pages are); the facts
-    hold the digest of the page's bytes under OUTPUT_DIGEST."""
+    is already its cached page, checked, is left as it is. `on_page(src_uri, facts)` is told of each
+    page once its file is in place (the search index starts on a shard as soon as its pages are); the
+    facts hold the digest of the page's bytes under OUTPUT_DIGEST."""
     facts: dict[str, dict] = {}
     counts = RenderCounts()
-    missing: list[PageJob] = []
-    reused: list[tuple[str, str, bool]] = []  # (cached page, destination, another file is there)
+    found: list[tuple[PageJob, dict]] = []
+    checks: list[tuple[str, str, str, Inode | None]] = []  # (cached page, its digest, destination, file there)
     present = present or {}
     for job in jobs:
         file = setup.files.src_uris[job.src_uri]
         there = present.get(file.dest_uri)
         known = cache.reuse_in_place(job.key, there[0]) if there is not None else None
-        if known is not None:  # serve: already in the preview folder, as its last rebuild saw it
+        if known is not None:  # serve: already in the preview folder, as this process checked or wrote it
             facts[job.src_uri] = known
             counts.reused += 1
             continue
         known = cache.lookup(job.key)
-        if known is None:
-            missing.append(job)
-            continue
-        facts[job.src_uri] = known
-        counts.reused += 1
-        if there is None:
-            reused.append((str(cache.path_of(job.key)), file.abs_dest_path, False))
-        elif there[0] != cache.inode_of(job.key):
-            reused.append((str(cache.path_of(job.key)), file.abs_dest_path, True))
+        if known is not None:
+            found.append((job, known))
+            checks.append((cache.file_of(job.key), known[OUTPUT_DIGEST], file.abs_dest_path,
+                           there[0] if there is not None else None))
     if progress:
-        progress(counts.reused - len(reused))
-    batches = [reused[i:i + LINKING_BATCH] for i in range(0, len(reused), LINKING_BATCH)]
-    with ThreadPoolExecutor(max_workers=LINKING_THREADS) as pool:  # file-system calls release the GIL
-        for done in pool.map(_place_all, batches):
+        progress(counts.reused)
+    batches = [checks[i:i + CHECKING_BATCH] for i in range(0, len(checks), CHECKING_BATCH)]
+    outcomes: list[Inode | str | None] = []
+    with ThreadPoolExecutor(max_workers=CHECKING_THREADS) as pool:
+        for done in pool.map(_check_and_place, batches):
+            outcomes += done
             if progress:
-                progress(done)
+                progress(sum(1 for outcome in done if isinstance(outcome, tuple)))
+    for (job, known), outcome in zip(found, outcomes):
+        if isinstance(outcome, tuple):
+            cache.trust(job.key, outcome)
+            facts[job.src_uri] = known
+            counts.reused += 1
+        else:  # gone since, or not the bytes it was written with: rendered again
+            cache.drop(job.key, damaged=outcome == WRONG)
     if on_page:
         for src_uri, known in facts.items():
             on_page(src_uri, known)
@@ -98,8 +106,9 @@ def render_site_pages(setup: RenderSetup, jobs: list[PageJob], cache: PageCache,
             place(cache.path_of(job.key), destination)
         else:
             write_atomic(destination, output)
-        return {**facts_of(job.src_uri), OUTPUT_DIGEST: hashlib.blake2b(output, digest_size=16).hexdigest()}
+        return {**facts_of(job.src_uri), OUTPUT_DIGEST: digest(output)}
 
+    missing = [job for job in jobs if job.src_uri not in facts]
     counts.workers = worker_count(requested_workers, len(missing))
     for job, learned in zip(missing, map_in_order(render, missing, counts.workers, progress)):
         cache.record(job.key, learned)
@@ -110,10 +119,16 @@ def render_site_pages(setup: RenderSetup, jobs: list[PageJob], cache: PageCache,
     return facts, counts
 
 
-def _place_all(links: list[tuple[str, str, bool]]) -> int:
-    for source, destination, occupied in links:
-        if occupied:
-            replace_link(source, destination)
-        else:
-            place(source, destination)
-    return len(links)
+def _check_and_place(batch: list[tuple[str, str, str, Inode | None]]) -> list[Inode | str | None]:
+    """Each cached page's identity once its bytes are checked, and the page put in place; else why not
+    (files.py's `verified_inode`: None when gone, WRONG when its bytes differ)."""
+    outcomes: list[Inode | str | None] = []
+    for source, expected, destination, there in batch:
+        outcome = verified_inode(source, expected)
+        if isinstance(outcome, tuple):
+            if there is None:
+                place(source, destination)
+            elif there != outcome:
+                replace_link(source, destination)
+        outcomes.append(outcome)
+    return outcomes

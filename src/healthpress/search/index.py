@@ -8,9 +8,10 @@ Pagefind holds every page it indexes in memory (~0.6 MiB an article) and cannot 
 the articles are indexed in date shards of at most 500 pages (searchshards.py), one Pagefind process
 at a time beside the rendering and two once every page is written, and search.js merges the shards
 in the browser. A shard whose pages are unchanged (the same page-cache keys) is hard-linked from the
-cache instead of indexed again; one with a few changed pages keeps its last full bundle and indexes
-only those pages into a patch (searchpatch.py). A build hands a shard to Pagefind as soon as its
-last article is written, so the indexing runs beside the rendering.
+cache instead of indexed again, once its files are checked (bundles.py). In `serve`, a shard with a
+few changed pages keeps its last full bundle and indexes only those pages into a patch (patches.py);
+a build never patches: it publishes exactly the bundles a build without a cache makes. A build hands a
+shard to Pagefind as soon as its last article is written, so the indexing runs beside the rendering.
 """
 
 from __future__ import annotations
@@ -25,10 +26,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from healthpress.storage.files import place
-from healthpress.storage.snapshot import Snapshot, list_files
-from healthpress.search.patches import (PATCH_SUFFIX, BaseRecord, Patch, fragment_ids, load_record, plan_patch, prune_records,
-                          save_record, superseded_results)
+from healthpress.storage.files import Damaged
+from healthpress.storage.snapshot import Snapshot
+from healthpress.search.bundles import BundleCache, CachedBundle, place_bundle
+from healthpress.search.patches import (PATCH_SUFFIX, RECORDS_FOLDER, BaseRecord, Patch, fragment_ids, load_record,
+                                        plan_patch, prune_records, save_record, superseded_results)
 from healthpress.search.shards import (DEFAULT_MAX_SHARD_PAGES, OUTPUT_FOLDER, ArticlePage, PagefindRun, ShardEntry,
                            entry_page_count, pagefind_executable, plan_shards, write_manifest)
 
@@ -59,10 +61,14 @@ class SearchCounts:
     """Shards kept from their last full bundle plus a patch of their changed pages."""
     placed: set[str] = field(default_factory=set)
     """Site-relative paths of the bundle files linked from the cache (the rest are new files)."""
+    dropped: int = 0
+    """Cached bundles (or patch records) that failed their check: deleted, their shards indexed again."""
 
     def summary(self) -> str:
         patched = f"，{self.patched} 个只补索引改动的文章" if self.patched else ""
-        return f"搜索索引：{self.pages} 篇文章，{self.shards} 个分片（{self.reused} 个沿用缓存{patched}）"
+        dropped = (f"；缓存里有 {self.dropped} 个分片与记录不符（文件被改动或损坏），已丢弃并重新建立索引"
+                   if self.dropped else "")
+        return f"搜索索引：{self.pages} 篇文章，{self.shards} 个分片（{self.reused} 个沿用缓存{patched}）{dropped}"
 
 
 class ShardedIndex:
@@ -73,13 +79,16 @@ class ShardedIndex:
     bundles the cache holds and writes `shards.json`.
 
     A page's key is the digest of its bytes when the build reports it (a neighbour re-rendered to the
-    same bytes leaves its shard alone), else the key it was listed with."""
+    same bytes leaves its shard alone), else the key it was listed with. `patches` (serve) lets a shard
+    with a few changed pages be patched instead of indexed whole."""
 
     def __init__(self, site_dir: Path, pages: list[IndexedPage], cache_root: Path | None,
                  max_pages: int = DEFAULT_MAX_SHARD_PAGES, language: str = "zh-cn", present: Snapshot | None = None,
-                 background: bool = False):
+                 background: bool = False, patches: bool = False):
         self.site_dir, self.cache_root, self.language, self.present = site_dir, cache_root, language, present
-        self.background, self.max_pages = background, max_pages
+        self.background, self.max_pages, self.patching = background, max_pages, patches
+        self.bundles = BundleCache(cache_root / CACHE_FOLDER if cache_root is not None else None)
+        self._dropped_records = 0
         self.plan = plan_shards([ArticlePage(page.path, page.date) for page in pages], max_pages)
         self._page_keys = {page.path: page.key for page in pages}
         self.binary = pagefind_executable()
@@ -109,15 +118,9 @@ class ShardedIndex:
     def resume(self) -> None:
         self.pause(False)
 
-    def _cached(self, bundle: str) -> Path | None:
-        """The cached bundle of this name's key, or None."""
-        return self._in_cache(self.keys[bundle])
-
-    def _in_cache(self, key: str) -> Path | None:
-        if self.cache_root is None:
-            return None
-        cached = self.cache_root / CACHE_FOLDER / key
-        return cached if (cached / "pagefind-entry.json").is_file() else None
+    def _cached(self, bundle: str) -> CachedBundle | None:
+        """The cached bundle of this name's key, its files checked, or None."""
+        return self.bundles.get(self.keys[bundle])
 
     def _bundles(self, name: str) -> list[str]:
         """The bundles a shard is made of: its own, and its patch's when the patch indexes pages."""
@@ -162,11 +165,16 @@ class ShardedIndex:
                 self._ready.append(bundle)
 
     def _patch(self, name: str, pages: dict[str, str]) -> Patch | None:
-        """A patch to the shard's last full bundle, when the cache still holds that bundle."""
-        if self.cache_root is None:
+        """A patch to the shard's last full bundle, when patching and the cache still holds that bundle."""
+        if self.cache_root is None or not self.patching:
             return None
-        patch = plan_patch(load_record(self.cache_root, name), pages, self.max_pages)
-        if patch is None or self._in_cache(patch.base.key) is None:
+        try:
+            record = load_record(self.cache_root, name)
+        except Damaged:
+            record = None
+            self._dropped_records += 1
+        patch = plan_patch(record, pages, self.max_pages)
+        if patch is None or self.bundles.get(patch.base.key) is None:
             return None
         return patch
 
@@ -190,10 +198,8 @@ class ShardedIndex:
         run.finish()
         self._indexed.add(run.name)
         if self.cache_root is not None:
-            cached = self.cache_root / CACHE_FOLDER / self.keys[run.name]
-            shutil.rmtree(cached, ignore_errors=True)
-            _link_tree(run.out_dir, cached)
-            if run.name in self.plan:  # a full bundle: the base of this shard's next patches
+            self.bundles.put(self.keys[run.name], run.out_dir)
+            if self.patching and run.name in self.plan:  # a full bundle: the base of this shard's next patches
                 save_record(self.cache_root, run.name, BaseRecord(
                     self.keys[run.name], {path: self._page_keys[path] for path in self.plan[run.name]},
                     fragment_ids(run.out_dir)))
@@ -211,9 +217,15 @@ class ShardedIndex:
                 shutil.rmtree(self.bundle_root / (name + PATCH_SUFFIX), ignore_errors=True)
                 self.keys[name] = self._digest(name, [(path, self._page_keys[path]) for path in self.plan[name]])
         running = {run.name for run in self._running}
-        self._ready += [bundle for name in self.plan for bundle in self._bundles(name)  # cached, but gone since
-                        if bundle not in self._indexed and bundle not in self._ready and bundle not in running
-                        and self._cached(bundle) is None]
+        reused: dict[str, CachedBundle] = {}
+        for name in self.plan:
+            for bundle in self._bundles(name):
+                if bundle not in self._indexed and bundle not in self._ready and bundle not in running:
+                    cached = self._cached(bundle)
+                    if cached is None:  # cached, but gone or changed since
+                        self._ready.append(bundle)
+                    else:
+                        reused[bundle] = cached
         self._at_once = TAIL_RUNS if not self.background else 1
         self._advance()
         while self._running or self._ready:
@@ -224,16 +236,20 @@ class ShardedIndex:
             for bundle in self._bundles(name):
                 if bundle not in self._indexed:
                     prefix = f"{OUTPUT_FOLDER}/{bundle}/"
-                    placed = _link_tree(self._cached(bundle), self.bundle_root / bundle, self.present, prefix)
+                    placed = place_bundle(reused[bundle], self.bundle_root / bundle, self.present, prefix)
                     counts.placed.update(prefix + path for path in placed)
             entries.append(self._entry(name))
             counts.reused += name not in self._indexed and name not in self.patches
             counts.patched += name in self.patches
         write_manifest(self.site_dir, entries)
         if self.cache_root is not None:
-            _prune(self.cache_root / CACHE_FOLDER, set(self.keys.values()))
-            prune_records(self.cache_root, set(self.plan))
+            self.bundles.prune(set(self.keys.values()))
+            if self.patching:
+                prune_records(self.cache_root, set(self.plan))
+            else:  # a build makes no patches: the records are serve's
+                shutil.rmtree(self.cache_root / RECORDS_FOLDER, ignore_errors=True)
         counts.pages = sum(entry.pages for entry in entries)
+        counts.dropped = self.bundles.dropped + self._dropped_records
         return counts
 
     def _entry(self, name: str) -> ShardEntry:
@@ -256,10 +272,10 @@ class ShardedIndex:
 
 def build_search_index(site_dir: Path, pages: list[IndexedPage], cache_root: Path | None,
                        max_pages: int = DEFAULT_MAX_SHARD_PAGES, language: str = "zh-cn",
-                       present: Snapshot | None = None, background: bool = False) -> SearchCounts:
+                       present: Snapshot | None = None, background: bool = False, patches: bool = False) -> SearchCounts:
     """Write `site_dir/pagefind/<shard>/` and `shards.json` for `pages`, whose files are all written
-    (`background`: Pagefind at a lower priority than the build)."""
-    return ShardedIndex(site_dir, pages, cache_root, max_pages, language, present, background).finish()
+    (`background`: Pagefind at a lower priority than the build; `patches`: as `serve` indexes)."""
+    return ShardedIndex(site_dir, pages, cache_root, max_pages, language, present, background, patches).finish()
 
 
 class BackgroundIndex:
@@ -281,7 +297,7 @@ class BackgroundIndex:
             if previous is not None:
                 previous.join()
             try:
-                index = ShardedIndex(site_dir, pages, cache_root, max_pages, background=True)
+                index = ShardedIndex(site_dir, pages, cache_root, max_pages, background=True, patches=True)
                 with cls._lock:
                     cls._index = index
                     index.pause(cls._paused)
@@ -311,23 +327,3 @@ class BackgroundIndex:
         if cls._running is not None:
             cls._running.join()
             cls._running = None
-
-
-def _link_tree(source: Path, destination: Path, present: Snapshot | None = None, prefix: str = "") -> list[str]:
-    """Place every file of `source` at the same place under `destination`; their relative paths.
-
-    A file `present` already lists at `prefix + path` as that very file is left alone."""
-    placed = []
-    for relative, stat in sorted(list_files(source).items()):
-        if present is None or present.get(prefix + relative, (None,))[0] != stat[0]:
-            place(f"{source}/{relative}", f"{destination}/{relative}")
-        placed.append(relative)
-    return placed
-
-
-def _prune(folder: Path, used: set[str]) -> None:
-    if folder.is_dir():
-        for entry in folder.iterdir():
-            if entry.name not in used:
-                shutil.rmtree(entry, ignore_errors=True)
-

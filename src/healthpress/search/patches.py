@@ -1,4 +1,4 @@
-"""Search patches: a shard with a few changed pages keeps its last full bundle and adds a small one.
+"""Search patches (`serve` only): a shard with a few changed pages keeps its last full bundle and adds a small one.
 
 Pagefind cannot add to or remove from a bundle, and indexing a whole shard again costs ~1.5 s for
 500 articles. When only a few of a shard's pages differ from the ones its last full bundle (its
@@ -9,7 +9,8 @@ results, so a reader never sees the old text of an edited article nor a deleted 
 
 The base record (`search-bases/<shard>.json` in the cache) keeps the key of the base bundle, the
 page keys it was made from and the Pagefind page id of each address in it (read once, when the base
-is made). Nothing here runs Pagefind.
+is made). A build never patches: what it publishes must be what a build without a cache makes, and a
+patched shard is not (index.py). Nothing here runs Pagefind.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from healthpress.storage.files import write_atomic
+from healthpress.storage.files import Damaged, read_json, write_json
 
 PATCH_SUFFIX = ".patch"
 RECORDS_FOLDER = "search-bases"
@@ -60,17 +61,22 @@ def record_path(cache_root: Path, name: str) -> Path:
 
 
 def load_record(cache_root: Path, name: str) -> BaseRecord | None:
-    try:
-        data = json.loads(record_path(cache_root, name).read_text(encoding="utf-8"))
-        return BaseRecord(str(data["key"]), {str(k): str(v) for k, v in data["pages"].items()},
-                          {str(k): str(v) for k, v in data["ids"].items()})
-    except (OSError, ValueError, KeyError, AttributeError):
+    """The shard's record, or None when it has none; raises `Damaged` for one healthpress did not write."""
+    data = read_json(record_path(cache_root, name))
+    if data is None:
         return None
+    if not isinstance(data, dict) or not isinstance(data.get("key"), str) \
+            or not all(_strings(data.get(part)) for part in ("pages", "ids")):
+        raise Damaged("not a search base record")
+    return BaseRecord(data["key"], data["pages"], data["ids"])
+
+
+def _strings(mapping: object) -> bool:
+    return isinstance(mapping, dict) and all(isinstance(value, str) for value in mapping.values())
 
 
 def save_record(cache_root: Path, name: str, record: BaseRecord) -> None:
-    data = {"key": record.key, "pages": record.pages, "ids": record.ids}
-    write_atomic(record_path(cache_root, name), json.dumps(data, sort_keys=True).encode("utf-8"))
+    write_json(record_path(cache_root, name), {"key": record.key, "pages": record.pages, "ids": record.ids})
 
 
 def prune_records(cache_root: Path, shards: set[str]) -> None:

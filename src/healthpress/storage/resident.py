@@ -1,8 +1,8 @@
 """What `healthpress serve` keeps in memory between its rebuilds, written to disk once when it stops.
 
 A build reads the article memo and the page-cache index from `.cache/` and writes them back when
-they changed: at 10,000 articles that is about 40 MiB of pickle each way, a second of every
-rebuild after a save. A preview process rebuilds many times, so while it runs it keeps the last
+they changed: at 10,000 articles that is tens of MiB of JSON each way, a second of every rebuild
+after a save. A preview process rebuilds many times, so while it runs it keeps the last
 value of each file here and writes them when it stops (`flush`, from the plugin's `on_shutdown`).
 Nothing changes for `healthpress build`: `enable` is called for `serve` only.
 """
@@ -45,7 +45,8 @@ def store(path: Path, value: object, write: Callable[[], None]) -> None:
 
 
 def placed(site_dir: Path) -> dict:
-    """site-relative path -> ((device, inode), 0, 0) of the cached pages this process put in `site_dir`."""
+    """site-relative path -> ((device, inode), 0, 0) of the cached pages this process put in `site_dir`
+    (a page there is reused as it is only while it is the file the page cache checked or wrote)."""
     return _placed.setdefault(str(site_dir), {}) if _enabled else {}
 
 

@@ -1,0 +1,278 @@
+"""The cache never decides what is published: whatever it holds (tampered pages, a published file edited in
+place, old pickles with a payload, garbage, a cache tracked by git), `healthpress build` publishes exactly
+what a clean build of the same sources publishes, runs nothing it finds there, and says what it dropped."""
+
+from __future__ import annotations
+
+import copy
+import io
+import marshal
+import os
+import pickle
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from helpers import SiteFolder, article
+
+SCRIPT = b'<script>alert("tampered")</script>'
+CACHE = Path(".cache/healthpress/build")
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def write_articles(site: SiteFolder, count: int = 8, **options) -> None:
+    site.config["plugins"][0]["healthpress"].update(options)
+    for n in range(count):
+        site.write(f"news/a{n:02d}.md", article(f"文章{n:02d}", f"2014-{n % 12 + 1:02d}-{n % 27 + 1:02d}",
+                                                f"第 {n} 篇的正文：预防接种与健康教育。"))
+
+
+@pytest.fixture
+def build(run_cli, tmp_path):
+    """`healthpress build` in the project's folder; returns its log. The secret that keys the compiled
+    templates lives in the test's own folder."""
+    def run(site: SiteFolder, marker: Path | None = None) -> str:
+        done = run_cli(site, "build", env={"XDG_DATA_HOME": str(tmp_path / "data")})
+        assert marker is None or not marker.exists(), "a cache file ran code"
+        assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr[-3000:]
+        return done.stderr
+    return run
+
+
+@pytest.fixture
+def clean(build, tmp_path):
+    """The same sources built in another folder with no cache at all: the site every build must equal."""
+    def run(site: SiteFolder) -> dict[str, bytes]:
+        other = tmp_path / "clean"
+        shutil.rmtree(other, ignore_errors=True)
+        shutil.copytree(site.root, other, ignore=shutil.ignore_patterns(".cache", "site", ".site.*", ".git"))
+        folder = SiteFolder(other, config=copy.deepcopy(site.config))
+        folder.config["plugins"][0]["healthpress"]["cache"] = False
+        build(folder)
+        return tree(other / "site")
+    return run
+
+
+def cached_file_of(site: SiteFolder, page: Path) -> Path:
+    """The page cache's file holding the bytes of this published page."""
+    data = page.read_bytes()
+    [found] = [p for p in (site.root / CACHE / "pages").rglob("*.html") if p.read_bytes() == data]
+    return found
+
+
+def no_script_anywhere(site: SiteFolder) -> None:
+    for folder in (site.root / "site", site.root / CACHE):
+        assert not [p for p in folder.rglob("*") if p.is_file() and SCRIPT in p.read_bytes()], folder
+
+
+PAGE = "site/news/2014/03/a02/index.html"
+
+
+def _replaced(path: Path) -> None:
+    """A new file in the cached page's place (the published file is left alone)."""
+    data = path.read_bytes().replace(b"</body>", SCRIPT + b"</body>")
+    path.unlink()
+    path.write_bytes(data)
+
+
+def _garbage_in_place(path: Path) -> None:
+    with path.open("r+b") as file:
+        file.seek(200)
+        file.write(SCRIPT)
+
+
+def _emptied_in_place(path: Path) -> None:
+    path.open("wb").close()
+
+
+@pytest.mark.parametrize("tamper", [_replaced, _garbage_in_place, _emptied_in_place],
+                         ids=["replaced", "garbage-in-place", "emptied-in-place"])
+def test_a_tampered_cached_page_is_not_published(site, build, clean, tamper):
+    write_articles(site)
+    build(site)
+    build(site)  # the next build starts from the output this one replaces
+    tamper(cached_file_of(site, site.root / PAGE))
+    log = build(site)
+    expected = clean(site)
+    assert tree(site.root / "site") == expected
+    no_script_anywhere(site)
+    assert "已丢弃" in log and "页面" in log
+    shutil.rmtree(site.root / "site")
+    shutil.rmtree(site.root / ".site.recycle", ignore_errors=True)
+    build(site)
+    assert tree(site.root / "site") == expected, "the cache was repaired, not kept"
+
+
+def test_a_published_file_edited_in_place_is_not_republished_and_the_cache_stays_sound(site, build, clean):
+    write_articles(site)
+    build(site)
+    build(site)
+    with (site.root / PAGE).open("ab") as page:
+        page.write(SCRIPT)
+    build(site)
+    expected = clean(site)
+    assert tree(site.root / "site") == expected
+    no_script_anywhere(site)
+    shutil.rmtree(site.root / "site")
+    shutil.rmtree(site.root / ".site.recycle", ignore_errors=True)
+    build(site)
+    assert tree(site.root / "site") == expected
+
+
+class _Payload:
+    """Unpickled, it creates the marker file (what a crafted cache file could do with a shell command)."""
+
+    def __init__(self, marker: Path):
+        self.marker = str(marker)
+
+    def __reduce__(self):
+        return open, (self.marker, "w")
+
+
+def test_old_pickles_with_a_payload_run_nothing(site, build, clean, tmp_path):
+    write_articles(site)
+    build(site)
+    marker = tmp_path / "ran"
+    payload = pickle.dumps(_Payload(marker))
+    cache = site.root / CACHE
+    for path in [cache / "pages.pickle", cache / "articles.pickle",
+                 *(cache / "articles" / f"{n:02d}.pickle" for n in range(64))]:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(payload)
+    log = build(site, marker)
+    assert tree(site.root / "site") == clean(site)
+    assert "旧格式" in log
+    assert not list(cache.rglob("*.pickle")), "the old files are gone"
+
+
+@pytest.fixture
+def pagefind():
+    from healthpress.search.shards import pagefind_executable
+    try:
+        pagefind_executable()
+    except FileNotFoundError:
+        pytest.fail("no Pagefind binary: run the tests with ./scripts/test")
+
+
+def test_garbage_in_every_cache_file_is_dropped_with_a_line_and_rebuilt(site, build, clean, pagefind):
+    write_articles(site, search_index=True, search_shard_pages=3)
+    build(site)
+    cache = site.root / CACHE
+    indexes = [p for p in cache.rglob("*") if p.is_file() and p.suffix != ".html"
+               and "search" not in p.relative_to(cache).parts[:1]]
+    entries = list((cache / "search").rglob("pagefind-entry.json"))
+    assert indexes and entries
+    for path in indexes + entries:
+        path.write_bytes(b'{"\xff garbage')
+    log = build(site)
+    assert tree(site.root / "site") == clean(site)
+    assert "已丢弃" in log
+
+
+def test_truncated_and_mistyped_cache_files_are_dropped(site, build, clean):
+    """Cut short, or well-formed but holding values of the wrong types (written as healthpress writes)."""
+    from healthpress.storage.files import write_json
+
+    write_articles(site)
+    build(site)
+    cache = site.root / CACHE
+    files = [p for p in cache.rglob("*") if p.is_file() and p.suffix != ".html"]
+    for n, path in enumerate(files):
+        data = path.read_bytes()
+        if n % 2:
+            path.write_bytes(data[: len(data) // 2])
+        else:
+            write_json(path, [1, {"a": None}, "x"] if n % 4 else {"version": 1, "pages": {"ab": 3}, "salt": 7,
+                                                                   "entries": {"news/a00.md": "x"}})
+    log = build(site)
+    assert tree(site.root / "site") == clean(site)
+    assert "已丢弃" in log
+
+
+def test_a_crafted_compiled_template_runs_nothing(site, build, clean, tmp_path):
+    from jinja2.bccache import bc_magic
+
+    write_articles(site)
+    build(site)
+    marker = tmp_path / "ran"
+    code = marshal.dumps(compile(f"open({str(marker)!r}, 'w').close()", "template", "exec"))
+    crafted = 0
+    for path in (site.root / CACHE / "templates").rglob("*"):
+        data = path.read_bytes() if path.is_file() else b""
+        start = data.find(bc_magic)
+        if start < 0:
+            continue
+        checksum = pickle.Unpickler(io.BytesIO(data[start + len(bc_magic):])).load()  # the test's own file
+        path.write_bytes(data[:start] + bc_magic + pickle.dumps(checksum, 2) + code)
+        crafted += 1
+    assert crafted
+    log = build(site, marker)
+    assert tree(site.root / "site") == clean(site)
+    assert "已丢弃" in log and "模板" in log
+
+
+def test_a_cache_tracked_by_git_is_neither_read_nor_written(site, build, clean):
+    git = shutil.which("git")
+    if git is None:
+        pytest.skip("no git")
+    write_articles(site)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    subprocess.run([git, "init", "-q"], cwd=site.root, check=True, env=env)
+    build(site)
+    subprocess.run([git, "add", "-f", ".cache"], cwd=site.root, check=True, env=env)
+    cache = site.root / CACHE
+    before = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in cache.rglob("*") if p.is_file()}
+    tampered = cached_file_of(site, site.root / PAGE)
+    _replaced(tampered)
+    before[tampered] = None
+    log = build(site)
+    assert tree(site.root / "site") == clean(site)
+    assert "git rm -r --cached" in log and "（0 页沿用缓存）" in log
+    after = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in cache.rglob("*") if p.is_file()}
+    assert after.keys() == before.keys()
+    assert all(after[p] == before[p] for p in after if before[p] is not None), "the build wrote into the cache"
+
+
+def test_a_rebuild_with_the_search_index_is_byte_for_byte_the_clean_build(site, build, clean, pagefind):
+    """No patches in a build: the shard of an edited article is indexed whole, as a clean build indexes it;
+    a bundle file edited in the published site is not published again."""
+    write_articles(site, count=16, search_index=True, search_shard_pages=6)
+    build(site)
+    build(site)
+    site.write("news/a05.md", article("文章05", "2014-06-06", "第 5 篇改过的正文：流感疫苗接种点新增三处。"))
+    build(site)
+    published = tree(site.root / "site")
+    assert not [name for name in published if ".patch/" in name]
+    assert published == clean(site)
+    entry = next((site.root / "site" / "pagefind").rglob("pagefind-entry.json"))
+    with entry.open("ab") as file:
+        file.write(b" ")
+    log = build(site)
+    assert tree(site.root / "site") == published
+    assert "已丢弃" in log and "搜索" in log
+
+
+from tests.integration.test_serve_keys import preview  # noqa: E402,F401  (serve's plugin object, in this process)
+
+
+def test_a_new_serve_process_checks_the_cached_pages_before_it_shows_them(preview, site, monkeypatch):
+    """serve trusts a page it checked or wrote itself; the cache a stopped serve left is checked again."""
+    from healthpress.storage import resident
+
+    resident.flush()  # serve stopping: what it kept in memory goes to .cache/
+    for name in ("_values", "_writers", "_placed"):  # a new process
+        monkeypatch.setattr(resident, name, {})
+    shown = preview.site_dir / "news" / "2013" / "05" / "n4" / "index.html"
+    [cached] = [p for p in (site.root / ".cache/healthpress/serve/pages").rglob("*.html")
+                if p.read_bytes() == shown.read_bytes()]
+    _replaced(cached)
+    preview.rebuild()
+    assert SCRIPT not in shown.read_bytes() and SCRIPT not in cached.read_bytes()
+    _replaced(cached)  # changed again behind the running preview's back: it checked that page already
+    preview.rebuild()
+    assert SCRIPT not in shown.read_bytes()
