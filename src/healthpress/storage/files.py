@@ -27,8 +27,12 @@ def write_atomic(path: Path, data: bytes) -> None:
     """Write through a temporary file and a rename: a reader sees the old bytes or the new, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except BaseException:  # a full disk, say: the half-written temporary file must not stay behind
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def write_json(path: Path, value: object) -> None:
