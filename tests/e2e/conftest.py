@@ -53,7 +53,7 @@ SEARCH_SHARD_PAGES = 12
 EDITED_ARTICLE = "health-weekly/xiaji-fang-zhongshu.md"
 EDIT = ("，以免呛咳窒息。", "，以免引起窒息。高温下的重症中暑，医学上称为热射病。")
 """The example is built, then this article edited (a word gone, a word new) and the site rebuilt, as an
-editor's correction is: the served site's search index then has a patch over that article's shard."""
+editor's correction is: the rebuild, from the first build's cache, indexes that article's shard again."""
 
 def find_program(name: str, *candidates: str) -> str:
     """The path of a program the e2e tests need, or a failure that says how to install it."""
