@@ -7,6 +7,7 @@ import errno
 import json
 import logging
 import os
+import re
 import signal
 import socket
 import sys
@@ -50,7 +51,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     handlers = {"build": _build, "check": _check, "serve": _serve, "new": _new, "fix-encoding": _fix_encoding,
                 "stats": _stats}
-    return handlers[args.command](args)
+    try:
+        code = handlers[args.command](args)
+        sys.stdout.flush()  # buffered output meets a full disk or a closed pipe here
+        return code
+    except (Exception, KeyboardInterrupt) as exc:  # every command ends in one Chinese line (_failed)
+        return _failed(exc, args.config_file)
 
 
 def _build(args) -> int:
@@ -118,7 +124,7 @@ def _abandon(config) -> None:
 def _check(args) -> int:
     from healthpress.build.project import load_project
 
-    model, _ = load_project(Path(args.config_file), inspection=args.compliance)
+    model, _ = _load_project(load_project, args.config_file, inspection=args.compliance)
     findings = list(model.findings)
     if args.compliance or args.external:
         findings += _built_site_findings(Path(args.config_file), args.external)
@@ -150,6 +156,8 @@ def _new(args) -> int:
     from healthpress.model.publication import build_moment
 
     config = load_config(args.config_file)
+    if "healthpress" not in config.plugins:
+        raise _Problem(_no_plugin_message(args.config_file))
     options = config.plugins["healthpress"].config
     columns, _ = load_columns(Path(args.config_file).resolve().parent / options.columns_dir, options.columns_dir)
     if args.column not in columns:
@@ -172,7 +180,7 @@ def _stats(args) -> int:
     except PeriodError as exc:
         print(str(exc), file=sys.stderr)
         return 2
-    model, bureau = load_project(Path(args.config_file))
+    model, bureau = _load_project(load_project, args.config_file)
     if not bureau.has_units:
         print("没有 data/units.yml：先在其中列出各供稿单位和联络员", file=sys.stderr)
         return 1
@@ -265,7 +273,10 @@ def _address_problem(dev_addr: str) -> str | None:
     try:
         host, port = _host_and_port(dev_addr)
     except ValueError:
-        return None  # MkDocs says what is wrong with it
+        port = None
+    if port is None or not 0 < port < 65536:
+        return (f"预览地址“{dev_addr}”写得不对：应写成 主机:端口，端口是 1 到 65535 之间的整数。"
+                "例如：healthpress serve -a 127.0.0.1:8000")
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     try:
         with socket.socket(family, socket.SOCK_STREAM) as probe:
@@ -314,11 +325,110 @@ def _setup_logging() -> None:
     root.setLevel(logging.INFO)
 
 
+class _Problem(Exception):
+    """A mistake in the project that healthpress can name: its message is the Chinese line to print."""
+
+
+def _load_project(load_project, config_file: str, inspection: bool = False):
+    """`load_project`, with a mkdocs.yml that does not list the healthpress plugin said in Chinese."""
+    try:
+        return load_project(Path(config_file), inspection=inspection)
+    except KeyError as exc:
+        names, frame = [], exc.__traceback__
+        while frame is not None:
+            names.append(frame.tb_frame.f_code.co_name)
+            frame = frame.tb_next
+        if exc.args != ("healthpress",) or "load_project" not in names[-2:]:  # config.plugins["healthpress"]
+            raise
+        raise _Problem(_no_plugin_message(config_file)) from None
+
+
+def _no_plugin_message(config_file: str) -> str:
+    return (f"{config_file} 的 plugins 里没有 healthpress：在 {config_file} 里加上两行"
+            "“plugins:”和“  - healthpress”（已有 plugins: 的，在其下加一行“  - healthpress”），"
+            "可参照仓库里的 mkdocs.yml。")
+
+
+def config_problem(exc: Exception, config_file: str) -> str:
+    """The Chinese line for MkDocs' ConfigurationError (or its Abort after invalid settings) while reading `config_file`: which file, what
+    is wrong, how to fix it (MkDocs has already logged each invalid setting above it)."""
+    text = str(exc)
+    if "does not exist" in text:
+        return (f"找不到站点配置文件 {config_file}：请在网站项目的文件夹（有 mkdocs.yml 的那个）里运行，"
+                "或者用 -f 指明配置文件（例如 -f 路径/mkdocs.yml）")
+    if "error parsing the configuration file" in text:
+        places = re.findall(r"line (\d+), column (\d+)", text)
+        where = f"第 {places[-1][0]} 行第 {places[-1][1]} 列附近" if places else ""
+        return (f"站点配置文件 {config_file} {where}的 YAML 格式有误（如括号、引号没有配对，缩进不齐）："
+                "请改正后重新运行。")
+    count = re.search(r"Aborted with (\d+|a) configuration errors?", text)
+    if count:
+        number = "1" if count.group(1) == "a" else count.group(1)
+        return (f"站点配置文件 {config_file} 里有 {number} 处设置不对（每一处见上面 ERROR 开头的行）："
+                "请按提示改正后重新运行。")
+    return f"站点配置文件 {config_file} 有误：{text}。请改正后重新运行。"
+
+
+_OS_REASONS = {errno.ENOENT: "文件或文件夹不存在", errno.EACCES: "没有权限", errno.EPERM: "没有权限",
+               errno.ENOSPC: "磁盘已满", errno.EROFS: "磁盘是只读的", errno.EISDIR: "这是一个文件夹",
+               errno.ENOTDIR: "路径中有一段不是文件夹"}
+
+
+def _failed(exc: BaseException, config_file: str) -> int:
+    """What `main` says when a command ends in an exception: one Chinese line and the exit status.
+    HEALTHPRESS_DEBUG=1 shows the traceback of an error healthpress did not expect."""
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    if isinstance(exc, BrokenPipeError):  # `healthpress check | head`: stop quietly, as Unix tools do
+        _discard_stdout()
+        return 128 + signal.SIGPIPE
+    if isinstance(exc, KeyboardInterrupt):
+        print("已中断。", file=sys.stderr)
+        return 130
+    if isinstance(exc, _Problem):
+        print(str(exc), file=sys.stderr)
+        return 1
+    if isinstance(exc, ConfigurationError) or "configuration error" in str(exc):  # Abort("Aborted with 2 ...")
+        print(config_problem(exc, config_file), file=sys.stderr)
+        return 1
+    if isinstance(exc, Abort):
+        print("已停止（原因见上）。", file=sys.stderr)
+        return 1
+    if isinstance(exc, OSError):
+        reason = _OS_REASONS.get(exc.errno, exc.strerror or str(exc))
+        if exc.filename:
+            print(f"读写 {exc.filename} 时出错：{reason}。请检查这个路径是否存在、有没有写入权限、磁盘是否已满。",
+                  file=sys.stderr)
+        else:
+            print(f"输出时出错：{reason}。请检查输出的去处（重定向的文件、磁盘空间）。", file=sys.stderr)
+        if exc.filename is None:
+            _discard_stdout()  # what is left in its buffer would fail again on the way out
+        return 1
+    if os.environ.get("HEALTHPRESS_DEBUG"):
+        traceback.print_exception(exc)
+    print(f"出错了：{exc}（{type(exc).__name__}）。要看出错的位置，设置环境变量 HEALTHPRESS_DEBUG=1 后重新运行。",
+          file=sys.stderr)
+    return 1
+
+
+def _discard_stdout() -> None:
+    """Standard output no longer takes anything: send what is left, and all later output, nowhere."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def entry() -> None:
     """The `healthpress` command: `main`, then out of the process at once. A build leaves a large heap
     (the site model, the caches' indexes) that the interpreter would take most of a second to tear
     down piece by piece; everything the build writes is closed by then and no worker outlives it."""
-    code = main()
+    try:
+        code = main()
+    except KeyboardInterrupt:  # before a command started (the engine's import)
+        print("已中断。", file=sys.stderr)
+        code = 130
     logging.shutdown()
     sys.stdout.flush()
     sys.stderr.flush()
