@@ -364,7 +364,7 @@ def config_problem(exc: Exception, config_file: str) -> str:
     count = re.search(r"Aborted with (\d+|a) configuration errors?", text)
     if count:
         number = "1" if count.group(1) == "a" else count.group(1)
-        return (f"站点配置文件 {config_file} 里有 {number} 处设置不对（每一处见上面 ERROR 开头的行）："
+        return (f"站点配置文件 {config_file} 里有 {number} 处设置不对（每一处的说明见上面，Config value 后面是设置的名字）："
                 "请按提示改正后重新运行。")
     return f"站点配置文件 {config_file} 有误：{text}。请改正后重新运行。"
 
