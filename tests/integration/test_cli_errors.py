@@ -1,0 +1,134 @@
+"""Every command ends a failure in one Chinese line, never a traceback: no mkdocs.yml or a malformed
+one, no healthpress plugin, a bad preview address, a file that cannot be written, a full disk, a
+closed pipe, Ctrl-C, and an error healthpress did not expect."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+
+import pytest
+
+from helpers import article
+
+CHINESE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def failed(done: subprocess.CompletedProcess, rc: int = 1, *words: str) -> None:
+    assert done.returncode == rc, (done.returncode, done.stderr)
+    assert "Traceback" not in done.stderr, done.stderr
+    assert CHINESE.search(done.stderr), done.stderr
+    for word in words:
+        assert word in done.stderr, done.stderr
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+COMMANDS = [("check",), ("stats", "--period", "2013"), ("new", "news", "标题"),
+            ("serve", "-a", f"127.0.0.1:{free_port()}")]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
+def test_no_mkdocs_yml(site, run_cli, command):
+    site.write_project()
+    (site.root / "mkdocs.yml").rename(site.root / "other.yml")
+    done = subprocess.run([sys.executable, "-m", "healthpress.cli", *command], cwd=site.root,
+                          capture_output=True, text=True, timeout=120)
+    failed(done, 1, "找不到站点配置文件 mkdocs.yml", "-f")
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
+def test_malformed_mkdocs_yml(site, run_cli, command):
+    site.write_project()
+    (site.root / "other.yml").write_text("site_name: [测试\n", encoding="utf-8")
+    done = run_cli(site, "-f", "other.yml", *command)
+    failed(done, 1, "other.yml", "YAML 格式有误", "第 2 行")
+
+
+def test_an_invalid_setting(site, run_cli):
+    site.config["docs_dir"] = "nowhere"
+    failed(run_cli(site, "check"), 1, "mkdocs.yml 里有 1 处设置不对")
+
+
+@pytest.mark.parametrize("command", [("check",), ("stats", "--period", "2013"), ("new", "news", "标题")],
+                         ids=lambda c: c[0])
+def test_no_healthpress_plugin(site, run_cli, command):
+    site.config["plugins"] = ["search"]
+    failed(run_cli(site, *command), 1, "mkdocs.yml 的 plugins 里没有 healthpress", "- healthpress")
+
+
+@pytest.mark.parametrize("address", ["127.0.0.1:99999", "127.0.0.1:端口", "127.0.0.1:0"])
+def test_serve_on_a_port_out_of_range(site, run_cli, address):
+    failed(run_cli(site, "serve", "-a", address), 1, f"预览地址“{address}”写得不对", "1 到 65535")
+
+
+def test_check_report_where_no_folder_can_be_made(site, run_cli):
+    site.write("news/a.md", article("通知", "2013-05-08"))
+    failed(run_cli(site, "check", "--report", "/proc/nope/r.html"), 1, "/proc/nope")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_stats_csv_to_a_full_disk(site, run_cli):
+    (site.root / "data").mkdir()
+    (site.root / "data" / "units.yml").write_text("- name: 市人民医院\n  type: 医疗机构\n", encoding="utf-8")
+    site.write("news/a.md", article("供稿", "2013-05-08", unit="市人民医院"))
+    site.write_project()
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "healthpress.cli", "stats", "--period", "2013", "--csv"],
+                              cwd=site.root, stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+    failed(done, 1, "磁盘已满")
+
+
+def test_check_into_a_closed_pipe_stops_quietly(site, run_cli):
+    """`healthpress check | head -2`: the reader has gone before check writes; no message at all."""
+    site.write("news/a.md", article("通知", "2013-05-08"))
+    site.write_project()
+    process = subprocess.Popen([sys.executable, "-m", "healthpress.cli", "check"], cwd=site.root,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process.stdout.close()
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 141, stderr
+    assert stderr == ""
+
+
+@pytest.mark.parametrize("command", [("check",), ("stats", "--period", "2013"), ("new", "news", "标题")],
+                         ids=lambda c: c[0])
+def test_ctrl_c_says_interrupted(site, monkeypatch, capsys, command):
+    from healthpress import cli
+    from healthpress.build import project
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    site.write_project()
+    monkeypatch.chdir(site.root)
+    monkeypatch.setattr(project, "load_project", interrupted)
+    monkeypatch.setattr("mkdocs.config.load_config", interrupted)
+    assert cli.main(list(command)) == 130
+    assert "已中断" in capsys.readouterr().err
+
+
+def test_an_unexpected_error_says_how_to_see_the_traceback(site, monkeypatch, capsys):
+    from healthpress import cli
+    from healthpress.build import project
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("除数为零")
+
+    site.write_project()
+    monkeypatch.chdir(site.root)
+    monkeypatch.setattr(project, "load_project", broken)
+    monkeypatch.delenv("HEALTHPRESS_DEBUG", raising=False)
+    assert cli.main(["check"]) == 1
+    err = capsys.readouterr().err
+    assert "除数为零（ZeroDivisionError）" in err and "HEALTHPRESS_DEBUG=1" in err and "Traceback" not in err
+    monkeypatch.setenv("HEALTHPRESS_DEBUG", "1")
+    assert cli.main(["check"]) == 1
+    assert "Traceback" in capsys.readouterr().err
