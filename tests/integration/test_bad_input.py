@@ -253,3 +253,32 @@ def test_names_with_spaces_and_chinese_get_ascii_urls(site, name, url):
 def test_bom_is_accepted(site):
     write_raw(site, "news/bom.md", "\ufeff" + fm("title: 甲\ndate: 2013-05-08\n"))
     assert site.build().exists("news/2013/05/bom/")
+
+
+def test_character_references_to_hidden_or_xml_invalid_characters_are_removed_with_a_warning(site, run_cli):
+    """`&#7;` crashed the feeds (lxml) after a clean check; `&#8238;`, `&#x200B;`, `&#65279;`, `&zwj;` reached
+    the page unseen: check and build both warn, at the line, and neither the page nor a feed carries them."""
+    from lxml import etree
+
+    site.write("news/a.md", fm("title: 甲\ndate: 2013-05-08\n",
+                               "正文里有一个 &#7; 响铃字符。\n\n通知&#8238;exe.doc 零宽&#x200B;空格 &#65279;\n\n"
+                               "转义&#x1B;与非字符&#xFFFE;，连字&zwj;与方向&lrm;。中文&#20013;照常。\n"))
+    checked = run_cli(site, "check")
+    output = checked.stdout + checked.stderr
+    assert checked.returncode == 0, output
+    for line, reference in ((5, "&#7;"), (7, "&#8238;"), (9, "&#xFFFE;")):
+        assert any(text.strip().startswith(f"content/news/a.md:{line}:") and reference in text and "发布时已删除" in text
+                   for text in output.splitlines()), output
+    built = run_cli(site, "build")
+    assert built.returncode == 0, built.stderr
+    assert all(f"content/news/a.md:{line}:" in built.stdout + built.stderr for line in (5, 7, 9))
+    page = (site.root / "site" / "news" / "2013" / "05" / "a" / "index.html").read_text(encoding="utf-8")
+    assert "中" in page and "响铃字符" in page
+    for name in ("feed.xml", "atom.xml", "news/feed.xml"):
+        path = site.root / "site" / name
+        if path.exists():
+            text = path.read_bytes().decode("utf-8")
+            etree.fromstring(path.read_bytes())
+            assert not any(char in text for char in "\x07\x1b\ufffe\u202e\u200b\ufeff\u200d\u200e"), name
+    assert not any(char in page for char in "\x07\x1b\ufffe\u202e\u200b\u200d\u200e")
+    assert "\ufeff" not in page[1:]

@@ -216,3 +216,21 @@ def test_an_article_body_is_published_without_them_and_the_editor_told():
                                                           (7, "hidden-character", Level.WARNING)]
     clean, found = article_findings("title: 甲\ndate: 2013-05-08\n", "正文，无特殊字符。\r\n\t缩进\n")
     assert found == [] and clean.body == "正文，无特殊字符。\r\n\t缩进\n"
+
+
+@pytest.mark.parametrize("reference, point", [
+    ("&#7;", 0x07), ("&#x1B;", 0x1B), ("&#xFFFE;", 0xFFFE), ("&#xffff;", 0xFFFF), ("&#xD800;", 0xD800),
+    ("&#8238;", 0x202E), ("&#x200B;", 0x200B), ("&#65279;", 0xFEFF), ("&#8238", 0x202E), ("&#0;", 0),
+    ("&#150;", 0x96), ("&#0000008238;", 0x202E), ("&zwj;", 0x200D), ("&zwnj;", 0x200C), ("&lrm;", 0x200E),
+    ("&rlm;", 0x200F), ("&shy;", 0xAD), ("&ZeroWidthSpace;", 0x200B), ("&NoBreak;", 0x2060),
+])
+def test_a_character_reference_to_a_hidden_or_xml_invalid_character_is_removed_like_the_character(reference, point):
+    cleaned, found = hidden_in_body("a.md", f"第一段。\n\n通知{reference}exe.doc\n", 4)
+    assert cleaned == "第一段。\n\n通知exe.doc\n"
+    assert [(f.line, f.code, f.level) for f in found] == [(6, "hidden-character", Level.WARNING)]
+    assert f"“{reference}”即 U+{point:04X}（" in found[0].message and "（“通知”之后）" in found[0].message
+
+
+def test_references_to_ordinary_characters_stay():
+    body = "中&#20013;&#x4e2d;&amp;&lt;&nbsp;&copy;&#9;&#10;&#13;&#x110000;&NewLine;&#xFFFD;\t\r\n"
+    assert hidden_in_body("a.md", body, 1) == (body, [])

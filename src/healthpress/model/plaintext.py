@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from html.entities import html5
 from typing import Any
 
 from pydantic import AfterValidator, Field
@@ -53,7 +54,7 @@ PRINTABLE_INVISIBLE = frozenset(chr(point) for point in INVISIBLE if chr(point).
 CONTROL_NAMES = {0x00: "空字符", 0x09: "制表符 Tab", 0x0A: "换行", 0x0D: "回车", 0x1B: "转义符 ESC", 0x7F: "删除符"}
 
 HIDDEN_IN_BODY = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e"
+    "[\ud800-\udfff\ufffe\uffff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e"
     "\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb\U000e0000-\U000e007f]")
 """The characters `hidden_in_body` removes from an article's Markdown (tab, line ends and CR kept)."""
 
@@ -163,25 +164,83 @@ LongText = plain_text(LONG_TEXT_MAX, lines=True)
 """A long plain text: a letter's reply."""
 
 
+def _reference_point(text: str) -> int | None:
+    """The code point a numeric character reference (`&#7;`, `&#x202E`) stands for."""
+    digits = text[2:].rstrip(";")
+    try:
+        return int(digits[1:], 16) if digits[:1] in "xX" else int(digits)
+    except ValueError:
+        return None
+
+
+def _hidden_point(point: int) -> bool:
+    """A code point the body may not carry: a hidden character, or one XML cannot hold (lone surrogates,
+    U+FFFE and U+FFFF; C0 and C1 controls are hidden already)."""
+    if 0xD800 <= point <= 0xDFFF or point in (0xFFFE, 0xFFFF):
+        return True
+    return point <= 0x10FFFF and HIDDEN_IN_BODY.fullmatch(chr(point)) is not None
+
+
+HIDDEN_ENTITIES = {name: value for name, value in html5.items() if HIDDEN_IN_BODY.search(value)}
+"""Named references that stand for a hidden character (`&zwj;`, `&lrm;`, `&shy;`, `&ZeroWidthSpace;`…),
+with and without the semicolon as HTML reads them."""
+HIDDEN_OR_REFERENCE = re.compile(
+    HIDDEN_IN_BODY.pattern + "|&#(?:[xX][0-9A-Fa-f]+|[0-9]+);?|&(?:"
+    + "|".join(re.escape(name) for name in sorted(HIDDEN_ENTITIES, key=len, reverse=True)) + ")")
+"""A hidden character, a numeric character reference (decided by `_hidden_point`) or a named reference
+to a hidden character: the HTML shows a reference as the character itself."""
+
+
+def _hidden_matches(line: str) -> list[re.Match[str]]:
+    found = []
+    for match in HIDDEN_OR_REFERENCE.finditer(line):
+        text = match.group()
+        if text.startswith("&#"):
+            point = _reference_point(text)
+            if point is None or not _hidden_point(point):
+                continue
+        found.append(match)
+    return found
+
+
+def _describe_match(text: str) -> str:
+    if not text.startswith("&"):
+        return describe_character(text)
+    point = _reference_point(text) if text.startswith("&#") else ord(HIDDEN_ENTITIES[text[1:]][0])
+    if 0xD800 <= point <= 0xDFFF:
+        return f"字符引用“{text}”即 U+{point:04X}（无效的代理字符）"
+    if point in (0xFFFE, 0xFFFF):
+        return f"字符引用“{text}”即 U+{point:04X}（非字符，网页和订阅里不能有）"
+    return f"字符引用“{text}”即 {describe_character(chr(point))}"
+
+
 def hidden_in_body(path: str, body: str, first_line: int) -> tuple[str, list[Finding]]:
-    """The body without direction, invisible and control characters, and a warning per line that had any
-    (at most 10, then one for the rest): the page is published without them, and the editor is told."""
-    if HIDDEN_IN_BODY.search(body) is None:
+    """The body without direction, invisible and control characters, written as themselves or as character
+    references (`&#8238;`, `&#x200B;`, `&zwj;`; and `&#7;`, `&#xFFFE;`, which XML cannot hold at all), and a
+    warning per line that had any (at most 10, then one for the rest): the page is published without them,
+    and the editor is told."""
+    if HIDDEN_IN_BODY.search(body) is None and "&" not in body:
         return body, []
     findings: list[Finding] = []
     lines = body.split("\n")
-    hidden_lines = [number for number, line in enumerate(lines) if HIDDEN_IN_BODY.search(line)]
-    for number in hidden_lines[:10]:
-        line = lines[number]
-        match = HIDDEN_IN_BODY.search(line)
-        kinds = sorted(set(HIDDEN_IN_BODY.findall(line)))
-        named = "、".join(describe_character(char) for char in kinds[:3]) + ("等" if len(kinds) > 3 else "")
+    hidden_lines = []
+    for number, line in enumerate(lines):
+        matches = _hidden_matches(line)
+        if not matches:
+            continue
+        hidden_lines.append(number)
+        lines[number] = "".join(line[start:end] for start, end in zip(
+            [0] + [m.end() for m in matches], [m.start() for m in matches] + [len(line)]))
+        if len(hidden_lines) > 10:
+            continue
+        kinds = sorted({m.group() for m in matches}, key=lambda text: (text.startswith("&"), text))
+        named = "、".join(_describe_match(text) for text in kinds[:3]) + ("等" if len(kinds) > 3 else "")
         findings.append(Finding(path, first_line + number, None, "hidden-character",
-                                f"正文里有看不见的字符 {named}，{_where(line, match.start())}；发布时已删除",
+                                f"正文里有看不见的字符 {named}，{_where(line, matches[0].start())}；发布时已删除",
                                 "在编辑器里删除这些字符（把这段文字删掉后重新输入），以免它们被复制到别处",
                                 Level.WARNING))
     if len(hidden_lines) > 10:
         findings.append(Finding(path, first_line + hidden_lines[10], None, "hidden-character",
                                 f"正文里另有 {len(hidden_lines) - 10} 行也有看不见的字符；发布时已删除",
                                 "检查这些行，把文字删掉后重新输入", Level.WARNING))
-    return HIDDEN_IN_BODY.sub("", body), findings
+    return ("\n".join(lines), findings) if hidden_lines else (body, [])

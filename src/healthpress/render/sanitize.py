@@ -71,9 +71,17 @@ _SERIALIZED = re.compile(r'<iframe\b((?:[^>"]|"[^"]*")*)>.*?</iframe>|<a\b((?:[^
 _ATTRIBUTE = re.compile(r'\s([^\s="/>]+)(?:="([^"]*)")?')
 
 
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 cannot hold (C0 controls but tab and line ends, lone surrogates, U+FFFE, U+FFFF)
+and the C1 controls: the feeds are XML, and lxml refuses the whole feed for one of them."""
+
+
 def sanitize_html(html: str, *, iframe_hosts: frozenset[str] = frozenset()) -> str:
-    """Article HTML (Python-Markdown output, after MkDocs rewrote links) made safe for readers."""
-    return _SERIALIZED.sub(_post_pass, _cleaner(frozenset(h.lower() for h in iframe_hosts)).clean(html))
+    """Article HTML (Python-Markdown output, after MkDocs rewrote links) made safe for readers, without a
+    character XML cannot hold. The body scan (model/plaintext.py `hidden_in_body`) removes them first, with
+    a warning; removing them here too is the last line of defence: nh3 decodes `&#7;` to the character."""
+    cleaned = _SERIALIZED.sub(_post_pass, _cleaner(frozenset(h.lower() for h in iframe_hosts)).clean(html))
+    return _NOT_IN_XML.sub("", cleaned)
 
 
 @functools.lru_cache(maxsize=8)
