@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from healthpress.build import publish, staging
+from healthpress.engine.log import log
 from healthpress.storage import resident
 from healthpress.storage.snapshot import Snapshot
 
@@ -23,6 +24,11 @@ class OutputFolder:
         self._recycles = recycles
         self.snapshot: Snapshot | None = None
         """The files of the adopted previous output (`adopt`), to sweep what this build did not make."""
+        self.folders: list[str] = []
+        """The folders of the adopted previous output: those left empty are removed by the sweep."""
+        self.swapped = False
+        """The staging folder has been swapped in: the new site is published (an interrupt after that
+        must not say otherwise)."""
 
     def clear(self) -> None:
         """A failed or interrupted build's staging folder becomes the output the next build starts from
@@ -30,7 +36,8 @@ class OutputFolder:
         if self.published is None:
             return
         recycle = staging.recycle_dir_for(self.published)
-        if self.path.is_dir() and self._recycles and not recycle.exists():
+        if self.path.is_dir() and not self.path.is_symlink() and self._recycles and not recycle.exists():
+            staging.record(self.path, staging.manifest_for(recycle))  # inodes and times survive the rename
             os.replace(self.path, recycle)
         else:
             publish.discard(self.path)
@@ -42,12 +49,23 @@ class OutputFolder:
             return
         publish.discard(self.path)
         publish.discard(staging.recycle_dir_for(self.published))
+        staging.forget(staging.manifest_for(staging.recycle_dir_for(self.published)))
 
     def adopt(self, written_by_engine: Iterable[Path]) -> None:
         """Start from the output the last build replaced (or the preview folder as the last rebuild left
         it), making sure that what MkDocs is about to write in place is no cached page's link."""
         if self.published is not None and self._recycles:
-            self.snapshot = staging.adopt(staging.recycle_dir_for(self.published), self.path)
+            recycle = staging.recycle_dir_for(self.published)
+            listing = staging.verified(recycle)
+            staging.forget(staging.manifest_for(recycle))  # from here on the folder is this build's
+            if listing is None:
+                if os.path.lexists(recycle):
+                    log.info(f"上次保留的输出 {recycle.name} 与记录不符（被改动过），不再沿用：这次从空文件夹开始生成。")
+                    publish.set_aside(recycle)
+            else:
+                self.snapshot = staging.adopt(recycle, self.path)
+                if self.snapshot is not None:
+                    self.folders = [path for path, entry in listing.items() if entry[0] == "d"]
         if self.snapshot is not None or self.published is None:
             written = list(written_by_engine)
             staging.unshare(written)
@@ -62,11 +80,14 @@ class OutputFolder:
     def sweep(self, claimed: set[str]) -> None:
         """Remove what the adopted output held that this build did not make."""
         if self.snapshot is not None:
-            staging.sweep(self.path, self.snapshot, claimed)
+            staging.sweep(self.path, self.snapshot, claimed, self.folders)
 
     def publish(self) -> Path:
         """Swap the staging folder in (the previous output kept for the next build when it recycles)."""
         assert self.published is not None
         keep = staging.recycle_dir_for(self.published) if self._recycles else None
-        publish.publish(self.path, self.published, keep_previous=keep)
+        publish.publish(self.path, self.published, keep_previous=keep, on_swapped=self._swapped)
         return self.published
+
+    def _swapped(self) -> None:
+        self.swapped = True

@@ -8,6 +8,7 @@ import signal
 import subprocess
 import threading
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -27,25 +28,56 @@ def discard(staging_dir: Path) -> None:
     shutil.rmtree(staging_dir, ignore_errors=True)
 
 
-def publish(staging_dir: Path, site_dir: Path, keep_previous: Path | None = None) -> None:
+def set_aside(folder: Path) -> None:
+    """Rename `folder` out of the way and remove it in the background (a link is just unlinked)."""
+    if folder.is_symlink():
+        folder.unlink(missing_ok=True)
+        return
+    aside = folder.parent / f".{folder.name.lstrip('.')}.discarded.{os.getpid()}.{time.monotonic_ns()}"
+    try:
+        os.replace(folder, aside)
+    except FileNotFoundError:
+        return
+    remove_in_background(aside)
+
+
+def publish(staging_dir: Path, site_dir: Path, keep_previous: Path | None = None,
+            on_swapped: Callable[[], None] | None = None) -> None:
     """Replace `site_dir` by `staging_dir` with two renames; the old output is kept or deleted afterwards.
 
     With `keep_previous`, the old output is renamed there for the next build to start from
     (staging.py). Otherwise it is renamed aside and removed by a background process, since deleting
     a big site's folders takes seconds (10,000 articles: 20,000 folders); a leftover from an
     interrupted removal is picked up by the next publish.
+
+    What the new site holds is recorded beside it (`.site.manifest`, staging.py), and the old site's
+    record follows it to `keep_previous`, where the next build verifies it before reusing the folder.
+    `on_swapped` is called as soon as the new site is in place (before a deferred Ctrl-C arrives).
     """
+    from healthpress.build import staging
+
     leftovers = sorted(site_dir.parent.glob(f".{site_dir.name}.previous*"))
     previous = site_dir.parent / f".{site_dir.name}.previous.{os.getpid()}.{time.monotonic_ns()}"
+    site_manifest = staging.manifest_for(site_dir)
+    listing = staging.list_entries(staging_dir) if keep_previous is not None else None
+    if keep_previous is not None:
+        staging.forget(staging.manifest_for(keep_previous))
     with signals_deferred():  # Ctrl-C or SIGTERM between the renames would leave no site/ at all
-        if keep_previous is not None and keep_previous.exists():
+        if keep_previous is not None and os.path.lexists(keep_previous):
             os.replace(keep_previous, previous)  # not adopted by this build: nothing uses it any more
             leftovers.append(previous)
-        if site_dir.exists():
+        if os.path.lexists(site_dir):
             os.replace(site_dir, keep_previous or previous)
             if keep_previous is None:
                 leftovers.append(previous)
+            elif site_manifest.exists():
+                os.replace(site_manifest, staging.manifest_for(keep_previous))
+        staging.forget(site_manifest)
         os.replace(staging_dir, site_dir)
+        if on_swapped is not None:
+            on_swapped()
+    if listing is not None:
+        staging.record(site_dir, site_manifest, listing)
     for folder in leftovers:
         remove_in_background(folder)
 

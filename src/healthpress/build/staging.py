@@ -17,21 +17,95 @@ size while rewriting it (none among MkDocs, material and healthpress) would see 
 A cached page is a hard link shared with the cache and with the published site, so nothing may
 write into it in place: healthpress replaces files (rename, or unlink and link), and the files
 MkDocs is about to write over are unlinked first when they are shared (`unshare`).
+
+The kept folder is a cache, and is verified before it is reused: whenever a folder is about to become
+the kept output (the site a swap replaces, a failed build's staging folder), what it holds is recorded
+in a manifest beside it (`.site.recycle.manifest`: every entry's path and type, and for a file its
+device and inode, size and modification time). The published site's own record waits in
+`.site.manifest` and follows it when the swap keeps it. On adoption the folder is listed again
+(symbolic links never followed) and compared: a missing manifest, any entry not listed, of another
+type or changed, and the whole folder is discarded; the build then starts from an empty staging folder.
+Folders that are empty after the sweep (whether the sweep emptied them or they came empty) are removed.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import stat as stat_kinds
 from collections.abc import Iterable
 from pathlib import Path
 
+from healthpress.storage.files import write_atomic
 from healthpress.storage.snapshot import Snapshot, list_files
 
+Listing = dict[str, list]
+"""Folder-relative POSIX path -> [kind] for a folder ("d"), a symbolic link ("l") or anything else ("o"),
+[kind, device, inode, size, mtime_ns] for a regular file ("f")."""
 
 
 def recycle_dir_for(site_dir: Path) -> Path:
     """Where the output replaced by the last swap is kept for the next build (same file system)."""
     return site_dir.parent / f".{site_dir.name}.recycle"
+
+
+def manifest_for(folder: Path) -> Path:
+    """Where the record of what `folder` holds is kept: beside it, never in it."""
+    return folder.parent / f"{folder.name}.manifest"
+
+
+def list_entries(root: Path) -> Listing:
+    """Every entry below `root`, folders and links included; symbolic links are not followed."""
+    found: Listing = {}
+    pending = [("", str(root))]
+    while pending:
+        prefix, folder = pending.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                relative = prefix + entry.name
+                stat = entry.stat(follow_symlinks=False)
+                if stat_kinds.S_ISDIR(stat.st_mode):
+                    found[relative] = ["d"]
+                    pending.append((relative + "/", entry.path))
+                elif stat_kinds.S_ISREG(stat.st_mode):
+                    found[relative] = ["f", stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns]
+                else:
+                    found[relative] = ["l" if stat_kinds.S_ISLNK(stat.st_mode) else "o"]
+    return found
+
+
+def record(folder: Path, manifest: Path, listing: Listing | None = None) -> None:
+    """Write what `folder` holds (or `listing`, taken of it earlier) to `manifest`; on failure there is
+    none, and the folder is never reused (a missing manifest discards it)."""
+    try:
+        if listing is None:
+            listing = list_entries(folder)
+        write_atomic(manifest, json.dumps(listing, separators=(",", ":")).encode())
+    except OSError:
+        forget(manifest)
+
+
+def forget(manifest: Path) -> None:
+    try:
+        os.unlink(manifest)
+    except OSError:
+        pass
+
+
+def verified(recycle_dir: Path) -> Listing | None:
+    """What the kept output holds, when it is exactly what its manifest recorded; else None."""
+    if recycle_dir.is_symlink() or not recycle_dir.is_dir():
+        return None
+    try:
+        recorded = json.loads(manifest_for(recycle_dir).read_text(encoding="utf-8"))
+        present = list_entries(recycle_dir)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(recorded, dict) or recorded != present:
+        return None
+    if any(entry[0] not in ("f", "d") for entry in present.values()):
+        return None  # no build makes links or special files
+    return present
 
 
 def adopt(recycle_dir: Path, staging_dir: Path) -> Snapshot | None:
@@ -58,8 +132,9 @@ def unshare(paths: Iterable[Path]) -> None:
             continue
 
 
-def sweep(root: Path, snapshot: Snapshot, claimed: set[str]) -> int:
-    """Delete the files of `snapshot` this build neither claimed nor wrote, then the folders left empty.
+def sweep(root: Path, snapshot: Snapshot, claimed: set[str], folders: Iterable[str] = ()) -> int:
+    """Delete the files of `snapshot` this build neither claimed nor wrote, then the folders left empty
+    and those of `folders` (the adopted output's) that are empty.
 
     Returns how many files were deleted."""
     deleted = 0
@@ -76,6 +151,7 @@ def sweep(root: Path, snapshot: Snapshot, claimed: set[str]) -> int:
             os.unlink(path)
             deleted += 1
             emptied.add(relative.rpartition("/")[0])
+    emptied.update(folders)
     for folder in sorted(emptied, key=lambda f: f.count("/"), reverse=True):
         while folder:
             try:

@@ -1,0 +1,97 @@
+"""The output folder: the kept previous output is verified before it is reused, and a symbolic link
+in place of the site is refused."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpers import SiteFolder
+from tests.integration.test_page_cache import build, busy_site, reference, tree  # noqa: F401
+
+DISCARDED = "与记录不符"
+
+
+def entries(root: Path) -> dict[str, object]:
+    """Every file (its bytes) and folder (None) below `root`, links not followed."""
+    found: dict[str, object] = {}
+    for folder, dirs, files in os.walk(root):
+        for name in dirs:
+            found[os.path.relpath(os.path.join(folder, name), root)] = None
+        for name in files:
+            path = os.path.join(folder, name)
+            found[os.path.relpath(path, root)] = Path(path).read_bytes()
+    return found
+
+
+def reference_entries(site: SiteFolder, tmp_path: Path, capfd) -> dict[str, object]:
+    reference(site, tmp_path, capfd)
+    return entries(tmp_path / "reference" / "site")
+
+
+def _feed_made_a_folder(recycle: Path) -> None:
+    (recycle / "feed.xml").unlink()
+    (recycle / "feed.xml").mkdir()
+
+
+def _article_page_made_a_folder(recycle: Path) -> None:
+    page = recycle / "news" / "2014" / "03" / "a002" / "index.html"
+    page.unlink()
+    page.mkdir()
+
+
+def _empty_folders_added(recycle: Path) -> None:
+    (recycle / "evil").mkdir()
+    (recycle / "press" / "2099").mkdir(parents=True)
+
+
+@pytest.mark.parametrize("tamper", [_feed_made_a_folder, _article_page_made_a_folder, _empty_folders_added])
+def test_a_tampered_kept_output_is_not_reused_and_the_site_is_the_clean_build(busy_site, capfd, tmp_path, tamper,
+                                                                              caplog):
+    caplog.set_level(logging.INFO)
+    build(busy_site, capfd)
+    build(busy_site, capfd)
+    assert DISCARDED not in caplog.text, "an untouched kept output is reused"
+    recycle = busy_site.root / ".site.recycle"
+    assert recycle.is_dir()
+    tamper(recycle)
+    expected = reference_entries(busy_site, tmp_path, capfd)
+    for round in range(3):
+        caplog.clear()
+        build(busy_site, capfd)
+        assert (DISCARDED in caplog.text) == (round == 0), caplog.text
+        assert entries(busy_site.root / "site") == expected, round
+
+
+def test_empty_folders_left_by_a_failed_build_are_never_published(busy_site, capfd, tmp_path):
+    build(busy_site, capfd)
+    build(busy_site, capfd)
+    busy_site.write("news/a005.md", "---\ntitle: 没有日期\n---\n坏的文章。\n")
+    with pytest.raises(Exception):
+        build(busy_site, capfd)
+    recycle = busy_site.root / ".site.recycle"
+    expected_after_fix = None
+    (busy_site.root / "content" / "news" / "a005.md").unlink()
+    expected_after_fix = reference_entries(busy_site, tmp_path, capfd)
+    for _ in range(2):
+        build(busy_site, capfd)
+        assert entries(busy_site.root / "site") == expected_after_fix
+    assert recycle.is_dir()
+
+
+def test_a_site_folder_that_is_a_symbolic_link_is_refused_and_left_alone(busy_site, capfd, tmp_path):
+    target = tmp_path / "www"
+    target.mkdir()
+    (target / "old.html").write_text("旧", encoding="utf-8")
+    (busy_site.root / "site").symlink_to(target)
+    with pytest.raises(Exception) as failure:
+        build(busy_site, capfd)
+    message = str(failure.value) + capfd.readouterr().err
+    assert "符号链接" in message and "site_dir" in message and str(target) in message
+    assert (busy_site.root / "site").is_symlink() and os.readlink(busy_site.root / "site") == str(target)
+    assert entries(target) == {"old.html": "旧".encode()}
+    assert not (busy_site.root / ".site.building").exists()
