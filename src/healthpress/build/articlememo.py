@@ -12,7 +12,9 @@ made among them, without running the constructor again (half a second a build at
 an article is kept only when its JSON, made into an article by its constructor, gives the same fields
 and digests; the memo's salt holds the code's digest, so only this code reads what it wrote. A file that
 is damaged, or an entry whose values are not of the types the article declares (or whose address would
-leave the site), is dropped (the files are read again) and the build says so once.
+leave the site), is dropped (the files are read again) and the build says so once. Each memo file is keyed with the cache
+secret (storage/files.py): an entry edited by hand (a draft made published, a title with HTML) is not
+one this healthpress wrote, and its file is dropped.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from healthpress.model.articles import Article
 from healthpress.model.findings import Finding, Level
 from healthpress.model.slugs import is_valid_slug
 from healthpress.storage import resident
-from healthpress.storage.files import Damaged, read_json, write_json
+from healthpress.storage.files import Damaged, real_folder, read_json, write_json
 
 FOLDER = "articles"
 BUCKETS = 64
@@ -64,6 +66,8 @@ class ArticleMemo:
         self.reused = 0
         if root is None:
             return
+        if os.path.lexists(root / FOLDER):
+            real_folder(root / FOLDER)  # a link in its place is removed, never followed
         damaged = 0
         for bucket in range(BUCKETS):
             path = self._path(bucket)

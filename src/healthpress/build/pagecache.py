@@ -16,6 +16,10 @@ Layout (`.cache/healthpress/` by default):
     pages.json              key → what the build learned rendering the page (summary, links, ...) and
                             the digest of its bytes (storage/files.py's JSON, with its own digest)
 After a successful build, entries that build did not use are deleted.
+
+pages.json is keyed with the cache secret (storage/files.py), so the digests it records are the ones
+this healthpress wrote: a page file swapped with its digest recomputed is not in it. Nothing in pages/
+is followed: a link or anything else in place of a folder or a page is removed (never its target).
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from healthpress.engine.log import log
 from healthpress.render.context import facts_from_json
 from healthpress.render.links import PageLinks
 from healthpress.storage import resident
-from healthpress.storage.files import Damaged, read_json, write_json
+from healthpress.storage.files import Damaged, real_folder, remove_entry, read_json, write_json
 
 INDEX_NAME = "pages.json"
 INDEX_VERSION = 1
@@ -59,6 +63,7 @@ class PageCache:
         """Pages found damaged or changed this build (dropped, rendered again)."""
         self._pages = str(root / PAGES_DIR) if root is not None else ""
         if root is not None:
+            _real_shards(root / PAGES_DIR)
             self._index = dict(resident.load(root / INDEX_NAME, lambda: _read_index(root)))  # a copy: `record` adds to it
             self._trusted = resident.load(root / TRUSTED_NAME, dict)  # serve: what its earlier rebuilds checked
 
@@ -107,7 +112,7 @@ class PageCache:
         known = self._trusted.get(key)
         if known is None and key in self._written:
             try:
-                stat = os.stat(self.file_of(key))
+                stat = os.lstat(self.file_of(key))
             except OSError:
                 return None
             known = self._trusted[key] = (stat.st_dev, stat.st_ino)
@@ -149,12 +154,36 @@ class PageCache:
     def _write(self, kept: dict[str, dict]) -> None:
         write_json(self.root / INDEX_NAME, {"version": INDEX_VERSION, "pages": kept})
         (self.root / OLD_INDEX_NAME).unlink(missing_ok=True)
-        pages = self.root / PAGES_DIR
-        if pages.is_dir():
-            for shard in pages.iterdir():
-                for page in shard.iterdir():
-                    if page.suffix != ".html" or page.stem not in kept:
-                        page.unlink(missing_ok=True)
+        for shard in _real_shards(self.root / PAGES_DIR):
+            with os.scandir(shard) as entries:
+                for page in entries:
+                    name, regular = page.name, page.is_file(follow_symlinks=False)
+                    if not regular or not name.endswith(".html") or name[:-5] not in kept:
+                        if regular or page.is_symlink():
+                            try:
+                                os.unlink(page.path)
+                            except FileNotFoundError:
+                                pass
+                        else:
+                            remove_entry(page.path)
+
+
+def _real_shards(pages: Path) -> list[str]:
+    """The shard folders of pages/, each a real folder: pages/ itself, or a shard, that is a link (or
+    anything but a folder) is removed, the link and never its target, and said once."""
+    try:
+        if os.path.islink(pages) or (os.path.lexists(pages) and not os.path.isdir(pages)):
+            real_folder(pages)
+        shards = []
+        with os.scandir(pages) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    shards.append(entry.path)
+                else:
+                    remove_entry(entry.path)
+        return shards
+    except FileNotFoundError:
+        return []
 
 
 def _read_index(root: Path) -> dict:

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Callable
 
 from healthpress.build.pagecache import OUTPUT_DIGEST, PageCache
-from healthpress.storage.files import WRONG, digest, place, replace_link, verified_inode, write_atomic
+from healthpress.storage.files import (WRONG, digest, is_file, place, replace_link, verified_inode, write_atomic,
+                                       write_cache_file)
 from healthpress.engine.pagerender import RenderSetup, page_for, render_page
 from healthpress.storage.snapshot import Snapshot
 from healthpress.build.workers import map_in_order, worker_count
@@ -102,7 +103,7 @@ def render_site_pages(setup: RenderSetup, jobs: list[PageJob], cache: PageCache,
         output = render_page(setup, page).encode("utf-8", errors="xmlcharrefreplace")
         destination = Path(page.file.abs_dest_path)
         if cache.enabled:
-            write_atomic(cache.path_of(job.key), output)
+            write_cache_file(cache.path_of(job.key), output)
             place(cache.path_of(job.key), destination)
         else:
             write_atomic(destination, output)
@@ -125,6 +126,8 @@ def _check_and_place(batch: list[tuple[str, str, str, Inode | None]]) -> list[In
     outcomes: list[Inode | str | None] = []
     for source, expected, destination, there in batch:
         outcome = verified_inode(source, expected)
+        if isinstance(outcome, tuple) and there != outcome and not is_file(source, outcome):
+            outcome = WRONG  # replaced since it was read (a link, say): linked only as the file checked
         if isinstance(outcome, tuple):
             if there is None:
                 place(source, destination)

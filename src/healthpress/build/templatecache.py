@@ -13,15 +13,15 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import shutil
+import os
 from pathlib import Path
 
 import jinja2
 
 from healthpress.build.fingerprint import code_digest
 from healthpress.engine.log import log
-from healthpress.storage.files import write_atomic
-from healthpress.storage.secret import user_secret
+from healthpress.storage.files import Damaged, read_regular, real_folder, remove_entry, write_cache_file
+from healthpress.storage.secret import cache_secret
 
 FOLDER = "templates"
 FORMAT = "keyed-1"
@@ -30,15 +30,18 @@ MAC_SIZE = 32
 
 def install(env: jinja2.Environment, cache_root: Path) -> None:
     """Give `env` a bytecode cache under `cache_root`, before it loads any template (none without a secret)."""
-    secret = user_secret()
+    secret = cache_secret()
     if secret is None:
         log.debug("没有可写的用户数据目录，编译好的模板不缓存")
         return
     name = _environment_digest(env)
+    real_folder(cache_root / FOLDER)
     folder = cache_root / FOLDER / name
-    if not folder.is_dir():
-        shutil.rmtree(cache_root / FOLDER, ignore_errors=True)
-        folder.mkdir(parents=True)
+    if os.path.islink(folder) or not folder.is_dir():
+        with os.scandir(cache_root / FOLDER) as entries:  # the folders of other options and versions
+            for entry in entries:
+                remove_entry(entry.path, quiet=True)
+        folder.mkdir()
     env.bytecode_cache = KeyedBytecodeCache(folder, secret, name)
 
 
@@ -56,8 +59,10 @@ class KeyedBytecodeCache(jinja2.BytecodeCache):
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         path = self.folder / f"{bucket.key}.cache"
         try:
-            data = path.read_bytes()
-        except OSError:
+            data = read_regular(path)
+        except Damaged:
+            return
+        if data is None:
             return
         mac, payload = data[:MAC_SIZE], data[MAC_SIZE:]
         if len(data) <= MAC_SIZE or not hmac.compare_digest(mac, self._mac(bucket.key, payload)):
@@ -70,7 +75,7 @@ class KeyedBytecodeCache(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         payload = bucket.bytecode_to_string()
-        write_atomic(self.folder / f"{bucket.key}.cache", self._mac(bucket.key, payload) + payload)
+        write_cache_file(self.folder / f"{bucket.key}.cache", self._mac(bucket.key, payload) + payload)
 
 
 def _environment_digest(env: jinja2.Environment) -> str:

@@ -18,7 +18,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from healthpress.storage.files import Damaged, digest, place, read_json, verified_inode, write_json
+from healthpress.storage.files import (Damaged, digest, is_file, place, read_json, real_folder, remove_entry,
+                                       verified_inode, write_json)
 from healthpress.storage.snapshot import Snapshot, list_files
 
 MANIFEST_VERSION = 1
@@ -40,6 +41,8 @@ class BundleCache:
 
     def __init__(self, root: Path | None):
         self.root = root
+        if root is not None and os.path.lexists(root):
+            real_folder(root)  # a link in its place is removed, never followed
         self._checked: dict[str, CachedBundle] = {}
         self.dropped = 0
         """Bundles found damaged or changed (deleted; their shards are indexed again)."""
@@ -64,6 +67,9 @@ class BundleCache:
                 shutil.rmtree(folder, ignore_errors=True)
                 return None
         files: dict[str, Inode] = {}
+        if listed is not None and not _real_folders(folder, listed):
+            self.dropped += 1
+            listed = None
         for path, expected in (listed or {}).items():
             outcome = verified_inode(f"{folder}/{path}", expected)
             if not isinstance(outcome, tuple):
@@ -91,19 +97,30 @@ class BundleCache:
     def delete(self, key: str) -> None:
         if self.root is not None:
             self._checked.pop(key, None)
-            (self.root / f"{key}.json").unlink(missing_ok=True)
-            shutil.rmtree(self.root / key, ignore_errors=True)
+            for path in (self.root / f"{key}.json", self.root / key):  # a link is unlinked, never followed
+                if os.path.isdir(path) and not os.path.islink(path):
+                    shutil.rmtree(path, ignore_errors=True)
+                else:
+                    try:
+                        os.unlink(path)
+                    except FileNotFoundError:
+                        pass
 
     def prune(self, used: set[str]) -> None:
         """Delete every bundle but those of `used` keys, and whatever else the folder holds."""
-        if self.root is None or not self.root.is_dir():
+        if self.root is None or os.path.islink(self.root) or not self.root.is_dir():
             return
-        for entry in self.root.iterdir():
-            if entry.is_dir() and not entry.is_symlink():
-                if entry.name not in used:
-                    shutil.rmtree(entry, ignore_errors=True)
-            elif entry.suffix != ".json" or entry.stem not in used:
-                entry.unlink(missing_ok=True)
+        with os.scandir(self.root) as entries:
+            for entry in entries:
+                name = entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    if name not in used:
+                        shutil.rmtree(entry.path, ignore_errors=True)
+                elif not name.endswith(".json") or name[:-5] not in used or not entry.is_file(follow_symlinks=False):
+                    try:
+                        os.unlink(entry.path)
+                    except FileNotFoundError:
+                        pass
 
 
 def place_bundle(bundle: CachedBundle, destination: Path, present: Snapshot | None = None, prefix: str = "") -> list[str]:
@@ -112,7 +129,10 @@ def place_bundle(bundle: CachedBundle, destination: Path, present: Snapshot | No
     A file `present` already lists at `prefix + path` as that very (checked) file is left alone."""
     for path, inode in sorted(bundle.files.items()):
         if present is None or present.get(prefix + path, (None,))[0] != inode:
-            place(f"{bundle.folder}/{path}", f"{destination}/{path}")
+            source = f"{bundle.folder}/{path}"
+            if not is_file(source, inode):  # replaced since it was checked: never a link into the site
+                raise FileNotFoundError(source)
+            place(source, f"{destination}/{path}")
     return sorted(bundle.files)
 
 
@@ -132,9 +152,27 @@ def _listed(manifest: object) -> dict[str, str] | None:
     return files
 
 
+def _real_folders(folder: Path, listed: dict[str, str]) -> bool:
+    """Whether the bundle's folder and every folder its files are in are real folders (no link followed);
+    one that is not is removed, the link and never its target."""
+    seen: set[str] = set()
+    for path in listed:
+        parts = path.split("/")[:-1]
+        for depth in range(len(parts) + 1):
+            inner = "/".join(parts[:depth])
+            if inner in seen:
+                continue
+            seen.add(inner)
+            where = f"{folder}/{inner}" if inner else str(folder)
+            if os.path.islink(where) or (os.path.lexists(where) and not os.path.isdir(where)):
+                remove_entry(where)
+                return False
+    return True
+
+
 def _identity(path: str) -> Inode | None:
     try:
-        stat = os.stat(path)
+        stat = os.lstat(path)
     except OSError:
         return None
     return stat.st_dev, stat.st_ino

@@ -16,6 +16,7 @@ patched shard is not (index.py). Nothing here runs Pagefind.
 from __future__ import annotations
 
 import gzip
+import os
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,7 +83,9 @@ def save_record(cache_root: Path, name: str, record: BaseRecord) -> None:
 def prune_records(cache_root: Path, shards: set[str]) -> None:
     """Forget the records of shards the plan no longer has (a shard that grew past its limit split)."""
     folder = cache_root / RECORDS_FOLDER
-    if folder.is_dir():
+    if os.path.islink(folder):  # never followed: the link is removed
+        os.unlink(folder)
+    elif folder.is_dir():
         for record in folder.glob("*.json"):
             if record.stem not in shards:
                 record.unlink(missing_ok=True)

@@ -1,16 +1,21 @@
-"""A secret of this user's, kept outside every project, that keys the digests of cache files holding code.
+"""A secret of this user's, kept outside every project, that keys the digests of every cache file.
 
-Compiled templates are Python code: a cache file that could be swapped for another would run what it
-holds. Their digests are keyed with this secret, which lives in the user's data folder (not in the
-project, not in `.cache/`, so neither a commit nor a cache restored from elsewhere carries it): a file
-that healthpress did not write for this user fails its digest. Without a writable data folder there is
-no secret, and such caches are not kept.
+Compiled templates are Python code, and the page index, the article memo and the search lists decide
+what is published: a cache file that could be swapped for another would run or publish what it holds.
+Their digests are keyed with this secret, which lives in the user's data folder (not in the project,
+not in `.cache/`, so neither a commit nor a cache restored from elsewhere carries it): a file that
+healthpress did not write for this user fails its digest. `HEALTHPRESS_CACHE_SECRET` (any string,
+hashed) takes its place, so a CI that keeps its cache between pipelines keeps it valid by holding the
+secret in its secret store. Without either there is no secret, and no cache is read or written.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
+
+ENVIRONMENT_VARIABLE = "HEALTHPRESS_CACHE_SECRET"
 
 FILE_NAME = "cache-secret"
 SIZE = 32
@@ -24,6 +29,14 @@ def secret_path() -> Path:
     else:
         base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(base) / "healthpress" / FILE_NAME
+
+
+def cache_secret() -> bytes | None:
+    """The secret that keys every cache file: `HEALTHPRESS_CACHE_SECRET` (hashed) when set, else the user's."""
+    given = os.environ.get(ENVIRONMENT_VARIABLE)
+    if given:
+        return hashlib.sha256(b"healthpress-cache-secret\0" + given.encode("utf-8", "surrogateescape")).digest()
+    return user_secret()
 
 
 def user_secret() -> bytes | None:
