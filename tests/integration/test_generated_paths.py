@@ -86,3 +86,16 @@ def test_a_page_at_a_columns_address_fails_even_before_the_column_has_a_folder(s
         site.build()
     errors = build_errors()
     assert any(e.startswith(f"content/{src_uri}") and "/health-weekly/" in e for e in errors), errors
+
+
+@pytest.mark.parametrize("src_uri", ["README.md", "readme.md", "news/README.md"])
+def test_a_readme_that_would_replace_an_index_page_fails_check_and_build(site, build_errors, run_cli, src_uri):
+    """Before, content/README.md silently replaced the generated home page (MkDocs reads it as index.md)."""
+    site.write("news/a.md", article("文章", "2013-05-08"))
+    site.write(src_uri, "# 给编辑的说明\n")
+    checked = run_cli(site, "check")
+    assert checked.returncode != 0 and f"content/{src_uri}: " in checked.stdout + checked.stderr
+    with pytest.raises(Abort):
+        site.build()
+    errors = build_errors()
+    assert any(e.startswith(f"content/{src_uri}: ") and "README.md" in e and "改名" in e for e in errors), errors

@@ -70,3 +70,19 @@ def test_reserved_names_and_lookup():
     assert reserved("STATS").url == "/stats/" and reserved("sitemap").url == "/sitemap.xml"
     assert reserved("news") is None and reserved("statistics") is None
     assert all(g.url.startswith("/") and g.what for g in GENERATED.values())
+
+
+@pytest.mark.parametrize("src_uri, replaced", [
+    ("README.md", "首页（/）"), ("readme.md", "首页（/）"), ("ReadMe.MD", "首页（/）"),
+    ("news/README.md", "/news/"), ("guide/sub/Readme.md", "/guide/sub/"),
+])
+def test_a_readme_would_replace_its_folders_index_page(src_uri, replaced):
+    """MkDocs publishes README.md as index.md: content/README.md silently replaced the generated home page."""
+    findings = reserved_path_findings(["news/a.md", src_uri], DOCS)
+    assert [(f.path, f.code) for f in findings] == [(f"content/{src_uri}", "reserved-path")]
+    assert replaced in findings[0].message and "README.md" in findings[0].message
+    assert "改名" in findings[0].fix and "shuoming.md" in findings[0].fix
+
+
+def test_a_readme_in_a_name_is_free():
+    assert clashes("readme-2013.md", "news/my-readme.md", "index.md") == []

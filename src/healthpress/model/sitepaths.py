@@ -57,6 +57,8 @@ GENERATED_ASSETS: dict[str, Generated] = {
 }
 """Inside assets/, which the site's own files share (content/assets/, theme/assets/): what is generated there."""
 
+README = "readme.md"
+"""MkDocs' other name for a folder's index.md (any case is refused: a case-insensitive disk, another engine)."""
 HOME_PAGE = "index.md"
 """The editors' own home page, which replaces the generated one on purpose."""
 
@@ -103,6 +105,9 @@ def reserved_path_findings(src_uris: list[str], display_dir: str) -> list[Findin
     for src_uri in src_uris:
         head, _, rest = src_uri.partition("/")
         shown = posixpath.join(display_dir, src_uri)
+        if posixpath.basename(src_uri).casefold() == README:
+            findings.append(_readme(shown, src_uri, display_dir))
+            continue
         if head.casefold() == "assets" and rest:
             generated = next((g for path, g in GENERATED_ASSETS.items()
                               if src_uri.casefold() == path or src_uri.casefold().startswith(path + "/")), None)
@@ -125,6 +130,17 @@ def reserved_path_findings(src_uris: list[str], display_dir: str) -> list[Findin
             findings.append(_clash(shown, f"文件名“{src_uri}”", GENERATED.get(src_uri.casefold()) or reserved(src_uri),
                                    "把文件改名或删除"))
     return findings
+
+
+def _readme(shown: str, src_uri: str, display_dir: str) -> Finding:
+    """MkDocs publishes a folder's README.md as the folder's index page (README.md at the top is the home
+    page): a README.md would replace the generated home page or column page without a word."""
+    folder = posixpath.dirname(src_uri)
+    replaced = ("系统生成的首页（/）" if not folder
+                else f"目录 {display_dir}/{folder}/ 的首页（/{folder}/，栏目的文章列表就在这里）")
+    return Finding(shown, None, None, "reserved-path",
+                   f"名为 README.md 的文件会被当作所在目录的首页发布，顶替{replaced}",
+                   f"把文件改名（例如 {posixpath.join(folder, 'shuoming.md')}）；写给编辑看的说明请放在 content 目录以外")
 
 
 def _clash(shown: str, name: str, generated: Generated, rename: str) -> Finding:
