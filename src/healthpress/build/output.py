@@ -14,6 +14,18 @@ from healthpress.storage import resident
 from healthpress.storage.snapshot import Snapshot
 
 
+def linked_site_problem(site_dir: Path, shown: str) -> str | None:
+    """A site folder that is a symbolic link (site -> /srv/www) cannot be published through: the swap
+    renames a real folder in place of the link, and the link's target is never updated. Refused."""
+    if not site_dir.is_symlink():
+        return None
+    target = Path(os.path.realpath(site_dir))
+    return (f"{shown} 是一个符号链接（指向 {target}），healthpress 不能通过链接发布：每次生成都先在旁边写好"
+            f"一份完整的网站再整个换上去，换上去的会是一个真实的文件夹，链接指向的 {target} 不会更新。"
+            f"网站没有生成，{shown} 和 {target} 都没有改动。解决办法：在 mkdocs.yml 里把 site_dir 设为"
+            f"链接指向的真实文件夹（site_dir: {target}），然后重新生成。")
+
+
 class OutputFolder:
     """The folder one build writes into, and what it held before the build wrote anything."""
 

@@ -41,7 +41,7 @@ from healthpress.build.diskfull import disk_full_error, disk_full_message, folde
 from healthpress.build.keymemo import KeyMemo
 from healthpress.build.lock import BuildLock, Guarded, LockTimeout
 from healthpress.build.mode import Mode
-from healthpress.build.output import OutputFolder
+from healthpress.build.output import OutputFolder, linked_site_problem
 from healthpress.build.pagecache import PageCache
 from healthpress.build.pagefacts import PageFacts
 from healthpress.build.pagekeys import PageKeys
@@ -104,6 +104,9 @@ class Build:
             # serve keeps a cache of its own (its pages differ: drafts, the local address): neither evicts the other's
             self.cache_dir = cache_dir_for(self.project_dir, self.options.cache_dir, self.mode.name, self.options.cache)
             if self.mode.publishes:
+                linked = linked_site_problem(Path(config.site_dir), _shown(Path(config.site_dir), self.project_dir) + "/")
+                if linked is not None:
+                    raise PluginError(linked)
                 self._lock_output(Path(config.site_dir))
             self.docs_display = display_dir(config)
             self.facts = PageFacts(config.site_url)
