@@ -78,8 +78,9 @@ def _build(args) -> int:
             options.lock_timeout = args.wait
         build(config)
     except KeyboardInterrupt as stop:
-        _abandon(config)
-        print("生成已中断，网站没有更新，原来的网站保持不变。", file=sys.stderr)
+        published = _abandon(config)
+        print(f"生成已中断，但中断时新的网站已经换上：{published.name}/ 是这次生成的结果，已经发布。" if published else
+              "生成已中断，网站没有更新，原来的网站保持不变。", file=sys.stderr)
         return 143 if isinstance(stop, _Terminated) else 130
     except Abort as exc:
         strict = "strict mode" in str(exc)
@@ -110,15 +111,20 @@ def _terminate(signum, frame) -> None:
     raise _Terminated
 
 
-def _abandon(config) -> None:
-    """Ctrl-C or SIGTERM reached MkDocs, which hands only exceptions to on_build_error: the Build lets go here."""
+def _abandon(config) -> Path | None:
+    """Ctrl-C or SIGTERM reached MkDocs, which hands only exceptions to on_build_error: the Build lets go here.
+    Returns the published folder when the interrupt came after the new site was swapped in, else None."""
     plugin = config.plugins.get("healthpress") if config is not None else None
     build = getattr(plugin, "build", None)
-    if build is not None:
-        try:
-            build.abort()
-        except Exception:
-            pass
+    if build is None:
+        return None
+    output = getattr(build, "output", None)
+    published = output.published if output is not None and output.swapped else None
+    try:
+        build.abort()
+    except Exception:
+        pass
+    return published
 
 
 def _check(args) -> int:
