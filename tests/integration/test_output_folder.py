@@ -97,3 +97,42 @@ def test_a_site_folder_that_is_a_symbolic_link_is_refused_and_left_alone(busy_si
     assert (busy_site.root / "site").is_symlink() and os.readlink(busy_site.root / "site") == str(target)
     assert entries(target) == {"old.html": "旧".encode()}
     assert not (busy_site.root / ".site.building").exists()
+
+
+def _interrupt_in_the_swap(monkeypatch, *, after: bool) -> None:
+    """Ctrl-C during the swap, delivered where signals_deferred lets it through: at the end of the block
+    (after the renames), or, for comparison, before the block starts."""
+    from contextlib import contextmanager
+
+    from healthpress.build import publish
+
+    @contextmanager
+    def interrupted():
+        if not after:
+            raise KeyboardInterrupt
+        yield
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(publish, "signals_deferred", interrupted)
+
+
+@pytest.mark.parametrize("after", [True, False], ids=["after-the-renames", "before-the-renames"])
+def test_ctrl_c_in_the_swap_says_whether_the_site_was_published(site, monkeypatch, capsys, after):
+    from healthpress import cli
+
+    site.write_project()
+    monkeypatch.chdir(site.root)
+    assert cli.main(["build"]) == 0
+    before = os.stat(site.root / "site").st_ino
+    site.write("news/new.md", "---\ntitle: 新文章\ndate: 2014-03-03\n---\n新的正文。\n")
+    capsys.readouterr()
+    _interrupt_in_the_swap(monkeypatch, after=after)
+    assert cli.main(["build"]) == 130
+    err = capsys.readouterr().err
+    swapped = os.stat(site.root / "site").st_ino != before
+    assert swapped == after
+    if after:
+        assert "已经发布" in err and "没有更新" not in err, err
+    else:
+        assert "网站没有更新，原来的网站保持不变" in err, err
+    assert not (site.root / ".site.building").exists()
