@@ -1,15 +1,16 @@
 """Page keys kept between `healthpress serve`'s rebuilds: after a save that changed article bodies only,
 the keys of the pages that show none of those articles are the last build's, not made again.
 
-A page's key (plugin.py) digests the site's digest and the page's view: the article or listing, every
-article it shows, and what the templates say of those articles (their facts). The views are made from
-the site's inputs (in the site's digest), every article's front matter and the day (site.py): while
-those are the same, every view has the same shape, and a page's key can change only through the
-articles it shows. So a rebuild keeps a page's last key when the site's digest, the front matter of
-every article and the day are unchanged, and none of the articles its key described (fingerprint.py
-tracks them) has new bytes or new facts. Anything else, an article added, removed or given new front
-matter, a column, data or configuration file, a new day, or facts that changed while their article
-did not (a scheduled article going live), makes every key again, as a build does.
+A page's key (pagekeys.py, for pipeline.py's `Build`) digests the site's digest and the page's view: the
+article or listing, every article it shows, and what the templates say of those articles (their facts).
+The views are made from the site's inputs (in the site's digest), every article's front matter and the
+day (build/loading.py, render/sitemodel.py): while those are the same, every view has the same shape,
+and a page's key can change only through the articles it shows. So a rebuild keeps a page's last key
+when the site's digest, the front matter of every article and the day are unchanged, and none of the
+articles its key described (fingerprint.py tracks them) has new bytes or new facts. Anything else, an
+article added, removed or given new front matter, a column, data or configuration file, a new day, or
+facts that changed while their article did not (a scheduled article going live), makes every key again,
+as a build does.
 
 Only `serve` keeps one (its plugin object lives as long as the preview); `build` makes every key.
 """

@@ -1,6 +1,6 @@
 """The page cache: finished pages kept between builds, under a key that digests everything the page shows.
 
-A page's key (plugin.py) digests the healthpress code, MkDocs, material and Markdown, mkdocs.yml, the templates, the column and data files,
+A page's key (pagekeys.py, for pipeline.py's `Build`) digests the healthpress code, MkDocs, material and Markdown, mkdocs.yml, the templates, the column and data files,
 the site's file list and nav, and the page's own view (the article, its neighbours, what is known of
 them). A changed input gives a new key, so a stale page cannot be found; nothing is ever looked up by
 file name or date.

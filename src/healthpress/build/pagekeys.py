@@ -1,7 +1,7 @@
 """The page-cache keys of one build: the article pages first, then the listings, which show what
 rendering the articles taught (summaries, lengths).
 
-A key digests the site's digest (buildcache.py) and the page's view with what the templates say of
+A key digests the site's digest (sitedigest.py) and the page's view with what the templates say of
 every article in it (fingerprint.py). `serve` passes the memo of its last rebuild (keymemo.py), and
 the keys of the pages no change reached are taken from it instead of being made again.
 """

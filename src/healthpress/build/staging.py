@@ -1,6 +1,6 @@
 """The previous output recycled as the next build's staging folder, and swept of what that build did not make.
 
-A build writes into a staging folder beside `site/` and swaps it in when it succeeded (atomic.py).
+A build writes into a staging folder beside `site/` and swaps it in when it succeeded (publish.py).
 Filling an empty staging folder means one hard link per page (15,000 at 10,000 articles) even when
 nothing changed. Instead, the output that the last swap replaced is kept aside (`.site.recycle`),
 and the next build starts from it: a page whose file there already is the cached page of its key is

@@ -1,10 +1,10 @@
 """One page through MkDocs' page pipeline (plugin events, Markdown, theme template), outside its loop.
 
 MkDocs renders pages one at a time and builds a new `Markdown` object for each. healthpress takes the
-article and listing pages out of that loop (plugin.py marks them excluded) and renders them here, in
-worker processes (workers.py) or in this one: the same events in the same order as MkDocs'
-`_populate_page` and `_build_page`, with one `Markdown` object per process, reset between pages. The
-MkDocs internals this needs are in internals.py.
+article and listing pages out of that loop (`Build.take_pages` in build/pipeline.py marks them excluded)
+and renders them here, in worker processes (build/workers.py) or in this one: the same events in the
+same order as MkDocs' `_populate_page` and `_build_page`, with one `Markdown` object per process, reset
+between pages. The MkDocs internals this needs are in internals.py.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ archives and tag pages do not crowd the results; a reader's browser downloads on
 a query needs instead of the whole site's text.
 
 Pagefind holds every page it indexes in memory (~0.6 MiB an article) and cannot add to an index, so
-the articles are indexed in date shards of at most 500 pages (searchshards.py), one Pagefind process
+the articles are indexed in date shards of at most 500 pages (shards.py), one Pagefind process
 at a time beside the rendering and two once every page is written, and search.js merges the shards
 in the browser. A shard whose pages are unchanged (the same page-cache keys) is hard-linked from the
 cache instead of indexed again, once its files are checked (bundles.py). In `serve`, a shard with a
