@@ -282,3 +282,19 @@ def test_character_references_to_hidden_or_xml_invalid_characters_are_removed_wi
             assert not any(char in text for char in "\x07\x1b\ufffe\u202e\u200b\ufeff\u200d\u200e"), name
     assert not any(char in page for char in "\x07\x1b\ufffe\u202e\u200b\u200d\u200e")
     assert "\ufeff" not in page[1:]
+
+
+@pytest.mark.parametrize("name", ["news/通知\u202egnp.exe.md", "news/a\ncontent/news/b.md:1: 伪造的一行.md",
+                                  "news/零宽\u200b.md", "news/c1\x85.md"])
+def test_a_file_name_with_a_hidden_or_control_character_fails_check_and_build(site, published, run_cli, name):
+    """Before, such names were published in URLs, and a newline in a name forged a line of `check`'s output."""
+    write_raw(site, name, fm("title: 甲\ndate: 2013-05-08\n"))
+    checked = run_cli(site, "check")
+    output = checked.stdout + checked.stderr
+    assert checked.returncode != 0
+    assert "伪造的一行" not in output or "\\ncontent/news/b.md:1: 伪造的一行.md" in output
+    assert not any(char in output for char in "\u202e\u200b\x85")
+    assert "bad-file-name" in output or "看不见的字符" in output, output
+    built = run_cli(site, "build")
+    assert built.returncode != 0 and "看不见的字符" in built.stderr + built.stdout
+    assert snapshot(site.root / "site") == published

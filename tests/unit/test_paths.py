@@ -7,7 +7,8 @@ import os
 import pytest
 
 from healthpress.model.findings import Level
-from healthpress.model.paths import check_links_outside, check_names, is_inside
+from healthpress.model.paths import check_links_outside, check_names, is_inside, hidden_names
+from healthpress.model.plaintext import first_hidden
 
 DOCS = "content"
 
@@ -197,3 +198,22 @@ def test_links_outside_the_docs_folder_are_refused(tree):
 
 def test_no_links_no_findings(tree):
     assert check_links_outside(tree, ["press/yizhen.md"], DOCS) == ([], set())
+
+
+@pytest.mark.parametrize("src_uri, shown, named", [
+    ("news/通知\u202egnp.exe.md", "content/news/通知\\u202egnp.exe.md", "U+202E（从右向左覆盖）"),
+    ("news/零宽\u200b空格.md", "content/news/零宽\\u200b空格.md", "U+200B（零宽空格）"),
+    ("news/a\nforged: line.md", "content/news/a\\nforged: line.md", "U+000A（换行）"),
+    ("news/a\rb.md", "content/news/a\\rb.md", "U+000D（回车）"),
+    ("news/bell\x07.png", "content/news/bell\\u0007.png", "U+0007"),
+    ("news/c1\x85.md", "content/news/c1\\u0085.md", "U+0085"),
+    ("news\u2066/a.md", "content/news\\u2066/a.md", "U+2066"),
+    ("news/tab\t.md", "content/news/tab\\t.md", "U+0009"),
+])
+def test_a_name_with_a_hidden_or_control_character_is_refused_and_shown_escaped(src_uri, shown, named):
+    findings = check_names([src_uri, "news/ok.md", src_uri.upper()], "content")
+    assert [(f.path, f.code) for f in findings if f.path == shown] == [(shown, "bad-file-name")], findings
+    finding = next(f for f in findings if f.path == shown)
+    assert named in finding.message and "改名" in finding.fix
+    assert all(first_hidden(f.render(), lines=False) is None for f in findings), [f.render() for f in findings]
+    assert hidden_names([src_uri, "news/ok.md"]) == {src_uri}

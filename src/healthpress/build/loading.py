@@ -25,7 +25,7 @@ from healthpress.model.columns import Column
 from healthpress.model.encoding import decode_source
 from healthpress.model.findings import Finding, Level
 from healthpress.model.limits import Limits, check_body, check_size
-from healthpress.model.paths import check_links_outside, check_names
+from healthpress.model.paths import check_links_outside, check_names, hidden_names
 from healthpress.model.publication import publication_state
 from healthpress.render.bureau_views import build_bureau_listings, with_upcoming_days
 from healthpress.render.sitemodel import HOME_PAGE, SiteModel
@@ -53,6 +53,7 @@ def load_articles(docs_dir: Path, src_uris: list[str], all_uris: list[str], disp
     build that filled `memo` are not parsed again; files that escape the docs folder are refused unread."""
     findings = check_names(sorted(all_uris), display_dir)
     outside, refused = check_links_outside(docs_dir, sorted(all_uris), display_dir)
+    refused |= hidden_names(all_uris)
     findings += outside
     findings += check_assets(docs_dir, [uri for uri in sorted(all_uris) if uri not in refused], display_dir)
     paths = {src_uri: posixpath.join(display_dir, src_uri) for src_uri in sorted(src_uris)}

@@ -8,6 +8,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from healthpress.model.findings import Finding, Level
+from healthpress.model.plaintext import describe_character, escaped, first_hidden
 from healthpress.model.sitepaths import reserved_path_findings
 
 WINDOWS_RESERVED = frozenset(
@@ -22,6 +23,14 @@ def check_names(src_uris: list[str], display_dir: str) -> list[Finding]:
     findings = []
     for src_uri in src_uris:
         shown = posixpath.join(display_dir, src_uri)
+        hidden = first_hidden(src_uri)
+        if hidden is not None:
+            findings.append(Finding(escaped(shown), None, None, "bad-file-name",
+                                    f"文件名或目录名里有看不见的字符 {describe_character(src_uri[hidden])}"
+                                    "（名字按转义写出）：它会随网址发布，读者看到的名字和实际的不一样；"
+                                    "这个文件不会被读取或发布",
+                                    "把文件（或目录）改名，重新输入名字，例如用拼音"))
+            continue
         for part in src_uri.split("/"):
             stem = part.split(".", 1)[0].lower()
             problem = None
@@ -37,6 +46,7 @@ def check_names(src_uris: list[str], display_dir: str) -> list[Finding]:
                 findings.append(Finding(shown, None, None, "bad-file-name", problem,
                                         "把文件（或目录）改个名字，例如用拼音或去掉结尾的点"))
                 break
+    src_uris = [src_uri for src_uri in src_uris if first_hidden(src_uri) is None]  # reported above, once
     by_folded: dict[str, list[str]] = defaultdict(list)
     for src_uri in src_uris:
         by_folded[src_uri.casefold()].append(src_uri)
@@ -48,6 +58,11 @@ def check_names(src_uris: list[str], display_dir: str) -> list[Finding]:
                                         f"这些文件名只有大小写不同：{names}（Windows 和 macOS 上会互相覆盖）",
                                         "删除或改名其中一个"))
     return findings + reserved_path_findings(src_uris, display_dir)
+
+
+def hidden_names(src_uris: list[str]) -> set[str]:
+    """The files whose name (or a folder's) holds a hidden or control character: refused unread."""
+    return {src_uri for src_uri in src_uris if first_hidden(src_uri) is not None}
 
 
 def is_inside(path: Path, root: Path) -> bool:

@@ -99,6 +99,18 @@ def first_hidden(text: str, lines: bool = False) -> int | None:
     return next((index for index, char in enumerate(text) if _is_hidden(char, lines)), None)
 
 
+ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def escaped(text: str) -> str:
+    """`text` with every direction, invisible and control character written as an escape (`\\u202e`,
+    `\\n`), so that showing it (a file name in a finding) can neither reorder nor forge a line."""
+    if first_hidden(text) is None:
+        return text
+    return "".join(ESCAPES.get(char) or (f"\\u{ord(char):04x}" if ord(char) <= 0xFFFF else f"\\U{ord(char):08x}")
+                   if _is_hidden(char, False) else char for char in text)
+
+
 def _harm(char: str) -> str:
     if ord(char) in DIRECTION:
         return "它会改变文字的显示方向，读者看到的和这里写的不一样"
