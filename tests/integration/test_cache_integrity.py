@@ -276,3 +276,168 @@ def test_a_new_serve_process_checks_the_cached_pages_before_it_shows_them(previe
     _replaced(cached)  # changed again behind the running preview's back: it checked that page already
     preview.rebuild()
     assert SCRIPT not in shown.read_bytes()
+
+
+# ---------------------------------------------------------------- forged, linked, FIFO and folder entries
+
+import hashlib  # noqa: E402
+import json  # noqa: E402
+import sys  # noqa: E402
+
+
+def _resign_unkeyed(path: Path, edit) -> None:
+    """Edit a cache JSON file and write it back behind a digest anyone can compute (plain SHA-256 of the
+    JSON, in the format of the file's own first line): what someone who can write the cache can make."""
+    head, _, body = path.read_bytes().partition(b"\n")
+    value = edit(json.loads(body))
+    body = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    prefix = head.rsplit(b" ", 1)[0] + b" "
+    path.write_bytes(prefix + hashlib.sha256(body).hexdigest()[:32].encode() + b"\n" + body)
+
+
+@pytest.mark.parametrize("forged", [SCRIPT, b""], ids=["script", "empty"])
+def test_a_forged_page_with_its_digest_recorded_again_is_not_published(site, build, clean, forged):
+    write_articles(site)
+    build(site)
+    cached = cached_file_of(site, site.root / PAGE)
+    old = hashlib.sha256(cached.read_bytes()).hexdigest()[:32]
+    data = cached.read_bytes().replace(b"</body>", forged + b"</body>") if forged else b""
+    cached.unlink()
+    cached.write_bytes(data)
+
+    def edit(index):
+        for facts in index["pages"].values():
+            if facts.get("output") == old:
+                facts["output"] = hashlib.sha256(data).hexdigest()[:32]
+        return index
+    _resign_unkeyed(site.root / CACHE / "pages.json", edit)
+    build(site)
+    assert tree(site.root / "site") == clean(site)
+    assert (site.root / PAGE).stat().st_size > 0
+    no_script_anywhere(site)
+
+
+def test_a_forged_article_memo_entry_is_not_published(site, build, clean):
+    write_articles(site, count=4)
+    site.write("news/draft.md", article("草稿一篇", "2014-06-06", "尚未发布的正文。", status="draft"))
+    build(site)
+    forged = 0
+    for path in (site.root / CACHE / "articles").glob("*.json"):
+        def edit(memo):
+            nonlocal forged
+            for uri, entry in memo["entries"].items():
+                fields = entry[2][0]
+                if uri == "news/draft.md" and fields:
+                    entry[2][0] = ["published" if value == "draft" else
+                                   "伪造<b>标题</b>" if value == "草稿一篇" else value for value in fields]
+                    forged += 1
+            return memo
+        _resign_unkeyed(path, edit)
+    assert forged == 1
+    build(site)
+    assert tree(site.root / "site") == clean(site)
+    assert not [p for p in (site.root / "site").rglob("*") if p.is_file() and "伪造".encode() in p.read_bytes()]
+
+
+def test_a_cache_written_with_one_ci_secret_is_not_read_with_another(site, run_cli, tmp_path):
+    write_articles(site)
+    nowhere = {"XDG_DATA_HOME": str(tmp_path / "data")}
+    first = run_cli(site, "build", env={**nowhere, "HEALTHPRESS_CACHE_SECRET": "甲-secret"})
+    assert first.returncode == 0, first.stderr[-3000:]
+    same = run_cli(site, "build", env={**nowhere, "HEALTHPRESS_CACHE_SECRET": "甲-secret"})
+    assert same.returncode == 0 and "（0 页沿用缓存）" not in same.stderr, same.stderr[-3000:]
+    other = run_cli(site, "build", env={**nowhere, "HEALTHPRESS_CACHE_SECRET": "乙-secret"})
+    assert other.returncode == 0, other.stderr[-3000:]
+    assert "（0 页沿用缓存）" in other.stderr, other.stderr[-3000:]
+
+
+def _links_in(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.is_symlink()]
+
+
+def test_a_linked_pages_folder_is_not_followed(site, build, clean, tmp_path):
+    write_articles(site)
+    build(site)
+    pages = site.root / CACHE / "pages"
+    outside = tmp_path / "outside"
+    shutil.move(pages, outside)
+    (outside / "zz").mkdir()
+    (outside / "zz" / "keep.html").write_bytes(b"not the cache's")
+    before = tree(outside)
+    pages.symlink_to(outside, target_is_directory=True)
+    log = build(site)
+    assert tree(outside) == before, "the build changed files outside the cache"
+    assert not pages.is_symlink()
+    assert not _links_in(site.root / "site")
+    assert tree(site.root / "site") == clean(site)
+    assert "符号链接" in log
+
+
+def test_a_cached_page_replaced_by_a_link_is_not_linked_into_the_site(site, build, clean, tmp_path):
+    write_articles(site)
+    build(site)
+    cached = cached_file_of(site, site.root / PAGE)
+    outside = tmp_path / "outside.html"
+    outside.write_bytes(cached.read_bytes())  # the very bytes recorded: only the link is wrong
+    cached.unlink()
+    cached.symlink_to(outside)
+    (site.root / "site").rename(site.root / "old-site")  # no previous output: the page is linked afresh
+    build(site)
+    assert not _links_in(site.root / "site")
+    assert tree(site.root / "site") == clean(site)
+    assert outside.read_bytes() == (site.root / PAGE).read_bytes() and not outside.samefile(site.root / PAGE)
+
+
+def _cache_file(site: SiteFolder, kind: str) -> Path:
+    cache = site.root / CACHE
+    if kind == "page":
+        return cached_file_of(site, site.root / PAGE)
+    if kind == "index":
+        return cache / "pages.json"
+    if kind == "memo":
+        return sorted((cache / "articles").glob("*.json"))[0]
+    if kind == "template":
+        return sorted((cache / "templates").rglob("*.cache"))[0]
+    return sorted((cache / "search").glob("*.json"))[0]
+
+
+KINDS = ["page", "index", "memo", "template", "search"]
+
+
+def _build_within(site: SiteFolder, tmp_path: Path, seconds: int = 60) -> subprocess.CompletedProcess:
+    site.write_project()
+    try:
+        return subprocess.run([sys.executable, "-m", "healthpress.cli", "build"], cwd=site.root, capture_output=True,
+                              text=True, timeout=seconds, stdin=subprocess.DEVNULL,
+                              env={**os.environ, "NO_COLOR": "1", "XDG_DATA_HOME": str(tmp_path / "data")})
+    except subprocess.TimeoutExpired:
+        pytest.fail("the build hung on a FIFO in the cache")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_fifo_in_the_cache_is_removed_and_rebuilt(site, build, clean, tmp_path, kind, pagefind):
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs")
+    write_articles(site, search_index=kind == "search", search_shard_pages=3)
+    build(site)
+    path = _cache_file(site, kind)
+    path.unlink()
+    os.mkfifo(path)
+    done = _build_within(site, tmp_path)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr[-3000:]
+    assert path.is_file() or not os.path.lexists(path)
+    assert tree(site.root / "site") == clean(site)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_folder_in_place_of_a_cache_file_is_removed_and_rebuilt(site, build, clean, tmp_path, kind, pagefind):
+    write_articles(site, search_index=kind == "search", search_shard_pages=3)
+    build(site)
+    path = _cache_file(site, kind)
+    path.unlink()
+    (path / "inner").mkdir(parents=True)
+    log = build(site)
+    assert tree(site.root / "site") == clean(site)
+    assert not path.is_dir()
+    build(site)  # and the next build too
+    assert "文件夹" in log or kind == "template"
