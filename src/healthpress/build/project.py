@@ -81,3 +81,25 @@ def load_project(config_file: Path, inspection: bool = False) -> tuple[SiteModel
 def check_project(config_file: Path) -> list[Finding]:
     """Every finding the build would report."""
     return load_project(config_file)[0].findings
+
+
+def stats_report(config_file: Path, period: str, as_csv: bool = False) -> tuple[int, str, str]:
+    """`healthpress stats`: (exit status, output, error text). The counts rest on data/units.yml, so its
+    errors are reported as `check` reports them and no table is printed (exit status 1)."""
+    from healthpress.bureau.stats import PeriodError, count_by_unit, parse_period, render_csv, render_text
+    from healthpress.model.findings import Level
+
+    try:
+        parse_period(period)
+    except PeriodError as exc:
+        return 2, "", f"{exc}\n"
+    model, bureau = load_project(config_file)
+    errors = [f for f in model.findings if f.level is Level.ERROR and f.path.replace("\\", "/").split("/")[-1]
+              in ("units.yml", "units.yaml")]
+    if errors:
+        lines = [f.render() for f in errors]
+        return 1, "", "\n".join(lines) + f"\n统计依据的单位名单有 {len(errors)} 个错误，改正后再统计\n"
+    if not bureau.has_units:
+        return 1, "", "没有 data/units.yml：先在其中列出各供稿单位和联络员\n"
+    table = count_by_unit(model.catalog.articles, bureau.units, period)
+    return 0, render_csv(table) if as_csv else render_text(table), ""
