@@ -49,6 +49,7 @@ def build_model(config, options, columns: dict[str, Column], findings: list[Find
     if memo:
         memo.save()
     identity = (config.extra or {}).get("bureau") or {}
+    findings = findings + config_text_findings(config)
     now = build_moment()
     model = build_site_model(columns, loaded, findings, options.page_size, now, {f.src_uri for f in files},
                              preview, bureau, identity)
@@ -61,6 +62,32 @@ def build_model(config, options, columns: dict[str, Column], findings: list[Find
     model.findings += inspect_site(model, bureau or BureauData(), config.extra, now.date(), levels,
                                    options.letters_warn_days if inspection else None)
     return model
+
+
+def config_text_findings(config) -> list[Finding]:
+    """The text of mkdocs.yml that pages and feeds show (site_name, site_description, copyright, every text
+    under extra.bureau) checked with the plain-text rules of every other field: no direction, invisible or
+    control character, no HTML tag. The field is the key path, e.g. extra.bureau.sponsor."""
+    from healthpress.model.plaintext import PARAGRAPH_MAX, text_finding
+
+    found: list[Finding] = []
+
+    def visit(key: str, value) -> None:
+        if isinstance(value, str):
+            finding = text_finding("mkdocs.yml", None, key, value, PARAGRAPH_MAX)
+            if finding is not None:
+                found.append(finding)
+        elif isinstance(value, dict):
+            for name, item in value.items():
+                visit(f"{key}.{name}", item)
+        elif isinstance(value, (list, tuple)):
+            for index, item in enumerate(value):
+                visit(f"{key}[{index}]", item)
+
+    for key in ("site_name", "site_description", "copyright"):
+        visit(key, config.get(key))
+    visit("extra.bureau", (config.get("extra") or {}).get("bureau"))
+    return found
 
 
 def load_project(config_file: Path, inspection: bool = False) -> tuple[SiteModel, BureauData]:
