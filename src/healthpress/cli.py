@@ -130,7 +130,7 @@ def _abandon(config) -> Path | None:
 def _check(args) -> int:
     from healthpress.build.project import load_project
 
-    model, _ = _load_project(load_project, args.config_file, inspection=args.compliance)
+    model, _ = load_project(Path(args.config_file), inspection=args.compliance)
     findings = list(model.findings)
     if args.compliance or args.external:
         findings += _built_site_findings(Path(args.config_file), args.external)
@@ -157,14 +157,13 @@ def _check(args) -> int:
 def _new(args) -> int:
     from mkdocs.config import load_config
 
+    from healthpress.build.project import plugin_options
     from healthpress.model.columns import load_columns
     from healthpress.model.newarticle import new_article_path, new_article_text
     from healthpress.model.publication import build_moment
 
     config = load_config(args.config_file)
-    if "healthpress" not in config.plugins:
-        raise _Problem(_no_plugin_message(args.config_file))
-    options = config.plugins["healthpress"].config
+    options = plugin_options(config, Path(args.config_file))
     columns, _ = load_columns(Path(args.config_file).resolve().parent / options.columns_dir, options.columns_dir)
     if args.column not in columns:
         known = "、".join(f"{c.id}（{c.title}）" for c in columns.values())
@@ -178,21 +177,12 @@ def _new(args) -> int:
 
 
 def _stats(args) -> int:
-    from healthpress.build.project import load_project
-    from healthpress.bureau.stats import PeriodError, count_by_unit, parse_period, render_csv, render_text
+    from healthpress.build.project import stats_report
 
-    try:
-        parse_period(args.period)
-    except PeriodError as exc:
-        print(str(exc), file=sys.stderr)
-        return 2
-    model, bureau = _load_project(load_project, args.config_file)
-    if not bureau.has_units:
-        print("没有 data/units.yml：先在其中列出各供稿单位和联络员", file=sys.stderr)
-        return 1
-    table = count_by_unit(model.catalog.articles, bureau.units, args.period)
-    sys.stdout.write(render_csv(table) if args.csv else render_text(table))
-    return 0
+    status, out, err = stats_report(Path(args.config_file), args.period, args.csv)
+    sys.stdout.write(out)
+    sys.stderr.write(err)
+    return status
 
 
 def _fix_encoding(args) -> int:
@@ -331,30 +321,6 @@ def _setup_logging() -> None:
     root.setLevel(logging.INFO)
 
 
-class _Problem(Exception):
-    """A mistake in the project that healthpress can name: its message is the Chinese line to print."""
-
-
-def _load_project(load_project, config_file: str, inspection: bool = False):
-    """`load_project`, with a mkdocs.yml that does not list the healthpress plugin said in Chinese."""
-    try:
-        return load_project(Path(config_file), inspection=inspection)
-    except KeyError as exc:
-        names, frame = [], exc.__traceback__
-        while frame is not None:
-            names.append(frame.tb_frame.f_code.co_name)
-            frame = frame.tb_next
-        if exc.args != ("healthpress",) or "load_project" not in names[-2:]:  # config.plugins["healthpress"]
-            raise
-        raise _Problem(_no_plugin_message(config_file)) from None
-
-
-def _no_plugin_message(config_file: str) -> str:
-    return (f"{config_file} 的 plugins 里没有 healthpress：在 {config_file} 里加上两行"
-            "“plugins:”和“  - healthpress”（已有 plugins: 的，在其下加一行“  - healthpress”），"
-            "可参照仓库里的 mkdocs.yml。")
-
-
 def config_problem(exc: Exception, config_file: str) -> str:
     """The Chinese line for MkDocs' ConfigurationError (or its Abort after invalid settings) while reading `config_file`: which file, what
     is wrong, how to fix it (MkDocs has already logged each invalid setting above it)."""
@@ -391,7 +357,9 @@ def _failed(exc: BaseException, config_file: str) -> int:
     if isinstance(exc, KeyboardInterrupt):
         print("已中断。", file=sys.stderr)
         return 130
-    if isinstance(exc, _Problem):
+    from healthpress.build.project import ProjectError
+
+    if isinstance(exc, ProjectError):
         print(str(exc), file=sys.stderr)
         return 1
     if isinstance(exc, ConfigurationError) or "configuration error" in str(exc):  # Abort("Aborted with 2 ...")

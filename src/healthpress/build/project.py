@@ -90,13 +90,27 @@ def config_text_findings(config) -> list[Finding]:
     return found
 
 
+class ProjectError(Exception):
+    """A project healthpress cannot read, said in Chinese with the fix."""
+
+
+def plugin_options(config, config_file: Path):
+    """The healthpress plugin's options in mkdocs.yml, or a ProjectError saying how to list the plugin."""
+    if "healthpress" not in config.plugins:
+        name = config_file.name
+        raise ProjectError(f"{name} 的 plugins 里没有 healthpress：在 {name} 里加上两行"
+                           "“plugins:”和“  - healthpress”（已有 plugins: 的，在其下加一行“  - healthpress”），"
+                           "可参照仓库里的 mkdocs.yml。")
+    return config.plugins["healthpress"].config
+
+
 def load_project(config_file: Path, inspection: bool = False) -> tuple[SiteModel, BureauData]:
     """The site model and the bureau's data, read the way MkDocs reads the project, without building."""
     from mkdocs.config import load_config
     from mkdocs.structure.files import get_files
 
     config = load_config(str(config_file))
-    options = config.plugins["healthpress"].config
+    options = plugin_options(config, config_file)
     project_dir = config_file.resolve().parent
     columns, findings = load_columns(project_dir / options.columns_dir, options.columns_dir)
     bureau, found = load_bureau_data(project_dir / options.data_dir, options.data_dir)
