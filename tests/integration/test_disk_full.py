@@ -55,7 +55,9 @@ def run(site: SiteFolder, command=HEALTHPRESS, env: dict | None = None) -> subpr
 
 
 def left_beside(site_dir: Path) -> list[str]:
-    return sorted(p.name for p in site_dir.parent.iterdir() if p.name.startswith(f".{site_dir.name}."))
+    """The folders beside the site (its record, `.site.manifest`, a few KB, may stay)."""
+    return sorted(p.name for p in site_dir.parent.iterdir()
+                  if p.name.startswith(f".{site_dir.name}.") and not p.name.endswith(".manifest"))
 
 
 @pytest.fixture
@@ -163,7 +165,7 @@ def test_a_build_on_a_disk_that_is_really_full(built, small_disk, command):
     for _ in range(2):
         assert run(built).returncode == 0
     assert (small_disk / ".site.recycle").is_dir()
-    built.write("news/n1.md", article("新闻1（再次更正）", "2014-02-11", "再次更正的正文，" * 200))
+    built.write("news/n1.md", article("新闻1（再次更正）", "2014-02-11", "\n\n".join(["再次更正的正文，" * 200] * 20)))  # more than the kept output's record frees
     before = tree(site_dir)
     fill(small_disk)
     assert shutil.disk_usage(small_disk).free < 64 * 1024
@@ -175,3 +177,34 @@ def test_a_build_on_a_disk_that_is_really_full(built, small_disk, command):
     again = run(built)
     assert again.returncode == 0, again.stderr
     assert "再次更正的正文" in (site_dir / "news" / "2014" / "02" / "n1" / "index.html").read_text("utf-8")
+
+
+def test_a_full_disk_in_the_first_build_says_there_is_no_site_yet(site, monkeypatch):
+    """No site/ yet: nothing "stays as it was"; the space asked for counts what the build wrote, the
+    cache's part included, and says that the cache keeps it."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    for n in range(4):
+        site.write(f"news/n{n}.md", article(f"新闻{n}", f"2014-0{n + 1}-1{n}", f"第{n}篇新闻的正文。" * 50))
+    site.write_project()
+    real_open = io.open
+
+    def full(file, mode="r", *args, **kwargs):
+        if "w" in mode and fnmatch.fnmatch(os.fspath(file), "*/.site.building/feed*"):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), os.fspath(file))
+        return real_open(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr(io, "open", full)
+    monkeypatch.setattr(builtins, "open", full)
+    with pytest.raises(PluginError, match="磁盘空间不足，网站没有生成") as raised:
+        build(load_config(str(site.root / "mkdocs.yml")))
+    message = str(raised.value)
+    assert "保持不变" not in message and "还没有发布过网站" in message, message
+    assert "保留的上次输出" not in message, message
+    assert "写进了缓存" in message and "至少" in message, message
+    site_dir = site.root / "site"
+    assert not site_dir.exists() and left_beside(site_dir) == []
+    monkeypatch.undo()
+    build(load_config(str(site.root / "mkdocs.yml")))
+    assert (site_dir / "news" / "2014" / "03" / "n2" / "index.html").is_file()

@@ -37,7 +37,7 @@ from mkdocs.utils import get_build_timestamp
 
 from healthpress.build import heap, publish, templatecache
 from healthpress.build.cachefolder import cache_dir_for
-from healthpress.build.diskfull import disk_full_error, disk_full_message, folder_size, free_space
+from healthpress.build.diskfull import disk_full_error, disk_full_message, folder_size, footprint, free_space
 from healthpress.build.keymemo import KeyMemo
 from healthpress.build.lock import BuildLock, Guarded, LockTimeout
 from healthpress.build.mode import Mode
@@ -83,6 +83,8 @@ class Build:
         """The output's and the cache's locks (a build's, not serve's); the output folders are this
         build's to touch only while they are held."""
         self._started = time.perf_counter()
+        self._started_ns = time.time_ns()
+        """When the build started (wall clock): what it wrote into the cache, should the disk fill up."""
 
     @contextmanager
     def _phase(self, name: str):
@@ -371,7 +373,7 @@ class Build:
     def _disk_full(self, failure: OSError) -> PluginError:
         """Delete the staging folder and the kept previous output, then say what a build needs."""
         published = self.output.published
-        written = folder_size(self.output.path)
+        written, in_cache = footprint(self.output.path, self.cache_dir, self._started_ns)
         published_size = folder_size(published) if published.is_dir() else None
         self.output.discard()
         target = failure.filename2 or failure.filename  # shutil's copies name the source first
@@ -387,7 +389,7 @@ class Build:
         return PluginError(disk_full_message(
             failure, published=_shown(published, self.project_dir) + "/", published_size=published_size,
             written=written, failed_at=failed_at, disk=_shown(disk, self.project_dir) + "/",
-            free=free_space(disk),
+            free=free_space(disk), first=not published.exists(), in_cache=in_cache,
             cache=_shown(cache, self.project_dir) + "/" if cache.is_dir() else None))
 
     def _unlock(self) -> None:
