@@ -174,9 +174,15 @@ def test_garbage_in_every_cache_file_is_dropped_with_a_line_and_rebuilt(site, bu
     assert "已丢弃" in log
 
 
-def test_truncated_and_mistyped_cache_files_are_dropped(site, build, clean):
-    """Cut short, or well-formed but holding values of the wrong types (written as healthpress writes)."""
+def test_truncated_and_mistyped_cache_files_are_dropped(site, build, clean, tmp_path, monkeypatch):
+    """Cut short, or well-formed but holding values of the wrong types (written as healthpress writes, with
+    the same secret: the types are checked too)."""
+    from healthpress.storage import secret
     from healthpress.storage.files import write_json
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.delenv(secret.ENVIRONMENT_VARIABLE, raising=False)
+    monkeypatch.setattr(secret, "_known", {})
 
     write_articles(site)
     build(site)
@@ -441,3 +447,23 @@ def test_a_folder_in_place_of_a_cache_file_is_removed_and_rebuilt(site, build, c
     assert not path.is_dir()
     build(site)  # and the next build too
     assert "文件夹" in log or kind == "template"
+
+
+def test_a_checkout_where_git_fails_uses_no_cache(site, run_cli, clean, tmp_path):
+    git = shutil.which("git")
+    if git is None:
+        pytest.skip("no git")
+    write_articles(site)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    subprocess.run([git, "init", "-q"], cwd=site.root, check=True, env=env)
+    data = {"XDG_DATA_HOME": str(tmp_path / "data")}
+    assert run_cli(site, "build", env=data).returncode == 0
+    _replaced(cached_file_of(site, site.root / PAGE))
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    (fake / "git").write_text("#!/bin/sh\necho 'fatal: detected dubious ownership in repository' >&2\nexit 128\n")
+    (fake / "git").chmod(0o755)
+    done = run_cli(site, "build", env={**data, "PATH": f"{fake}{os.pathsep}{os.environ['PATH']}"})
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "git 无法运行" in done.stderr and "（0 页沿用缓存）" in done.stderr, done.stderr[-3000:]
+    assert tree(site.root / "site") == clean(site)

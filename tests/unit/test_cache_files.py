@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import pytest
 
+from healthpress.storage import secret
 from healthpress.storage.files import WRONG, Damaged, digest, read_json, verified_inode, write_json
+
+
+@pytest.fixture(autouse=True)
+def ci_secret(monkeypatch):
+    """The cache secret from the environment: no file in the user's data folder."""
+    monkeypatch.setenv(secret.ENVIRONMENT_VARIABLE, "test")
+    monkeypatch.setattr(secret, "_known", {})
 
 
 def test_json_comes_back_whole_or_not_at_all(tmp_path):
