@@ -33,7 +33,8 @@ def set_aside(folder: Path) -> None:
     if folder.is_symlink():
         folder.unlink(missing_ok=True)
         return
-    aside = folder.parent / f".{folder.name.lstrip('.')}.discarded.{os.getpid()}.{time.monotonic_ns()}"
+    # named like a replaced site (`.site.previous.*`): a removal that was interrupted is finished by the next publish
+    aside = folder.parent / f"{folder.name.removesuffix('.recycle')}.previous.discarded.{os.getpid()}.{time.monotonic_ns()}"
     try:
         os.replace(folder, aside)
     except FileNotFoundError:
