@@ -64,7 +64,7 @@ def _build(args) -> int:
     for an error healthpress did not expect); the Build itself leaves the published site as it was."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, MkDocsException
+    from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
     _setup_logging()
     signal.signal(signal.SIGTERM, _terminate)  # so the Build lets go of its folders and locks (below)
@@ -88,7 +88,8 @@ def _build(args) -> int:
               "生成失败（原因见上），原来的网站保持不变。", file=sys.stderr)
         return 1
     except MkDocsException as exc:
-        print(f"生成失败：{exc}", file=sys.stderr)
+        print("生成失败：" + (config_problem(exc, args.config_file) if isinstance(exc, ConfigurationError) else str(exc)),
+              file=sys.stderr)
         return 1
     except OSError as exc:
         where = f"读写 {exc.filename} 时" if exc.filename else "读写文件时"

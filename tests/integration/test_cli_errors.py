@@ -31,7 +31,7 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-COMMANDS = [("check",), ("stats", "--period", "2013"), ("new", "news", "标题"),
+COMMANDS = [("build",), ("check",), ("stats", "--period", "2013"), ("new", "news", "标题"),
             ("serve", "-a", f"127.0.0.1:{free_port()}")]
 
 
