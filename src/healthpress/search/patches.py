@@ -62,7 +62,12 @@ def record_path(cache_root: Path, name: str) -> Path:
 
 
 def load_record(cache_root: Path, name: str) -> BaseRecord | None:
-    """The shard's record, or None when it has none; raises `Damaged` for one healthpress did not write."""
+    """The shard's record, or None when it has none; raises `Damaged` for one healthpress did not write.
+    A link in place of the records' folder is removed, never followed."""
+    folder = cache_root / RECORDS_FOLDER
+    if os.path.islink(folder):
+        os.unlink(folder)
+        return None
     data = read_json(record_path(cache_root, name))
     if data is None:
         return None
