@@ -13,13 +13,25 @@ import errno
 import hashlib
 import hmac
 import json
+import logging
 import os
 import shutil
 import stat as stat_module
 from pathlib import Path
 
-from healthpress.engine.log import log
 from healthpress.storage.secret import cache_secret
+
+
+
+class _Prefixed(logging.LoggerAdapter):
+    """Lines of healthpress' plugin logger, taken by name: this layer imports no engine (ProperDocs hangs
+    the `mkdocs` loggers under its own)."""
+
+    def process(self, msg, kwargs):
+        return f"healthpress: {msg}", kwargs
+
+
+log = _Prefixed(logging.getLogger("mkdocs.plugins.healthpress.storage"), {})
 
 JSON_HEADER = b"healthpress-cache-json-2 "
 """The first line of a cache file `write_json` wrote: this, then the keyed digest of the JSON below it."""
