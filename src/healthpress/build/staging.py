@@ -37,7 +37,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from healthpress.storage.files import write_atomic
-from healthpress.storage.snapshot import Snapshot, list_files
+from healthpress.storage.snapshot import Snapshot, list_files, walk
 
 Listing = dict[str, list]
 """Folder-relative POSIX path -> [kind] for a folder ("d"), a symbolic link ("l") or anything else ("o"),
@@ -57,20 +57,14 @@ def manifest_for(folder: Path) -> Path:
 def list_entries(root: Path) -> Listing:
     """Every entry below `root`, folders and links included; symbolic links are not followed."""
     found: Listing = {}
-    pending = [("", str(root))]
-    while pending:
-        prefix, folder = pending.pop()
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                relative = prefix + entry.name
-                stat = entry.stat(follow_symlinks=False)
-                if stat_kinds.S_ISDIR(stat.st_mode):
-                    found[relative] = ["d"]
-                    pending.append((relative + "/", entry.path))
-                elif stat_kinds.S_ISREG(stat.st_mode):
-                    found[relative] = ["f", stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns]
-                else:
-                    found[relative] = ["l" if stat_kinds.S_ISLNK(stat.st_mode) else "o"]
+    for relative, entry in walk(root):
+        stat = entry.stat(follow_symlinks=False)
+        if stat_kinds.S_ISDIR(stat.st_mode):
+            found[relative] = ["d"]
+        elif stat_kinds.S_ISREG(stat.st_mode):
+            found[relative] = ["f", stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns]
+        else:
+            found[relative] = ["l" if stat_kinds.S_ISLNK(stat.st_mode) else "o"]
     return found
 
 
