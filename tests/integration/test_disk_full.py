@@ -42,6 +42,15 @@ if _pattern:
         return _open(file, mode, *args, **kwargs)
 
     builtins.open = io.open = _open_on_a_full_disk
+    _os_open = os.open
+
+    def _os_open_on_a_full_disk(path, flags, *args, **kwargs):  # healthpress' own cache writes
+        if flags & (os.O_WRONLY | os.O_RDWR) and fnmatch.fnmatch(os.fspath(path), _pattern):
+            os.close(_os_open(path, flags, *args, **kwargs))
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), os.fspath(path))
+        return _os_open(path, flags, *args, **kwargs)
+
+    os.open = _os_open_on_a_full_disk
 """
 
 
@@ -73,6 +82,19 @@ def built(site: SiteFolder) -> SiteFolder:
     assert (site.root / ".site.recycle").is_dir()
     site.write("news/n2.md", article("新闻2（更正）", "2014-03-12", "更正后的正文。"))
     return site
+
+
+def feeds_fill_the_disk(monkeypatch) -> None:
+    """In this process, writing the feeds into the staging folder fails as on a full disk."""
+    real_open = io.open
+
+    def full(file, mode="r", *args, **kwargs):
+        if "w" in mode and fnmatch.fnmatch(os.fspath(file), "*/.site.building/feed*"):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), os.fspath(file))
+        return real_open(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr(io, "open", full)
+    monkeypatch.setattr(builtins, "open", full)
 
 
 def assert_said_and_cleaned(site_dir: Path, before: dict[str, bytes], result: subprocess.CompletedProcess) -> None:
@@ -114,15 +136,7 @@ def test_a_full_disk_in_mkdocs_own_build_raises_the_chinese_message(built, monke
 
     site_dir = built.root / "site"
     before = tree(site_dir)
-    real_open = io.open
-
-    def full(file, mode="r", *args, **kwargs):
-        if "w" in mode and fnmatch.fnmatch(os.fspath(file), "*/.site.building/feed*"):
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), os.fspath(file))
-        return real_open(file, mode, *args, **kwargs)
-
-    monkeypatch.setattr(io, "open", full)
-    monkeypatch.setattr(builtins, "open", full)
+    feeds_fill_the_disk(monkeypatch)
     with pytest.raises(PluginError, match="磁盘空间不足，网站没有生成") as raised:
         build(load_config(str(built.root / "mkdocs.yml")))
     assert "site/ 所在的磁盘现在可用" in str(raised.value) and "feed" in str(raised.value)
@@ -188,15 +202,7 @@ def test_a_full_disk_in_the_first_build_says_there_is_no_site_yet(site, monkeypa
     for n in range(4):
         site.write(f"news/n{n}.md", article(f"新闻{n}", f"2014-0{n + 1}-1{n}", f"第{n}篇新闻的正文。" * 50))
     site.write_project()
-    real_open = io.open
-
-    def full(file, mode="r", *args, **kwargs):
-        if "w" in mode and fnmatch.fnmatch(os.fspath(file), "*/.site.building/feed*"):
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), os.fspath(file))
-        return real_open(file, mode, *args, **kwargs)
-
-    monkeypatch.setattr(io, "open", full)
-    monkeypatch.setattr(builtins, "open", full)
+    feeds_fill_the_disk(monkeypatch)
     with pytest.raises(PluginError, match="磁盘空间不足，网站没有生成") as raised:
         build(load_config(str(site.root / "mkdocs.yml")))
     message = str(raised.value)
