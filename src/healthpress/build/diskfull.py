@@ -27,19 +27,19 @@ def disk_full_error(error: BaseException | None) -> OSError | None:
     return None
 
 
-def folder_size(folder: Path) -> int:
-    """Bytes of the files under `folder`, each file once (a page hard-linked twice is counted once)."""
-    total, seen = 0, set()
+def _file_stats(folder: Path):
+    """The lstat of every file under `folder` (one that vanishes meanwhile is passed over)."""
     for root, _dirs, files in os.walk(folder):
         for name in files:
             try:
-                stat = os.lstat(os.path.join(root, name))
+                yield os.lstat(os.path.join(root, name))
             except OSError:
                 continue
-            if (stat.st_dev, stat.st_ino) not in seen:
-                seen.add((stat.st_dev, stat.st_ino))
-                total += stat.st_size
-    return total
+
+
+def folder_size(folder: Path) -> int:
+    """Bytes of the files under `folder`, each file once (a page hard-linked twice is counted once)."""
+    return footprint(folder, None, 0)[0]
 
 
 def footprint(staging_dir: Path, cache_dir: Path | None, since_ns: int) -> tuple[int, int]:
@@ -50,18 +50,13 @@ def footprint(staging_dir: Path, cache_dir: Path | None, since_ns: int) -> tuple
     for folder, recent_only in ((cache_dir, True), (staging_dir, False)):
         if folder is None:
             continue
-        for root, _dirs, files in os.walk(folder):
-            for name in files:
-                try:
-                    stat = os.lstat(os.path.join(root, name))
-                except OSError:
-                    continue
-                if (recent_only and stat.st_mtime_ns < since_ns) or (stat.st_dev, stat.st_ino) in seen:
-                    continue
-                seen.add((stat.st_dev, stat.st_ino))
-                total += stat.st_size
-                if recent_only:
-                    in_cache += stat.st_size
+        for stat in _file_stats(folder):
+            if (recent_only and stat.st_mtime_ns < since_ns) or (stat.st_dev, stat.st_ino) in seen:
+                continue
+            seen.add((stat.st_dev, stat.st_ino))
+            total += stat.st_size
+            if recent_only:
+                in_cache += stat.st_size
     return total, in_cache
 
 
