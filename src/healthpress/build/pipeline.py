@@ -319,7 +319,7 @@ class Build:
             log.info(indexed.summary())
         with self._phase("feeds"):
             write_feeds(site_dir, self.model, self.facts.rendered, config.site_name, config.site_description or "",
-                        self.options.feed_items)
+                        self.options.feed_items, ((config.extra or {}).get("bureau") or {}).get("sponsor") or "")
         if self.mode.writes_sitemap:
             with self._phase("sitemap"):
                 write_sitemap_gz(site_dir, self.sitemap, get_build_timestamp())

@@ -1,6 +1,8 @@
 """RSS 2.0 and Atom feeds of the newest articles, rendered with feedgen (pure: returns bytes).
 
 Every date in a feed comes from the articles, never from the clock, so feeds rebuild byte-identical.
+Every entry has an author (RFC 4287 4.1.2): the article's unit and author when it names them, else the
+bureau, which is the Atom feed's own author and the RSS item's dc:creator.
 """
 
 from __future__ import annotations
@@ -32,18 +34,22 @@ class FeedSpec:
     """The newest article's date; for an empty feed the site's newest, never the clock."""
 
 
-def render_feeds(spec: FeedSpec, site_url: str, summary: Callable[[Article], str], language: str = "zh-CN") -> tuple[bytes, bytes]:
-    """(RSS 2.0, Atom) for `spec`, with absolute URLs under `site_url` and dates in +08:00."""
+def render_feeds(spec: FeedSpec, site_url: str, summary: Callable[[Article], str], bureau: str,
+                 language: str = "zh-CN") -> tuple[bytes, bytes]:
+    """(RSS 2.0, Atom) for `spec`, with absolute URLs under `site_url`, dates in +08:00 and `bureau` the
+    author of every article that names none."""
     base = site_url.rstrip("/") + "/"
-    rss = _feed(spec, base, base + spec.rss_path, summary, language).rss_str(pretty=True)
-    atom = _feed(spec, base, base + spec.atom_path, summary, language).atom_str(pretty=True)
+    rss = _feed(spec, base, base + spec.rss_path, summary, bureau, language).rss_str(pretty=True)
+    atom = _feed(spec, base, base + spec.atom_path, summary, bureau, language).atom_str(pretty=True)
     return rss, atom
 
 
-def _feed(spec: FeedSpec, base: str, self_href: str, summary: Callable[[Article], str], language: str) -> FeedGenerator:
+def _feed(spec: FeedSpec, base: str, self_href: str, summary: Callable[[Article], str], bureau: str,
+          language: str) -> FeedGenerator:
     feed = FeedGenerator()
-    feed.load_extension("dc")
+    feed.load_extension("dc", atom=False, rss=True)  # RSS's author without an email; Atom has atom:author
     feed.id(base + spec.page_url)
+    feed.author(name=bureau)
     feed.title(spec.title)
     feed.subtitle(spec.description or spec.title)
     feed.description(spec.description or spec.title)
@@ -55,11 +61,11 @@ def _feed(spec: FeedSpec, base: str, self_href: str, summary: Callable[[Article]
     feed.lastBuildDate(spec.updated)
     feed.pubDate(spec.updated)
     for article in reversed(spec.articles):
-        _add_entry(feed, article, base, summary(article))
+        _add_entry(feed, article, base, summary(article), bureau)
     return feed
 
 
-def _add_entry(feed: FeedGenerator, article: Article, base: str, summary: str) -> None:
+def _add_entry(feed: FeedGenerator, article: Article, base: str, summary: str, bureau: str) -> None:
     url = base + article.url
     entry = feed.add_entry()
     entry.id(url)
@@ -73,7 +79,8 @@ def _add_entry(feed: FeedGenerator, article: Article, base: str, summary: str) -
         entry.category(term=tag)
     credit = " ".join(part for part in (article.unit, article.author) if part)
     if credit:
-        entry.dc.dc_creator(credit)
+        entry.author(name=credit)
+    entry.dc.dc_creator(credit or bureau)
 
 
 def feed_specs(site_title: str, site_description: str, columns: Iterable, by_column: dict[str, tuple[Article, ...]],
@@ -89,13 +96,15 @@ def feed_specs(site_title: str, site_description: str, columns: Iterable, by_col
     return specs
 
 
-def write_feeds(site_dir: Path, model, facts, site_name: str, site_description: str, items: int) -> None:
-    """The site's RSS and Atom feeds and each column's, into the output folder."""
+def write_feeds(site_dir: Path, model, facts, site_name: str, site_description: str, items: int,
+                bureau: str = "") -> None:
+    """The site's RSS and Atom feeds and each column's, into the output folder; `bureau` (the sponsor,
+    else the site's name) is the feeds' author."""
     summary = lambda article: article.summary or facts.summaries.get(article.src_uri, "")  # noqa: E731
     specs = feed_specs(site_name, site_description, model.columns.values(), model.catalog.by_column,
                        model.catalog.articles, items)
     for spec in specs:
-        rss, atom = render_feeds(spec, facts.site_url, summary)
+        rss, atom = render_feeds(spec, facts.site_url, summary, bureau or site_name)
         for relative, data in ((spec.rss_path, rss), (spec.atom_path, atom)):
             path = site_dir / relative
             path.parent.mkdir(parents=True, exist_ok=True)
