@@ -152,7 +152,7 @@ def test_old_pickles_with_a_payload_run_nothing(site, build, clean, tmp_path):
 
 @pytest.fixture
 def pagefind():
-    from healthpress.search.shards import pagefind_executable
+    from healthpress.search.pagefindbinary import pagefind_executable
     try:
         pagefind_executable()
     except FileNotFoundError:

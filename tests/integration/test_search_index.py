@@ -103,7 +103,7 @@ def test_once_every_page_is_written_two_shards_are_indexed_at_once(tmp_path, mon
 
 @pytest.fixture(autouse=True)
 def _needs_pagefind():
-    from healthpress.search.shards import pagefind_executable
+    from healthpress.search.pagefindbinary import pagefind_executable
     try:
         pagefind_executable()
     except FileNotFoundError:

@@ -63,6 +63,7 @@ from healthpress.render.pagehtml import process_page_html
 from healthpress.render.sitemap import SitemapEntry, write_sitemap_gz
 from healthpress.render.sitemodel import HOME_PAGE, SiteModel
 from healthpress.search.index import BackgroundIndex, IndexedPage, ShardedIndex
+from healthpress.search.pagefindbinary import choose_pagefind
 from healthpress.storage import resident
 from healthpress.storage.files import write_atomic
 
@@ -117,6 +118,9 @@ class Build:
                                                               self.options.columns_dir)
             self.bureau, found = load_bureau_data(self.project_dir / self.options.data_dir, self.options.data_dir)
             self.config_findings += found
+            self.pagefind = choose_pagefind(self.project_dir, self.options.pagefind_binary)
+            if self.options.search_index:
+                self.config_findings += self.pagefind.findings
             self.warnings += report(self.config_findings)
             configure_engine(config)
             if config.nav is None:
@@ -247,7 +251,8 @@ class Build:
         self.article_jobs = keys.for_articles(site, [u for u, kind in self.taken_over.items() if kind == "article"])
         if self.options.search_index and not self.mode.long_lived:  # serve indexes after the pages are shown
             self.search = ShardedIndex(site_dir, self._search_pages(), self.cache_dir,
-                                       self.options.search_shard_pages, present=self.output.snapshot)
+                                       self.options.search_shard_pages, present=self.output.snapshot,
+                                       binary=self.pagefind.path())
         with self._phase("articles"):
             self._render_pages("文章", self.article_jobs, self.search)
         with self._phase("links"):
@@ -310,13 +315,14 @@ class Build:
         if self.mode.long_lived:
             BackgroundIndex.resume()
             if self.options.search_index:
-                BackgroundIndex.start(site_dir, self._search_pages(), self.cache_dir, self.options.search_shard_pages)
+                BackgroundIndex.start(site_dir, self._search_pages(), self.cache_dir, self.options.search_shard_pages,
+                                      self.pagefind.pagefind.path if self.pagefind.pagefind else None)
         search_placed: set[str] = set()
         if self.search is not None:
             with self._phase("search"):
                 indexed = self.search.finish()
             search_placed = indexed.placed
-            log.info(indexed.summary())
+            log.info(f"{indexed.summary()}；用 Pagefind {self.pagefind.pagefind.version_text}")
         with self._phase("feeds"):
             write_feeds(site_dir, self.model, self.facts.rendered, config.site_name, config.site_description or "",
                         self.options.feed_items, ((config.extra or {}).get("bureau") or {}).get("sponsor") or "")

@@ -21,6 +21,8 @@ class HealthpressConfig(base.Config):
     search_index = c.Type(bool, default=True)
     search_shard_pages = c.Type(int, default=DEFAULT_MAX_SHARD_PAGES)
     """Most articles in one Pagefind run (its memory grows ~0.6 MiB an article)."""
+    pagefind_binary = c.Optional(c.Type(str))
+    """The Pagefind program to index with (search/pagefindbinary.py); unset: healthpress looks for a 1.6."""
     compliance = c.Type(dict, default={})
     letters_warn_days = c.Type(int, default=60)
     mailbox_endpoint = c.Optional(c.Type(str))

@@ -31,8 +31,9 @@ from healthpress.storage.snapshot import Snapshot
 from healthpress.search.bundles import BundleCache, CachedBundle, place_bundle
 from healthpress.search.patches import (PATCH_SUFFIX, RECORDS_FOLDER, BaseRecord, Patch, fragment_ids, load_record,
                                         plan_patch, prune_records, save_record, superseded_results)
+from healthpress.search.pagefindbinary import pagefind_executable
 from healthpress.search.shards import (DEFAULT_MAX_SHARD_PAGES, OUTPUT_FOLDER, ArticlePage, PagefindRun, ShardEntry,
-                           entry_page_count, pagefind_executable, plan_shards, write_manifest)
+                           entry_page_count, plan_shards, write_manifest)
 
 CACHE_FOLDER = "search"
 TAIL_RUNS = 2
@@ -84,14 +85,14 @@ class ShardedIndex:
 
     def __init__(self, site_dir: Path, pages: list[IndexedPage], cache_root: Path | None,
                  max_pages: int = DEFAULT_MAX_SHARD_PAGES, language: str = "zh-cn", present: Snapshot | None = None,
-                 background: bool = False, patches: bool = False):
+                 background: bool = False, patches: bool = False, binary: Path | None = None):
         self.site_dir, self.cache_root, self.language, self.present = site_dir, cache_root, language, present
         self.background, self.max_pages, self.patching = background, max_pages, patches
         self.bundles = BundleCache(cache_root / CACHE_FOLDER if cache_root is not None else None)
         self._dropped_records = 0
         self.plan = plan_shards([ArticlePage(page.path, page.date) for page in pages], max_pages)
         self._page_keys = {page.path: page.key for page in pages}
-        self.binary = pagefind_executable()
+        self.binary = binary or pagefind_executable()
         self._identity = f"{self.binary.resolve()}:{self.binary.stat().st_size}:{self.binary.stat().st_mtime_ns}:{language}"
         self.keys: dict[str, str] = {}
         """Bundle name (a shard's, or its patch's: `<shard>.patch`) -> the cache key of the bundle placed there."""
@@ -290,14 +291,15 @@ class BackgroundIndex:
 
     @classmethod
     def start(cls, site_dir: Path, pages: list[IndexedPage], cache_root: Path | None,
-              max_pages: int = DEFAULT_MAX_SHARD_PAGES) -> None:
+              max_pages: int = DEFAULT_MAX_SHARD_PAGES, binary: Path | None = None) -> None:
         previous = cls._running
 
         def run() -> None:
             if previous is not None:
                 previous.join()
             try:
-                index = ShardedIndex(site_dir, pages, cache_root, max_pages, background=True, patches=True)
+                index = ShardedIndex(site_dir, pages, cache_root, max_pages, background=True, patches=True,
+                                     binary=binary)
                 with cls._lock:
                     cls._index = index
                     index.pause(cls._paused)

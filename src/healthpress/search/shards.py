@@ -251,15 +251,6 @@ def write_manifest(site_dir: Path, entries: Sequence[ShardEntry]) -> None:
     (site_dir / OUTPUT_FOLDER / MANIFEST_NAME).write_text(text + "\n", encoding="utf-8")
 
 
-def pagefind_executable() -> Path:
-    from pagefind.service import get_executable  # honours PAGEFIND_BINARY_PATH
-
-    binary = get_executable()
-    if binary is None:
-        raise FileNotFoundError("no Pagefind binary: install pagefind[extended] or set PAGEFIND_BINARY_PATH")
-    return Path(binary)
-
-
 @functools.cache
 def _idle_priority() -> list[str]:
     """The command prefix that runs a program only on a core nothing else wants (Linux' idle class), or at
