@@ -51,7 +51,7 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         return self.build.render(env, config, files)
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
-        return self.build.page_context(context, page)
+        return self.build.page_context(context, page, config)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         return fix_chrome(output)

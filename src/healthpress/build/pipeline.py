@@ -218,12 +218,21 @@ class Build:
         self.facts.rendered_here(src_uri, processed, own=src_uri in self.taken_over)
         return processed.html
 
-    def page_context(self, context: dict, page: Page) -> dict:
+    def page_context(self, context: dict, page: Page, config: MkDocsConfig) -> dict:
         """The templates' `hp`: the page's view and look-ups into the site model."""
         article = self.model.catalog.by_src.get(page.file.src_uri)
         view = build_article_view(self.model, article) if article else self.listings.get(page.file.src_uri)
-        context["hp"] = TemplateContext(self.model, self.facts.rendered, view)
+        context["hp"] = hp = TemplateContext(self.model, self.facts.rendered, view)
+        card = hp.share_card(page.title or config.site_name, page.url, page.meta.get("description") or config.site_description or "",
+                             config.site_name, config.site_url, self._share_image(config))
+        page.meta["description"] = escape(card.description)  # material writes it unescaped
+        context["hp_share"] = card
         return context
+
+    def _share_image(self, config: MkDocsConfig) -> str | None:
+        """The site's image for shared links of pages without a cover: the option, the logo, the favicon."""
+        logo = config.theme.get("logo")
+        return self.options.share_image or (logo if logo and "." in logo else None) or config.theme.get("favicon")
 
     # ------------------------------------------------------------------ render (on_env)
 

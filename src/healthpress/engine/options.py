@@ -26,6 +26,8 @@ class HealthpressConfig(base.Config):
     compliance = c.Type(dict, default={})
     letters_warn_days = c.Type(int, default=60)
     mailbox_endpoint = c.Optional(c.Type(str))
+    share_image = c.Optional(c.Type(str))
+    """The image a shared link's card shows for pages without a cover (site-relative); else the logo, else the favicon."""
     external_allowlist = c.ListOfItems(c.Type(str), default=[])
     workers = c.Type(int, default=0)
     """Processes rendering pages: 0 = one per core, 1 = this process only."""

@@ -14,6 +14,7 @@ from healthpress.render.links import PageLinks
 from healthpress.render.pagehtml import ProcessedPage
 from healthpress.model.publication import STATE_LABELS
 from healthpress.model.reading import reading_minutes
+from healthpress.render.sharecard import ShareCard, article_card, listing_description, page_card
 from healthpress.render.sharing import render_qr_svg
 from healthpress.render.sitemodel import SiteModel
 from healthpress.render.views import Crumb, Listing
@@ -157,6 +158,19 @@ class TemplateContext:
 
     def absolute_url(self, article: Article) -> str:
         return self._facts.site_url.rstrip("/") + "/" + article.url
+
+    def share_card(self, title: str, url: str, description: object, site_name: str, site_url: str | None,
+                   default_image: str | None) -> ShareCard:
+        """This page's card for shared links: an article's summary and cover, a listing's own description,
+        an editor's page's `description` (else the site's)."""
+        if isinstance(self.view, ArticleView):
+            article = self.view.article
+            return article_card(article, self.summary(article), self.cover_url(article), site_url, default_image)
+        if isinstance(self.view, Listing) and self.view.url == "":
+            return page_card(site_name, str(description), url, site_url, default_image)
+        if isinstance(self.view, Listing):
+            return page_card(self.view.title, listing_description(self.view, site_name), url, site_url, default_image)
+        return page_card(str(title), str(description), url, site_url, default_image)
 
     @property
     def column_of_page(self) -> Column | None:
