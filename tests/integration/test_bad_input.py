@@ -87,7 +87,7 @@ CASES = [
     ("empty-file", {"news/a.md": ""}, [("content/news/a.md:", "文件是空的")]),
     ("no-title", {"news/a.md": fm("date: 2013-05-08\n")}, [("content/news/a.md:1: title:", "缺少")]),
     ("unknown-column", {"nosuch/a.md": fm("title: 甲\ndate: 2013-05-08\n")},
-     [("content/nosuch/a.md:1: column:", "news（要闻）")]),
+     [("content/nosuch/a.md: 文章所在的目录“nosuch”不是栏目", "news（要闻）")]),
     ("trailing-dot", {"news/abc..md": fm("title: 甲\ndate: 2013-05-08\n")},
      [("content/news/abc..md:", "点或空格")]),
     ("windows-con", {"news/CON.md": fm("title: 甲\ndate: 2013-05-08\n")},

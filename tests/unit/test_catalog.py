@@ -103,7 +103,7 @@ def test_unknown_column_is_a_finding_listing_the_known_columns():
     articles = [article("press/a.md", "2013-05-08"), article("health/b.md", "2013-05-09")]
     catalog, findings = build_catalog(articles, COLUMNS, paths_for(articles))
     assert [(f.path, f.line, f.field, f.code, f.level) for f in findings] == [
-        ("content/health/b.md", 1, "column", "unknown-column", Level.ERROR)]
+        ("content/health/b.md", None, None, "unknown-column", Level.ERROR)]
     assert "“health”" in findings[0].message
     assert "press（新闻发布）" in findings[0].fix and "weekly（健康周刊）" in findings[0].fix
     assert "columns/" in findings[0].fix
@@ -119,8 +119,8 @@ def test_same_url_is_one_finding_per_file_each_naming_both():
     articles = [first, second, other]
     _, findings = build_catalog(articles, COLUMNS, paths_for(articles))
     assert [(f.path, f.line, f.field, f.code, f.level) for f in findings] == [
-        ("content/press/yizhen.md", 1, "slug", "duplicate-url", Level.ERROR),
-        ("content/press/2013/yizhen.md", 1, "slug", "duplicate-url", Level.ERROR),
+        ("content/press/yizhen.md", None, None, "duplicate-url", Level.ERROR),
+        ("content/press/2013/yizhen.md", None, None, "duplicate-url", Level.ERROR),
     ]
     for finding in findings:
         assert "/press/2013/05/yizhen/" in finding.message

@@ -36,7 +36,7 @@ def test_lines_of_keys_and_items():
 def test_line_falls_back_to_the_nearest_enclosing_key():
     doc, _ = parse_data("data/x.yml", TEXT)
     assert doc.line(1, "nested", "missing") == 7
-    assert doc.line(5) is None
+    assert doc.line(5) == 2, "past the last item: the line where the document starts"
 
 
 @pytest.mark.parametrize(

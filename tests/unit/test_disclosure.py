@@ -141,10 +141,10 @@ def test_duplicate_explicit_index_number_names_both_files():
     explicit = {"notices/a.md": f"{ORG}/2013-00001", "notices/b.md": f" {ORG}/2013-00001 ",
                 "notices/c.md": f"{ORG}/2013-00002"}
     paths = {s: "content/" + s for s in explicit}
-    findings = index_number_findings(explicit, paths, {"notices/a.md": 4, "notices/b.md": 6})
-    assert [(f.path, f.line, f.code, f.level) for f in findings] == [
-        ("content/notices/a.md", 4, "duplicate-index-no", Level.ERROR),
-        ("content/notices/b.md", 6, "duplicate-index-no", Level.ERROR)]
+    findings = index_number_findings(explicit, paths, {"notices/a.md": (4, "index_no"), "notices/b.md": (6, "索引号")})
+    assert [(f.path, f.line, f.field, f.code, f.level) for f in findings] == [
+        ("content/notices/a.md", 4, "index_no", "duplicate-index-no", Level.ERROR),
+        ("content/notices/b.md", 6, "索引号", "duplicate-index-no", Level.ERROR)]
     assert "content/notices/b.md" in findings[0].message and "content/notices/a.md" in findings[1].message
 
 

@@ -154,9 +154,11 @@ def assign_index_numbers(
 
 
 def index_number_findings(
-    explicit: Mapping[str, str], paths: Mapping[str, str] | None = None, lines: Mapping[str, int] | None = None,
+    explicit: Mapping[str, str], paths: Mapping[str, str] | None = None,
+    where: Mapping[str, tuple[int | None, str | None]] | None = None,
 ) -> list[Finding]:
-    """An error for each document whose explicit 索引号 another document also has, naming both files."""
+    """An error for each document whose explicit 索引号 another document also has, naming both files;
+    `where` gives each document's (line, key as written) of its 索引号."""
     owners: dict[str, list[str]] = defaultdict(list)
     for src_uri, value in sorted(explicit.items()):
         if value and value.strip():
@@ -168,7 +170,8 @@ def index_number_findings(
             continue
         for src_uri in sources:
             others = "、".join(shown(s) for s in sources if s != src_uri)
-            findings.append(Finding(shown(src_uri), (lines or {}).get(src_uri), "index_no", "duplicate-index-no",
+            line, key = (where or {}).get(src_uri, (None, "index_no"))
+            findings.append(Finding(shown(src_uri), line, key, "duplicate-index-no",
                                     f"索引号“{value}”与 {others} 重复，每份文件的索引号必须唯一",
                                     "改正其中一个，或删除 index_no 这一行让它自动生成"))
     return findings
@@ -220,7 +223,7 @@ def build_disclosure_tables(
         if fields is not None:
             fields_of[article.src_uri] = fields
     explicit = {src: fields.index_no for src, fields in fields_of.items() if fields.index_no}
-    findings += index_number_findings(explicit, paths, {a.src_uri: a.line_of("index_no") for a in documents})
+    findings += index_number_findings(explicit, paths, {a.src_uri: a.where("index_no") for a in documents})
     if len(explicit) < len(fields_of) and not org_code:
         findings.append(Finding("mkdocs.yml", None, "extra.bureau.org_code", "org-code-missing",
                                 "有公文没有写索引号，生成索引号需要本单位的组织机构代码",

@@ -86,7 +86,7 @@ def read_leaders(doc: DataDocument) -> tuple[Leaders, list[Finding]]:
     """Validate a loaded leaders document."""
     data = doc.data if isinstance(doc.data, dict) else {}
     findings = [] if isinstance(doc.data, dict) else [
-        Finding(doc.path, 1, None, "data-not-mapping", "应当有 organisations 和 leaders 两项",
+        Finding(doc.path, doc.line(), None, "data-not-mapping", "应当有 organisations 和 leaders 两项",
                 "写法：organisations: [市卫生局, 卫生局] 和 leaders:（每位领导一项）")]
     organisations, found = expect_list(doc, data.get("organisations"), ("organisations",), "单位名称", "[市卫生局, 卫生局]")
     findings += found

@@ -158,14 +158,15 @@ def check_identification(
 # ---------------------------------------------------------------- article text
 
 
-def article_lines(article: Article, with_title: bool = True) -> Iterator[tuple[int | None, str]]:
-    """(line, text) of the title, the summary and each body line, in reading order."""
+def article_lines(article: Article, with_title: bool = True) -> Iterator[tuple[int | None, str | None, str]]:
+    """(line, field, text) of the title, the summary and each body line, in reading order; the field is
+    the key as the editor wrote it (标题 or title), None for a line of the body."""
     if with_title:
-        yield article.line_of("title"), article.title
+        yield *article.where("title"), article.title
         if article.summary:
-            yield article.line_of("summary"), article.summary
+            yield *article.where("summary"), article.summary
     for offset, text in enumerate(article.body.split("\n")):
-        yield article.body_line + offset, text
+        yield article.body_line + offset, None, text
 
 
 def _shown(paths: Mapping[str, str] | None, article: Article) -> str:
@@ -253,7 +254,7 @@ def check_leaders(
         if not holders:
             continue
         titles = sorted(holders, key=len, reverse=True)
-        for line, text in article_lines(article):
+        for line, field, text in article_lines(article):
             for title in titles:
                 for match in re.finditer(re.escape(title), text):
                     start, end = match.span()
@@ -270,7 +271,7 @@ def check_leaders(
                     if written is None:
                         continue
                     findings.append(Finding(
-                        _shown(paths, article), line, None, "leader-name",
+                        _shown(paths, article), line, field, "leader-name",
                         f"“{title}{written}”：{title}是{'、'.join(names)}，不是{written}",
                         f"核对领导姓名和职务，写成“{title}{names[0]}”；如果{written}是其他单位的{title}，"
                         f"在职务前写明单位；领导名单在 data/leaders.yml"))
@@ -302,24 +303,25 @@ def check_terms(
         for term in terms:
             first_only = term.first_mention
             introduced = False
-            for line, text in article_lines(article, with_title=not first_only):
+            for line, field, text in article_lines(article, with_title=not first_only):
                 protected = _protected(text, term.right + term.ignore)
                 hits = [m.start() for m in re.finditer(re.escape(term.wrong), text)
                         if not any(m.start() < p.stop and p.start < m.end() for p in protected)]
                 if first_only:
                     first_right = min((p.start for p in _protected(text, term.right)), default=None)
                     if hits and not introduced and (first_right is None or hits[0] < first_right):
-                        findings.append(_term_finding(article, paths, line, term, first=True))
+                        findings.append(_term_finding(article, paths, line, field, term, first=True))
                     if hits or first_right is not None:
                         introduced = True
                     if introduced:
                         break
                     continue
-                findings += [_term_finding(article, paths, line, term) for _ in hits]
+                findings += [_term_finding(article, paths, line, field, term) for _ in hits]
     return apply_levels(findings, levels)
 
 
-def _term_finding(article: Article, paths, line: int | None, term: Term, first: bool = False) -> Finding:
+def _term_finding(article: Article, paths, line: int | None, field: str | None, term: Term,
+                  first: bool = False) -> Finding:
     right = "或".join(f"“{r}”" for r in term.right)
     if first:
         message = f"“{term.wrong}”第一次出现时应当写全称{right}"
@@ -329,4 +331,4 @@ def _term_finding(article: Article, paths, line: int | None, term: Term, first: 
         fix = f"改成{right}"
     if term.note:
         fix += f"（{term.note}）"
-    return Finding(_shown(paths, article), line, None, "term", message, fix, Level.WARNING)
+    return Finding(_shown(paths, article), line, field, "term", message, fix, Level.WARNING)

@@ -168,6 +168,11 @@ class Article:
     def key_of(self, name: str) -> str:
         return next((key for field_name, key, _ in self.written if field_name == name), name)
 
+    def where(self, name: str) -> tuple[int | None, str | None]:
+        """(line, key as the editor wrote it) of field `name`, for a finding about it; (None, None) when
+        the editor did not write it (a column taken from the folder, a slug from the file name)."""
+        return next(((line, key) for field_name, key, line in self.written if field_name == name), (None, None))
+
     @property
     def cover_uri(self) -> str | None:
         """The cover image's place in content/ (None for none, or for an address on another site)."""

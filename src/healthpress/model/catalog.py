@@ -49,8 +49,10 @@ def build_catalog(
     known = [a for a in articles if a.column in columns]
     for article in articles:
         if article.column not in columns:
+            line, key = article.where("column")
             findings.append(Finding(
-                paths[article.src_uri], 1, "column", "unknown-column", f"没有编号为“{article.column}”的栏目",
+                paths[article.src_uri], line, key, "unknown-column",
+                f"没有编号为“{article.column}”的栏目" if key else f"文章所在的目录“{article.column}”不是栏目",
                 "可用的栏目：" + "、".join(f"{c.id}（{c.title}）" for c in columns.values())
                 + "；要新增栏目，请在 columns/ 里新建同名 .yml 文件"))
     findings += _url_clashes(known, paths)
@@ -81,7 +83,7 @@ def _url_clashes(articles: list[Article], paths: dict[str, str]) -> list[Finding
         names = "、".join(paths[a.src_uri] for a in clash)
         for article in clash:
             findings.append(Finding(
-                paths[article.src_uri], 1, "slug", "duplicate-url",
+                paths[article.src_uri], *article.where("slug"), "duplicate-url",
                 f"与其他文章的网址 /{url} 相同：{names}",
                 "给其中一篇在文件头写不同的别名，如 slug: yizhen-huodong-2，或改文件名"))
     return findings

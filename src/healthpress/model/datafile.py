@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from healthpress.model.findings import Finding
 from healthpress.model.schema_errors import describe_type, findings_from_validation
-from healthpress.model.source import StrictLoader, lint_yaml_lines
+from healthpress.model.source import StrictLoader, lint_yaml_lines, scan_with_keys
 
 Key = tuple[Any, ...]
 """Where a value sits in a document: ("days", 2, "rule") is the `rule` of the third day."""
@@ -38,6 +38,15 @@ class DataDocument:
             if key[:end] in self.lines:
                 return self.lines[key[:end]]
         return None
+
+    def line_within(self, key: Key, location: Sequence[Any]) -> int | None:
+        """The line of a validation error's `location` inside the value at `key` (("tags", 1): the second
+        tag); the parts that name no key or item of the document (a union's member) are skipped."""
+        found = tuple(key)
+        for part in location:
+            if (*found, part) in self.lines:
+                found = (*found, part)
+        return self.line(*found)
 
     def key_lines(self, *key: Any) -> dict[str, int]:
         """The lines of the keys directly inside the mapping at `key`."""
@@ -61,7 +70,7 @@ def parse_data(path: str, text: str) -> tuple[DataDocument | None, list[Finding]
         return None, [_yaml_finding(path, exc)]
     if node is None:
         return DataDocument(path, None, {}), []
-    lines: dict[Key, int] = {}
+    lines: dict[Key, int] = {(): node.start_mark.line + 1}
     findings = _walk(path, node, (), lines)
     if findings:
         return None, findings
@@ -97,12 +106,12 @@ def validate_entry(
         return None, [Finding(doc.path, doc.line(*key), None, "data-not-mapping",
                               f"{what}应当是“字段: 值”的集合，这里是{describe_type(value)} {value!r}",
                               f"每个字段写一行，例如 {example}")]
-    lines = doc.key_lines(*key)
     try:
         return model.model_validate(value), []
     except ValidationError as exc:
         found = findings_from_validation(
-            exc, doc.path, written=lambda f: f, line_of=lambda f: lines.get(f, doc.line(*key)),
+            exc, doc.path, written=lambda f: f, line_of=lambda f: doc.line(*key, f),
+            line_at=lambda loc: doc.line_within(key, loc),
             fix_for=lambda f: "写法：" + help_text[f] if f in help_text else "删除这一行；可用的字段：" + "、".join(help_text))
         return None, [_with_where(f, what) for f in found]
 
@@ -201,13 +210,13 @@ def _walk(path: str, node: yaml.Node, key: Key, lines: dict[Key, int]) -> list[F
 def _forbidden_tokens(path: str, text: str) -> list[Finding]:
     """YAML tags run constructors and aliases can multiply a document: neither has a use here."""
     findings = []
-    for token in yaml.scan(text, Loader=StrictLoader):
+    for token, key in scan_with_keys(text):
         line = token.start_mark.line + 1
         if isinstance(token, yaml.TagToken):
-            findings.append(Finding(path, line, None, "yaml-tag", "数据文件里不允许使用 YAML 标签（以 ! 开头）",
+            findings.append(Finding(path, line, key, "yaml-tag", "数据文件里不允许使用 YAML 标签（以 ! 开头）",
                                     "删除以 ! 开头的部分；值里确实要有 ! 时整体加引号"))
         elif isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
-            findings.append(Finding(path, line, None, "yaml-alias", "数据文件里不允许使用 YAML 锚点和引用（& 和 *）",
+            findings.append(Finding(path, line, key, "yaml-alias", "数据文件里不允许使用 YAML 锚点和引用（& 和 *）",
                                     "把内容直接写出来；值以 & 或 * 开头时整体加引号"))
         if len(findings) >= 5:
             break

@@ -29,8 +29,10 @@ def findings_from_validation(
     written: Callable[[str], str],
     line_of: Callable[[str], int | None],
     fix_for: Callable[[str], str],
+    line_at: Callable[[tuple[Any, ...]], int | None] | None = None,
 ) -> list[Finding]:
-    """One finding per pydantic error, naming the field as the editor wrote it."""
+    """One finding per pydantic error, naming the field as the editor wrote it; at `line_of(field)`, or
+    with `line_at` at the line of the error's whole location (the second item of a list, a key inside)."""
     found = []
     items = error.errors()
     judged = {item["loc"][:1] for item in items if hasattr(item.get("ctx", {}).get("error"), "code")}
@@ -47,7 +49,8 @@ def findings_from_validation(
         position = next((part for part in item["loc"][1:] if isinstance(part, int)), None)
         if position is not None:  # an item of a list: tags: [健康, 防疫] has its own line no more
             message = f"第 {position + 1} 项：{message}"
-        found.append(Finding(path, line_of(field) if field else None, name, code, message, fix))
+        line = (line_at(tuple(item["loc"])) if line_at is not None else line_of(field)) if field else None
+        found.append(Finding(path, line, name, code, message, fix))
     return found
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 
@@ -119,18 +119,29 @@ def lint_yaml_lines(path: str, yaml_text: str, first_line: int) -> list[Finding]
     return findings
 
 
+def scan_with_keys(yaml_text: str) -> Iterator[tuple[yaml.Token, str | None]]:
+    """Each YAML token with the key it belongs to as written (the last key read before it), if any."""
+    key, expecting_key = None, False
+    for token in yaml.scan(yaml_text, Loader=StrictLoader):
+        if isinstance(token, yaml.KeyToken):
+            expecting_key = True
+        elif isinstance(token, yaml.ScalarToken) and expecting_key:
+            key, expecting_key = str(token.value), False
+        yield token, key
+
+
 def _scan_for_forbidden(path: str, yaml_text: str, first_line: int) -> list[Finding]:
     """YAML tags run constructors and aliases can multiply a document: neither has a use here."""
     findings = []
-    for token in yaml.scan(yaml_text, Loader=StrictLoader):
+    for token, key in scan_with_keys(yaml_text):
         line = token.start_mark.line + first_line
         if findings and findings[-1].line == line:
             continue  # one finding a line: `key: &a *b` is one problem to fix
         if isinstance(token, yaml.TagToken):
-            findings.append(Finding(path, line, None, "yaml-tag", "文件头里不允许使用 YAML 标签（以 ! 开头）",
+            findings.append(Finding(path, line, key, "yaml-tag", "文件头里不允许使用 YAML 标签（以 ! 开头）",
                                     "删除以 ! 开头的部分；值里确实要有 ! 时整体加引号"))
         elif isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
-            findings.append(Finding(path, line, None, "yaml-alias", "文件头里不允许使用 YAML 锚点和引用（& 和 *）",
+            findings.append(Finding(path, line, key, "yaml-alias", "文件头里不允许使用 YAML 锚点和引用（& 和 *）",
                                     "把内容直接写出来；值以 & 或 * 开头时整体加引号"))
         if len(findings) >= 5:
             break
