@@ -235,10 +235,9 @@ def _write_report(path: Path, findings: list, config_file: Path) -> None:
 
 def _serve(args) -> int:
     """MkDocs' server with "dirty" rebuilds: the preview folder is not emptied on every save, and
-    healthpress leaves every unchanged page where it is (a big site's preview refreshes in seconds)."""
-    from mkdocs.commands.serve import serve
-
-    from healthpress.engine import internals
+    healthpress leaves every unchanged page where it is (a big site's preview refreshes in seconds).
+    A build that fails shows its errors in the browser until a save fixes them (engine/servefailure.py)."""
+    from healthpress.engine import internals, servefailure
 
     problem = _address_problem(args.dev_addr)  # before the first build, which may take minutes
     if problem is not None:
@@ -248,13 +247,27 @@ def _serve(args) -> int:
     internals.build_logger().addFilter(_QuietDirtyWarning())
     signal.signal(signal.SIGTERM, _stop_like_ctrl_c)  # so MkDocs' shutdown (and healthpress' cache writing) runs
     try:
-        serve(args.config_file, dev_addr=args.dev_addr, livereload=True, build_type="dirty")
+        servefailure.serve(args.config_file, args.dev_addr, lambda exc: _serve_failure(exc, args.config_file))
     except OSError as exc:  # the address taken between the look above and MkDocs' own
         if exc.errno not in _ADDRESS_ERRORS:
             raise
         print(_address_message(*_host_and_port(args.dev_addr), exc), file=sys.stderr)
         return 1
     return 0
+
+
+def _serve_failure(exc: Exception, config_file: str) -> str | None:
+    """The Chinese line for a preview build that raised `exc`, or None when the lines logged before it
+    say why (MkDocs' Abort after a build error: healthpress' findings)."""
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    if isinstance(exc, ConfigurationError) or "configuration error" in str(exc):
+        return config_problem(exc, config_file)
+    if isinstance(exc, Abort):
+        return None
+    if isinstance(exc, OSError) and exc.filename:
+        return f"读写 {exc.filename} 时出错：{_OS_REASONS.get(exc.errno, exc.strerror or str(exc))}。"
+    return f"出错了：{exc}（{type(exc).__name__}）。要看出错的位置，设置环境变量 HEALTHPRESS_DEBUG=1 后重新运行。"
 
 
 _ADDRESS_ERRORS = frozenset({errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.EACCES})

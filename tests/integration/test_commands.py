@@ -161,3 +161,57 @@ def test_serve_renders_a_big_first_build_on_every_core_and_stops_cleanly(site):
     log = (site.root / "serve.log").read_text(encoding="utf-8")
     assert f"（{min(os.cpu_count() or 1, 3)} 个进程）" in log, log[-2000:]
     assert "Traceback" not in log and "KeyboardInterrupt" not in log, log[-2000:]
+
+
+BAD_DATE = "---\ntitle: 乙\ndate: 2013年5月8日\n---\n\n乙的正文。\n"
+FINDING = "content/news/b.md:3: date: 无法识别的日期“2013年5月8日”"
+
+
+def answered(url: str) -> tuple[int, str]:
+    """One request that must be answered within 10 seconds (no retry: a server that hangs fails)."""
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.status, response.read().decode("utf-8")
+
+
+def test_serve_answers_a_failed_rebuild_with_its_findings_at_once_and_recovers(site):
+    """A rebuild that fails must not hold the preview's requests (MkDocs' "will appear stuck"): every page
+    answers at once with the Chinese findings, status 200, until a save fixes them."""
+    site.write("news/a.md", article("甲", "2013-05-07"))
+    site.write("news/b.md", article("乙", "2013-05-08", "乙的正文。"))
+    with serving(site) as port:
+        deadline = time.monotonic() + 60
+        url = f"http://127.0.0.1:{port}/news/2013/05/b/"
+        assert "乙的正文" in fetch(url, deadline)
+        site.write("news/b.md", BAD_DATE)
+        while True:
+            status, text = answered(url)
+            if FINDING in text:
+                break
+            assert time.monotonic() < deadline, "the findings never showed"
+            time.sleep(0.2)
+        assert status == 200 and "预览没有更新" in text and "— 写法：date: 2013-05-08" in text
+        assert "/livereload/" in text, "the page reloads itself after the next rebuild"
+        status, other = answered(f"http://127.0.0.1:{port}/news/")  # every page, not only the broken one
+        assert status == 200 and FINDING in other
+        site.write("news/b.md", article("乙", "2013-05-08", "改好后的正文。"))
+        while "改好后的正文" not in answered(url)[1]:
+            assert time.monotonic() < deadline, "the fixed article never showed"
+            time.sleep(0.2)
+    log = (site.root / "serve.log").read_text(encoding="utf-8")
+    assert "预览没有更新" in log and FINDING in log
+    assert "stuck" not in log and "Aborted" not in log and "Traceback" not in log, log[-2000:]
+
+
+def test_serve_starts_on_a_failing_first_build_and_shows_its_findings(site):
+    site.write("news/a.md", article("甲", "2013-05-07", "甲的正文。"))
+    site.write("news/b.md", BAD_DATE)
+    with serving(site) as port:
+        deadline = time.monotonic() + 60
+        home = f"http://127.0.0.1:{port}/"
+        assert FINDING in fetch(home, deadline)
+        site.write("news/b.md", article("乙", "2013-05-08"))
+        while "甲的正文" not in answered(f"http://127.0.0.1:{port}/news/2013/05/a/")[1]:
+            assert time.monotonic() < deadline, "the site never showed after the fix"
+            time.sleep(0.2)
+    log = (site.root / "serve.log").read_text(encoding="utf-8")
+    assert "Traceback" not in log and "Aborted" not in log and "已停止" not in log, log[-2000:]

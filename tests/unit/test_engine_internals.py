@@ -198,6 +198,41 @@ def test_the_preview_servers_watches(tmp_path):
         server.server_close()
 
 
+def test_serve_command_using_replaces_the_build_and_the_server_serve_runs(tmp_path):
+    """serve() looks up `build` and `LiveReloadServer` in its module when it runs (the first build, then
+    the server), and they are given back afterwards."""
+    from mkdocs.commands import serve as serve_module
+
+    config = project(tmp_path)
+    built, made = [], []
+
+    class NoServer(LiveReloadServer):
+        def __init__(self, builder, **kwargs):
+            super().__init__(builder, **kwargs)
+            made.append(self)
+
+        def serve(self, *, open_in_browser=False):  # return at once instead of serving
+            pass
+
+    original = serve_module.build, serve_module.LiveReloadServer
+    with internals.serve_command_using(lambda config, **kw: built.append(kw), NoServer):
+        serve_module.serve(config.config_file_path, livereload=False, build_type="dirty", dev_addr="127.0.0.1:0")
+    assert built == [{"serve_url": "http://127.0.0.1:0/", "dirty": True}] and len(made) == 1
+    assert (serve_module.build, serve_module.LiveReloadServer) == original
+
+
+def test_a_page_served_carries_the_reload_script_of_the_last_finished_build(tmp_path):
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    try:
+        epoch = internals.last_finished_build(server)  # no rebuild under way: at once
+        assert epoch == server._visible_epoch
+        page = internals.with_livereload_script(server, b"<html><body><p>x</p></body></html>", epoch)
+        assert page.startswith(b"<html><body><p>x</p><script>") and page.endswith(b"</script></body></html>")
+        assert b"/livereload/" in page and f"livereload({epoch}, ".encode() in page
+    finally:
+        server.server_close()
+
+
 def test_use_engine_refuses_an_unknown_engine_and_a_late_switch():
     with pytest.raises(ValueError, match="HEALTHPRESS_ENGINE"):
         choice.use_engine("nosuch")

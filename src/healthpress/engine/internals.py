@@ -9,7 +9,7 @@ the engine it runs on. Nothing else in healthpress may use a private name of the
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -121,3 +121,33 @@ def forget_watches(server) -> None:
     replaced): clears its private `_watched_paths` and `_watch_refs`."""
     server._watched_paths.clear()
     server._watch_refs.clear()
+
+
+@contextmanager
+def serve_command_using(build: Callable[..., None], server_class: Callable[..., Any]) -> Iterator[None]:
+    """While it lasts, the engine's `serve()` (mkdocs.commands.serve) runs every build, its first one
+    included, through `build`, and makes its preview server with `server_class`. Relies on `serve()`
+    looking up its module's names `build` and `LiveReloadServer` each time it runs."""
+    from mkdocs.commands import serve as _serve_command  # here: a build need not load the server
+
+    saved = _serve_command.build, _serve_command.LiveReloadServer
+    _serve_command.build, _serve_command.LiveReloadServer = build, server_class
+    try:
+        yield
+    finally:
+        _serve_command.build, _serve_command.LiveReloadServer = saved
+
+
+def last_finished_build(server) -> int:
+    """Wait for the preview server's rebuild under way (if one is) to end; then the number (epoch) of
+    the last build it finished, as it waits before serving a page. Relies on its private `_epoch_cond`,
+    `_visible_epoch` and `_wanted_epoch`."""
+    with server._epoch_cond:
+        server._epoch_cond.wait_for(lambda: server._visible_epoch == server._wanted_epoch)
+        return server._visible_epoch
+
+
+def with_livereload_script(server, html: bytes, epoch: int) -> bytes:
+    """`html` with the script the preview server adds to each page it serves: the page reloads itself
+    once a build newer than `epoch` is done. Relies on the server's private `_inject_js_into_html`."""
+    return server._inject_js_into_html(html, epoch)
