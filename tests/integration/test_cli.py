@@ -18,7 +18,7 @@ def test_check_passes_a_good_site(site, run_cli):
 def test_check_reports_every_problem_with_file_line_field_and_fix(site, run_cli):
     site.write("news/a.md", "---\ntitle: 甲\ndate: 2013/05/08\n---\n")
     site.write("news/b.md", "---\n标题: 乙\n日期: 2013-05-08\n标签: 健康，防疫\n---\n")
-    site.write("news/c.md", "---\ntitle: 丙\ndate: 2013-05-08\nauthr: 张明\n---\n")
+    site.write("news/c.md", "---\ntitle: 丙\ndate: 2013-05-08\nauthr: 张明\n---\n正文。\n")
     result = run_cli(site, "check")
     assert result.returncode == 1
     assert "content/news/a.md:3: date: 无法识别的日期“2013/05/08”" in result.stdout

@@ -22,6 +22,7 @@ from healthpress.model.articles import Article, parse_article
 from healthpress.model.assets import check_assets
 from healthpress.model.catalog import build_catalog
 from healthpress.model.columns import Column
+from healthpress.model.emptybody import empty_body_finding, is_empty_body
 from healthpress.model.encoding import decode_source
 from healthpress.model.findings import Finding, Level
 from healthpress.model.limits import Limits, check_body, check_size
@@ -111,6 +112,17 @@ def check_covers(articles: list[Article], existing: set[str], paths: dict[str, s
     ]
 
 
+def check_empty_bodies(articles: list[Article], columns: dict[str, Column], paths: dict[str, str]) -> list[Finding]:
+    """An article to be published (now or at its date) with nothing a reader can see under its title is an
+    error, unless its column allows empty bodies; drafts and articles in review are still being written."""
+    return [
+        empty_body_finding(paths[a.src_uri], a.body_line, a.column)
+        for a in articles
+        if a.status == "published" and a.column in columns and not columns[a.column].allow_empty_body
+        and is_empty_body(a.body)
+    ]
+
+
 def build_site_model(
     columns: dict[str, Column],
     loaded: LoadedArticles,
@@ -129,6 +141,7 @@ def build_site_model(
         (shown if preview or publication_state(article, now) == "published" else withheld).append(article)
     catalog, found = build_catalog(shown, columns, loaded.paths)
     found += check_covers(shown, taken_uris, loaded.paths)
+    found += check_empty_bodies(loaded.articles, columns, loaded.paths)
     for column in columns.values():
         if column.kind == "periodical":
             found += periodical_findings(catalog.by_column[column.id], column.title, loaded.paths)

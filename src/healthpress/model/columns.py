@@ -28,6 +28,7 @@ COLUMN_FIELD_HELP = {
     "home_items": "home_items: 6（首页显示条数，0 到 20）",
     "archived": "archived: true（已结束的专题栏目）",
     "update_days": "update_days: 30（合规检查要求的更新周期，天；不写时新闻类 14 天、通知公告类 180 天）",
+    "allow_empty_body": "allow_empty_body: true（这个栏目的文章可以只有标题、没有正文；默认 false：正文是空的就报错）",
 }
 
 
@@ -42,6 +43,7 @@ class ColumnSchema(StrictModel):
     home_items: int = Field(default=6, ge=0, le=20)
     archived: bool = False
     update_days: int | None = Field(default=None, ge=1, le=3650)
+    allow_empty_body: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,8 @@ class Column:
     home_items: int
     archived: bool
     update_days: int | None = None
+    allow_empty_body: bool = False
+    """Whether its articles may have no body (a title-only column); otherwise an empty body is an error."""
 
     @property
     def url(self) -> str:
