@@ -1,25 +1,70 @@
-/* Site search on /search/?q=…: asks Pagefind (static, loaded in pieces) and lists the results. */
+/* Site search on /search/?q=…&page=N: asks Pagefind (static, loaded in pieces) and lists the results,
+   ten a page, each with an excerpt of the article's text. */
 (function () {
   "use strict";
   var script = document.currentScript;
   var manifestUrl = new URL(script.getAttribute("data-pagefind-shards"), location.href).href;
   var siteRoot = new URL(script.getAttribute("data-site-root"), location.href).pathname;
-  var LIMIT = 10;
+  var PAGE_SIZE = 10;
+  var EXCERPT_CHARS = 90;  /* about two lines */
+  var EXCERPT_LEAD = 36;  /* at most this many characters before the first hit */
+  var TAGS_ANCHOR = "hp-article-tags";  /* the id of an article's tags (article.html) */
+  var BLOCK_BREAK = /^\.\s+$/;  /* what Pagefind puts between two blocks of text (heading, paragraph) */
+  var SENTENCE_END = /[。！？；!?;…]\s*$|^\.\s+$/;
+  var CLAUSE_END = /[，、：,:]\s*$/;
 
-  function highlighted(excerpt) {
-    /* Pagefind's excerpt is escaped text with <mark> around the hits: keep only text and <mark>. */
-    var source = document.createElement("template");
-    source.innerHTML = excerpt;
-    var out = document.createDocumentFragment();
-    source.content.childNodes.forEach(function (node) {
-      if (node.nodeName === "MARK") {
+  function unescaped(word) { return word.replace(/&lt;/g, "<").replace(/&gt;/g, ">"); }
+
+  function titleLength(words, title) {
+    /* The words of the title the page's text starts with (the article's <h1>), 0 if it does not. */
+    var wanted = String(title || "").replace(/\s+/g, ""), got = "", i = 0;
+    while (i < words.length && got.length < wanted.length) { got += words[i].replace(/\s+/g, ""); i++; }
+    return wanted && got === wanted ? i : 0;
+  }
+
+  function excerptStart(words, from, hit) {
+    /* Where the excerpt around the hit starts: at its sentence's start when that is near, else at the
+       farthest clause start that is, else at the hit itself; never inside a word. */
+    var start = hit, chars = 0;
+    for (var i = hit; i > from; i--) {
+      var before = words[i - 1];
+      if (SENTENCE_END.test(before)) { return i; }
+      chars += before.length;
+      if (chars > EXCERPT_LEAD) { return start; }
+      if (CLAUSE_END.test(before)) { start = i; }
+    }
+    return from;
+  }
+
+  function excerpt(data) {
+    /* The body text around the first hit, from a sentence or clause start, the hits marked. Pagefind's own
+       excerpt is a window of words around the hits: it starts mid-word, often in the title, which it joins
+       to the body with ". ". The article's title and tags are left out (they are indexed, to be found). */
+    var raw = data.raw_content || "";
+    var zws = raw.indexOf("\u200B") >= 0, joiner = zws ? "" : " ";
+    var words = (zws ? raw.split("\u200B") : raw.split(/[^\S\uFEFF]+/)).map(unescaped);
+    var from = titleLength(words, data.meta && data.meta.title);
+    while (from < words.length && (BLOCK_BREAK.test(words[from]) || !words[from].trim())) { from++; }
+    var tags = (data.anchors || []).filter(function (a) { return a.id === TAGS_ANCHOR; })[0];
+    var to = tags && tags.location > from ? tags.location : words.length;
+    var hits = new Set(data.locations || []);
+    var hit = (data.locations || []).filter(function (l) { return l >= from && l < to; }).sort(function (a, b) { return a - b; })[0];
+    var start = hit === undefined ? from : excerptStart(words, from, hit);
+    var out = document.createDocumentFragment(), chars = 0, i = start;
+    if (start > from && !SENTENCE_END.test(words[start - 1])) { out.appendChild(document.createTextNode("……")); }
+    for (; i < to && chars < EXCERPT_CHARS; i++) {
+      var word = BLOCK_BREAK.test(words[i]) ? " " : words[i];
+      if (hits.has(i)) {
         var mark = document.createElement("mark");
-        mark.textContent = node.textContent;
+        mark.textContent = word;
         out.appendChild(mark);
       } else {
-        out.appendChild(document.createTextNode(node.textContent));
+        out.appendChild(document.createTextNode(word));
       }
-    });
+      if (joiner && i + 1 < to) { out.appendChild(document.createTextNode(joiner)); }
+      chars += word.length;
+    }
+    if (i < to) { out.appendChild(document.createTextNode("……")); }
     return out;
   }
 
@@ -36,10 +81,10 @@
       date.textContent = " " + data.meta.date;
       item.appendChild(date);
     }
-    var excerpt = document.createElement("p");
-    excerpt.className = "hp-search-result__excerpt";
-    excerpt.appendChild(highlighted(data.excerpt || ""));
-    item.appendChild(excerpt);
+    var text = document.createElement("p");
+    text.className = "hp-search-result__excerpt";
+    text.appendChild(excerpt(data));
+    item.appendChild(text);
     list.appendChild(item);
   }
 
@@ -49,7 +94,7 @@
      comes with a patch bundle of those articles and lists the results of its own bundle that the
      patch supersedes ([page id, address]): those are dropped. */
   var bundleRoot = new URL("./", manifestUrl).href;
-  var OPTIONS = { baseUrl: siteRoot, excerptLength: 40 };
+  var OPTIONS = { baseUrl: siteRoot };
   var FIRST_SHARDS = 4;
 
   function pathOf(url) { return new URL(url, location.href).pathname; }
@@ -123,32 +168,113 @@
     return kept;
   }
 
-  async function show(pagefind, manifest, query, exactFilter, more, list, status) {
-    var ranked = await settle((await pagefind.search(query)).results, manifest.superseded);
-    if (exactFilter) { ranked = await exactOnly(pagefind, query, ranked); }
-    var results = await Promise.all(ranked.slice(0, LIMIT).map(function (r) { return r.data(); }));
-    list.textContent = "";
-    results.forEach(function (data) { render(list, data); });
-    var found = ranked.length
-      ? "找到 " + ranked.length + " 篇与“" + query + "”有关的文章" + (ranked.length > LIMIT ? "，显示前 " + LIMIT + " 篇。" : "。")
-      : "没有找到与“" + query + "”有关的文章。";
-    status.textContent = found + (more ? "正在检索更早的文章……" : (ranked.length ? "" : "换个词试试，或按归档、标签查找。"));
+  function pageAddress(query, page) {
+    var params = new URLSearchParams({ q: query });
+    if (page > 1) { params.set("page", String(page)); }
+    return location.pathname + "?" + params.toString();
   }
 
+  function requested() {
+    /* The query and the page the address asks for (?q=…&page=N; page 1 when absent or not a number). */
+    var params = new URLSearchParams(location.search);
+    var page = parseInt(params.get("page") || "1", 10);
+    return { query: (params.get("q") || "").trim(), page: page > 0 ? page : 1 };
+  }
+
+  function pagerLink(label, page, query, rel) {
+    var link = document.createElement("a");
+    link.href = pageAddress(query, page);
+    link.textContent = label;
+    link.setAttribute("data-page", String(page));
+    if (rel) { link.rel = rel; link.className = "hp-pager__" + rel; }
+    if (/^\d+$/.test(label)) { link.setAttribute("aria-label", "第 " + label + " 页"); }
+    return link;
+  }
+
+  function drawPager(nav, query, page, pages) {
+    /* 上一页, the page numbers (the first, the last and two either side of this one), 下一页: as the
+       listings' pager (macros.html), as links that keep the query, so they work without the script too. */
+    nav.textContent = "";
+    nav.hidden = pages < 2;
+    if (pages < 2) { return; }
+    if (page > 1) { nav.appendChild(pagerLink("上一页", page - 1, query, "prev")); }
+    for (var n = 1; n <= pages; n++) {
+      if (n === page) {
+        var current = document.createElement("span");
+        current.className = "hp-pager__current";
+        current.setAttribute("aria-current", "page");
+        current.textContent = String(n);
+        nav.appendChild(current);
+      } else if (n === 1 || n === pages || Math.abs(n - page) <= 2) {
+        nav.appendChild(pagerLink(String(n), n, query));
+      } else if (Math.abs(n - page) === 3) {
+        var gap = document.createElement("span");
+        gap.className = "hp-pager__gap";
+        gap.textContent = "…";
+        nav.appendChild(gap);
+      }
+    }
+    if (page < pages) { nav.appendChild(pagerLink("下一页", page + 1, query, "next")); }
+    var count = document.createElement("span");
+    count.className = "hp-pager__count";
+    count.textContent = "第 " + page + " / " + pages + " 页";
+    nav.appendChild(count);
+  }
+
+  function foundText(query, total, page, pages) {
+    if (!total) { return "没有找到与“" + query + "”有关的文章。"; }
+    var text = "找到 " + total + " 篇与“" + query + "”有关的文章";
+    if (pages < 2) { return text + "。"; }
+    var first = (page - 1) * PAGE_SIZE + 1, last = Math.min(page * PAGE_SIZE, total);
+    return text + "，第 " + page + " / " + pages + " 页，显示第 " + first + "–" + last + " 篇。";
+  }
+
+  function Search(pagefind, manifest, query, exactFilter, view) {
+    this.pagefind = pagefind; this.manifest = manifest; this.query = query;
+    this.exactFilter = exactFilter; this.view = view; this.ranked = []; this.more = false; this.drawn = 0;
+  }
+
+  Search.prototype.rank = async function (more) {
+    /* Every result of the shards merged so far, in Pagefind's order, each page once. */
+    var ranked = await settle((await this.pagefind.search(this.query)).results, this.manifest.superseded);
+    if (this.exactFilter) { ranked = await exactOnly(this.pagefind, this.query, ranked); }
+    this.ranked = ranked;
+    this.more = more;
+  };
+
+  Search.prototype.show = async function (page, focus) {
+    /* One page of the results (clamped to the last), its pager and the count in the live region. */
+    var view = this.view, total = this.ranked.length;
+    var pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    page = Math.min(Math.max(1, page), pages);
+    var drawing = ++this.drawn;
+    var shown = this.ranked.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+    var results = await Promise.all(shown.map(function (r) { return r.data(); }));
+    if (drawing !== this.drawn) { return; }  /* a later page was asked for meanwhile */
+    view.list.textContent = "";
+    view.list.start = (page - 1) * PAGE_SIZE + 1;
+    view.list.setAttribute("aria-label", pages > 1 ? "搜索结果，第 " + page + " 页" : "搜索结果");
+    results.forEach(function (data) { render(view.list, data); });
+    drawPager(view.pager, this.query, page, pages);
+    view.status.textContent = foundText(this.query, total, page, pages) +
+      (this.more ? "正在检索更早的文章……" : (total ? "" : "换个词试试，或按归档、标签查找。"));
+    if (focus) { view.list.focus(); }
+  };
+
   async function run() {
-    var query = (new URLSearchParams(location.search).get("q") || "").trim();
+    var asked = requested(), query = asked.query;
     var input = document.getElementById("hp-search-page-input");
-    var status = document.querySelector(".hp-search-status");
-    var list = document.querySelector(".hp-search-results");
+    var view = { status: document.querySelector(".hp-search-status"), list: document.querySelector(".hp-search-results"),
+                 pager: document.querySelector(".hp-search-pager") };
     if (input) { input.value = query; }
     var header = document.getElementById("hp-search-input");
     if (header) { header.value = query; }
-    if (!query) { status.textContent = "请输入要搜索的词语，如“医改”“健康周刊”“12320”。"; return; }
-    status.textContent = "正在搜索“" + query + "”……";
+    if (!query) { view.status.textContent = "请输入要搜索的词语，如“医改”“健康周刊”“12320”。"; return; }
+    view.status.textContent = "正在搜索“" + query + "”……";
     try {
       var manifest = await loadManifest();
       if (!manifest.shards.length) {  /* a site with no published article yet: an index of nothing */
-        status.textContent = "网站还没有发布文章，暂时没有可以搜索的内容。";
+        view.status.textContent = "网站还没有发布文章，暂时没有可以搜索的内容。";
         return;
       }
       var exactFilter = segmentsLikeTheIndex(manifest.version) && /\p{Script=Han}/u.test(query) && !/[\s"]/.test(query);
@@ -157,13 +283,31 @@
       var pagefind = await import(first[0] + "pagefind.js");
       await pagefind.options(OPTIONS);
       await Promise.all(first.slice(1).map(function (bundle) { return pagefind.mergeIndex(bundle, OPTIONS); }));
-      await show(pagefind, manifest, query, exactFilter, rest.length > 0, list, status);
+      var search = new Search(pagefind, manifest, query, exactFilter, view);
+      /* Paging: the pager's links change the address (so the back button goes to the page before) and
+         draw that page from the results at hand, the focus on the list; back and forward redraw. */
+      view.pager.addEventListener("click", function (event) {
+        var link = event.target.closest("a[data-page]");
+        if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) { return; }
+        event.preventDefault();
+        var page = parseInt(link.getAttribute("data-page"), 10);
+        history.pushState(null, "", pageAddress(query, page));
+        search.show(page, true);
+      });
+      window.addEventListener("popstate", function () {
+        var now = requested();
+        if (now.query !== query) { location.reload(); return; }
+        search.show(now.page, true);
+      });
+      await search.rank(rest.length > 0);
+      await search.show(requested().page, false);
       if (rest.length) {
         await Promise.all(rest.map(function (bundle) { return pagefind.mergeIndex(bundle, OPTIONS); }));
-        await show(pagefind, manifest, query, exactFilter, false, list, status);
+        await search.rank(false);
+        await search.show(requested().page, false);
       }
     } catch (error) {
-      status.textContent = "搜索暂时不可用，请稍后再试，或按归档、标签查找。";
+      view.status.textContent = "搜索暂时不可用，请稍后再试，或按归档、标签查找。";
     }
   }
 
