@@ -122,7 +122,7 @@ class PreviewServer(LiveReloadServer):
 
     def serve_request(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
-        if path.startswith("/livereload/") or not path.endswith(("/", ".html")):
+        if not (path.startswith(self.mount_path) and path.endswith(("/", ".html"))):  # the site's pages only
             return super().serve_request(environ, start_response)
         epoch = internals.last_finished_build(self)
         lines = self.failure.lines
