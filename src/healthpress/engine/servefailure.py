@@ -61,12 +61,15 @@ class BuildFailure:
             try:
                 run(*args, **kwargs)
             except Exception as exc:
-                internals.engine_logger().removeHandler(errors)
-                self._failed(errors.lines, exc)
+                failed: Exception | None = exc
             else:
+                failed = None
+            finally:  # Ctrl-C too
                 internals.engine_logger().removeHandler(errors)
-                if success_clears:
-                    self.lines = None
+            if failed is not None:
+                self._failed(errors.lines, failed)
+            elif success_clears:
+                self.lines = None
 
         return guarded
 
