@@ -56,6 +56,9 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         return fix_chrome(output)
 
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        return fix_chrome(output_content)  # 404.html has material's chrome too
+
     def on_serve(self, server, config: MkDocsConfig, builder):
         self.build.watch(server)
         return server

@@ -224,3 +224,11 @@ def test_cover_image_is_shown_and_a_missing_one_fails(site, build_errors):
     with pytest.raises(Abort):
         site.build()
     assert any(e.startswith("content/news/b.md:4: 封面:") and "images/nope.png" in e for e in build_errors())
+
+
+def test_no_page_has_autocomplete_on_a_checkbox_the_404_page_included(example_site):
+    """material's base template puts `autocomplete` on its two checkboxes, which HTML does not allow."""
+    pages = example_site.all_pages()
+    assert example_site.site_dir / "404.html" in pages
+    wrong = [p.name for p in pages if re.search(r'<input[^>]*type="checkbox"[^>]*autocomplete', p.read_text(encoding="utf-8"))]
+    assert not wrong, f"autocomplete on a checkbox in {wrong[:5]}"
