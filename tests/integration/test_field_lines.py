@@ -30,6 +30,7 @@ CASES = [
     ("invalid-date", {"news/a.md": fm("标题: 甲", "作者: 张明", "日期: 2013年5月8日")},
      "content/news/a.md:4: 日期:", "2013-05-08"),
     ("tags-not-a-list", {"news/a.md": fm(*DATED, "作者: 张明", "标签: 健康，防疫")}, "content/news/a.md:5: 标签:", "[健康, 防疫]"),
+    ("tag-item", {"news/a.md": fm(*DATED, "标签:", "  - 健康", '  - "防\u2066疫"')}, "content/news/a.md:6: 标签:", "第 2 项"),
     ("status-unknown", {"news/a.md": fm(*DATED, "状态: 完成")}, "content/news/a.md:4: 状态:", "published"),
     ("invalid-slug", {"news/a.md": fm(*DATED, "别名: A/B")}, "content/news/a.md:4: 别名:", "只用小写字母"),
     ("html-in-author", {"news/a.md": fm(*DATED, '作者: "<b>张明</b>"')}, "content/news/a.md:4: 作者:", "HTML 标签"),

@@ -215,7 +215,8 @@ def parse_article(path: str, src_uri: str, text: str) -> tuple[Article | None, l
     except ValidationError as exc:
         findings += findings_from_validation(
             exc, path, written=lambda f: written.get(f, f), line_of=lambda f: lines.get(f, 1),
-            fix_for=lambda f: "写法：" + FIELD_HELP.get(f, ""))
+            fix_for=lambda f: "写法：" + FIELD_HELP.get(f, ""),
+            line_at=lambda loc: _line_at(loc, lines, source.item_lines, written))
         return None, findings
     slug = meta.slug if meta.slug is not None else default_slug(src_uri)
     if not is_valid_slug(slug):
@@ -237,6 +238,17 @@ def parse_article(path: str, src_uri: str, text: str) -> tuple[Article | None, l
         disclosure_fields=tuple((name, getattr(meta, name)) for name in DISCLOSURE_FIELDS if name in meta.model_fields_set),
         letter_fields=tuple((name, getattr(meta, name)) for name in LETTER_FIELDS if name in meta.model_fields_set), written=tuple((name, written[name], line) for name, line in sorted(lines.items())),
     ), findings
+
+
+def _line_at(location: tuple, lines: dict[str, int], item_lines: dict[str, tuple[int, ...]],
+             written: dict[str, str]) -> int:
+    """The line of a validation error: of the list item it is about (the second tag written on a line of
+    its own), else of its field; 1 (the front matter's start) for a field not written."""
+    name = str(location[0])
+    items = item_lines.get(written.get(name, name), ())
+    if len(location) > 1 and isinstance(location[1], int) and location[1] < len(items):
+        return items[location[1]]
+    return lines.get(name, 1)
 
 
 LETTER_FIELDS = ("writer", "received", "reply", "replied_by", "replied_on")

@@ -8,7 +8,7 @@ The YAML is read safely: no tags, no anchors or aliases (so no alias bombs), dat
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 import yaml
@@ -42,6 +42,8 @@ class Source:
     key_lines: dict[str, int]
     body: str
     body_line: int
+    item_lines: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    """The line of each item of a list written one item a line (tags:\n  - 健康\n  - 防疫), by key."""
 
 
 class SourceError(Exception):
@@ -67,8 +69,8 @@ def split_source(path: str, text: str) -> Source:
         if DELIMITER.match(line):
             yaml_text = "\n".join(lines[1:index])
             body = "\n".join(lines[index + 1 :])
-            mapping, key_lines = load_yaml_mapping(path, yaml_text, first_line=2)
-            return Source(mapping, key_lines, body, body_line=index + 2)
+            mapping, key_lines, item_lines = read_yaml_mapping(path, yaml_text, first_line=2)
+            return Source(mapping, key_lines, body, body_line=index + 2, item_lines=item_lines)
         if LOOKALIKE_DELIMITER.match(line) and ":" not in line:
             raise SourceError(_bad_delimiter(path, index + 1, line))
     raise SourceError(
@@ -150,6 +152,13 @@ def _scan_for_forbidden(path: str, yaml_text: str, first_line: int) -> list[Find
 
 def load_yaml_mapping(path: str, yaml_text: str, first_line: int) -> tuple[dict[str, Any], dict[str, int]]:
     """Load a YAML mapping safely, with the 1-based file line of each top-level key."""
+    data, key_lines, _ = read_yaml_mapping(path, yaml_text, first_line)
+    return data, key_lines
+
+
+def read_yaml_mapping(path: str, yaml_text: str, first_line: int
+                      ) -> tuple[dict[str, Any], dict[str, int], dict[str, tuple[int, ...]]]:
+    """`load_yaml_mapping`, with the file line of each item of a top-level list too."""
     findings = lint_yaml_lines(path, yaml_text, first_line)
     if findings:
         raise SourceError(findings)
@@ -161,16 +170,19 @@ def load_yaml_mapping(path: str, yaml_text: str, first_line: int) -> tuple[dict[
     except yaml.YAMLError as exc:
         raise SourceError(_yaml_finding(path, exc, first_line)) from exc
     if node is None:
-        return {}, {}
+        return {}, {}, {}
     if not isinstance(node, yaml.MappingNode):
         line = node.start_mark.line + first_line
         raise SourceError(Finding(path, line, None, "front-matter-not-mapping",
                                   "这里应当是“字段: 值”的形式，一行一个字段",
                                   "每行写一个字段，例如 title: 市人民医院开展义诊活动"))
     key_lines: dict[str, int] = {}
-    for key_node, _ in node.value:
+    item_lines: dict[str, tuple[int, ...]] = {}
+    for key_node, value_node in node.value:
         key = str(key_node.value)
         line = key_node.start_mark.line + first_line
+        if isinstance(value_node, yaml.SequenceNode):
+            item_lines[key] = tuple(item.start_mark.line + first_line for item in value_node.value)
         hidden = first_hidden(key)
         if hidden is not None:
             shown = "".join(char for char in key if first_hidden(char) is None)
@@ -190,7 +202,7 @@ def load_yaml_mapping(path: str, yaml_text: str, first_line: int) -> tuple[dict[
         raise SourceError(_yaml_finding(path, exc, first_line)) from exc
     finally:
         loader.dispose()
-    return data, key_lines
+    return data, key_lines, item_lines
 
 
 def _yaml_finding(path: str, exc: Exception, first_line: int) -> Finding:
