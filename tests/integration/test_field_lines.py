@@ -13,6 +13,9 @@ from mkdocs.exceptions import Abort
 LEADERS = "organisations: [市卫生局]\nleaders:\n  - name: 唐远强\n    titles: [局长]\n"
 TERMS = "- wrong: 医闹\n  right: 涉医违法犯罪\n"
 UNITS = "- name: 市人民医院\n  type: 医疗机构\n"
+GROUP = ("name: 领导小组\noffice:\n  name: 办公室\n  located_in: 局办公室\n  duty: 负责日常工作\ngroups:\n  - role: 组长\n"
+         "    members:\n      - post: 局长\n        name: 唐远强\n      - post: 副局长\n")
+"""A leadership group whose second member's name is line 12."""
 
 
 def fm(*lines: str, body: str = "正文。") -> str:
@@ -98,6 +101,10 @@ CASES = [
     ("leaders-not-a-mapping", {"data/leaders.yml": "# 局领导\n\n- 唐远强\n"}, "data/leaders.yml:3:", "organisations 和 leaders"),
     ("duplicate-leader", {"data/leaders.yml": LEADERS + "  - titles: [书记]\n    name: 唐远强\n"},
      "data/leaders.yml:6: name:", "第 3 行"),
+    ("duplicate-person", {"data/leadership-group.yml": GROUP + "        name: 唐远强\n"},
+     "data/leadership-group.yml:12: name:", "第一次在第 10 行"),
+    ("member-name", {"data/leadership-group.yml": GROUP + "        name: 陈 丽霞\n"},
+     "data/leadership-group.yml:12: name:", "中间有空格"),
     ("term-same", {"data/terms.yml": "- right: 医闹\n  wrong: 医闹\n"}, "data/terms.yml:2: wrong:", "就是它自己"),
 ]
 
