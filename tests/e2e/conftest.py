@@ -78,6 +78,17 @@ class ExampleSite:
     def html(self, url: str) -> Path:
         return self.root / url.strip("/") / "index.html"
 
+    def page_urls(self, missing: str) -> list[str]:
+        """The address of every HTML page of the site; the 404 page's is `missing`, an address that does not exist."""
+        urls = []
+        for page in sorted(self.root.rglob("*.html")):
+            relative = page.relative_to(self.root).as_posix()
+            if relative == "404.html":
+                urls.append(missing)
+            else:
+                urls.append("/" + relative.removesuffix("index.html"))
+        return urls
+
     def article_urls(self) -> list[str]:
         """Every article address, /<column>/<yyyy>/<mm>/<slug>/."""
         urls = []
@@ -117,13 +128,13 @@ def example_site(tmp_path_factory) -> ExampleSite:
 
 @pytest.fixture(scope="session")
 def sample_pages(example_site) -> dict[str, str]:
-    """The page of each kind that the screenshots, axe and vnu look at. The article is the one with
+    """The page of each kind that the screenshots and axe look at. The article is the one with
     the largest HTML: the heaviest first view an article gives."""
     articles = example_site.article_urls()
     assert articles, "the example site has no articles"
     heaviest = max(articles, key=lambda url: example_site.html(url).stat().st_size)
     return {"home": "/", "column": f"/{PAGED_COLUMN}/", "article": heaviest, "archive": "/archive/",
-            "search": f"/search/?q={SEARCH_TERM}"}
+            "search": f"/search/?q={SEARCH_TERM}", "stats": "/stats/"}
 
 
 # ---- nginx ----------------------------------------------------------------------------------
