@@ -12,6 +12,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup, Comment
 
+from healthpress.render.removals import find_removals
 from healthpress.render.sanitize import sanitize_html
 
 EXTENSIONS = ["toc", "tables", "attr_list", "admonition", "pymdownx.details", "pymdownx.superfences"]
@@ -129,6 +130,17 @@ def test_attack_vector_is_removed(html):
     assert sanitize_html(out, iframe_hosts=HOSTS) == out
 
 
+COMMENTS_ONLY = {"comments", "md-comment"}
+"""A comment is removed without a word: it is a note never meant to be shown (removals.py)."""
+
+
+@pytest.mark.parametrize("html", [v for v in VECTORS if v.id not in COMMENTS_ONLY])
+def test_what_each_attack_loses_is_said(html):
+    """Before, the sanitizer removed all of these without a word (`0 个警告`)."""
+    removals = find_removals(html, HOSTS)
+    assert removals and all(r.message and r.fix and r.written[0] for r in removals)
+
+
 def test_there_are_enough_vectors():
     assert len(VECTORS) >= 30
 
@@ -198,6 +210,33 @@ def test_article_markup_is_kept(html, selector, expected):
         for name, value in expected.items():
             assert attr(element, name) == value, out
     assert text_of(out) == text_of(html)
+
+
+@pytest.mark.parametrize("html", [pytest.param(case[1], id=case[0]) for case in KEEP if case[0] != "class-generally"])
+def test_kept_markup_is_not_said_to_be_removed(html):
+    assert find_removals(html, HOSTS) == ()
+
+
+@pytest.mark.parametrize(
+    "html, expected",
+    [
+        ('<p><a href="javascript:alert(1)">点我</a>后</p>', "<p>点我后</p>"),
+        ('<p><a href="javascript:alert(1)">甲</a><a href="https://a.cn/">乙</a></p>',
+         '<p>甲<a href="https://a.cn/" rel="noopener noreferrer">乙</a></p>'),
+        ('<p><a id="here" href="javascript:alert(1)">锚</a></p>', '<p><a id="here">锚</a></p>'),
+        ('<p><a title="x">无地址</a></p>', "<p>无地址</p>"),
+        ('<p><img src="data:image/png;base64,AAAA" alt="图">文字</p>', "<p>文字</p>"),
+        ('<p><img alt="图"></p>', "<p></p>"),
+        ('<p><img src="a.png" alt="图"></p>', '<p><img src="a.png" alt="图"></p>'),
+    ],
+    ids=["dead-link-unwrapped", "only-the-dead-one", "anchor-with-id-kept", "no-address", "data-image-dropped",
+         "image-without-src-dropped", "image-kept"],
+)
+def test_no_dead_link_or_empty_image_is_left(html, expected):
+    """Before, `<a href="javascript:...">点我</a>` left `<a>点我</a>`, a link to nowhere."""
+    out = sanitize_html(html)
+    assert out == expected
+    assert sanitize_html(out) == out
 
 
 @pytest.mark.parametrize("html", [pytest.param(case[1], id=case[0]) for case in KEEP])

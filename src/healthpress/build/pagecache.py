@@ -211,9 +211,12 @@ def _well_formed(facts: object) -> bool:
     if "summary" not in facts:  # a listing: its bytes' digest is all the build reads
         return True
     try:
-        summary, characters, links, missing_alt = facts_from_json(facts)
+        summary, characters, links, missing_alt, removed = facts_from_json(facts)
     except (KeyError, TypeError, ValueError, AttributeError):
         return False
+    texts = [*links.targets, *links.ids, *(text for image in missing_alt for text in (image.src, image.as_written)),
+             *(text for removal in removed for text in (removal.code, removal.message, removal.fix, *removal.written))]
+    counts = [image.occurrence for image in missing_alt] + [removal.occurrence for removal in removed]
     return (isinstance(summary, str) and type(characters) is int and isinstance(links, PageLinks)
             and isinstance(links.src_uri, str) and isinstance(links.url, str)
-            and all(isinstance(item, str) for part in (links.targets, links.ids, missing_alt) for item in part))
+            and all(isinstance(text, str) for text in texts) and all(type(count) is int for count in counts))

@@ -1,15 +1,20 @@
 """What rendering the editors' pages teaches a build: summaries and lengths (the listings show them), and
-each page's links and images without alt text (checked once every article is rendered)."""
+each page's links, images without alt text and what the sanitizer removed (reported once every article is
+rendered, each on the line of the body that wrote it, on every build: a cached page keeps its facts)."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from mkdocs.structure.files import Files
+from mkdocs.utils.meta import get_data
 
 from healthpress.checks.brokenlinks import broken_link_finding, find_broken_links, site_paths
 from healthpress.model.findings import Finding
 from healthpress.render.context import RenderedFacts, facts_from_json, facts_to_json
 from healthpress.render.links import PageLinks
-from healthpress.render.pagehtml import ProcessedPage, missing_alt_finding
+from healthpress.render.pagehtml import MissingAlt, ProcessedPage, missing_alt_finding
+from healthpress.render.removals import Removal
 from healthpress.render.sitemodel import SiteModel
 
 
@@ -21,7 +26,8 @@ class PageFacts:
         """What the templates read of every article (summary, length, cover address)."""
         self._pending: dict[str, ProcessedPage] = {}
         self._links: list[PageLinks] = []
-        self._missing_alt: list[tuple[str, str]] = []
+        self._missing_alt: list[tuple[str, MissingAlt]] = []
+        self._removed: list[tuple[str, Removal]] = []
 
     def rendered_here(self, src_uri: str, processed: ProcessedPage, own: bool) -> None:
         """A page's HTML processed in this process: an article or listing of healthpress' (`own`), handed
@@ -42,26 +48,49 @@ class PageFacts:
         """Take in what a page's render taught, wherever it was rendered or found in the cache."""
         if "summary" not in learned:  # a listing: nothing to learn but its bytes' digest
             return
-        summary, characters, links, missing_alt = facts_from_json(learned)
+        summary, characters, links, missing_alt, removed = facts_from_json(learned)
         self._links.append(links)
-        self._missing_alt += [(src_uri, src) for src in missing_alt]
+        self._missing_alt += [(src_uri, image) for image in missing_alt]
+        self._removed += [(src_uri, removal) for removal in removed]
         self.rendered.summaries[src_uri] = summary
         self.rendered.characters[src_uri] = characters
 
     def link_and_image_findings(self, model: SiteModel, files: Files, shown_urls: list[str],
                                 docs_display: str) -> list[Finding]:
-        """Every internal link, image and #anchor must lead somewhere; every image needs alt text."""
+        """Every internal link, image and #anchor must lead somewhere; every image needs alt text; whatever
+        the sanitizer removed is said. Each finding on the line of the body that wrote the thing."""
         known = site_paths(shown_urls)
+        sources: dict[str, tuple[str, str, int]] = {}
+
+        def source_of(src_uri: str) -> tuple[str, str, int]:
+            if src_uri not in sources:
+                sources[src_uri] = _source_of(model, files, src_uri, docs_display)
+            return sources[src_uri]
+
         findings = []
+        seen: Counter[tuple[str, str]] = Counter()  # the same address broken twice on a page: which time
         for page, target, reason in find_broken_links(self._links, known):
-            findings.append(broken_link_finding(*_source_of(model, page.src_uri, docs_display), target, reason))
-        for src_uri, src in self._missing_alt:
-            findings.append(missing_alt_finding(*_source_of(model, src_uri, docs_display), src))
-        return findings
+            occurrence = seen[page.src_uri, target]
+            seen[page.src_uri, target] += 1
+            findings.append(broken_link_finding(*source_of(page.src_uri), target, reason, occurrence))
+        for src_uri, image in self._missing_alt:
+            findings.append(missing_alt_finding(*source_of(src_uri), image))
+        for src_uri, removal in self._removed:
+            findings.append(removal.finding(*source_of(src_uri)))
+        return list(dict.fromkeys(findings))  # one table's cells, say, each losing the same style
 
 
-def _source_of(model: SiteModel, src_uri: str, docs_display: str) -> tuple[str, str, int]:
-    """(path as shown, Markdown body, its first line) of an editor's page."""
+def _source_of(model: SiteModel, files: Files, src_uri: str, docs_display: str) -> tuple[str, str, int]:
+    """(path as shown, Markdown body, its first line) of an editor's page: an article's as read, another
+    page's as MkDocs reads it (after its front matter)."""
     article = model.catalog.by_src.get(src_uri)
     shown = model.paths.get(src_uri) or f"{docs_display}/{src_uri}"
-    return (shown, article.body, article.body_line) if article else (shown, "", 1)
+    if article:
+        return shown, article.body, article.body_line
+    file = files.get_file_from_path(src_uri)
+    try:
+        text = file.content_string if file is not None else ""
+    except (OSError, UnicodeDecodeError):
+        return shown, "", 1
+    body, _ = get_data(text)
+    return shown, body, (text[: len(text) - len(body)].count("\n") + 1 if text.endswith(body) else 1)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from urllib.parse import unquote
 
 from healthpress.model.findings import Finding
-from healthpress.render.links import PageLinks, line_of_target, resolve
+from healthpress.render.bodylines import line_of_target
+from healthpress.render.links import PageLinks, resolve
 
 
 def site_paths(urls: list[str]) -> set[str]:
@@ -44,9 +45,11 @@ def find_broken_links(pages: list[PageLinks], known_paths: set[str]) -> list[tup
     return broken
 
 
-def broken_link_finding(path: str, body: str, body_line: int, target: str, reason: str) -> Finding:
-    """The finding for one broken link, on the line of the body that wrote it."""
-    line = line_of_target(body, body_line, target)
+def broken_link_finding(path: str, body: str, body_line: int, target: str, reason: str,
+                        occurrence: int = 0) -> Finding:
+    """The finding for one broken link, on the line of the body that wrote it (its `occurrence`-th time
+    on the page)."""
+    line = line_of_target(body, body_line, target, occurrence)
     if reason == "anchor":
         fragment = unquote(target.split("#", 1)[1])
         return Finding(path, line, None, "missing-anchor", f"链接的位置“#{fragment}”在目标页面上不存在",

@@ -11,7 +11,8 @@ from markupsafe import Markup
 
 from healthpress.bureau.letters import Letter, letter_status
 from healthpress.render.links import PageLinks
-from healthpress.render.pagehtml import ProcessedPage
+from healthpress.render.pagehtml import MissingAlt, ProcessedPage
+from healthpress.render.removals import Removal
 from healthpress.model.publication import STATE_LABELS
 from healthpress.model.reading import reading_minutes
 from healthpress.render.sharecard import ShareCard, article_card, listing_description, page_card
@@ -79,19 +80,22 @@ class RenderedFacts:
 
 
 def facts_to_json(processed: ProcessedPage) -> dict:
-    """What rendering an editor's page taught us, in a form the page cache can keep."""
+    """What rendering an editor's page taught us, in a form the page cache can keep (its findings too:
+    a page taken from the cache reports them again)."""
     links = processed.links
     return {"summary": processed.summary, "characters": processed.characters,
             "links": {"src_uri": links.src_uri, "url": links.url, "targets": list(links.targets), "ids": sorted(links.ids)},
-            "missing_alt": list(processed.missing_alt)}
+            "missing_alt": [[image.src, image.as_written, image.occurrence] for image in processed.missing_alt],
+            "removed": [removal.to_json() for removal in processed.removed]}
 
 
-def facts_from_json(learned: dict) -> tuple[str, int, PageLinks, tuple[str, ...]]:
-    """(summary, characters, links, images without alt text) from `facts_to_json`."""
+def facts_from_json(learned: dict) -> tuple[str, int, PageLinks, tuple[MissingAlt, ...], tuple[Removal, ...]]:
+    """(summary, characters, links, images without alt text, what the sanitizer removed) from `facts_to_json`."""
     links = learned["links"]
     return (learned["summary"], learned["characters"],
             PageLinks(links["src_uri"], links["url"], tuple(links["targets"]), frozenset(links["ids"])),
-            tuple(learned["missing_alt"]))
+            tuple(MissingAlt(*image) for image in learned["missing_alt"]),
+            tuple(Removal.from_json(removal) for removal in learned["removed"]))
 
 
 class TemplateContext:

@@ -1,4 +1,5 @@
-"""Article images: lazy loading, intrinsic width and height (imagesize), and alt text required."""
+"""Article images: lazy loading and intrinsic width and height (imagesize). Alt text is checked with the
+links (links.py), where each image's place on the page is known."""
 
 from __future__ import annotations
 
@@ -13,19 +14,15 @@ IMG_TAG = re.compile(r"<img\b([^>]*?)(/?)>", re.IGNORECASE)
 ATTRIBUTE = re.compile(r'([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:="([^"]*)")?')
 
 
-def prepare_images(html: str, source_of: Callable[[str], Path | None]) -> tuple[str, list[str]]:
-    """Add loading, decoding, width and height to every <img>; return the srcs that lack alt text.
+def prepare_images(html: str, source_of: Callable[[str], Path | None]) -> str:
+    """Add loading, decoding, width and height to every <img>.
 
     `html` is sanitizer output (attributes always double-quoted); `source_of(src)` finds the image
     file for a src, or None for an image on another site.
     """
-    missing_alt: list[str] = []
-
     def rewrite(match: re.Match[str]) -> str:
         attributes = {name.lower(): value for name, value in ATTRIBUTE.findall(match.group(1))}
         src = html_lib.unescape(attributes.get("src", ""))
-        if not html_lib.unescape(attributes.get("alt", "")).strip():
-            missing_alt.append(src)
         attributes.setdefault("loading", "lazy")
         attributes.setdefault("decoding", "async")
         if "width" not in attributes and "height" not in attributes:
@@ -35,7 +32,7 @@ def prepare_images(html: str, source_of: Callable[[str], Path | None]) -> tuple[
         rendered = " ".join(f'{name}="{value}"' if value is not None else name for name, value in attributes.items())
         return f"<img {rendered}>"
 
-    return IMG_TAG.sub(rewrite, html), missing_alt
+    return IMG_TAG.sub(rewrite, html)
 
 
 def _size_of(path: Path | None) -> tuple[int, int] | None:

@@ -1,5 +1,5 @@
-"""The links, images and ids of a rendered page, collected while it is rendered, and resolved against
-its address (pure; checks/brokenlinks.py judges them against the built site)."""
+"""The links, images and ids of a rendered page (and its images without alt text), collected while it is
+rendered, and resolved against its address (pure; checks/brokenlinks.py judges them against the built site)."""
 
 from __future__ import annotations
 
@@ -26,11 +26,16 @@ class LinkCollector(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.targets: list[str] = []
         self.ids: set[str] = set()
+        self.missing_alt: list[tuple[str, int]] = []
+        """(src, how many earlier targets are that src) of each image without alt text, in page order."""
 
     def links(self, src_uri: str, url: str) -> PageLinks:
         return PageLinks(src_uri, url, tuple(self.targets), frozenset(self.ids))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "img" and not (dict(attrs).get("alt") or "").strip():
+            src = dict(attrs).get("src") or ""
+            self.missing_alt.append((src, self.targets.count(src)))
         for name, value in attrs:
             if value is None:
                 continue
@@ -64,15 +69,3 @@ def resolve(page_url: str, target: str) -> tuple[str, str] | None:
         if path.endswith("/") and not joined.endswith("/"):
             joined += "/"
     return joined, unquote(parts.fragment)
-
-
-def line_of_target(body: str, body_line: int, target: str) -> int | None:
-    """The first line of the Markdown body that wrote `target` (as written, or decoded)."""
-    fragment = target.split("#", 1)[1] if "#" in target else ""
-    needles = [target, unquote(target), fragment, unquote(fragment),
-               posixpath.basename(unquote(target).split("#", 1)[0].rstrip("/"))]
-    for needle in filter(None, needles):
-        for offset, line in enumerate(body.split("\n")):
-            if needle in line:
-                return body_line + offset
-    return None

@@ -1,4 +1,5 @@
-"""Everything done once to the HTML of an editor's page: sanitize, images, links, summary, length."""
+"""Everything done once to the HTML of an editor's page: sanitize (saying what it removed), images, links,
+summary, length."""
 
 from __future__ import annotations
 
@@ -8,36 +9,52 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from healthpress.model.findings import Finding
+from healthpress.render.bodylines import line_of, target_forms
 from healthpress.render.images import prepare_images
-from healthpress.render.links import LinkCollector, PageLinks, line_of_target, resolve
+from healthpress.render.links import LinkCollector, PageLinks, resolve
 from healthpress.model.reading import ReadableText
+from healthpress.render.removals import Removal, find_removals
 from healthpress.render.sanitize import sanitize_html
 from healthpress.model.summary import FirstParagraph
+
+
+@dataclass(frozen=True, slots=True)
+class MissingAlt:
+    """An image without alt text: its address in the page, as the editor wrote it, and how many earlier
+    links and images of the page have the same address (which of them it is, to find its line)."""
+
+    src: str
+    as_written: str
+    occurrence: int
 
 
 @dataclass(frozen=True, slots=True)
 class ProcessedPage:
     html: str
     links: PageLinks
-    missing_alt: tuple[str, ...]
+    missing_alt: tuple[MissingAlt, ...]
     summary: str
     characters: int
+    removed: tuple[Removal, ...] = ()
 
 
 def process_page_html(html: str, src_uri: str, page_url: str, iframe_hosts: frozenset[str],
                       sources: dict[str, Path]) -> ProcessedPage:
     """Safe HTML with prepared images, plus what listings and checks need to know about the page."""
+    removed = find_removals(html, iframe_hosts)
     safe = sanitize_html(html, iframe_hosts=iframe_hosts)
 
     def source_of(src: str) -> Path | None:
         target = resolve(page_url, src)
         return sources.get(target[0]) if target else None
 
-    prepared, missing_alt = prepare_images(safe, source_of)
-    as_written = tuple(_as_written(src, src_uri, page_url) for src in missing_alt)
+    prepared = prepare_images(safe, source_of)
     links, summary, text = LinkCollector(), FirstParagraph(), ReadableText()
     _OneScan(links, summary, text).scan(prepared)
-    return ProcessedPage(prepared, links.links(src_uri, page_url), as_written, summary.summary(), text.characters())
+    missing_alt = tuple(MissingAlt(src, _as_written(src, src_uri, page_url), occurrence)
+                        for src, occurrence in links.missing_alt)
+    return ProcessedPage(prepared, links.links(src_uri, page_url), missing_alt, summary.summary(), text.characters(),
+                         removed)
 
 
 class _OneScan(HTMLParser):
@@ -72,6 +89,10 @@ def _as_written(src: str, src_uri: str, page_url: str) -> str:
     return posixpath.relpath(target[0], "/" + posixpath.dirname(src_uri))
 
 
-def missing_alt_finding(path: str, body: str, body_line: int, src: str) -> Finding:
-    return Finding(path, line_of_target(body, body_line, src), None, "missing-alt",
-                   f"图片“{src}”没有说明文字（alt）", f"写成 ![图片内容的说明]({src})：看不见图片的读者靠读屏软件读出这段说明")
+def missing_alt_finding(path: str, body: str, body_line: int, image: MissingAlt) -> Finding:
+    """The finding for an image without alt text, on its line, naming it as written (an address the body
+    holds as it is in the page, a raw <img>'s, was not rewritten)."""
+    written = image.src if line_of(body, body_line, [image.src]) is not None else image.as_written
+    line = line_of(body, body_line, [image.src, *target_forms(image.as_written)], image.occurrence)
+    return Finding(path, line, None, "missing-alt", f"图片“{written}”没有说明文字（alt）",
+                   f"写成 ![图片内容的说明]({written})：看不见图片的读者靠读屏软件读出这段说明")

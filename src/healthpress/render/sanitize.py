@@ -12,7 +12,10 @@ forms and their controls, svg/math, object/embed, base/meta/link. Removed harmle
 nh3 alone cannot drop an element because of an attribute's value, nor add ``rel`` only to some links,
 so one small pass over nh3's own, normalised output (attributes always double-quoted, ``<`` ``>`` ``"``
 escaped in values and text) removes every ``<iframe>`` whose ``src`` the host check refused, empties
-the kept ones, and adds ``rel="noopener noreferrer"`` to links with a scheme or a host.
+the kept ones, adds ``rel="noopener noreferrer"`` to links with a scheme or a host, and leaves no dead
+remains: an ``<a>`` with neither ``href`` nor ``id`` (its ``javascript:`` address removed, say) is
+unwrapped, its text kept, and an ``<img>`` without ``src`` goes. Nothing goes unsaid: removals.py tells
+the editor every removal, with its line.
 
 Known and accepted: ``id`` is kept (toc anchors, footnotes), so an article can name an element after
 a global (``id="config"`` makes ``window.config``); healthpress' and material's scripts do not read
@@ -67,7 +70,8 @@ _IFRAME_SRC = re.compile(r"https://([a-z0-9.-]+)(?::[0-9]{1,5})?(?:[/?#][^\x00-\
 _BAD_URL = re.compile(r"(?:javascript|vbscript|data):")
 _NOT_IN_URL = re.compile(r"[\x00-\x20\x7f]")
 _LOCAL_HREF = re.compile(r"$|#|\?|\.\.?(?:/|$)|/(?![/\\])|[^/\\:?#]+(?:[/?#]|$)")
-_SERIALIZED = re.compile(r'<iframe\b((?:[^>"]|"[^"]*")*)>.*?</iframe>|<a\b((?:[^>"]|"[^"]*")*)>', re.S)
+_SERIALIZED = re.compile(r'<iframe\b((?:[^>"]|"[^"]*")*)>.*?</iframe>|<a\b((?:[^>"]|"[^"]*")*)>|(</a>)'
+                         r'|<img\b((?:[^>"]|"[^"]*")*)>', re.S)
 _ATTRIBUTE = re.compile(r'\s([^\s="/>]+)(?:="([^"]*)")?')
 
 
@@ -80,8 +84,26 @@ def sanitize_html(html: str, *, iframe_hosts: frozenset[str] = frozenset()) -> s
     """Article HTML (Python-Markdown output, after MkDocs rewrote links) made safe for readers, without a
     character XML cannot hold. The body scan (model/plaintext.py `hidden_in_body`) removes them first, with
     a warning; removing them here too is the last line of defence: nh3 decodes `&#7;` to the character."""
-    cleaned = _SERIALIZED.sub(_post_pass, _cleaner(frozenset(h.lower() for h in iframe_hosts)).clean(html))
+    cleaned = _SERIALIZED.sub(_PostPass(), _cleaner(frozenset(h.lower() for h in iframe_hosts)).clean(html))
     return _NOT_IN_XML.sub("", cleaned)
+
+
+def url_kept(value: str) -> bool:
+    """Whether the sanitizer keeps this address (decoded) in an ``href`` or ``src``: nh3's own verdict."""
+    return not _BAD_URL.match(_NOT_IN_URL.sub("", value).lower()) and _url_kept_by_nh3(value)
+
+
+def iframe_src_allowed(value: str, iframe_hosts: frozenset[str]) -> bool:
+    """Whether an ``<iframe>`` may show this address: https, on one of the (lower-case) hosts."""
+    match = _IFRAME_SRC.fullmatch(value)
+    return bool(match) and match[1].lower() in iframe_hosts
+
+
+@functools.lru_cache(maxsize=1024)
+def _url_kept_by_nh3(value: str) -> bool:
+    probe = nh3.clean(f'<a href="{html_lib.escape(value)}"></a>', tags={"a"}, attributes={"a": {"href"}},
+                      url_schemes=set(URL_SCHEMES), link_rel=None)
+    return "href=" in probe
 
 
 @functools.lru_cache(maxsize=8)
@@ -101,19 +123,34 @@ def _attribute_filter(iframe_hosts: frozenset[str]) -> Callable[[str, str, str],
         if attr in ("href", "src") and _BAD_URL.match(_NOT_IN_URL.sub("", value).lower()):
             return None  # nh3 already refused these schemes; a second look costs nothing
         if tag == "iframe" and attr == "src":
-            match = _IFRAME_SRC.fullmatch(value)
-            return value if match and match[1].lower() in iframe_hosts else None
+            return value if iframe_src_allowed(value, iframe_hosts) else None
         return value
     return keep
 
 
-def _post_pass(match: re.Match[str]) -> str:
-    """Drop an iframe without an allowed src (and any iframe's raw content); mark external links."""
-    if match[1] is not None:
-        names = {name for name, _ in _ATTRIBUTE.findall(match[1])}
-        return f"<iframe{match[1]}></iframe>" if "src" in names else ""
-    attrs = match[2]
-    href = dict(_ATTRIBUTE.findall(attrs)).get("href")
-    if href is not None and not _LOCAL_HREF.match(re.sub(r"[\t\n\r]", "", html_lib.unescape(href)).strip()):
-        attrs += f' rel="{LINK_REL}"'
-    return f"<a{attrs}>"
+class _PostPass:
+    """Drop an iframe without an allowed src (and any iframe's raw content); mark external links; unwrap
+    an <a> that neither links nor names a place, and drop an <img> that shows nothing. nh3's output never
+    nests <a> (the HTML parser closes one before the next), so the next </a> closes an unwrapped one."""
+
+    def __init__(self) -> None:
+        self.unwrapped = False
+
+    def __call__(self, match: re.Match[str]) -> str:
+        if match[1] is not None:
+            names = {name for name, _ in _ATTRIBUTE.findall(match[1])}
+            return f"<iframe{match[1]}></iframe>" if "src" in names else ""
+        if match[3] is not None:
+            closes_unwrapped, self.unwrapped = self.unwrapped, False
+            return "" if closes_unwrapped else match[3]
+        if match[4] is not None:
+            return match[0] if "src" in dict(_ATTRIBUTE.findall(match[4])) else ""
+        attrs = match[2]
+        values = dict(_ATTRIBUTE.findall(attrs))
+        href = values.get("href")
+        self.unwrapped = href is None and "id" not in values
+        if self.unwrapped:
+            return ""
+        if href is not None and not _LOCAL_HREF.match(re.sub(r"[\t\n\r]", "", html_lib.unescape(href)).strip()):
+            attrs += f' rel="{LINK_REL}"'
+        return f"<a{attrs}>"
