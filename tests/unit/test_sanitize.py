@@ -12,7 +12,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup, Comment
 
-from healthpress.render.removals import find_removals
+from healthpress.render.removals import find_removals, nothing_to_remove
 from healthpress.render.sanitize import sanitize_html
 
 EXTENSIONS = ["toc", "tables", "attr_list", "admonition", "pymdownx.details", "pymdownx.superfences"]
@@ -139,6 +139,7 @@ def test_what_each_attack_loses_is_said(html):
     """Before, the sanitizer removed all of these without a word (`0 个警告`)."""
     removals = find_removals(html, HOSTS)
     assert removals and all(r.message and r.fix and r.written[0] for r in removals)
+    assert not nothing_to_remove(html), "the quick answer never hides a removal"
 
 
 def test_there_are_enough_vectors():
@@ -215,6 +216,7 @@ def test_article_markup_is_kept(html, selector, expected):
 @pytest.mark.parametrize("html", [pytest.param(case[1], id=case[0]) for case in KEEP if case[0] != "class-generally"])
 def test_kept_markup_is_not_said_to_be_removed(html):
     assert find_removals(html, HOSTS) == ()
+    assert nothing_to_remove(html), "the usual page gets the quick answer"
 
 
 @pytest.mark.parametrize(

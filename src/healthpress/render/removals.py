@@ -13,6 +13,7 @@ HTML comments are removed without a word: a comment is a note never meant to be 
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ QUIET_INSIDE = frozenset({"form", "svg", "math", "object"})
 RAW_TEXT_TAGS = frozenset({"iframe", "textarea", "title", "xmp", "noembed", "noframes", "noscript", "plaintext"})
 """Whose content the sanitizer's parser reads as text: no tag inside them is an element."""
 SHOWN_VALUE = 60
+_ALLOWED_ON = {tag: GENERIC_ATTRIBUTES | ALLOWED_ATTRIBUTES.get(tag, frozenset()) for tag in ALLOWED_TAGS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,10 +64,40 @@ class Removal:
 
 def find_removals(html: str, iframe_hosts: frozenset[str]) -> tuple[Removal, ...]:
     """Everything `sanitize_html(html, iframe_hosts=...)` removes from the page, in page order."""
+    if nothing_to_remove(html):
+        return ()
     scan = _RemovalScan(frozenset(h.lower() for h in iframe_hosts))
     scan.feed(html)
     scan.close()
     return tuple(scan.removals)
+
+
+_START_TAG = re.compile(r"""<([a-zA-Z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""")
+_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+
+
+def nothing_to_remove(html: str) -> bool:
+    """The quick answer for the usual page, whose every tag and attribute is allowed (one regular expression
+    over its tags, a third of the scan's time): True only when the scan would find nothing. An iframe,
+    a tag or attribute not allowed, an address with a scheme or a character reference the sanitizer
+    refuses, an md- class name, an <a> or <img> without address: False, and the scan says what."""
+    for tag_match in _START_TAG.finditer(html):
+        tag = tag_match[1].lower()
+        if tag not in ALLOWED_TAGS or tag == "iframe":
+            return False
+        allowed = _ALLOWED_ON[tag]
+        names = set()
+        for name, value in _ATTRIBUTE.findall(tag_match[2]):
+            name = name.lower()
+            names.add(name)
+            value = value[1:-1] if value[:1] in ("'", '"') else value
+            if name not in allowed or (name == "class" and "md-" in value):
+                return False
+            if name in ("href", "src") and (":" in value or "&" in value) and not url_kept(html_lib.unescape(value)):
+                return False
+        if (tag == "a" and not names & {"href", "id"}) or (tag == "img" and "src" not in names):
+            return False
+    return True
 
 
 class _RemovalScan(HTMLParser):
