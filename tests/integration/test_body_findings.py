@@ -16,6 +16,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from helpers import SiteFolder, article
+from tests.integration.test_serve_keys import preview  # noqa: F401  (serve's plugin object, in this process)
 
 PATH = "content/news/body.md"
 
@@ -209,3 +210,19 @@ def test_an_editors_own_page_names_the_line_of_what_was_removed(site, caplog):
     site.build()
     warnings = [r.getMessage().removeprefix("healthpress: ") for r in caplog.records if r.levelno == logging.WARNING]
     assert [w for w in warnings if w.startswith("content/guide.md:9: ") and "javascript:void(0)" in w], warnings
+
+
+def test_serve_says_the_removals_on_every_rebuild(preview, site, caplog):
+    """serve leaves a page it already made in its preview folder: its removals are said again all the same."""
+    site.write("news/body.md", article("预览清理", "2013-05-20", body="第一段。\n\n<p onclick=\"alert(1)\">点击</p>\n"))
+    line = line_holding((site.root / PATH).read_text(encoding="utf-8"), "onclick")
+    shown = preview.site_dir / "news" / "2013" / "05" / "body" / "index.html"
+    said, files = [], []
+    for _ in range(2):
+        caplog.clear()
+        preview.rebuild()
+        said.append([r.getMessage() for r in caplog.records if f"{PATH}:{line}: " in r.getMessage()])
+        files.append((shown.stat().st_ino, shown.stat().st_mtime_ns))
+    assert files[0] == files[1], "the second rebuild left the page as it was"
+    assert said[0] and said[0] == said[1], said
+    assert "onclick" in said[0][0]
