@@ -129,10 +129,10 @@ def _abandon(config) -> Path | None:
 
 
 def _check(args) -> int:
-    from healthpress.build.project import load_project
+    """A real build that publishes nothing (build/checking.py): every finding of every phase, in one run."""
+    from healthpress.build.checking import check_site
 
-    model, _ = load_project(Path(args.config_file), inspection=args.compliance)
-    findings = list(model.findings)
+    findings = check_site(Path(args.config_file), inspection=args.compliance)
     if args.compliance or args.external:
         findings += _built_site_findings(Path(args.config_file), args.external)
     findings = sort_findings(findings)

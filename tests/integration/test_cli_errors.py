@@ -125,6 +125,7 @@ def test_an_unexpected_error_says_how_to_see_the_traceback(site, monkeypatch, ca
     site.write_project()
     monkeypatch.chdir(site.root)
     monkeypatch.setattr(project, "load_project", broken)
+    monkeypatch.setattr("mkdocs.config.load_config", broken)
     monkeypatch.delenv("HEALTHPRESS_DEBUG", raising=False)
     assert cli.main(["check"]) == 1
     err = capsys.readouterr().err

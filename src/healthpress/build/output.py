@@ -29,11 +29,13 @@ def linked_site_problem(site_dir: Path, shown: str) -> str | None:
 class OutputFolder:
     """The folder one build writes into, and what it held before the build wrote anything."""
 
-    def __init__(self, site_dir: Path, publishes: bool, recycles: bool):
+    def __init__(self, site_dir: Path, publishes: bool, recycles: bool, throwaway: bool = False):
         self.published = site_dir if publishes else None
-        """The folder readers see; None for a preview, which writes in place."""
+        """The folder readers see; None for a preview or a check, which write in place."""
         self.path = publish.staging_dir_for(site_dir) if publishes else site_dir
         self._recycles = recycles
+        self._throwaway = throwaway
+        """A check's folder: deleted when it ends."""
         self.snapshot: Snapshot | None = None
         """The files of the adopted previous output (`adopt`), to sweep what this build did not make."""
         self.folders: list[str] = []
@@ -44,7 +46,10 @@ class OutputFolder:
 
     def clear(self) -> None:
         """A failed or interrupted build's staging folder becomes the output the next build starts from
-        (when there is none: any folder is safe to start from, staging.py sweeps it), or is deleted."""
+        (when there is none: any folder is safe to start from, staging.py sweeps it), or is deleted.
+        A check's folder is renamed out of the way and deleted in the background."""
+        if self._throwaway:
+            publish.set_aside(self.path)
         if self.published is None:
             return
         recycle = staging.recycle_dir_for(self.published)

@@ -7,7 +7,8 @@ run in this order (the methods below read top to bottom in the same order):
     read       on_files       every article read, validated and modelled; listings added as files
     take_pages on_nav         articles and listings leave MkDocs' page loop (the Build renders them)
     render     on_env         article pages, then the link checks, then the listing pages
-    finish     on_post_build  search index, feeds, sitemap, sweep, caches saved, atomic publish
+    finish     on_post_build  stop if any phase found an error; search index, feeds, sitemap, sweep,
+                              caches saved, atomic publish
     abort      on_build_error the published site stays as it was
 
 A build (not `serve`) holds the locks of its output folder and its cache from the start of
@@ -15,13 +16,19 @@ A build (not `serve`) holds the locks of its output folder and its cache from th
 
 MkDocs renders the editors' own pages (index.md, about/...) in its loop between `render` and
 `finish`; `page_markdown`, `page_content` and `page_context` serve both loops. What differs between
-`build` and `serve` is the `Mode`, decided once when MkDocs starts.
+`build`, `serve` and `check` is the `Mode`, decided once when MkDocs starts.
+
+Findings do not stop a phase: every phase reports its own (each log record carries its Finding, for
+`healthpress check`), files withheld for their own errors stay out of MkDocs' loop and out of the link
+check's complaints, and `finish` stops the build once, before anything is published, if any was an error.
+A check (`Mode.throwaway`) never stops: it renders into a folder of its cache and deletes it.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -51,11 +58,12 @@ from healthpress.build.sitedigest import site_digest
 from healthpress.build.sitepages import OUTPUT_DIGEST, PageJob, render_site_pages
 from healthpress.bureau.data import load_bureau_data
 from healthpress.engine import internals
-from healthpress.engine.log import log, report
+from healthpress.engine.log import log, report, stop_on_errors
 from healthpress.engine.pagerender import RenderSetup
 from healthpress.engine.setup import configure_engine, nav_targets, require_settings, site_nav
 from healthpress.engine.watcher import watch_folders
 from healthpress.model.columns import load_columns
+from healthpress.model.findings import Finding, errors
 from healthpress.render import jinja_filters
 from healthpress.render.context import TemplateContext, build_article_view, footer_pages, last_modified
 from healthpress.render.feeds import write_feeds
@@ -68,6 +76,8 @@ from healthpress.storage import resident
 from healthpress.storage.files import write_atomic
 
 ARTICLE_TEMPLATE = "healthpress/article.html"
+CHECK_FOLDER = "output"
+"""A check's folder in its cache (`check/output`): rendered into, deleted when the check ends."""
 
 
 class Build:
@@ -78,6 +88,11 @@ class Build:
         self.options, self.mode, self.key_memo = options, mode, key_memo
         self.timings: dict[str, float] = {}
         self.warnings = 0
+        self.findings: list[Finding] = []
+        """Every finding reported so far, of every phase."""
+        self.refused: set[str] = set()
+        """The editors' files withheld for their own errors (src_uri): out of MkDocs' loop, and a link to
+        one is not reported again as broken."""
         self.pages_written = 0
         self.search: ShardedIndex | None = None
         self.lock: BuildLock | None = None
@@ -111,6 +126,8 @@ class Build:
                 if linked is not None:
                     raise PluginError(linked)
                 self._lock_output(Path(config.site_dir))
+            elif self.mode.throwaway and self.cache_dir is not None:
+                self._lock_output(None)  # a second check of the project waits: they share the cache
             self.docs_display = display_dir(config)
             self.facts = PageFacts(config.site_url)
             self.progress = Progress(self.options.progress)
@@ -121,7 +138,7 @@ class Build:
             self.pagefind = choose_pagefind(self.project_dir, self.options.pagefind_binary)
             if self.options.search_index:
                 self.config_findings += self.pagefind.findings
-            self.warnings += report(self.config_findings)
+            self._report(self.config_findings)
             configure_engine(config)
             if config.nav is None:
                 config.nav = site_nav(self.columns)
@@ -129,14 +146,32 @@ class Build:
                 BackgroundIndex.pause()  # the last save's search index waits for this rebuild
             if not self.mode.writes_sitemap:  # 15,000 entries at 10,000 articles, for a page never crawled
                 config.theme.static_templates.discard("sitemap.xml")
-            self.output = OutputFolder(Path(config.site_dir), self.mode.publishes, self.cache_dir is not None)
+            self.output = OutputFolder(self._check_folder() if self.mode.throwaway else Path(config.site_dir),
+                                       self.mode.publishes, self.cache_dir is not None, self.mode.throwaway)
             config.site_dir = str(self.output.path)
-            self.output.clear()
+            if not self.mode.throwaway:  # a check's folder starts empty (_check_folder)
+                self.output.clear()
         return config
 
-    def _lock_output(self, site_dir: Path) -> None:
-        """Wait for another build of this output or cache to end (lock.py); a message if it does not."""
-        guarded = [Guarded(publish.lock_file_for(site_dir.resolve()), _shown(site_dir, self.project_dir) + "/")]
+    def _check_folder(self) -> Path:
+        """Where a check renders, empty: a folder of its cache (where the cached pages are linked from),
+        else a new temporary folder; deleted when the check ends (OutputFolder.clear)."""
+        if self.cache_dir is None:
+            return Path(tempfile.mkdtemp(prefix="healthpress-check-"))
+        folder = self.cache_dir / CHECK_FOLDER
+        publish.set_aside(folder)  # what a check that was killed left
+        return folder
+
+    def _report(self, findings: list[Finding]) -> None:
+        """Log a phase's findings and keep them: the build stops on its errors in `finish`."""
+        self.findings += findings
+        self.warnings += report(findings)
+
+    def _lock_output(self, site_dir: Path | None) -> None:
+        """Wait for another build of this output (None: a check, which has none) or cache to end
+        (lock.py); a message if it does not."""
+        guarded = [] if site_dir is None else [
+            Guarded(publish.lock_file_for(site_dir.resolve()), _shown(site_dir, self.project_dir) + "/")]
         if self.cache_dir is not None:
             cache_root = self.project_dir / self.options.cache_dir
             guarded.append(Guarded(cache_root / f"{self.mode.name}.lock",
@@ -155,31 +190,45 @@ class Build:
         articles moved to their dated addresses and the listing pages added as generated files."""
         with self._phase("model"):
             self.model: SiteModel = build_model(
-                config, self.options, self.columns, self.config_findings, files, preview=self.mode.preview,
-                bureau=self.bureau, cache_dir=self.cache_dir)
-        self.warnings += report(self.model.findings)
+                config, self.options, self.columns, [], files, preview=self.mode.preview, bureau=self.bureau,
+                inspection=self.mode.inspection, cache_dir=self.cache_dir)  # the configure phase's reported above
+        self._report(self.model.findings)
         self.listings = {listing.src_uri: listing for listing in self.model.listings}
+        self.refused = self._withheld_for_errors(files)
         for article in self.model.withheld:
             files.get_file_from_path(article.src_uri).inclusion = InclusionLevel.EXCLUDED
+        for src_uri in self.refused:  # neither rendered nor copied by MkDocs
+            files.get_file_from_path(src_uri).inclusion = InclusionLevel.EXCLUDED
         for article in self.model.catalog.articles:  # at its dated address, out of the nav and of MkDocs' loop
             file = files.get_file_from_path(article.src_uri)
             internals.set_dest_uri(file, article.dest_uri)
             file.inclusion = InclusionLevel.EXCLUDED
-        self.facts.rendered.cover_urls = {
-            a.src_uri: files.get_file_from_path(a.cover_uri).url if a.cover_uri else a.cover
-            for a in self.model.catalog.articles if a.cover}
+        covers = {a.src_uri: _url_of(files, a.cover_uri) if a.cover_uri else a.cover
+                  for a in self.model.catalog.articles if a.cover}
+        self.facts.rendered.cover_urls = {src: url for src, url in covers.items() if url is not None}  # missing: reported
         self.sources = {"/" + unquote(f.url): Path(f.abs_src_path) for f in files
-                        if not f.is_documentation_page() and f.abs_src_path}
+                        if not f.is_documentation_page() and f.abs_src_path and f.src_uri not in self.refused}
         self.taken_over = {article.src_uri: "article" for article in self.model.catalog.articles}
         nav_uris = {item for entry in config.nav for item in nav_targets(entry)}
         for listing in self.model.listings:
             if listing.src_uri == HOME_PAGE and files.get_file_from_path(HOME_PAGE):
                 continue
+            if (over := files.get_file_from_path(listing.src_uri)) is not None:  # an editor's page, refused
+                files.remove(over)
             inclusion = InclusionLevel.INCLUDED if listing.src_uri in nav_uris else InclusionLevel.EXCLUDED
             files.append(File.generated(config, listing.src_uri, content="", inclusion=inclusion))
             self.taken_over[listing.src_uri] = "listing"
         heap.settle()  # the model lives until the build ends (heap.py)
         return files
+
+    def _withheld_for_errors(self, files: Files) -> set[str]:
+        """The editors' files an error was found in that healthpress does not render itself: the articles
+        that could not be read or catalogued, and any other file (a page, an image) with an error."""
+        prefix = self.docs_display + "/"
+        uris = {f.path.replace("\\", "/").removeprefix(prefix) for f in errors(self.model.findings)
+                if f.path.replace("\\", "/").startswith(prefix)}
+        uris |= set(self.model.paths) - {a.src_uri for a in (*self.model.catalog.articles, *self.model.withheld)}
+        return {uri for uri in uris - set(self.model.catalog.by_src) if files.get_file_from_path(uri) is not None}
 
     # ------------------------------------------------------------------ take the pages over (on_nav)
 
@@ -258,7 +307,8 @@ class Build:
         keys = PageKeys(self.model, TemplateContext(self.model, self.facts.rendered, None), self.key_memo)
         site = site_digest(config, self.options, self.mode.preview, files, self.nav, env, keys.articles)
         self.article_jobs = keys.for_articles(site, [u for u, kind in self.taken_over.items() if kind == "article"])
-        if self.options.search_index and not self.mode.long_lived:  # serve indexes after the pages are shown
+        if (self.options.search_index and not self.mode.long_lived  # serve indexes after the pages are shown
+                and not self.mode.throwaway and not errors(self.findings)):  # nor for a build that stops
             self.search = ShardedIndex(site_dir, self._search_pages(), self.cache_dir,
                                        self.options.search_shard_pages, present=self.output.snapshot,
                                        binary=self.pagefind.path())
@@ -266,7 +316,8 @@ class Build:
             self._render_pages("文章", self.article_jobs, self.search)
         with self._phase("links"):
             shown = [f.url for f in files if self.mode.shows(f.inclusion) or f.src_uri in self.taken_over]
-            self.warnings += report(self.facts.link_and_image_findings(self.model, files, shown, self.docs_display))
+            shown += [files.get_file_from_path(u).url for u in self.refused]  # each reported once, for its own errors
+            self._report(self.facts.link_and_image_findings(self.model, files, shown, self.docs_display))
         with self._phase("listings"):
             self.listing_jobs = keys.for_listings(
                 [self.listings[u] for u, kind in self.taken_over.items() if kind == "listing"])
@@ -319,7 +370,10 @@ class Build:
 
     def finish(self, config: MkDocsConfig) -> None:
         """Search index, feeds and sitemap; what the adopted output held and this build did not make is
-        swept; the staging folder is swapped in (unless strict mode saw a warning); caches saved."""
+        swept; the staging folder is swapped in (unless strict mode saw a warning); caches saved. A build
+        any phase found an error in stops here, before anything is published; a check's folder is deleted."""
+        if not self.mode.throwaway:
+            stop_on_errors(self.findings)
         site_dir = Path(config.site_dir)
         if self.mode.long_lived:
             BackgroundIndex.resume()
@@ -332,9 +386,11 @@ class Build:
                 indexed = self.search.finish()
             search_placed = indexed.placed
             log.info(f"{indexed.summary()}；用 Pagefind {self.pagefind.pagefind.version_text}")
-        with self._phase("feeds"):
-            write_feeds(site_dir, self.model, self.facts.rendered, config.site_name, config.site_description or "",
-                        self.options.feed_items, ((config.extra or {}).get("bureau") or {}).get("sponsor") or "")
+        if not self.mode.throwaway:
+            with self._phase("feeds"):
+                write_feeds(site_dir, self.model, self.facts.rendered, config.site_name,
+                            config.site_description or "", self.options.feed_items,
+                            ((config.extra or {}).get("bureau") or {}).get("sponsor") or "")
         if self.mode.writes_sitemap:
             with self._phase("sitemap"):
                 write_sitemap_gz(site_dir, self.sitemap, get_build_timestamp())
@@ -346,10 +402,13 @@ class Build:
                     config.site_dir = str(self.output.publish())
             else:  # strict mode saw a warning: MkDocs aborts once this returns
                 self.output.clear()
+        elif self.mode.throwaway:
+            self.output.clear()
         self._unlock()
         if self.key_memo is not None:
             self.key_memo.finish()
-        self.progress.summary(self.pages_written, self.warnings)
+        if not self.mode.throwaway:  # a check says what it found instead
+            self.progress.summary(self.pages_written, self.warnings)
         self._write_timings()
         self._ended()
 
@@ -441,6 +500,12 @@ def _shown(path: Path, project_dir: Path) -> str:
     except ValueError:  # another drive (Windows)
         return path.as_posix()
     return path.as_posix() if relative.startswith("../") else relative
+
+
+def _url_of(files: Files, src_uri: str) -> str | None:
+    """The address of a file of the project, or None when there is none (reported as missing)."""
+    file = files.get_file_from_path(src_uri)
+    return file.url if file is not None else None
 
 
 def _absolute(site_url: str, url: str) -> str:

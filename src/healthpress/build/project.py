@@ -1,6 +1,7 @@
-"""A project as MkDocs lists it, turned into the site model; and `check` without building.
+"""A project as MkDocs lists it, turned into the site model; and that model without building.
 
-Shared by the plugin's `on_files` and `healthpress check`, so both report the same findings.
+The Build's `read` phase (and so `healthpress check`, a build in the check mode) and `healthpress stats`
+read a project the same way.
 """
 
 from __future__ import annotations
@@ -120,7 +121,7 @@ def load_project(config_file: Path, inspection: bool = False) -> tuple[SiteModel
 
 
 def check_project(config_file: Path) -> list[Finding]:
-    """Every finding the build would report."""
+    """Every finding of the read phase (the configure phase's included), without building."""
     return load_project(config_file)[0].findings
 
 
