@@ -650,12 +650,13 @@ def _builds_started(log: Path) -> int:
 
 
 def serve_build_times(log: Path) -> list[float]:
-    """Seconds of every build MkDocs reported ("Documentation built in N seconds") in a serve log."""
+    """Seconds of every build in a serve log, as healthpress' summary line reports them
+    ("healthpress：网站生成完毕，N 页（…），用时 2.5 秒，…"; `healthpress serve` leaves MkDocs' own line out)."""
     try:
         text = Path(log).read_text(encoding="utf-8", errors="replace")
     except OSError:
         return []
-    return [float(x) for x in re.findall(r"Documentation built in ([0-9.]+) seconds", text)]
+    return [float(x.replace(",", "")) for x in re.findall(r"网站生成完毕，.*?用时 ([0-9,.]+) 秒", text)]
 
 
 def _context(info: CorpusInfo) -> dict[str, str]:
@@ -778,8 +779,8 @@ def measure(count: int, workdir: Path, seed: int, serve: bool, timeout: float, l
         m.serve_seconds, m.serve_startup, m.serve_note = measure_serve(info, env, root / "serve.log", min(limit, timeout))
         builds = serve_build_times(root / "serve.log")
         if m.serve_seconds is not None and len(builds) >= 2:
-            m.serve_note += (f"; MkDocs' own log: initial build {builds[0]:.2f} s, rebuilds after the saves "
-                             + ", ".join(f"{b:.2f}" for b in builds[1:]) + " s")
+            m.serve_note += (f"; healthpress' log: initial build {builds[0]:.1f} s, rebuilds after the saves "
+                             + ", ".join(f"{b:.1f}" for b in builds[1:]) + " s")
         if m.serve_seconds is None:
             m.notes.append(f"serve not measured: {m.serve_note}")
             m.serve_note = ""

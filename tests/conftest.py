@@ -56,6 +56,16 @@ def run_cli() -> Callable[..., subprocess.CompletedProcess]:
     return run
 
 
+@pytest.fixture
+def editor_env(tmp_path: Path) -> dict[str, str]:
+    """Environment variables giving `run_cli` an editor of the test's own: an empty settings folder
+    (XDG_CONFIG_HOME, for config/healthpress/editor.yml) and a git without any user name."""
+    (tmp_path / "config").mkdir()
+    (tmp_path / "gitconfig").write_text("", encoding="utf-8")
+    return {"XDG_CONFIG_HOME": str(tmp_path / "config"), "GIT_CONFIG_GLOBAL": str(tmp_path / "gitconfig"),
+            "GIT_CONFIG_NOSYSTEM": "1", "GIT_CEILING_DIRECTORIES": str(tmp_path)}
+
+
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     """The repository: its example site (content/, columns/, data/) and mkdocs.yml."""

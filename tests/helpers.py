@@ -6,9 +6,11 @@ temporary folder, the command line, the built example site) is a fixture in conf
 
 from __future__ import annotations
 
+import re
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 import yaml
 from bs4 import BeautifulSoup
@@ -94,3 +96,27 @@ class BuiltSite:
 
     def all_pages(self) -> list[Path]:
         return sorted(self.site_dir.rglob("*.html"))
+
+
+NOT_PROSE = re.compile(r"https?://\S+"                      # addresses
+                       r"|(?<![\w-])--?[A-Za-z][\w-]*"     # option names: --strict, -f
+                       r"|[\w.~-]*\w[/.]\w[\w./~-]*/?"     # paths and file names: content/a.md, mkdocs.yml
+                       r"|\b\w+/"                           # folders: site/
+                       r"|(?<!\w)\.\w+|</?\w+>")             # file name endings (.md), HTML tags (<img>)
+ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
+COMMAND_WORDS = ("healthpress", "build", "check", "serve", "new", "stats", "fix-encoding", "text", "json", "JSON",
+                 "CSV", "Excel", "CI", "GBK", "GB18030", "UTF-8", "UTF-16", "Ctrl", "Markdown", "HTML")
+"""Words the command may print to an editor: its own name and commands, the names of formats and programs."""
+FIELD_WORDS = ("title", "date", "author", "unit", "tags", "status", "draft", "published", "issue", "alt",
+               "lock_timeout")
+"""Names an editor writes as they are: front-matter fields and values, an image's alt, a setting of mkdocs.yml."""
+
+
+def english_words(text: str, allowed: Iterable[str] = ()) -> list[str]:
+    """The English words an editor would have to read in `text`: what is left once addresses, option
+    names (--strict), paths and file names (content/a.md, mkdocs.yml), COMMAND_WORDS and the `allowed`
+    words (column ids, a unit's name...) are taken out."""
+    text = NOT_PROSE.sub(" ", text)
+    for word in sorted({*COMMAND_WORDS, *FIELD_WORDS, *allowed}, key=len, reverse=True):
+        text = re.sub(rf"(?<![\w-]){re.escape(word)}(?![\w-])", " ", text)
+    return ENGLISH_WORD.findall(text)

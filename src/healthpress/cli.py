@@ -14,36 +14,15 @@ import sys
 import traceback
 from pathlib import Path
 
+from healthpress.cliwords import chinese_argparse
 from healthpress.engine import choice
 from healthpress.model.findings import Level, sort_findings
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="healthpress", description="卫生健康宣传网站生成工具")
-    parser.add_argument("-f", "--config-file", default="mkdocs.yml", help="站点配置文件（默认 mkdocs.yml）")
-    commands = parser.add_subparsers(dest="command", required=True)
-    build = commands.add_parser("build", help="检查并生成整个网站")
-    build.add_argument("--strict", action="store_true", help="有警告也视为失败")
-    build.add_argument("--timings", metavar="PATH", help="生成后把各阶段用时（秒）写入这个 JSON 文件，供排查生成慢的原因")
-    build.add_argument("--wait", metavar="秒数", type=float,
-                       help="另一次生成正在使用 site/ 时最多等多少秒（默认用 mkdocs.yml 的 lock_timeout，1800 秒；0 为不等）")
-    check = commands.add_parser("check", help="只检查文章和栏目，不生成网站")
-    check.add_argument("--format", choices=["text", "json"], default="text")
-    check.add_argument("--compliance", action="store_true",
-                       help="按政府网站检查指标检查：栏目更新、空白栏目、页脚标识、领导姓名、规范用语、已生成网站里的链接")
-    check.add_argument("--external", action="store_true", help="同时检查外部链接（需要联网）")
-    check.add_argument("--report", metavar="PATH", help="另存一份网页版报告（如 reports/check.html）")
-    serve = commands.add_parser("serve", help="本地预览（含草稿，带标记），修改后自动刷新")
-    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000")
-    new = commands.add_parser("new", help="新建一篇文章")
-    new.add_argument("column", help="栏目编号，如 health-weekly")
-    new.add_argument("title", help="文章标题")
-    stats = commands.add_parser("stats", help="各单位、各联络员的供稿统计")
-    stats.add_argument("--period", required=True, help="统计期间：2013、2013Q2 或 2013-05")
-    stats.add_argument("--csv", action="store_true", help="输出 CSV（可用 Excel 打开）")
-    fix = commands.add_parser("fix-encoding", help="把 GBK/GB18030/UTF-16 文件转换为 UTF-8（保留备份）")
-    fix.add_argument("paths", nargs="+", type=Path)
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    with chinese_argparse():  # help, usage and every argparse error in Chinese
+        args = _parser(argv).parse_args(argv)
     try:
         choice.use_engine()  # before anything imports the engine: $HEALTHPRESS_ENGINE may name ProperDocs
     except (ValueError, RuntimeError) as exc:
@@ -57,6 +36,115 @@ def main(argv: list[str] | None = None) -> int:
         return code
     except (Exception, KeyboardInterrupt) as exc:  # every command ends in one Chinese line (_failed)
         return _failed(exc, args.config_file)
+
+
+def _parser(argv: list[str]) -> argparse.ArgumentParser:
+    """The command line: every command, option and help text in Chinese (argparse's own words: cliwords)."""
+    parser = argparse.ArgumentParser(prog="healthpress", description="卫生健康宣传网站生成工具")
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml", metavar="配置文件",
+                        help="站点配置文件（默认 mkdocs.yml）；写在命令名前面")
+    commands = parser.add_subparsers(dest="command", required=True, title="命令", metavar="命令",
+                                     help="下面的命令之一，如 healthpress build；每个命令的说明：healthpress 命令 -h")
+    build = commands.add_parser("build", help="检查并生成整个网站")
+    build.add_argument("--strict", action="store_true", help="有警告也视为失败")
+    build.add_argument("--timings", metavar="文件", help="生成后把各阶段用时（秒）写入这个 JSON 文件，供排查生成慢的原因")
+    build.add_argument("--wait", metavar="秒数", type=_seconds,
+                       help="另一次生成正在使用 site/ 时最多等多少秒（默认用 mkdocs.yml 的 lock_timeout，1800 秒；0 为不等）")
+    check = commands.add_parser("check", help="只检查文章和栏目，不生成网站")
+    check.add_argument("--format", choices=["text", "json"], default="text",
+                       help="text：给人看的清单（默认）；json：给 CI 和编辑工具用的 JSON")
+    check.add_argument("--compliance", action="store_true",
+                       help="按政府网站检查指标检查：栏目更新、空白栏目、页脚标识、领导姓名、规范用语、已生成网站里的链接")
+    check.add_argument("--external", action="store_true", help="同时检查外部链接（需要联网）")
+    check.add_argument("--report", metavar="文件", help="另存一份网页版报告（如 reports/check.html）")
+    serve = commands.add_parser("serve", help="本地预览（含草稿，带标记），修改后自动刷新")
+    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="地址",
+                       help="预览用的 主机:端口（默认 127.0.0.1:8000）")
+    new = commands.add_parser("new", help="新建一篇文章", add_help=False,
+                              formatter_class=argparse.RawDescriptionHelpFormatter)
+    new.add_argument("-h", "--help", action=_NewHelp, argv=argv, help="显示这份说明（含所有栏目编号），然后退出")
+    new.add_argument("column", metavar="栏目编号", help="文章所在的栏目，如 health-weekly（见下面的列表）")
+    new.add_argument("title", metavar="标题", help="文章标题")
+    new.add_argument("--force", action="store_true",
+                     help="这个栏目里已有同名文件（同一标题）时仍然新建，文件名加 -2、-3")
+    stats = commands.add_parser("stats", help="各单位、各联络员的供稿统计")
+    stats.add_argument("--period", metavar="期间",
+                       help="统计期间：2013、2013Q2 或 2013-05（不写时统计今年；今年还没有稿件时统计有稿件的最近一年）")
+    stats.add_argument("--csv", action="store_true", help="输出 CSV（可用 Excel 打开）")
+    fix = commands.add_parser("fix-encoding", help="把 GBK/GB18030/UTF-16 文件转换为 UTF-8（保留备份）")
+    fix.add_argument("paths", nargs="+", type=Path, metavar="文件", help="要转换的文章文件，可以写多个")
+    return parser
+
+
+def _seconds(text: str) -> float:
+    """`--wait`'s value: a number of seconds, 0 or more."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0:
+        raise argparse.ArgumentTypeError(f"“{text}”不是秒数：写 0 或正数，如 60")
+    return seconds
+
+
+class _NewHelp(argparse.Action):
+    """`new --help`: the help, then every column of the project (columns/) with its title."""
+
+    def __init__(self, option_strings, dest, argv: list[str], help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+        self.argv = argv
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        parser.epilog = _columns_help(_config_file_in(self.argv))
+        parser.print_help()
+        parser.exit()
+
+
+def _config_file_in(argv: list[str]) -> str:
+    """The -f given before the command (mkdocs.yml if none), for a help text read before the command line is."""
+    given = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    given.add_argument("-f", "--config-file", default="mkdocs.yml")
+    try:
+        return given.parse_known_args(argv)[0].config_file
+    except argparse.ArgumentError:
+        return "mkdocs.yml"
+
+
+def _columns_help(config_file: str) -> str:
+    """The project's columns as `new --help` lists them, or how to find them when they cannot be read."""
+    columns: dict = {}
+    try:
+        choice.use_engine()
+        from healthpress.engine.internals import engine_logger
+
+        logger, disabled = engine_logger(), engine_logger().disabled
+        logger.disabled = True  # no MkDocs line while it reads the settings: the help is all there is
+        try:
+            _, columns = _project_columns(config_file)
+        finally:
+            logger.disabled = disabled
+    except Exception:
+        pass
+    if not columns:
+        return ("栏目编号就是栏目文件名（不含 .yml），如 columns/health-weekly.yml 的栏目编号是 health-weekly。"
+                f"（没能从 {config_file} 读出栏目：在网站项目的文件夹里运行，或者用 -f 指明配置文件。）")
+    width = max(len(column.id) for column in columns.values()) + 2
+    lines = [f"  {column.id:<{width}}{column.title}" + ("（期刊：自动填下一期的期号）" if column.kind == "periodical" else "")
+             for column in columns.values()]
+    return "栏目编号（columns/ 里的栏目）：\n" + "\n".join(lines)
+
+
+def _project_columns(config_file: str):
+    """(MkDocs' settings, the columns by id) of the project `config_file` names."""
+    from mkdocs.config import load_config
+
+    from healthpress.build.project import plugin_options
+    from healthpress.model.columns import load_columns
+
+    config = load_config(config_file)
+    options = plugin_options(config, Path(config_file))
+    columns, _ = load_columns(Path(config_file).resolve().parent / options.columns_dir, options.columns_dir)
+    return config, columns
 
 
 def _build(args) -> int:
@@ -156,23 +244,32 @@ def _check(args) -> int:
 
 
 def _new(args) -> int:
-    from mkdocs.config import load_config
-
-    from healthpress.build.project import plugin_options
-    from healthpress.model.columns import load_columns
-    from healthpress.model.newarticle import new_article_path, new_article_text
+    from healthpress.model.editor import read_editor, settings_path
+    from healthpress.model.newarticle import (new_article_path, new_article_text, next_issue,
+                                              unnumbered_article_path)
     from healthpress.model.publication import build_moment
 
-    config = load_config(args.config_file)
-    options = plugin_options(config, Path(args.config_file))
-    columns, _ = load_columns(Path(args.config_file).resolve().parent / options.columns_dir, options.columns_dir)
+    config, columns = _project_columns(args.config_file)
     if args.column not in columns:
         known = "、".join(f"{c.id}（{c.title}）" for c in columns.values())
         print(f"没有编号为“{args.column}”的栏目。可用的栏目：{known}", file=sys.stderr)
         return 1
-    path = new_article_path(Path(config.docs_dir) / args.column, args.title)
+    column_dir = Path(config.docs_dir) / args.column
+    path, taken = new_article_path(column_dir, args.title), unnumbered_article_path(column_dir, args.title)
+    if path != taken and not args.force:
+        print(f"{os.path.relpath(taken)} 已经存在（标题相同或拼音相同），没有新建：可能已经建过这篇文章，打开它接着写即可。"
+              f"确实要另建一篇，加上 --force：healthpress new --force {args.column} \"{args.title}\"（新文件名是 {path.name}）",
+              file=sys.stderr)
+        return 1
+    editor = read_editor(settings_path(), Path(args.config_file).resolve().parent)
+    if editor.problem:
+        print(f"警告：{editor.problem}", file=sys.stderr)
+    issue = next_issue(column_dir) if columns[args.column].kind == "periodical" else None
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(new_article_text(args.title, build_moment()), encoding="utf-8")
+    path.write_text(new_article_text(args.title, build_moment(), author=editor.author, unit=editor.unit, issue=issue,
+                                     settings_file=editor.settings_file), encoding="utf-8")
+    if path != taken:
+        print(f"已有 {os.path.relpath(taken)}，新文件名加了 -{path.stem.rsplit('-', 1)[-1]}", file=sys.stderr)
     print(os.path.relpath(path))
     return 0
 
@@ -325,11 +422,14 @@ class _QuietDirtyWarning(logging.Filter):
 
 
 def _setup_logging() -> None:
-    """Engine and healthpress messages on standard error (the engine's logger: "mkdocs" or "properdocs")."""
+    """Engine and healthpress messages on standard error (the engine's logger: "mkdocs" or "properdocs"),
+    as an editor reads them: Chinese labels, MkDocs' own lines in Chinese or left out (engine/console.py)."""
+    from healthpress.engine.console import EditorFilter, EditorFormatter
     from healthpress.engine.internals import engine_logger
 
     handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    handler.setFormatter(EditorFormatter())
+    handler.addFilter(EditorFilter())
     root = engine_logger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)

@@ -26,8 +26,77 @@ def test_new_creates_a_named_draft_with_today(site, run_cli):
     assert "title: 市人民医院开展“优质服务年”义诊：百名专家进社区" in text and "status: draft" in text
     assert time.strftime("%Y-%m-%d", time.gmtime(time.time() + 8 * 3600)) in text
     assert run_cli(site, "check").returncode == 0
-    second = run_cli(site, "new", "news", "市人民医院开展“优质服务年”义诊：百名专家进社区")
-    assert second.stdout.strip().endswith("-2.md")
+
+
+def test_new_refuses_a_title_it_has_made_a_file_for_unless_forced(site, run_cli):
+    first = run_cli(site, "new", "news", "义诊活动")
+    assert first.returncode == 0 and first.stdout.strip() == "content/news/yi-zhen-huo-dong.md"
+    again = run_cli(site, "new", "news", "义诊活动")
+    assert again.returncode == 1 and again.stdout == ""
+    assert "content/news/yi-zhen-huo-dong.md 已经存在" in again.stderr and "--force" in again.stderr
+    assert sorted(p.name for p in (site.root / "content" / "news").iterdir()) == ["yi-zhen-huo-dong.md"]
+    forced = run_cli(site, "new", "--force", "news", "义诊活动")
+    assert forced.returncode == 0 and forced.stdout.strip() == "content/news/yi-zhen-huo-dong-2.md"
+    assert "已有 content/news/yi-zhen-huo-dong.md，新文件名加了 -2" in forced.stderr
+
+
+def new_article(site, run_cli, env: dict[str, str], column: str = "news", title: str = "义诊活动"):
+    """The article `healthpress new` writes (parsed), its text, and the command's error output."""
+    from healthpress.model.articles import parse_article
+
+    result = run_cli(site, "new", column, title, env=env)
+    assert result.returncode == 0, result.stderr
+    path = site.root / result.stdout.strip()
+    text = path.read_text(encoding="utf-8")
+    made, findings = parse_article(str(path), f"{column}/{path.name}", text)
+    assert findings == [], findings
+    return made, text, result.stderr
+
+
+@pytest.mark.parametrize("settings", ["作者: 李华\n单位: 市人民医院\n", "author: 李华\nunit: 市人民医院\n"],
+                         ids=["chinese-keys", "english-keys"])
+def test_new_fills_author_and_unit_from_the_editors_settings(site, run_cli, editor_env, settings):
+    folder = site.root / "config" / "healthpress"
+    folder.mkdir(parents=True)
+    (folder / "editor.yml").write_text(settings, encoding="utf-8")
+    (site.root / "gitconfig").write_text("[user]\n\tname = 王芳\n", encoding="utf-8")
+    made, text, err = new_article(site, run_cli, editor_env)
+    assert (made.author, made.unit) == ("李华", "市人民医院") and err == ""
+    assert "editor.yml" not in text
+
+
+def test_new_takes_the_author_from_git_and_says_how_to_set_the_unit(site, run_cli, editor_env):
+    (site.root / "gitconfig").write_text("[user]\n\tname = 王芳\n", encoding="utf-8")
+    made, text, _ = new_article(site, run_cli, editor_env)
+    assert (made.author, made.unit) == ("王芳", None)
+    settings = site.root / "config" / "healthpress" / "editor.yml"
+    assert f"unit:                    # 供稿单位：在 {settings.as_posix()} 里写一行“单位: 市人民医院”" in text
+
+
+def test_new_without_any_settings_leaves_author_and_unit_to_fill(site, run_cli, editor_env):
+    made, text, _ = new_article(site, run_cli, editor_env)
+    assert (made.author, made.unit) == (None, None)
+    assert "author:                  # 作者：在 " in text and "“作者: 张明”" in text
+
+
+def test_new_warns_of_a_settings_file_it_cannot_use(site, run_cli, editor_env):
+    folder = site.root / "config" / "healthpress"
+    folder.mkdir(parents=True)
+    (folder / "editor.yml").write_text("作者: 李华\n部门: 宣传科\n", encoding="utf-8")
+    made, _, err = new_article(site, run_cli, editor_env)
+    assert made.author == "李华"
+    assert "警告：" in err and "部门 不认识" in err and "editor.yml" in err
+
+
+def test_new_numbers_a_weekly_article_with_the_next_issue(site, run_cli, editor_env):
+    made, text, _ = new_article(site, run_cli, editor_env, "health-weekly", "第一期的稿件")
+    assert made.issue == 1 and "这是第一期" in text
+    site.write("health-weekly/2013/a.md", article("甲", "2013-05-08", issue=7))
+    site.write("health-weekly/b.md", "---\n标题: 乙\n日期: 2013-05-15\n期号: 12\nstatus: draft\n---\n")
+    made, text, _ = new_article(site, run_cli, editor_env, "health-weekly", "夏季防暑小常识")
+    assert made.issue == 13 and "已有的最大期号是 12" in text
+    news, _, _ = new_article(site, run_cli, editor_env, "news", "要闻")
+    assert news.issue is None
 
 
 def test_new_refuses_an_unknown_column_listing_the_known_ones(site, run_cli):
@@ -148,6 +217,29 @@ def test_serve_follows_a_home_page_of_the_editors_own_and_its_removal(site):
             assert time.monotonic() < deadline, "healthpress' home page never came back"
             time.sleep(0.2)
         assert "第零篇新闻" in fetch(home, deadline)
+
+
+def test_serve_says_everything_in_chinese(site):
+    """Start-up, a save that breaks an article, its repair and the stop: MkDocs' lines in Chinese or left out."""
+    from helpers import english_words
+
+    site.write("news/a.md", article("甲", "2013-05-08"))
+    log = site.root / "serve.log"
+    with serving(site) as port:
+        deadline = time.monotonic() + 60
+        assert "甲" in fetch(f"http://127.0.0.1:{port}/news/2013/05/a/", deadline)
+        site.write("news/b.md", "---\ntitle: 乙\ndate: 2013-02-30\n---\n")
+        while "预览没有更新" not in log.read_text(encoding="utf-8"):
+            assert time.monotonic() < deadline, log.read_text(encoding="utf-8")
+            time.sleep(0.2)
+        site.write("news/b.md", article("乙", "2013-05-09"))
+        while "乙" not in fetch(f"http://127.0.0.1:{port}/news/", deadline):
+            assert time.monotonic() < deadline, "the repaired article never showed"
+            time.sleep(0.2)
+    output = log.read_text(encoding="utf-8")
+    assert f"预览地址：http://127.0.0.1:{port}/" in output and "错误：content/news/b.md:3: date:" in output
+    assert "预览已关闭" in output
+    assert english_words(output, ["news", "content", "columns"]) == [], output  # the folders it watches
 
 
 def test_serve_renders_a_big_first_build_on_every_core_and_stops_cleanly(site):

@@ -252,7 +252,8 @@ def test_floor_uses_the_sites_markdown_extensions_and_converts_every_article(cor
 
 def test_serve_build_times_reads_mkdocs_log(tmp_path):
     log = tmp_path / "serve.log"
-    log.write_text("INFO    -  Documentation built in 26.40 seconds\nINFO    -  Serving on http://127.0.0.1:8000/\n"
-                   "INFO    -  Detected file changes\nINFO    -  Documentation built in 25.10 seconds\n", encoding="utf-8")
-    assert bench.serve_build_times(log) == [26.40, 25.10]
+    log.write_text("healthpress：网站生成完毕，1,681 页（0 页沿用缓存），用时 1,026.4 秒，0 个警告\n"
+                   "[10:00:00] 预览地址：http://127.0.0.1:8000/（按 Ctrl+C 停止预览）\n[10:01:00] 发现文件有改动，重新生成……\n"
+                   "healthpress：网站生成完毕，1,681 页（1,680 页沿用缓存），用时 25.1 秒，0 个警告\n", encoding="utf-8")
+    assert bench.serve_build_times(log) == [1026.4, 25.1]
     assert bench.serve_build_times(tmp_path / "missing.log") == []

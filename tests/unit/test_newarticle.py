@@ -8,7 +8,7 @@ import pytest
 
 from healthpress.model.articles import default_slug, parse_article
 from healthpress.model.dates import SHANGHAI
-from healthpress.model.newarticle import BODY_HINT, new_article_path, new_article_text
+from healthpress.model.newarticle import BODY_HINT, new_article_path, new_article_text, next_issue
 from healthpress.model.paths import check_names
 from healthpress.model.slugs import is_valid_slug
 
@@ -25,8 +25,8 @@ def test_new_article_is_a_draft_with_its_fields_ready_to_fill():
         "---\n"
         "title: 市人民医院开展义诊活动\n"
         "date: 2013-05-08 09:30\n"
-        "author: \n"
-        "unit: \n"
+        "author:                  # 作者：在 ~/.config/healthpress/editor.yml 里写一行“作者: 张明”，以后自动填上\n"
+        "unit:                    # 供稿单位：在 ~/.config/healthpress/editor.yml 里写一行“单位: 市人民医院”，以后自动填上\n"
         "tags: []\n"
         "status: draft            # 写完并审核后改为 published\n"
         "---\n\n"
@@ -39,6 +39,40 @@ def test_new_article_is_a_draft_with_its_fields_ready_to_fill():
     assert (article.sensitive, article.approved_by, article.expires) == (False, None, None)
     assert article.body == "\n" + BODY_HINT
     assert article.body_line == 9
+
+
+@pytest.mark.parametrize("author, unit", [("张明", "市人民医院"), ("yes", "2013"), ("O'Brien: 张", "#1 医院")],
+                         ids=["chinese", "yaml-words", "quotes-colon-hash"])
+def test_the_editors_author_and_unit_are_filled_in_as_written(author, unit):
+    text = new_article_text("义诊", MOMENT, author=author, unit=unit, settings_file="~/x/editor.yml")
+    article, findings = parse_article("content/press/new.md", "press/new.md", text)
+    assert findings == [] and (article.author, article.unit) == (author, unit)
+    assert "editor.yml" not in text, "no hint when both are known"
+
+
+def test_an_unknown_unit_says_where_to_set_it():
+    text = new_article_text("义诊", MOMENT, author="张明", settings_file="~/x/editor.yml")
+    assert "author: 张明\n" in text
+    assert "unit:                    # 供稿单位：在 ~/x/editor.yml 里写一行“单位: 市人民医院”" in text
+
+
+@pytest.mark.parametrize("issue, said", [(1, "这是第一期"), (13, "已有的最大期号是 12，这是下一期")])
+def test_the_weeklys_issue_number_is_filled_in(issue, said):
+    text = new_article_text("义诊", MOMENT, issue=issue)
+    article, findings = parse_article("content/health-weekly/new.md", "health-weekly/new.md", text)
+    assert findings == [] and article.issue == issue
+    assert said in text
+
+
+def test_the_next_issue_follows_the_highest_number_written_in_the_folder(tmp_path):
+    assert next_issue(tmp_path / "none") == 1
+    (tmp_path / "2013").mkdir()
+    (tmp_path / "a.md").write_text("---\ntitle: 甲\nissue: 7\n---\n", encoding="utf-8")
+    (tmp_path / "2013" / "b.md").write_text("---\n标题: 乙\n期号: 12\nstatus: draft\n---\n", encoding="utf-8")
+    (tmp_path / "c.md").write_text("---\ntitle: [丙\nissue: 99\n---\n", encoding="utf-8")  # unreadable: passed over
+    (tmp_path / "d.md").write_bytes("---\ntitle: 丁\nissue: 50\n---\n".encode("utf-16"))
+    (tmp_path / "e.md").write_text("---\ntitle: 戊\nissue: 第8期\n---\n", encoding="utf-8")
+    assert next_issue(tmp_path) == 13
 
 
 @pytest.mark.parametrize(

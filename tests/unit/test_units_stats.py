@@ -11,7 +11,8 @@ import pytest
 
 from healthpress.model.articles import Article, parse_article
 from healthpress.model.findings import Level
-from healthpress.bureau.stats import PeriodError, count_by_unit, parse_period, period_label, render_csv
+from healthpress.bureau.stats import (PeriodError, count_by_unit, default_period, parse_period, period_label,
+                                      render_csv)
 from healthpress.bureau.units import Liaison, Unit, closest_unit, load_units, parse_units, resolve_unit, unit_findings
 
 D = dt.date
@@ -293,3 +294,16 @@ def test_spreadsheet_cell(value, cell):
     from healthpress.bureau.stats import spreadsheet_cell
 
     assert spreadsheet_cell(value) == cell
+
+
+@pytest.mark.parametrize("dates, period", [
+    ((), "2014"),
+    (("2013-05-08", "2012-01-01"), "2013"),
+    (("2013-05-08", "2014-01-01"), "2014"),
+    (("2013-12-31 23:30",), "2013"),
+], ids=["no-articles", "latest-year-with-articles", "this-year", "new-years-eve-in-beijing"])
+def test_default_period_is_this_year_or_the_latest_with_a_published_article(dates, period):
+    articles = [article(f"a{n}", date) for n, date in enumerate(dates)]
+    articles.append(article("draft", "2014-02-01", status="draft"))
+    chosen, why = default_period(articles, D(2014, 5, 13))
+    assert chosen == period and f"{period}年" in why

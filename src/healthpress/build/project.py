@@ -125,14 +125,17 @@ def check_project(config_file: Path) -> list[Finding]:
     return load_project(config_file)[0].findings
 
 
-def stats_report(config_file: Path, period: str, as_csv: bool = False) -> tuple[int, str, str]:
+def stats_report(config_file: Path, period: str | None, as_csv: bool = False) -> tuple[int, str, str]:
     """`healthpress stats`: (exit status, output, error text). The counts rest on data/units.yml, so its
-    errors are reported as `check` reports them and no table is printed (exit status 1)."""
-    from healthpress.bureau.stats import PeriodError, count_by_unit, parse_period, render_csv, render_text
+    errors are reported as `check` reports them and no table is printed (exit status 1). Without a period,
+    this year (or the latest year with articles, `default_period`); the error text says which was chosen."""
+    from healthpress.bureau.stats import (PeriodError, count_by_unit, default_period, parse_period, render_csv,
+                                          render_text)
     from healthpress.model.findings import Level
 
     try:
-        parse_period(period)
+        if period is not None:
+            parse_period(period)
     except PeriodError as exc:
         return 2, "", f"{exc}\n"
     model, bureau = load_project(config_file)
@@ -143,5 +146,9 @@ def stats_report(config_file: Path, period: str, as_csv: bool = False) -> tuple[
         return 1, "", "\n".join(lines) + f"\n统计依据的单位名单有 {len(errors)} 个错误，改正后再统计\n"
     if not bureau.has_units:
         return 1, "", "没有 data/units.yml：先在其中列出各供稿单位和联络员\n"
+    chosen = ""
+    if period is None:
+        period, why = default_period(model.catalog.articles, build_moment().date())
+        chosen = f"没有写统计期间（--period），统计的是{why}。其他期间：--period 2013、2013Q2 或 2013-05\n"
     table = count_by_unit(model.catalog.articles, bureau.units, period)
-    return 0, render_csv(table) if as_csv else render_text(table), ""
+    return 0, render_csv(table) if as_csv else render_text(table), chosen

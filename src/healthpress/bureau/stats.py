@@ -59,6 +59,16 @@ def period_label(text: str) -> str:
     return format_date(start, "y年QQQQ", locale=LOCALE)
 
 
+def default_period(articles: Iterable[Article], today: dt.date) -> tuple[str, str]:
+    """The period `healthpress stats` counts when none is given, and why: this year when it has a published
+    article, else the latest year that has one (this year when none has)."""
+    years = {_day(a).year for a in articles if a.status == "published"}
+    if today.year in years or not years:
+        return str(today.year), f"今年（{today.year}年）"
+    latest = max(years)
+    return str(latest), f"有稿件的最近一年（{latest}年；{today.year}年还没有发布的稿件）"
+
+
 @dataclass(frozen=True, slots=True)
 class StatsColumn:
     """A column of counts: a month, a quarter or the whole period."""
