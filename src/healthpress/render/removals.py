@@ -128,7 +128,7 @@ class _RemovalScan(HTMLParser):
                 self._removed(*_iframe_removed(src, self.hosts), (raw, src or "", "<iframe"))
                 return
         values = dict(attrs)
-        kept_id = bool(values.get("id"))
+        kept_id = "id" in values  # the sanitizer keeps an <a> that names a place
         for name, value in attrs:
             found = _attribute_removed(tag, name, value or "", kept_id)
             if found is not None:
