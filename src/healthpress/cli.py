@@ -170,7 +170,10 @@ def _build(args) -> int:
         print(f"生成已中断，但中断时新的网站已经换上：{published.name}/ 是这次生成的结果，已经发布。" if published else
               "生成已中断，网站没有更新，原来的网站保持不变。", file=sys.stderr)
         return 143 if isinstance(stop, _Terminated) else 130
-    except Abort as exc:
+    except Abort as exc:  # MkDocs' own English words ("Aborted with ...") never reach the editor
+        if "configuration error" in str(exc):  # the settings: MkDocs has logged each one above
+            print("生成失败：" + config_problem(exc, args.config_file), file=sys.stderr)
+            return 1
         strict = "strict mode" in str(exc)
         print("生成失败：严格模式（--strict）下出现了警告（见上），网站没有更新，原来的网站保持不变。" if strict else
               "生成失败（原因见上），原来的网站保持不变。", file=sys.stderr)

@@ -52,9 +52,10 @@ def test_malformed_mkdocs_yml(site, run_cli, command):
     failed(done, 1, "other.yml", "YAML 格式有误", "第 2 行")
 
 
-def test_an_invalid_setting(site, run_cli):
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_an_invalid_setting(site, run_cli, command):
     site.config["docs_dir"] = "nowhere"
-    failed(run_cli(site, "check"), 1, "mkdocs.yml 里有 1 处设置不对")
+    failed(run_cli(site, command), 1, "mkdocs.yml 里有 1 处设置不对", "docs_dir")
 
 
 @pytest.mark.parametrize("command", [("check",), ("stats", "--period", "2013"), ("new", "news", "标题")],
