@@ -30,7 +30,6 @@ ENGINE_LINES: tuple[tuple[re.Pattern[str], str | None], ...] = tuple((re.compile
     (r"Serving on (?P<url>\S+)( and opening it in a browser)?", "预览地址：\\g<url>（按 Ctrl+C 停止预览）"),
     (r"Detected file changes", "发现文件有改动，重新生成……"),
     (r"Reloading browsers", "已刷新浏览器里的页面"),
-    (r"Reloading page", "已刷新浏览器里的页面"),
     (r"Shutting down\.\.\.", "预览已关闭。"),
     (r"An error happened during the rebuild\. The server will appear stuck until build errors are resolved\.",
      "重新生成失败（原因见上）：浏览器里还是上一次的页面；改正后保存，预览会自动刷新。"),
