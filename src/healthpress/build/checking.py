@@ -34,6 +34,11 @@ def check_site(config_file: Path, inspection: bool = False) -> list[Finding]:
         build(config)
     except Abort:  # a build error, already logged (and so collected) by the engine
         pass
+    except KeyboardInterrupt:  # MkDocs hands only exceptions to on_build_error: the Build lets go here
+        running = config.plugins["healthpress"].build
+        if running is not None:
+            running.abort()
+        raise
     finally:
         logger.removeHandler(collected)
     return collected.findings
