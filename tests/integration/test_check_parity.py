@@ -120,3 +120,32 @@ def test_a_second_check_takes_its_pages_from_the_cache_and_says_the_same(site, r
     assert second.returncode == first.returncode == 1
     assert second.stdout == first.stdout
     assert "没有说明文字（alt）" in second.stdout and "“images/nowhere.png”不存在" in second.stdout, second.stdout
+
+
+def test_files_refused_for_their_own_errors_are_not_rendered_and_links_to_them_are_not_broken(site, run_cli,
+                                                                                             build_errors):
+    """A partial model (a column file, an article unreadable, another in no column, another with a bad issue
+    number, a missing cover, a page over a column's address, a GBK file): the build still renders what it
+    can and checks its links, a link to a refused file is not a second finding, and nothing crashes."""
+    write_good(site)
+    (site.root / "columns" / "broken.yml").write_text("title: [坏\n", encoding="utf-8")
+    site.write("broken/x.md", article("坏栏目", "2013-05-08"))
+    site.write("health-weekly/w2.md", article("周刊2", "2013-05-09", issue="二"))
+    site.write("news/a.md", article("甲", "2013-05-08", cover="images/none.jpg", tags=["健康"]))
+    site.write("news/index.md", "# 占位\n")
+    (site.root / "content" / "news" / "g.md").write_bytes("---\ntitle: 国标\ndate: 2013-05-08\n---\n正文\n".encode("gbk"))
+    site.write("news/link.md", article("链接", "2013-05-10", body=(
+        "[a](a.md) [g](g.md) [x](../broken/x.md) [w](../health-weekly/w2.md) [i](index.md)\n\n"
+        "![图](images/gone.png)\n")))
+    checked = run_cli(site, "check", "--format", "json")
+    assert checked.returncode == 1
+    findings = found(checked)
+    from_link = {(f["code"], f["line"]) for f in findings if f["path"] == "content/news/link.md"}
+    assert from_link == {("missing-image", 8)}, "only its own missing image: the refused files are reported once"
+    assert {f["path"] for f in findings} >= {"columns/broken.yml", "content/broken/x.md", "content/health-weekly/w2.md",
+                                             "content/news/a.md", "content/news/index.md", "content/news/g.md"}
+    with pytest.raises(Abort):
+        site.build()
+    rendered = [Finding(f["path"], f["line"], f["field"], f["code"], f["message"], f["fix"], Level(f["level"])).render()
+                for f in findings if f["level"] == "error"]
+    assert sorted(line for line in build_errors() if not line.startswith("发现 ")) == sorted(rendered)
