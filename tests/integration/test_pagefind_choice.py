@@ -45,6 +45,11 @@ def test_strict_mode_refuses_the_older_pagefind(searchable_site, run_cli):
     assert result.returncode == 1 and "Pagefind 1.5.2" in result.stdout + result.stderr
 
 
+def test_check_says_so_too(searchable_site, run_cli):
+    result = run_cli(searchable_site, "check", env=ONLY_PYPI, unset=("PAGEFIND_BINARY_PATH",))
+    assert "Pagefind 1.5.2" in result.stdout and "pagefind_binary" in result.stdout
+
+
 def test_the_1_6_in_the_projects_cache_is_found_without_a_setting(searchable_site, run_cli, pagefind_1_6):
     program = searchable_site.root / NPM_CACHE / "node_modules" / "@pagefind" / _npm_platform() / "bin"
     program.mkdir(parents=True)
