@@ -97,7 +97,9 @@ def findings_logged():
     logged: list[str] = []
     handler = logging.Handler(logging.WARNING)
     handler.emit = lambda record: logged.append(record.getMessage().removeprefix("healthpress: "))
-    logger = logging.getLogger("mkdocs.plugins.healthpress")
+    from healthpress.engine.log import log
+
+    logger = log.logger  # mkdocs.plugins.healthpress, or properdocs.plugins.healthpress under ProperDocs
     logger.addHandler(handler)
     stderr = io.StringIO()
     try:
