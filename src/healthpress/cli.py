@@ -50,7 +50,7 @@ def _parser(argv: list[str]) -> argparse.ArgumentParser:
     build.add_argument("--timings", metavar="文件", help="生成后把各阶段用时（秒）写入这个 JSON 文件，供排查生成慢的原因")
     build.add_argument("--wait", metavar="秒数", type=_seconds,
                        help="另一次生成正在使用 site/ 时最多等多少秒（默认用 mkdocs.yml 的 lock_timeout，1800 秒；0 为不等）")
-    check = commands.add_parser("check", help="只检查文章和栏目，不生成网站")
+    check = commands.add_parser("check", help="做生成时的全部检查（文章、栏目、数据文件、链接、图片），不生成网站")
     check.add_argument("--format", choices=["text", "json"], default="text",
                        help="text：给人看的清单（默认）；json：给 CI 和编辑工具用的 JSON")
     check.add_argument("--compliance", action="store_true",

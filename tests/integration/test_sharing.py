@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import json
 from urllib.parse import urljoin
 
+import pytest
 import yaml
 
 from helpers import article
@@ -81,3 +83,21 @@ def test_a_card_is_escaped_shows_a_raster_cover_and_a_listing_describes_itself(s
     listing = built.page("notices/")
     assert meta(listing, "description") == meta(listing, "og:description") == "本局发布的通知和公告"
     assert meta(listing, "og:title") == "通知公告" and meta(listing, "og:url") == "https://health.example.gov.cn/notices/"
+
+
+def test_the_examples_cards_without_a_cover_show_its_share_image(example_site):
+    page = example_site.page("/")
+    assert meta(page, "og:image") == "https://www.example.gov.cn/assets/share.png"
+    assert (example_site.site_dir / "assets" / "share.png").read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize("configured, code", [("assets/nowhere.png", "share-image-missing"),
+                                              ("https://cdn.example.com/a.png", "share-image-missing"),
+                                              ("assets/dzjg.svg", "share-image-kind")])
+def test_a_share_image_that_cards_cannot_show_is_said(site, run_cli, configured, code):
+    site.config["plugins"] = [{"healthpress": {"search_index": False, "share_image": configured}}]
+    site.write("news/a.md", article("预防流感", "2013-05-01"))
+    result = run_cli(site, "check", "--format", "json")
+    found = [f for f in json.loads(result.stdout) if f["code"] == code]
+    assert found and found[0]["path"] == "mkdocs.yml" and found[0]["field"] == "share_image"
+    assert configured in found[0]["message"]

@@ -68,6 +68,7 @@ from healthpress.render import jinja_filters
 from healthpress.render.context import TemplateContext, build_article_view, footer_pages, last_modified
 from healthpress.render.feeds import write_feeds
 from healthpress.render.pagehtml import process_page_html
+from healthpress.render.sharecard import share_image_finding
 from healthpress.render.sitemap import SitemapEntry, write_sitemap_gz
 from healthpress.render.sitemodel import HOME_PAGE, SiteModel
 from healthpress.search.index import BackgroundIndex, IndexedPage, ShardedIndex
@@ -192,7 +193,8 @@ class Build:
             self.model: SiteModel = build_model(
                 config, self.options, self.columns, [], files, preview=self.mode.preview, bureau=self.bureau,
                 inspection=self.mode.inspection, cache_dir=self.cache_dir)  # the configure phase's reported above
-        self._report(self.model.findings)
+        shared = share_image_finding(self.options.share_image, {f.src_uri for f in files}, self.docs_display)
+        self._report(self.model.findings + ([shared] if shared else []))
         self.listings = {listing.src_uri: listing for listing in self.model.listings}
         self.refused = self._withheld_for_errors(files)
         for article in self.model.withheld:

@@ -9,6 +9,7 @@ from urllib.parse import urljoin
 
 from healthpress.model.articles import Article
 from healthpress.model.dates import SHANGHAI
+from healthpress.model.findings import Finding, Level
 from healthpress.render.views import Listing
 
 
@@ -67,3 +68,23 @@ def page_card(title: str, description: str, url: str | None, site_url: str | Non
 def listing_description(listing: Listing, site_name: str) -> str:
     """A listing's own description, or one made of its title."""
     return listing.description.strip() or f"{site_name}：{listing.title}"
+
+
+SHARE_IMAGE_KINDS = (".png", ".jpg", ".jpeg")
+"""What WeChat and the others show on a card (not SVG, nor the icons' formats)."""
+
+
+def share_image_finding(configured: str | None, src_uris: set[str], docs_dir: str) -> Finding | None:
+    """`share_image:` in mkdocs.yml must name a PNG or JPEG in the content folder, else every card shows none."""
+    if not configured:
+        return None
+    if configured.startswith(("http://", "https://")) or configured.lstrip("/") not in src_uris:
+        return Finding("mkdocs.yml", None, "share_image", "share-image-missing",
+                       f"share_image 写的图片“{configured}”不在 {docs_dir}/ 里，分享卡片上将没有图片",
+                       f"把图片放进 {docs_dir}/（如 {docs_dir}/assets/share.png），share_image 写相对于 {docs_dir}/ 的路径"
+                       "（如 assets/share.png）")
+    if not configured.lower().endswith(SHARE_IMAGE_KINDS):
+        return Finding("mkdocs.yml", None, "share_image", "share-image-kind",
+                       f"share_image 写的图片“{configured}”不是 PNG 或 JPEG，微信等不显示这种图片",
+                       "换成 300×300 以上的 .png 或 .jpg 图片", Level.WARNING)
+    return None
