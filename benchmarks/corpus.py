@@ -5,6 +5,12 @@
 Chinese keys and file names, relative links, images), and returns a `CorpusInfo` that says where
 everything is and which articles each search probe should find. Same seed, same bytes.
 
+`write_corpus(root, count, seed, profile="realistic")` writes the realistic profile instead: a real
+bureau's mix of lengths (a long tail to 6,000 characters), `data/units.yml` and `data/terms.yml`, and
+the warnings a real bureau's build shows, at REALISTIC_WARNINGS_PER_ARTICLE (1.26) and no error:
+county units missing from `data/units.yml`, non-standard terms from the bureau's term list, weekly
+articles without an issue number. The default profile ("plain") is unchanged, byte for byte.
+
 Pure Python, no MkDocs import: it uses only healthpress' slug function (for the article URLs) and
 the table of Chinese front-matter keys.
 """
@@ -13,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import random
 import re
 import struct
@@ -23,7 +30,10 @@ from pathlib import Path
 from healthpress.model.articles import CHINESE_KEYS
 from healthpress.model.slugs import slugify
 
-__all__ = ["ArticleRecord", "CorpusInfo", "Probe", "PROBES", "config_text", "write_corpus"]
+__all__ = ["ArticleRecord", "CorpusInfo", "PROFILES", "Probe", "PROBES", "config_text", "write_corpus"]
+
+PROFILES = ("plain", "realistic")
+"""plain: 1,000–3,000 characters an article, no data/ and no warning; realistic: see the module docstring."""
 
 FIRST_DAY = dt.date(2013, 1, 1)
 LAST_DAY = dt.date(2026, 12, 31)
@@ -356,6 +366,89 @@ PROBE_SENTENCES = {
 }
 
 # --------------------------------------------------------------------------------------------
+# The realistic profile: lengths, data/ and the warnings of a real bureau's build
+
+REALISTIC_WARNINGS_PER_ARTICLE = 1.26
+"""Warnings per article of a real bureau's build of its 10,000 articles (and 0 errors)."""
+REALISTIC_LENGTH_MEDIAN = 1400
+REALISTIC_LENGTH_SIGMA = 0.6
+REALISTIC_LENGTH_RANGE = (300, 5500)
+"""Body lengths: log-normal around the median, cut to this range (with what is added, at most 6,000)."""
+REALISTIC_MAX_BODY = 6000
+COUNTY_UNIT_SHARE = 0.3
+"""Articles sent by a county unit, which data/units.yml (the city's units) does not list."""
+UNNUMBERED_WEEKLY_SHARE = 0.4
+"""Weekly articles whose editor left out the issue number."""
+PLANTED_TERMS = ((0, 0.5), (1, 0.28), (2, 0.14), (3, 0.08))
+"""How many non-standard terms an article gets (before the running count is held at the rate)."""
+WARNING_SLACK = 2
+"""The warnings written so far never differ from the rate × the articles so far by more than this."""
+
+COUNTY_UNITS = ("东山县卫生局", "西河县卫生局", "南湖区卫生局", "北岭县卫生局", "东山县人民医院", "西河县中医院",
+                "南湖区人民医院", "北岭县疾病预防控制中心", "青石县妇幼保健院", "云溪区社区卫生服务中心", "望江县卫生监督所")
+"""Units of the counties: they send articles, but the city's data/units.yml does not list them."""
+
+UNIT_TYPES = {"市卫生局": "卫生行政部门", "市卫生局办公室": "局机关科室", "市卫生局宣传科": "局机关科室",
+              "市卫生局医政科": "局机关科室", "市疾病预防控制中心": "公共卫生机构", "市健康教育所": "公共卫生机构",
+              "市卫生监督所": "公共卫生机构", "市中心血站": "公共卫生机构"}
+
+
+def units_text() -> str:
+    """data/units.yml: the city's units of UNITS (a county's are left out), each with a liaison."""
+    entries = []
+    for n, unit in enumerate(u for u in UNITS if u not in COUNTY_UNITS):
+        entries.append(f"- name: {unit}\n  type: {UNIT_TYPES.get(unit, '医疗机构')}\n  liaisons:\n"
+                       f"    - name: {AUTHORS[n % len(AUTHORS)]}\n      role: 联络员\n")
+    return "# 供稿单位（生成的基准测试站点：市直单位，没有县区单位）\n\n" + "\n".join(entries)
+
+
+TERMS_TEXT = """\
+# 规范用语（生成的基准测试站点；与示例站点 data/terms.yml 相同的用语）
+- wrong: 新农合
+  right: 新型农村合作医疗
+  first_mention: true
+- wrong: 医闹
+  right: 涉医违法犯罪
+  note: 不使用“医闹”等非正式说法
+- wrong: 非典
+  right: 传染性非典型肺炎
+  ignore: [非典型]
+- wrong: 艾滋病病人
+  right: [艾滋病患者, 艾滋病病毒感染者]
+  note: 避免带有歧视色彩的称谓
+- wrong: 爱滋病
+  right: 艾滋病
+  note: 错别字
+- wrong: 甲流
+  right: 甲型H1N1流感
+  first_mention: true
+- wrong: 精神病人
+  right: [精神障碍患者, 严重精神障碍患者]
+  note: 避免带有歧视色彩的称谓
+- wrong: 弱智
+  right: 智力障碍
+  note: 避免带有歧视色彩的称谓
+- wrong: 残废
+  right: 残疾
+  note: 避免带有歧视色彩的称谓
+"""
+"""data/terms.yml: the bureau's term list (the example site's)."""
+
+TERM_SENTENCES = (
+    "{unit}联合公安部门依法打击医闹行为，维护正常医疗秩序。",
+    "{unit}在{place}开展爱滋病防治知识宣传，发放宣传折页{n3}份。",
+    "医务人员要关心关爱艾滋病病人，保护他们的隐私。",
+    "{county}对辖区精神病人开展随访管理，落实监护责任。",
+    "{unit}组织志愿者走访弱智儿童家庭，送去康复器材。",
+    "{hospital}为因伤致残废的困难群众减免部分医疗费用。",
+    "{year}年抗击非典的经验告诉我们，早发现、早报告至关重要。",
+)
+"""Each has one non-standard term of TERMS_TEXT (none with first_mention: each gives one warning)."""
+FIRST_MENTION_SHORT = "新农合"
+"""The base text uses 新农合 but never its full name first: an article whose body has it gets one warning."""
+
+
+# --------------------------------------------------------------------------------------------
 # What write_corpus reports
 
 
@@ -399,6 +492,9 @@ class CorpusInfo:
     build_epoch: int = BUILD_EPOCH
     """Set SOURCE_DATE_EPOCH to this when building, so that the articles dated after today are published too."""
     files: tuple[Path, ...] = field(default=(), repr=False)
+    profile: str = "plain"
+    warnings: dict[str, int] = field(default_factory=dict)
+    """The warnings the corpus was written to give, by finding code (realistic profile; empty for plain)."""
 
     def by_url(self) -> dict[str, ArticleRecord]:
         return {a.url: a for a in self.articles}
@@ -508,7 +604,7 @@ def _probe_for(index: int, rotation: list[str], used: dict[str, int]) -> str | N
     return None
 
 
-def _plans(count: int, rng: random.Random) -> list[_Plan]:
+def _plans(count: int, rng: random.Random, realistic: bool = False) -> list[_Plan]:
     rotation = [q for q, kind in PROBES.items() if kind != "none"]
     used = {q: 0 for q in rotation}
     plans = []
@@ -516,10 +612,12 @@ def _plans(count: int, rng: random.Random) -> list[_Plan]:
         probe = _probe_for(i, rotation, used)
         column = PROBE_COLUMNS.get(probe or "", None) or rng.choice(COLUMN_IDS)
         topic = {key: rng.choice(VOCAB[key]) for key in TOPIC_KEYS}
+        if realistic and rng.random() < COUNTY_UNIT_SHARE:
+            topic["unit"] = rng.choice(COUNTY_UNITS)
         plans.append(_Plan(i, column, when, date_only, "", probe, i % CHINESE_KEYS_EVERY == 2, topic))
     issues = 0
     for plan in plans:
-        if plan.column == "health-weekly":
+        if plan.column == "health-weekly" and not (realistic and rng.random() < UNNUMBERED_WEEKLY_SHARE):
             issues += 1
             plan.issue = issues
         template = rng.choice(PROBE_TITLES[plan.probe] if plan.probe in PROBE_TITLES else TITLES[plan.column])
@@ -585,17 +683,27 @@ def _link_sentence(source: _Plan, target: _Plan) -> str:
     return f"相关报道见[《{target.title}》]({href})。"
 
 
-def _body(rng: random.Random, plan: _Plan, link: str | None, image: str | None) -> str:
-    """1,000–3,000 characters: an opening, `##` sections of paragraphs and lists, maybe a table."""
-    target = rng.randint(1300, 2900)
+def _realistic_length(rng: random.Random) -> int:
+    low, high = REALISTIC_LENGTH_RANGE
+    return int(min(high, max(low, rng.lognormvariate(math.log(REALISTIC_LENGTH_MEDIAN), REALISTIC_LENGTH_SIGMA))))
+
+
+def _body(rng: random.Random, plan: _Plan, link: str | None, image: str | None, realistic: bool = False) -> str:
+    """1,000–3,000 characters (realistic: REALISTIC_LENGTH_*): an opening, `##` sections of paragraphs and
+    lists, maybe a table."""
+    target = _realistic_length(rng) if realistic else rng.randint(1300, 2900)
+    minimum = target * 3 // 4 if realistic else 1000
     pending = [s for s in (_fill(rng, PROBE_SENTENCES[plan.probe], **plan.topic) if plan.probe in PROBE_SENTENCES else None, link) if s]
     event = _fill(rng, rng.choice(EVENTS[plan.column]), **plan.topic)
     opening = _fill(rng, rng.choice(OPENINGS), event=event, **plan.topic)
     deck = _Deck(rng, SENTENCES[plan.column] + SENTENCES["common"])
     blocks = [opening + _paragraph(rng, plan, deck)] + ([image] if image else [])
     size = sum(map(len, blocks))
-    for heading in rng.sample(HEADINGS[plan.column], len(HEADINGS[plan.column])):
+    headings = HEADINGS[plan.column]
+    order = [h for _ in range(3 if realistic else 1) for h in rng.sample(headings, len(headings))]
+    for heading in order:
         section = [f"## {_fill(rng, heading, **plan.topic)}"]
+        taken = []
         for _ in range(rng.randint(1, 3)):
             roll = rng.random()
             if roll < 0.2:
@@ -604,15 +712,45 @@ def _body(rng: random.Random, plan: _Plan, link: str | None, image: str | None) 
                 section.append(_table_block(rng))
             else:
                 extra = pending.pop(0) if pending and rng.random() < 0.5 else None
+                taken += [extra] if extra else []
                 section.append(_paragraph(rng, plan, deck, extra))
         grown = size + sum(len(b) + 2 for b in section)
-        if grown > target and size >= 1000:
+        if grown > target and size >= minimum:
+            if realistic:  # the plain corpus loses such a sentence here (left so: its bytes stay the same)
+                pending[:0] = taken
             break
         blocks += section
         size = grown
-    while size < 1000 or pending:
+    while size < minimum or pending:
         blocks.append(_paragraph(rng, plan, deck, pending.pop(0) if pending else None))
         size += len(blocks[-1]) + 2
+    return "\n\n".join(blocks)
+
+
+_NOT_A_PARAGRAPH = re.compile(r"## |- |\| |!\[|\d+\. ")
+
+
+def _with_warnings(rng: random.Random, plan: _Plan, body: str, warnings: dict[str, int]) -> str:
+    """The body with non-standard terms planted in its paragraphs, so many that the warnings written so far
+    stay within WARNING_SLACK of REALISTIC_WARNINGS_PER_ARTICLE × the articles so far; `warnings` counted on."""
+    unit = int(plan.topic["unit"] in COUNTY_UNITS)
+    unnumbered = int(plan.column == "health-weekly" and plan.issue is None)
+    short_form = int(FIRST_MENTION_SHORT in body)
+    planted = rng.choices([n for n, _ in PLANTED_TERMS], [w for _, w in PLANTED_TERMS])[0]
+    owed = round(REALISTIC_WARNINGS_PER_ARTICLE * (plan.index + 1)) - sum(warnings.values()) - unit - unnumbered
+    owed -= short_form + planted
+    if owed > WARNING_SLACK:
+        planted += owed - WARNING_SLACK
+    elif owed < -WARNING_SLACK:
+        planted = max(0, planted + owed + WARNING_SLACK)
+    planted = min(planted, len(TERM_SENTENCES))
+    blocks = body.split("\n\n")
+    paragraphs = [n for n, block in enumerate(blocks) if not _NOT_A_PARAGRAPH.match(block)]
+    for template in rng.sample(TERM_SENTENCES, planted):
+        blocks[rng.choice(paragraphs)] += _fill(rng, template, **plan.topic)
+    warnings["unknown-unit"] += unit
+    warnings["issue-missing"] += unnumbered
+    warnings["term"] += short_form + planted
     return "\n\n".join(blocks)
 
 
@@ -635,14 +773,18 @@ def _front_matter(rng: random.Random, plan: _Plan) -> str:
     return "---\n" + "".join(f"{name}: {value}\n" for name, value in fields) + "---\n"
 
 
-def write_corpus(root: Path, count: int, seed: int = 2013) -> CorpusInfo:
-    """Write a complete bureau project with `count` articles into `root` (which must not hold one yet)."""
+def write_corpus(root: Path, count: int, seed: int = 2013, profile: str = "plain") -> CorpusInfo:
+    """Write a complete bureau project with `count` articles into `root` (which must not hold one yet);
+    `profile` is one of PROFILES."""
+    if profile not in PROFILES:
+        raise ValueError(f"unknown corpus profile {profile!r}: one of {', '.join(PROFILES)}")
+    realistic = profile == "realistic"
     root = Path(root)
     docs, columns = root / "content", root / "columns"
     if docs.exists() and any(docs.iterdir()):
         raise FileExistsError(f"{docs} already holds files; write the corpus into an empty folder")
     rng = random.Random(seed)
-    plans = _plans(count, rng)
+    plans = _plans(count, rng, realistic)
     root.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
 
@@ -655,6 +797,10 @@ def write_corpus(root: Path, count: int, seed: int = 2013) -> CorpusInfo:
     write(docs / BADGE, _png(0))
     for column_id, text in COLUMNS.items():
         write(columns / f"{column_id}.yml", text.encode())
+    warnings = dict.fromkeys(("unknown-unit", "issue-missing", "term"), 0) if realistic else {}
+    if realistic:
+        write(root / "data" / "units.yml", units_text().encode())
+        write(root / "data" / "terms.yml", TERMS_TEXT.encode())
     first_of_day: dict[dt.date, int] = {}
     texts: dict[str, tuple[_Plan, str]] = {}
     images = links = 0
@@ -671,7 +817,10 @@ def write_corpus(root: Path, count: int, seed: int = 2013) -> CorpusInfo:
             image = f"![{_fill(rng, '{activity}')}现场](images/{picture})"
             images += 1
         front = _front_matter(rng, plan)
-        text = front + "\n" + _body(rng, plan, link, image) + "\n"
+        body = _body(rng, plan, link, image, realistic)
+        if realistic:
+            body = _with_warnings(rng, plan, body, warnings)
+        text = front + "\n" + body + "\n"
         texts[plan.src_uri] = (plan, text)
         write(docs / plan.src_uri, text.encode("utf-8"))
     articles = tuple(ArticleRecord(p.src_uri, p.url, p.title, p.column,
@@ -679,7 +828,8 @@ def write_corpus(root: Path, count: int, seed: int = 2013) -> CorpusInfo:
     probes = {query: _probe(query, kind, texts) for query, kind in PROBES.items()}
     _check_plan(plans, probes)
     return CorpusInfo(root=root, config_file=root / "mkdocs.yml", docs_dir=docs, columns_dir=columns, count=count,
-                      seed=seed, articles=articles, probes=probes, images=images, links=links, files=tuple(written))
+                      seed=seed, articles=articles, probes=probes, images=images, links=links, files=tuple(written),
+                      profile=profile, warnings=warnings)
 
 
 def _probe(query: str, kind: str, texts: dict[str, tuple[_Plan, str]]) -> Probe:
