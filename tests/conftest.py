@@ -44,14 +44,15 @@ def run_cli() -> Callable[..., subprocess.CompletedProcess]:
     """`run_cli(site, "check", ...)`: the command line in the project's folder, as an editor runs it.
 
     The project (mkdocs.yml, content/) is written first. `program` runs another module instead, as
-    ("-m", "mkdocs"); `env` adds environment variables, `unset` names some to leave out. Output is captured
-    as text.
+    ("-m", "mkdocs"); `env` adds environment variables, `unset` names some to leave out; `cwd` runs it in
+    another folder (as the project's parent). Output is captured as text.
     """
     def run(site: SiteFolder, *args: str, program: tuple[str, ...] = CLI,
-            env: dict[str, str] | None = None, unset: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
+            env: dict[str, str] | None = None, unset: tuple[str, ...] = (),
+            cwd: Path | None = None) -> subprocess.CompletedProcess:
         site.write_project()
         environment = {name: value for name, value in os.environ.items() if name not in unset}
-        return subprocess.run([sys.executable, *program, *args], cwd=site.root, capture_output=True, text=True,
+        return subprocess.run([sys.executable, *program, *args], cwd=cwd or site.root, capture_output=True, text=True,
                               timeout=120, env={**environment, "NO_COLOR": "1", **(env or {})})
     return run
 

@@ -42,7 +42,7 @@ def _parser(argv: list[str]) -> argparse.ArgumentParser:
     """The command line: every command, option and help text in Chinese (argparse's own words: cliwords)."""
     parser = argparse.ArgumentParser(prog="healthpress", description="卫生健康宣传网站生成工具")
     parser.add_argument("-f", "--config-file", default="mkdocs.yml", metavar="配置文件",
-                        help="站点配置文件（默认 mkdocs.yml）；写在命令名前面")
+                        help="站点配置文件（默认 mkdocs.yml）；写在命令名前后都可以")
     commands = parser.add_subparsers(dest="command", required=True, title="命令", metavar="命令",
                                      help="下面的命令之一，如 healthpress build；每个命令的说明：healthpress 命令 -h")
     build = commands.add_parser("build", help="检查并生成整个网站")
@@ -71,6 +71,9 @@ def _parser(argv: list[str]) -> argparse.ArgumentParser:
     stats.add_argument("--period", metavar="期间",
                        help="统计期间：2013、2013Q2 或 2013-05（不写时统计今年；今年还没有稿件时统计有稿件的最近一年）")
     stats.add_argument("--csv", action="store_true", help="输出 CSV（可用 Excel 打开）")
+    for command in (build, check, serve, new, stats):  # `healthpress build -f other.yml` too
+        command.add_argument("-f", "--config-file", default=argparse.SUPPRESS, metavar="配置文件",
+                             help="站点配置文件（默认 mkdocs.yml），相对于当前文件夹")
     fix = commands.add_parser("fix-encoding", help="把 GBK/GB18030/UTF-16 文件转换为 UTF-8（保留备份）")
     fix.add_argument("paths", nargs="+", type=Path, metavar="文件", help="要转换的文章文件，可以写多个")
     return parser
@@ -101,7 +104,7 @@ class _NewHelp(argparse.Action):
 
 
 def _config_file_in(argv: list[str]) -> str:
-    """The -f given before the command (mkdocs.yml if none), for a help text read before the command line is."""
+    """The -f given (mkdocs.yml if none), for a help text read before the command line is."""
     given = argparse.ArgumentParser(add_help=False, exit_on_error=False)
     given.add_argument("-f", "--config-file", default="mkdocs.yml")
     try:
@@ -139,11 +142,12 @@ def _project_columns(config_file: str):
     from mkdocs.config import load_config
 
     from healthpress.build.project import plugin_options
+    from healthpress.build.projectpaths import project_dir_of
     from healthpress.model.columns import load_columns
 
     config = load_config(config_file)
     options = plugin_options(config, Path(config_file))
-    columns, _ = load_columns(Path(config_file).resolve().parent / options.columns_dir, options.columns_dir)
+    columns, _ = load_columns(project_dir_of(config) / options.columns_dir, options.columns_dir)
     return config, columns
 
 
@@ -247,6 +251,7 @@ def _check(args) -> int:
 
 
 def _new(args) -> int:
+    from healthpress.build.projectpaths import project_dir_of
     from healthpress.model.editor import read_editor, settings_path
     from healthpress.model.newarticle import (new_article_path, new_article_text, next_issue,
                                               unnumbered_article_path)
@@ -264,7 +269,7 @@ def _new(args) -> int:
               f"确实要另建一篇，加上 --force：healthpress new --force {args.column} \"{args.title}\"（新文件名是 {path.name}）",
               file=sys.stderr)
         return 1
-    editor = read_editor(settings_path(), Path(args.config_file).resolve().parent)
+    editor = read_editor(settings_path(), project_dir_of(config))
     if editor.problem:
         print(f"警告：{editor.problem}", file=sys.stderr)
     issue = next_issue(column_dir) if columns[args.column].kind == "periodical" else None

@@ -54,6 +54,7 @@ from healthpress.build.pagefacts import PageFacts
 from healthpress.build.pagekeys import PageKeys
 from healthpress.build.progress import Progress
 from healthpress.build.project import build_model, display_dir
+from healthpress.build.projectpaths import project_dir_of
 from healthpress.build.sitedigest import site_digest
 from healthpress.build.sitepages import OUTPUT_DIGEST, PageJob, render_site_pages
 from healthpress.bureau.data import load_bureau_data
@@ -118,7 +119,7 @@ class Build:
         """Settings checked, columns and data files read, MkDocs set up, the output folder chosen."""
         heap.build_started()
         with self._phase("config"):
-            self.project_dir = Path(config.config_file_path or ".").resolve().parent
+            self.project_dir = project_dir_of(config)
             require_settings(config, self.project_dir / self.options.cache_dir)
             # serve keeps a cache of its own (its pages differ: drafts, the local address): neither evicts the other's
             self.cache_dir = cache_dir_for(self.project_dir, self.options.cache_dir, self.mode.name, self.options.cache)

@@ -18,6 +18,7 @@ from healthpress.model.findings import Finding
 from healthpress.model.limits import Limits
 from healthpress.model.publication import build_moment
 from healthpress.build.loading import build_site_model, is_article_uri, load_articles
+from healthpress.build.projectpaths import absolute, project_dir_of
 from healthpress.render.sitemodel import SiteModel
 
 
@@ -29,8 +30,7 @@ def limits_from(options) -> Limits:
 
 def display_dir(config) -> str:
     """How findings name the docs folder: relative to the project, e.g. `content`."""
-    project_dir = Path(config.config_file_path or ".").resolve().parent
-    return os.path.relpath(config.docs_dir, project_dir).replace(os.sep, "/")
+    return os.path.relpath(absolute(config.docs_dir), project_dir_of(config)).replace(os.sep, "/")
 
 
 def build_model(config, options, columns: dict[str, Column], findings: list[Finding], files,
@@ -112,7 +112,7 @@ def load_project(config_file: Path, inspection: bool = False) -> tuple[SiteModel
 
     config = load_config(str(config_file))
     options = plugin_options(config, config_file)
-    project_dir = config_file.resolve().parent
+    project_dir = project_dir_of(config)
     columns, findings = load_columns(project_dir / options.columns_dir, options.columns_dir)
     bureau, found = load_bureau_data(project_dir / options.data_dir, options.data_dir)
     model = build_model(config, options, columns, findings + found, get_files(config), bureau=bureau,

@@ -18,6 +18,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
 from healthpress.build.fingerprint import Fingerprinter, code_digest, files_digest, stat_digest, tree_files
+from healthpress.build.projectpaths import config_file_of, project_dir_of, theme_dirs_of
 
 PACKAGE_DIR = Path(__file__).parents[1]
 ENV_GLOBALS = ("hp_footer_pages", "hp_urgent", "hp_mailbox_endpoint")
@@ -26,14 +27,14 @@ ENV_GLOBALS = ("hp_footer_pages", "hp_urgent", "hp_mailbox_endpoint")
 def site_digest(config: MkDocsConfig, options, preview: bool, files: Files, nav: Navigation, env,
                 fingerprinter: Fingerprinter) -> str:
     """Digest of everything outside a page's own view that can change how it is rendered."""
-    project = Path(config.config_file_path or ".").resolve().parent
-    theme_dirs = [Path(d) for d in config.theme.dirs if not _is_installed(Path(d))]
-    theme = files_digest([p for d in theme_dirs for p in tree_files(d)], Path("/"))
+    project = project_dir_of(config)
+    theme = [files_digest(tree_files(folder), folder) for folder in theme_dirs_of(config) if not _is_installed(folder)]
     inputs = [files_digest(tree_files(project / folder), project) for folder in (options.columns_dir, options.data_dir)]
     file_map = sorted((f.src_uri, f.url, f.inclusion.name) for f in files if f.generated_by is None)
     attachments = stat_digest((f.src_uri, Path(f.abs_src_path)) for f in files
                               if f.abs_src_path and not f.is_documentation_page() and f.generated_by is None)
-    config_bytes = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
+    config_file = config_file_of(config)
+    config_bytes = config_file.read_bytes() if config_file is not None else b""
     return fingerprinter.digest(
         code_digest(), config_bytes.decode("utf-8", "replace"), config.site_url, preview,
         json.dumps(dict(options), sort_keys=True, default=str), _settings(config),
