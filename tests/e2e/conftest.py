@@ -15,6 +15,7 @@ import shutil
 import socket
 import subprocess
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -225,17 +226,16 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(example_site, tmp_path_factory) -> Server:
-    """nginx serving the built example site with the configuration a bureau deploys."""
+@contextmanager
+def nginx_serving(root: Path, run_dir: Path):
+    """nginx serving the built site at root with the configuration a bureau deploys, its files in run_dir."""
     nginx = find_program("nginx", "/usr/sbin/nginx")
     mime_types = Path("/etc/nginx/mime.types")
     if not mime_types.is_file():
         pytest.fail(f"{mime_types} is missing (Debian's nginx-common installs it): {INSTALL_HINT}", pytrace=False)
-    run_dir = tmp_path_factory.mktemp("nginx")
     port = free_port()
     config = run_dir / "nginx.conf"
-    config.write_text(render_nginx_config(NGINX_CONF.read_text(encoding="utf-8"), example_site.root, port,
+    config.write_text(render_nginx_config(NGINX_CONF.read_text(encoding="utf-8"), root, port,
                                           run_dir, mime_types), encoding="utf-8")
     command = [nginx, "-p", str(run_dir), "-e", str(run_dir / "error.log"), "-c", str(config)]
     check = subprocess.run([*command, "-t", "-q"], capture_output=True, text=True)
@@ -243,7 +243,7 @@ def server(example_site, tmp_path_factory) -> Server:
         pytest.fail(f"nginx rejects the configuration:\n{check.stderr}\n--- {config}:\n{config.read_text()}",
                     pytrace=False)
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    running = Server("127.0.0.1", port, example_site.root, run_dir, process)
+    running = Server("127.0.0.1", port, root, run_dir, process)
     deadline = time.monotonic() + 15
     while True:
         if process.poll() is not None:
@@ -257,13 +257,22 @@ def server(example_site, tmp_path_factory) -> Server:
                 process.kill()
                 pytest.fail(f"nginx did not listen on 127.0.0.1:{port}\n{running.error_log()}", pytrace=False)
             time.sleep(0.05)
-    yield running
-    process.terminate()
     try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+        yield running
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture(scope="session")
+def server(example_site, tmp_path_factory) -> Server:
+    """nginx serving the built example site with the configuration a bureau deploys."""
+    with nginx_serving(example_site.root, tmp_path_factory.mktemp("nginx")) as running:
+        yield running
 
 
 def wait_for_search_results(page, server: Server) -> None:
@@ -295,11 +304,11 @@ def browser():
     playwright.stop()
 
 
-@pytest.fixture
-def open_page(browser, server):
-    """open_page("phone" | "desktop", bypass_csp=False) -> a page in a fresh context (empty cache,
-    empty localStorage) on the nginx server, recording console errors, uncaught exceptions and
-    responses of 400 and more in page.hp_console_errors, page.hp_page_errors, page.hp_bad_responses."""
+@contextmanager
+def page_opener(browser, server: Server):
+    """open_("phone" | "desktop", bypass_csp=False) -> a page in a fresh context (empty cache, empty
+    localStorage) on the nginx server, recording console errors, uncaught exceptions and responses of
+    400 and more in page.hp_console_errors, page.hp_page_errors, page.hp_bad_responses."""
     contexts = []
 
     def open_(viewport: str = "desktop", bypass_csp: bool = False):
@@ -316,9 +325,18 @@ def open_page(browser, server):
         page.on("response", lambda r: r.status >= 400 and page.hp_bad_responses.append(f"{r.status} {r.url}"))
         return page
 
-    yield open_
-    for context in contexts:
-        context.close()
+    try:
+        yield open_
+    finally:
+        for context in contexts:
+            context.close()
+
+
+@pytest.fixture
+def open_page(browser, server):
+    """open_page("phone" | "desktop", bypass_csp=False): a page on the example site (page_opener)."""
+    with page_opener(browser, server) as open_:
+        yield open_
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@
   var PAGE_SIZE = 10;
   var EXCERPT_CHARS = 90;  /* about two lines */
   var EXCERPT_LEAD = 36;  /* at most this many characters before the first hit */
+  var TEXT_ANCHOR = "hp-article-text";  /* the id of an article's body (article.html) */
   var TAGS_ANCHOR = "hp-article-tags";  /* the id of an article's tags (article.html) */
   var BLOCK_BREAK = /^\.\s+$/;  /* what Pagefind puts between two blocks of text (heading, paragraph) */
   var SENTENCE_END = /[。！？；!?;…]\s*$|^\.\s+$/;
@@ -39,13 +40,16 @@
   function excerpt(data) {
     /* The body text around the first hit, from a sentence or clause start, the hits marked. Pagefind's own
        excerpt is a window of words around the hits: it starts mid-word, often in the title, which it joins
-       to the body with ". ". The article's title and tags are left out (they are indexed, to be found). */
+       to the body with ". ". The article's title, column, unit and tags are left out (they are indexed,
+       to be found). */
     var raw = data.raw_content || "";
     var zws = raw.indexOf("\u200B") >= 0, joiner = zws ? "" : " ";
     var words = (zws ? raw.split("\u200B") : raw.split(/[^\S\uFEFF]+/)).map(unescaped);
-    var from = titleLength(words, data.meta && data.meta.title);
+    var anchors = data.anchors || [];
+    var body = anchors.filter(function (a) { return a.id === TEXT_ANCHOR; })[0];
+    var from = body ? body.location : titleLength(words, data.meta && data.meta.title);
     while (from < words.length && (BLOCK_BREAK.test(words[from]) || !words[from].trim())) { from++; }
-    var tags = (data.anchors || []).filter(function (a) { return a.id === TAGS_ANCHOR; })[0];
+    var tags = anchors.filter(function (a) { return a.id === TAGS_ANCHOR; })[0];
     var to = tags && tags.location > from ? tags.location : words.length;
     var hits = new Set(data.locations || []);
     var hit = (data.locations || []).filter(function (l) { return l >= from && l < to; }).sort(function (a, b) { return a - b; })[0];
@@ -113,7 +117,7 @@
       return [shard.bundle].concat(shard.patch ? [shard.patch] : [])
         .map(function (bundle) { return new URL(bundle, bundleRoot).href; });
     });
-    return { version: String(manifest.pagefind_version || "0.0"), shards: shards, superseded: superseded };
+    return { shards: shards, superseded: superseded };
   }
 
   async function settle(ranked, superseded) {
@@ -136,36 +140,45 @@
     return kept;
   }
 
-  function segmentsLikeTheIndex(version) {
-    /* Pagefind 1.6+ splits Chinese the same way in the index and in the browser; with 1.5 an
-       exact-phrase search misses real hits, so the filter is only applied from 1.6 on. */
-    var parts = String(version).split(".").map(Number);
-    return parts[0] > 1 || (parts[0] === 1 && parts[1] >= 6);
+  function wordsOf(query) {
+    /* The words of a query as the browser's dictionary splits them (疫苗接种: 疫苗, 接种), each character
+       in a browser without one. */
+    if (typeof Intl === "undefined" || !Intl.Segmenter) { return Array.from(query.replace(/[\s\p{P}]/gu, "")); }
+    return Array.from(new Intl.Segmenter("zh", { granularity: "word" }).segment(query))
+      .filter(function (s) { return s.isWordLike; }).map(function (s) { return s.segment; });
   }
 
-  async function exactOnly(pagefind, query, ranked) {
-    /* The ranked pages that contain the query as typed. Result ids are short per-shard hashes and
-       can repeat across shards, so an id seen more than once is settled by comparing addresses. */
-    var exact = (await pagefind.search('"' + query + '"')).results;
-    var exactIds = new Set(exact.map(function (r) { return r.id; }));
-    var seen = new Map();
-    ranked.forEach(function (r) { seen.set(r.id, (seen.get(r.id) || 0) + 1); });
-    var clashing = new Set(ranked.filter(function (r) { return seen.get(r.id) > 1 && exactIds.has(r.id); })
-      .map(function (r) { return r.id; }));
-    var exactUrls = new Set();
-    if (clashing.size) {
-      var datas = await Promise.all(exact.filter(function (r) { return clashing.has(r.id); })
-        .map(function (r) { return r.data(); }));
-      datas.forEach(function (d) { exactUrls.add(d.url); });
-    }
-    var kept = [];
-    for (var i = 0; i < ranked.length; i++) {
-      var r = ranked[i];
-      if (!exactIds.has(r.id)) { continue; }
-      if (clashing.has(r.id) && !exactUrls.has((await r.data()).url)) { continue; }
-      kept.push(r);
-    }
-    return kept;
+  async function holding(pagefind, phrase, clashing) {
+    /* A test of a result (and its address): is it one of the pages that hold the phrase as typed? Result
+       ids are short per-shard hashes: an id that clashes is settled by the address. */
+    var results = (await pagefind.search('"' + phrase + '"')).results;
+    var ids = new Set(results.map(function (r) { return r.id; }));
+    var urls = new Set((await Promise.all(results.filter(function (r) { return clashing.has(r.id); })
+      .map(function (r) { return r.data(); }))).map(function (d) { return pathOf(d.url); }));
+    return function (r, url) { return ids.has(r.id) && (!clashing.has(r.id) || urls.has(url)); };
+  }
+
+  async function phraseFirst(pagefind, query, ranked) {
+    /* The ranked pages that hold the query as typed, then those that hold each of its words apart
+       (an article tagged 疫苗接种 whose text says 接种流感疫苗), each part in Pagefind's order. Pagefind
+       itself also answers pages that hold only some of the words (惠民政策: every page with 政策): those
+       are left out. */
+    var count = new Map();
+    ranked.forEach(function (r) { count.set(r.id, (count.get(r.id) || 0) + 1); });
+    var clashing = new Set(ranked.filter(function (r) { return count.get(r.id) > 1; }).map(function (r) { return r.id; }));
+    var urls = new Map();
+    await Promise.all(ranked.filter(function (r) { return clashing.has(r.id); })
+      .map(async function (r) { urls.set(r, pathOf((await r.data()).url)); }));
+    var words = wordsOf(query);
+    var whole = await holding(pagefind, query, clashing);
+    var each = words.length > 1 ? await Promise.all(words.map(function (w) { return holding(pagefind, w, clashing); })) : [];
+    var first = [], after = [];
+    ranked.forEach(function (r) {
+      var url = urls.get(r);
+      if (whole(r, url)) { first.push(r); }
+      else if (each.length && each.every(function (holds) { return holds(r, url); })) { after.push(r); }
+    });
+    return first.concat(after);
   }
 
   function pageAddress(query, page) {
@@ -229,15 +242,16 @@
     return text + "，第 " + page + " / " + pages + " 页，显示第 " + first + "–" + last + " 篇。";
   }
 
-  function Search(pagefind, manifest, query, exactFilter, view) {
+  function Search(pagefind, manifest, query, phrase, view) {
     this.pagefind = pagefind; this.manifest = manifest; this.query = query;
-    this.exactFilter = exactFilter; this.view = view; this.ranked = []; this.more = false; this.drawn = 0;
+    this.phrase = phrase; this.view = view; this.ranked = []; this.more = false; this.drawn = 0;
   }
 
   Search.prototype.rank = async function (more) {
-    /* Every result of the shards merged so far, in Pagefind's order, each page once. */
+    /* Every result of the shards merged so far, each page once: in Pagefind's order, or, for Chinese,
+       the pages that hold the query as typed first, then those that hold each of its words. */
     var ranked = await settle((await this.pagefind.search(this.query)).results, this.manifest.superseded);
-    if (this.exactFilter) { ranked = await exactOnly(this.pagefind, this.query, ranked); }
+    if (this.phrase) { ranked = await phraseFirst(this.pagefind, this.query, ranked); }
     this.ranked = ranked;
     this.more = more;
   };
@@ -277,13 +291,13 @@
         view.status.textContent = "网站还没有发布文章，暂时没有可以搜索的内容。";
         return;
       }
-      var exactFilter = segmentsLikeTheIndex(manifest.version) && /\p{Script=Han}/u.test(query) && !/[\s"]/.test(query);
+      var phrase = /\p{Script=Han}/u.test(query) && !/[\s"]/.test(query);  /* Chinese, split into words */
       var first = manifest.shards.slice(0, FIRST_SHARDS).flat();
       var rest = manifest.shards.slice(FIRST_SHARDS).flat();
       var pagefind = await import(first[0] + "pagefind.js");
       await pagefind.options(OPTIONS);
       await Promise.all(first.slice(1).map(function (bundle) { return pagefind.mergeIndex(bundle, OPTIONS); }));
-      var search = new Search(pagefind, manifest, query, exactFilter, view);
+      var search = new Search(pagefind, manifest, query, phrase, view);
       /* Paging: the pager's links change the address (so the back button goes to the page before) and
          draw that page from the results at hand, the focus on the list; back and forward redraw. */
       view.pager.addEventListener("click", function (event) {
