@@ -462,7 +462,8 @@ def render_report(m: Measurement) -> str:
     out = [f"## N = {m.count:,} — {ctx.get('date', '')}", ""]
     out.append(f"Machine: {ctx.get('cpus')} CPUs ({ctx.get('machine')}), load average {ctx.get('load_start')} at start, "
                f"{ctx.get('load_end')} at end. {ctx.get('versions')}. Pagefind: {ctx.get('pagefind')}.")
-    out.append(f"Corpus: benchmarks.corpus seed {ctx.get('seed')}, {m.count:,} articles, "
+    profile = f"profile {ctx['profile']}, " if ctx.get("profile", "plain") != "plain" else ""
+    out.append(f"Corpus: benchmarks.corpus {profile}seed {ctx.get('seed')}, {m.count:,} articles, "
                f"{m.corpus_bytes / 2**20:,.1f} MiB of Markdown; SOURCE_DATE_EPOCH={ctx.get('epoch')}.")
     out.append("")
     rows = [row("Cold full build (`healthpress build`, new process)", m.cold),
@@ -711,7 +712,7 @@ def timed_build(project: Path, env: dict[str, str], *, log: Path, events: Path, 
 
 
 def measure(count: int, workdir: Path, seed: int, serve: bool, timeout: float, log=print,
-            retry_seed: bool = False) -> Measurement:
+            retry_seed: bool = False, profile: str = "plain") -> Measurement:
     from benchmarks.corpus import write_corpus
 
     root = workdir / f"n{count}"
@@ -722,7 +723,7 @@ def measure(count: int, workdir: Path, seed: int, serve: bool, timeout: float, l
     info = None
     for attempt in range(seed, seed + (SEED_RETRIES if retry_seed else 1)):
         try:
-            info = write_corpus(root / "project", count, attempt)
+            info = write_corpus(root / "project", count, attempt, profile=profile)
             break
         except RuntimeError as exc:  # the corpus' own probe check; the probes do not matter to this benchmark
             if attempt + 1 >= seed + (SEED_RETRIES if retry_seed else 1):
@@ -733,6 +734,7 @@ def measure(count: int, workdir: Path, seed: int, serve: bool, timeout: float, l
     install_hooks(info.root)
     m.corpus_bytes = sum(p.stat().st_size for p in info.docs_dir.rglob("*.md"))
     m.context = _context(info)
+    m.context["profile"] = profile
     events, timings = root / "events.json", root / "timings.json"
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(info.build_epoch), "PYTHONDONTWRITEBYTECODE": "1"}
     env.pop(EVENTS_ENV, None)
@@ -807,6 +809,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the workdir afterwards")
     parser.add_argument("--seed", type=int, help=f"corpus seed (default {DEFAULT_SEED}; when it fails the corpus' probe "
                         f"check, the next of {SEED_RETRIES} seeds is used and the report says so)")
+    parser.add_argument("--profile", choices=("plain", "realistic"), default="plain",
+                        help="corpus profile (benchmarks.corpus; realistic: lengths to 6,000 characters, 1.26 warnings "
+                        "an article)")
     parser.add_argument("--no-serve", action="store_true", help="skip the serve measurement")
     parser.add_argument("--timeout", type=float, default=3600, help="seconds allowed for each build (default 3600)")
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="markdown file the reports are appended to")
@@ -823,7 +828,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for count in counts:
             m = measure(count, workdir.resolve(), DEFAULT_SEED if args.seed is None else args.seed, not args.no_serve,
-                        args.timeout, log=lambda s: print(s, file=sys.stderr, flush=True), retry_seed=args.seed is None)
+                        args.timeout, log=lambda s: print(s, file=sys.stderr, flush=True), retry_seed=args.seed is None,
+                        profile=args.profile)
             report = render_report(m)
             print(report, flush=True)
             args.output.parent.mkdir(parents=True, exist_ok=True)
