@@ -141,11 +141,13 @@
   }
 
   function wordsOf(query) {
-    /* The words of a query as the browser's dictionary splits them (疫苗接种: 疫苗, 接种), each character
-       in a browser without one. */
-    if (typeof Intl === "undefined" || !Intl.Segmenter) { return Array.from(query.replace(/[\s\p{P}]/gu, "")); }
+    /* The words of two characters or more of a query, as the browser's dictionary splits it (疫苗接种:
+       疫苗, 接种; 英德市妇幼保健院: 英德, 妇幼保健); none in a browser without one. A single character
+       (医改: 医, 改) is in nearly every page: it says nothing. */
+    if (typeof Intl === "undefined" || !Intl.Segmenter) { return []; }
     return Array.from(new Intl.Segmenter("zh", { granularity: "word" }).segment(query))
-      .filter(function (s) { return s.isWordLike; }).map(function (s) { return s.segment; });
+      .filter(function (s) { return s.isWordLike && Array.from(s.segment).length > 1; })
+      .map(function (s) { return s.segment; });
   }
 
   async function holding(pagefind, phrase, clashing) {
@@ -159,10 +161,10 @@
   }
 
   async function phraseFirst(pagefind, query, ranked) {
-    /* The ranked pages that hold the query as typed, then those that hold each of its words apart
-       (an article tagged 疫苗接种 whose text says 接种流感疫苗), each part in Pagefind's order. Pagefind
-       itself also answers pages that hold only some of the words (惠民政策: every page with 政策): those
-       are left out. */
+    /* The ranked pages that hold the query as typed, then, when it has two words or more (wordsOf),
+       those that hold each of them apart (疫苗接种: an article whose text says 接种流感疫苗), each part in
+       Pagefind's order. Pagefind itself also answers pages that hold only some of the words (惠民政策:
+       every page with 政策): those are left out. */
     var count = new Map();
     ranked.forEach(function (r) { count.set(r.id, (count.get(r.id) || 0) + 1); });
     var clashing = new Set(ranked.filter(function (r) { return count.get(r.id) > 1; }).map(function (r) { return r.id; }));
