@@ -26,6 +26,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -287,6 +288,10 @@ def _context(project: Project, count: int, seed: int, profile: str) -> dict[str,
             "corpus_mib": f"{markdown / 2**20:,.1f}"}
 
 
+def _interrupted(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="benchmarks.sidebyside", description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, action="append", help="articles (repeatable; default 1000)")
@@ -299,6 +304,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="markdown file the reports are appended to")
     args = parser.parse_args(argv)
     hugo_program()
+    signal.signal(signal.SIGTERM, _interrupted)  # so that the running contender's processes are ended too
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="healthpress-sidebyside-"))
     workdir.mkdir(parents=True, exist_ok=True)
     status = 0

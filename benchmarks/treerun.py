@@ -145,6 +145,10 @@ def run_tree(argv: list[str], *, cwd: Path, env: dict[str, str], log: Path, time
         timer.start()
         try:
             _, status, usage = os.wait4(proc.pid, 0)
+        except BaseException:  # interrupted: the command's session goes too, not left running on its own
+            _kill_group(proc.pid)
+            proc.wait()
+            raise
         finally:
             timer.cancel()
             sampler.stop.set()

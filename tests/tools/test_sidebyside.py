@@ -158,3 +158,42 @@ def test_side_by_side_on_a_small_corpus(tmp_path):
     assert result.warnings[0] == sum(again.warnings.values())  # the realistic profile's warnings, 1.26 an article
     table = rows(render(result))
     assert all(label in table for _, label in CONTENDERS)
+
+
+def test_an_interrupted_run_ends_the_commands_processes(tmp_path):
+    """Ctrl-C (or SIGTERM, which the side-by-side mode turns into it) while a contender runs: its whole
+    session is ended, not left building on its own."""
+    import os
+    import signal
+    import threading
+    import time
+
+    script = tmp_path / "tree.py"
+    script.write_text(textwrap.dedent(f"""\
+        import pathlib, subprocess, time
+        child = subprocess.Popen(["sleep", "600"])
+        pathlib.Path({str(tmp_path / "pid")!r}).write_text(str(child.pid))
+        time.sleep(600)
+        """), encoding="utf-8")
+    def interrupt_once_started():
+        while not (tmp_path / "pid").exists():
+            time.sleep(0.05)
+        os.kill(os.getpid(), signal.SIGINT)
+
+    timer = threading.Thread(target=interrupt_once_started, daemon=True)
+    timer.start()
+    with pytest.raises(KeyboardInterrupt):
+        run_tree([sys.executable, str(script)], cwd=tmp_path, env={}, log=tmp_path / "tree.log", timeout=600)
+    grandchild = int((tmp_path / "pid").read_text())
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and _alive(grandchild):
+        time.sleep(0.1)
+    assert not _alive(grandchild)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            return handle.read().split(b") ")[1][:1] != b"Z"
+    except OSError:
+        return False
