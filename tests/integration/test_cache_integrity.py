@@ -263,6 +263,24 @@ def test_a_rebuild_with_the_search_index_is_byte_for_byte_the_clean_build(site, 
     assert "已丢弃" in log and "搜索" in log
 
 
+def test_a_theme_only_rebuild_reuses_every_shard_and_is_byte_for_byte_the_clean_build(site, build, clean, pagefind):
+    """Shards are keyed by what Pagefind reads (search/indexedtext.py): a footer and CSS change re-renders
+    every page, re-indexes nothing, and the bundles kept are the ones a clean build makes."""
+    write_articles(site, count=16, search_index=True, search_shard_pages=6)
+    site.config["theme"]["custom_dir"] = "theme"
+    (site.root / "theme" / "assets").mkdir(parents=True)
+    footer = '{% extends "base.html" %}\n{% block footer %}{{ super() }}<p>页脚说明 VERSION</p>{% endblock %}\n'
+    (site.root / "theme" / "main.html").write_text(footer.replace("VERSION", "1"), encoding="utf-8")
+    (site.root / "theme" / "assets" / "site.css").write_text("p { margin: 0; }\n", encoding="utf-8")
+    site.config["extra_css"] = ["assets/site.css"]
+    build(site)
+    (site.root / "theme" / "main.html").write_text(footer.replace("VERSION", "2"), encoding="utf-8")
+    (site.root / "theme" / "assets" / "site.css").write_text("p { margin: 1px; }\n", encoding="utf-8")
+    log = build(site)
+    assert "3 个分片（3 个沿用缓存）" in log and "（0 页沿用缓存）" in log, log[-1500:]
+    assert tree(site.root / "site") == clean(site)
+
+
 from tests.integration.test_serve_keys import preview  # noqa: E402,F401  (serve's plugin object, in this process)
 
 

@@ -56,7 +56,7 @@ from healthpress.build.progress import Progress
 from healthpress.build.project import build_model, display_dir
 from healthpress.build.projectpaths import project_dir_of
 from healthpress.build.sitedigest import site_digest
-from healthpress.build.sitepages import OUTPUT_DIGEST, PageJob, render_site_pages
+from healthpress.build.sitepages import SEARCH_DIGEST, PageJob, render_site_pages
 from healthpress.bureau.data import load_bureau_data
 from healthpress.engine import internals
 from healthpress.engine.log import log, report, stop_on_errors
@@ -73,6 +73,7 @@ from healthpress.render.sharecard import share_image_finding
 from healthpress.render.sitemap import SitemapEntry, write_sitemap_gz
 from healthpress.render.sitemodel import HOME_PAGE, SiteModel
 from healthpress.search.index import BackgroundIndex, IndexedPage, ShardedIndex
+from healthpress.search.indexedtext import indexed_digest
 from healthpress.search.pagefindbinary import choose_pagefind
 from healthpress.storage import resident
 from healthpress.storage.files import write_atomic
@@ -306,6 +307,8 @@ class Build:
         for name in {"main.html", ARTICLE_TEMPLATE} | {listing.template for listing in self.model.listings}:
             env.get_template(name)  # compiled once here, not once in every worker
         self.cache = PageCache(self.cache_dir)
+        self.search_keys: dict[str, str] = {}
+        """Article page (src_uri) -> its search key, learned as it is rendered or found (`_search_key`)."""
         self.pages_written = len(self.setup.doc_files)
         keys = PageKeys(self.model, TemplateContext(self.model, self.facts.rendered, None), self.key_memo)
         site = site_digest(config, self.options, self.mode.preview, files, self.nav, env, keys.articles)
@@ -316,7 +319,7 @@ class Build:
                                        self.options.search_shard_pages, present=self.output.snapshot,
                                        binary=self.pagefind.path())
         with self._phase("articles"):
-            self._render_pages("文章", self.article_jobs, self.search)
+            self._render_pages("文章", self.article_jobs, self.search, indexed=self.options.search_index)
         with self._phase("links"):
             shown = [f.url for f in files if self.mode.shows(f.inclusion) or f.src_uri in self.taken_over]
             shown += [files.get_file_from_path(u).url for u in self.refused]  # each reported once, for its own errors
@@ -327,15 +330,18 @@ class Build:
             self._render_pages("列表页", self.listing_jobs)
         return env
 
-    def _render_pages(self, label: str, jobs: list[PageJob], search: ShardedIndex | None = None) -> None:
+    def _render_pages(self, label: str, jobs: list[PageJob], search: ShardedIndex | None = None,
+                      indexed: bool = False) -> None:
+        """`indexed`: pages the search index reads (their search keys are learned, `_search_key`)."""
         self.progress.start(label, len(jobs))
         present = self.output.present()
 
         def written(src_uri: str, learned: dict) -> None:  # the search index starts on a shard once its pages are
-            search.page_written(self.setup.files.src_uris[src_uri].dest_uri, learned.get(OUTPUT_DIGEST))
+            search.page_written(self.setup.files.src_uris[src_uri].dest_uri, self._search_key(src_uri, learned))
 
         learned, counts = render_site_pages(self.setup, jobs, self.cache, self.facts.facts_of, self.options.workers,
-                                            self.progress.advance, present, written if search is not None else None)
+                                            self.progress.advance, present, written if search is not None else None,
+                                            indexed_digest if indexed else None)
         if self.mode.long_lived:  # the preview folder is kept: next time these pages need not even be looked at
             for job in jobs:
                 dest, inode = self.setup.files.src_uris[job.src_uri].dest_uri, self.cache.inode_of(job.key)
@@ -347,11 +353,25 @@ class Build:
         self.pages_written += len(jobs)
         for job in jobs:
             self.facts.absorb(job.src_uri, learned[job.src_uri])
+            if indexed:
+                self._search_key(job.src_uri, learned[job.src_uri])
+
+    def _search_key(self, src_uri: str, learned: dict) -> str:
+        """An article page's search key: the digest of what Pagefind reads from it (search/indexedtext.py),
+        recorded with the page when it was rendered, else read from its file (a page cached before)."""
+        key = self.search_keys.get(src_uri)
+        if key is None:
+            key = learned.get(SEARCH_DIGEST) or indexed_digest(
+                Path(self.setup.files.src_uris[src_uri].abs_dest_path).read_bytes())
+            self.search_keys[src_uri] = key
+        return key
 
     def _search_pages(self) -> list[IndexedPage]:
-        """The article pages, with the keys that say whether a search shard can be reused."""
+        """The article pages, with the keys that say whether a search shard can be reused: what Pagefind reads
+        from each page once it is rendered (before, its page-cache key; `page_written` tells the index)."""
         by_src, files = self.model.catalog.by_src, self.setup.files
-        return [IndexedPage(files.src_uris[job.src_uri].dest_uri, by_src[job.src_uri].date.date(), job.key)
+        return [IndexedPage(files.src_uris[job.src_uri].dest_uri, by_src[job.src_uri].date.date(),
+                            self.search_keys.get(job.src_uri, job.key))
                 for job in self.article_jobs]
 
     def _sitemap_entries(self, files: Files, site_url: str) -> list[SitemapEntry]:

@@ -21,10 +21,11 @@ from healthpress.build.pagecache import OUTPUT_DIGEST, PageCache
 from healthpress.storage.files import (WRONG, digest, is_file, place, replace_link, verified_inode, write_atomic,
                                        write_cache_file)
 from healthpress.engine.pagerender import RenderSetup, page_for, render_page
+from healthpress.search.indexedtext import SEARCH_DIGEST
 from healthpress.storage.snapshot import Snapshot
 from healthpress.build.workers import map_in_order, worker_count
 
-__all__ = ["OUTPUT_DIGEST", "PageJob", "RenderCounts", "render_site_pages"]
+__all__ = ["OUTPUT_DIGEST", "SEARCH_DIGEST", "PageJob", "RenderCounts", "render_site_pages"]
 
 CHECKING_THREADS = min(8, max(2, os.cpu_count() or 2))
 """Reading, digesting and linking cached pages (file-system calls and hashing release the GIL): more
@@ -52,14 +53,16 @@ Inode = tuple[int, int]
 
 def render_site_pages(setup: RenderSetup, jobs: list[PageJob], cache: PageCache, facts_of: FactsOf,
                       requested_workers: int, progress: Callable[[int], None] | None = None,
-                      present: Snapshot | None = None, on_page: Callable[[str, dict], None] | None = None
-                      ) -> tuple[dict[str, dict], RenderCounts]:
+                      present: Snapshot | None = None, on_page: Callable[[str, dict], None] | None = None,
+                      search_digest: Callable[[bytes], str] | None = None) -> tuple[dict[str, dict], RenderCounts]:
     """Every job's page in the site folder; returns {src_uri: facts} and how the pages were made.
 
     `present` lists the files the site folder already holds (staging.py): a page whose file there
     is already its cached page, checked, is left as it is. `on_page(src_uri, facts)` is told of each
     page once its file is in place (the search index starts on a shard as soon as its pages are); the
-    facts hold the digest of the page's bytes under OUTPUT_DIGEST."""
+    facts hold the digest of the page's bytes under OUTPUT_DIGEST and, with `search_digest`, the digest of
+    what the search index reads from a page rendered here under SEARCH_DIGEST (a cached page's facts hold
+    it when it was rendered so)."""
     facts: dict[str, dict] = {}
     counts = RenderCounts()
     found: list[tuple[PageJob, dict]] = []
@@ -107,7 +110,10 @@ def render_site_pages(setup: RenderSetup, jobs: list[PageJob], cache: PageCache,
             place(cache.path_of(job.key), destination)
         else:
             write_atomic(destination, output)
-        return {**facts_of(job.src_uri), OUTPUT_DIGEST: digest(output)}
+        learned = {**facts_of(job.src_uri), OUTPUT_DIGEST: digest(output)}
+        if search_digest is not None:
+            learned[SEARCH_DIGEST] = search_digest(output)
+        return learned
 
     missing = [job for job in jobs if job.src_uri not in facts]
     counts.workers = worker_count(requested_workers, len(missing))

@@ -7,8 +7,9 @@ a query needs instead of the whole site's text.
 Pagefind holds every page it indexes in memory (~0.6 MiB an article) and cannot add to an index, so
 the articles are indexed in date shards of at most 500 pages (shards.py), one Pagefind process
 at a time beside the rendering and two once every page is written, and search.js merges the shards
-in the browser. A shard whose pages are unchanged (the same page-cache keys) is hard-linked from the
-cache instead of indexed again, once its files are checked (bundles.py). In `serve`, a shard with a
+in the browser. A shard whose pages are unchanged for Pagefind (the same search keys: the digest of what
+Pagefind reads from each page, indexedtext.py, so a change the theme alone makes re-indexes nothing) is
+hard-linked from the cache instead of indexed again, once its files are checked (bundles.py). In `serve`, a shard with a
 few changed pages keeps its last full bundle and indexes only those pages into a patch (patches.py);
 a build never patches: it publishes exactly the bundles a build without a cache makes. A build hands a
 shard to Pagefind as soon as its last article is written, so the indexing runs beside the rendering.
@@ -46,7 +47,8 @@ log = logging.getLogger("mkdocs.plugins.healthpress")
 
 @dataclass(frozen=True, slots=True)
 class IndexedPage:
-    """An article page to index: its HTML file relative to the site, its date and its page-cache key."""
+    """An article page to index: its HTML file relative to the site, its date and its search key (what Pagefind
+    reads from it; its page-cache key until it is rendered)."""
 
     path: str
     date: dt.date
@@ -79,8 +81,9 @@ class ShardedIndex:
     process at a time, while the build goes on rendering. `finish` waits for the rest, links the
     bundles the cache holds and writes `shards.json`.
 
-    A page's key is the digest of its bytes when the build reports it (a neighbour re-rendered to the
-    same bytes leaves its shard alone), else the key it was listed with. `patches` (serve) lets a shard
+    A page's key is the digest of what Pagefind reads from it when the build reports it (a neighbour
+    re-rendered to other bytes but the same indexed text leaves its shard alone), else the key it was
+    listed with. `patches` (serve) lets a shard
     with a few changed pages be patched instead of indexed whole."""
 
     def __init__(self, site_dir: Path, pages: list[IndexedPage], cache_root: Path | None,
@@ -134,7 +137,7 @@ class ShardedIndex:
         return self.plan[bundle]
 
     def page_written(self, path: str, key: str | None = None) -> None:
-        """The page at this site-relative path is in the site folder, final (`key`: its bytes' digest)."""
+        """The page at this site-relative path is in the site folder, final (`key`: its search key)."""
         name = self._shard_of.pop(path, None)
         if name is not None:
             if key:
