@@ -11,92 +11,82 @@ navigation) leaves it as it was, so a search shard is indexed again only when wh
 from one of its pages can have changed (index.py).
 
 Taking more than Pagefind reads only indexes a shard again for nothing; taking less would keep stale
-results, so the parser errs on the side of more: an element whose end tag never comes runs to the end of
-the page, an end tag with no open element of its name is kept and ignored.
+results, so the scan errs on the side of more: an element whose end tag never comes runs to the end of
+the page, an end tag with no open element of its name is ignored. It reads the tags only (comments and
+the text of <script> and <style> skipped), and takes each element it keeps as the page's raw slice:
+about 1.5 ms for an article page.
 """
 
 from __future__ import annotations
 
 import hashlib
-from html.parser import HTMLParser
+import re
 
 SEARCH_DIGEST = "search"
 """The name of a page's search digest among the facts the page cache records with it."""
 
 _BODY = "data-pagefind-body"
-_READ_ANYWHERE = ("data-pagefind-meta", "data-pagefind-default-meta", "data-pagefind-filter",
-                  "data-pagefind-sort", "data-pagefind-index-attrs")
+_READ_ANYWHERE = frozenset({"data-pagefind-meta", "data-pagefind-default-meta", "data-pagefind-filter",
+                            "data-pagefind-sort", "data-pagefind-index-attrs"})
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
                    "wbr"})
+_TOKEN = re.compile(
+    r"<!--.*?(?:-->|$)"  # a comment (none of its tags count)
+    r"|<(?P<end>/?)(?P<tag>[A-Za-z][^\s/>]*)(?P<attrs>(?:[^>\"']+|\"[^\"]*\"|'[^']*')*)>",  # a tag, quotes and all
+    re.S)
+_RAW_TEXT = {"script": re.compile(r"</script\s*>", re.I), "style": re.compile(r"</style\s*>", re.I)}
+_PAGEFIND = re.compile(r"(?:^|[\s\"'])(data-pagefind-[a-z-]+)", re.I)
+_LANG = re.compile(r"""(?:^|\s)lang\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*))""", re.I)
 
 
 def indexed_digest(html: bytes) -> str:
     """The digest of what Pagefind reads from this page (see the module docstring)."""
-    reader = _Reader()
-    reader.feed(html.decode("utf-8", "surrogateescape"))
-    reader.close()
-    return reader.hash.hexdigest()
+    page = html.decode("utf-8", "surrogateescape")
+    found = hashlib.blake2b(digest_size=20)
 
+    def take(kind: str, text: str) -> None:
+        found.update(f"{kind}\0{text}\0".encode("utf-8", "surrogateescape"))
 
-class _Reader(HTMLParser):
-    """Feeds into `hash` the markup of every element Pagefind reads (a stack of the open elements says
-    which are being taken), the `<title>`, the first `<h1>` and the `<img>` tags after it."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.hash = hashlib.blake2b(digest_size=20)
-        self.open: list[tuple[str, bool]] = []  # (tag, whether its content is taken)
-        self.taken = 0  # open elements whose content is taken
-        self.titled = False  # an <h1> or a meta element has started: an <img> from here on may be the image
-
-    def _take(self, kind: str, text: str) -> None:
-        self.hash.update(f"{kind}\0{text}\0".encode("utf-8", "surrogateescape"))
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        names = {name for name, _ in attrs}
-        raw = self.get_starttag_text() or ""
+    open_tags: list[tuple[str, bool]] = []  # (tag, whether its content is taken), the open elements
+    taken_from = -1  # where the outermost taken element now open starts
+    titled = False  # an <h1> or a meta element has started: an <img> from here on may be the result's image
+    at = 0
+    while (token := _TOKEN.search(page, at)) is not None:
+        at = token.end()
+        tag = (token["tag"] or "").lower()
+        if not tag:
+            continue  # a comment
+        if token["end"]:
+            if any(name == tag for name, _ in open_tags):
+                while open_tags:
+                    name, taken = open_tags.pop()
+                    if taken and not any(t for _, t in open_tags):
+                        take("<", page[taken_from:at])
+                        taken_from = -1
+                    if name == tag:
+                        break
+            continue
+        attrs = token["attrs"]
+        names = {name.lower() for name in _PAGEFIND.findall(attrs)} if "data-pagefind-" in attrs.lower() else set()
         if tag == "html":
-            self._take("html", dict(attrs).get("lang") or "")
+            lang = _LANG.search(attrs)
+            take("html", next((g for g in lang.groups() if g is not None), "") if lang else "")
         if tag == "h1" or "data-pagefind-meta" in names:
-            self.titled = True
-        if tag == "img" and self.titled and not self.taken:
-            self._take("img", raw)
-        taken = bool(self.taken) or _BODY in names or tag in ("title", "h1") or any(n in names for n in _READ_ANYWHERE)
-        if taken:
-            self._take("<", raw)
-        if tag in _VOID:
-            return
-        self.open.append((tag, taken))
-        self.taken += taken
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag not in _VOID and self.open and self.open[-1][0] == tag:
-            self.handle_endtag(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.taken:
-            self._take(">", tag)
-        if not any(name == tag for name, _ in self.open):
-            return
-        while self.open:
-            name, taken = self.open.pop()
-            self.taken -= taken
-            if name == tag:
-                break
-
-    def _text(self, kind: str, text: str) -> None:
-        if self.taken:
-            self._take(kind, text)
-
-    def handle_data(self, data: str) -> None:
-        self._text("t", data)
-
-    def handle_entityref(self, name: str) -> None:
-        self._text("&", name)
-
-    def handle_charref(self, name: str) -> None:
-        self._text("#", name)
-
-    def handle_comment(self, data: str) -> None:
-        self._text("!", data)
+            titled = True
+        inside = taken_from >= 0
+        if tag == "img" and titled and not inside:
+            take("img", token.group())
+        taken = inside or _BODY in names or tag in ("title", "h1") or bool(names & _READ_ANYWHERE)
+        if tag in _RAW_TEXT:  # its text is not markup: skip to its end tag
+            close = _RAW_TEXT[tag].search(page, at)
+            at = close.start() if close else len(page)
+        if tag in _VOID:  # `/>` closes nothing else in HTML (an <svg>'s children: closed with it)
+            if taken and not inside:
+                take("<", token.group())
+            continue
+        if taken and not inside:
+            taken_from = token.start()
+        open_tags.append((tag, taken))
+    if taken_from >= 0:  # an element whose end never came: to the end of the page
+        take("<", page[taken_from:])
+    return found.hexdigest()
