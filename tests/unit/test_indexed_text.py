@@ -68,3 +68,16 @@ def test_an_element_left_open_runs_to_the_end_of_the_page():
 def test_a_stray_end_tag_does_not_end_the_body():
     stray = PAGE.replace("<p>结尾一段</p>", "</section><p>结尾一段</p>")
     assert digest(stray.replace("结尾一段", "结尾改过")) != digest(stray)
+
+
+@pytest.mark.parametrize("inserted", ["<script>var end = '</article>';</script>", "<!-- </article> -->",
+                                      "<style>/* </article> */</style>", "<span data-x/>"],
+                         ids=["script", "comment", "style", "self-closing"])
+def test_markup_that_is_not_an_end_tag_does_not_end_the_body(inserted):
+    page = PAGE.replace("<p>结尾一段</p>", inserted + "<p>结尾一段</p>")
+    assert digest(page.replace("结尾一段", "结尾改过")) != digest(page)
+
+
+def test_a_meta_element_written_self_closing_keeps_its_text():
+    page = PAGE.replace('<span data-pagefind-meta="unit">宣传科</span>', '<span data-pagefind-meta="unit"/>宣传科</span>')
+    assert digest(page.replace("宣传科", "办公室")) != digest(page)
