@@ -257,3 +257,11 @@ def test_serve_build_times_reads_mkdocs_log(tmp_path):
                    "healthpress：网站生成完毕，1,681 页（1,680 页沿用缓存），用时 25.1 秒，0 个警告\n", encoding="utf-8")
     assert bench.serve_build_times(log) == [1026.4, 25.1]
     assert bench.serve_build_times(tmp_path / "missing.log") == []
+
+
+def test_report_names_the_corpus_profile_when_not_plain():
+    m = Measurement(10, cold=run(5.0), floor=run(1.0))
+    m.context = {"seed": "2013", "profile": "realistic"}
+    assert "Corpus: benchmarks.corpus profile realistic, seed 2013, 10 articles" in render_report(m)
+    m.context["profile"] = "plain"
+    assert "Corpus: benchmarks.corpus seed 2013, 10 articles" in render_report(m)
