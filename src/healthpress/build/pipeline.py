@@ -319,7 +319,8 @@ class Build:
                                        self.options.search_shard_pages, present=self.output.snapshot,
                                        binary=self.pagefind.path())
         with self._phase("articles"):
-            self._render_pages("文章", self.article_jobs, self.search, indexed=self.options.search_index)
+            indexed = self.options.search_index and not self.mode.throwaway  # a check indexes nothing
+            self._render_pages("文章", self.article_jobs, self.search, indexed=indexed)
         with self._phase("links"):
             shown = [f.url for f in files if self.mode.shows(f.inclusion) or f.src_uri in self.taken_over]
             shown += [files.get_file_from_path(u).url for u in self.refused]  # each reported once, for its own errors
