@@ -373,7 +373,8 @@ REALISTIC_WARNINGS_PER_ARTICLE = 1.26
 REALISTIC_LENGTH_MEDIAN = 1400
 REALISTIC_LENGTH_SIGMA = 0.6
 REALISTIC_LENGTH_RANGE = (300, 5500)
-"""Body lengths: log-normal around the median, cut to this range (with what is added, at most 6,000)."""
+"""Target body lengths: log-normal around the median, cut to this range; a body ends within a quarter below its
+target, or a little above it with the sentences added after (never above REALISTIC_MAX_BODY)."""
 REALISTIC_MAX_BODY = 6000
 COUNTY_UNIT_SHARE = 0.3
 """Articles sent by a county unit, which data/units.yml (the city's units) does not list."""
