@@ -5,6 +5,7 @@ The plain helpers they use (`article`, `SiteFolder`, `BuiltSite`) are in helpers
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
@@ -71,6 +72,39 @@ def editor_env(tmp_path: Path) -> dict[str, str]:
 def repo_root() -> Path:
     """The repository: its example site (content/, columns/, data/) and mkdocs.yml."""
     return Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def example_copy(repo_root: Path, tmp_path: Path) -> Path:
+    """A copy of the repository's example site to change, not built; returns its folder."""
+    for name in EXAMPLE_PROJECT:
+        source = repo_root / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
+    return tmp_path
+
+
+@pytest.fixture
+def check_and_build(caplog) -> Callable[[Path], tuple[list[dict], list]]:
+    """`check_and_build(project)`: the findings of `healthpress check --format json` (as JSON) and those a
+    build of the same project reports (Finding objects, from its log records), each in one run."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    from healthpress.engine.log import FINDING
+
+    def run(project: Path) -> tuple[list[dict], list]:
+        checked = subprocess.run([sys.executable, *CLI, "check", "--format", "json"], cwd=project,
+                                 capture_output=True, text=True, timeout=300, env={**os.environ, "NO_COLOR": "1"})
+        assert "Traceback" not in checked.stderr, checked.stderr
+        caplog.clear()
+        try:
+            build(load_config(str(project / "mkdocs.yml")))
+        except Abort:
+            pass
+        built = [getattr(r, FINDING) for r in caplog.records if hasattr(r, FINDING)]
+        return json.loads(checked.stdout), built
+    return run
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,9 @@
 """The bureau's data files under `data/`: units and liaisons, health days, leaders, terms, groups.
 
 Each file is optional; a file that exists is validated, and its findings fail the build and the
-check like an article's would.
+check like an article's would. A file with an error is not used at all (as if it were absent, but named
+in `BureauData.failed`): the rules it feeds (units, leaders' names, terms) are not applied, rather than
+applied to what could be read of it and reported again on every article.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from pathlib import Path
 
 from healthpress.bureau.leaders import Leaders, load_leaders
 from healthpress.bureau.terms import Term, load_terms
-from healthpress.model.findings import Finding
+from healthpress.model.findings import Finding, errors
 from healthpress.bureau.healthdays import HealthDay, load_health_days
 from healthpress.bureau.organisation import LeadershipGroup, load_leadership_group
 from healthpress.bureau.topics import Topic, load_topics
@@ -29,6 +31,9 @@ class BureauData:
     leadership_group: LeadershipGroup | None = None
     topics: list[Topic] = field(default_factory=list)
     has_units: bool = False
+    """Whether data/units.yml was read without an error (the units rule and statistics apply)."""
+    failed: set[str] = field(default_factory=set)
+    """The data files (names, as units.yml) that exist but have an error: not used."""
 
 
 def load_bureau_data(data_dir: Path, display_dir: str = "data") -> tuple[BureauData, list[Finding]]:
@@ -41,10 +46,13 @@ def load_bureau_data(data_dir: Path, display_dir: str = "data") -> tuple[BureauD
             return None
         value, found = loader(path, f"{display_dir}/{name}")
         findings.extend(found)
+        if errors(found):
+            data.failed.add(name)
+            return None
         return value
 
     data.units = load("units.yml", load_units) or []
-    data.has_units = (data_dir / "units.yml").is_file()
+    data.has_units = (data_dir / "units.yml").is_file() and "units.yml" not in data.failed
     data.health_days = load("health-days.yml", load_health_days) or []
     data.leaders = load("leaders.yml", load_leaders)
     data.terms = load("terms.yml", load_terms) or []

@@ -44,11 +44,13 @@ class Catalog:
 def build_catalog(
     articles: list[Article], columns: dict[str, Column], paths: dict[str, str]
 ) -> tuple[Catalog, list[Finding]]:
-    """Index `articles`; unknown columns and URL clashes are findings (`paths` names each file)."""
+    """Index `articles`; unknown columns and URL clashes are findings (`paths` names each file). An article
+    of a column whose file is broken (`Columns.broken`) is left out without a finding of its own."""
     findings: list[Finding] = []
     known = [a for a in articles if a.column in columns]
+    broken = getattr(columns, "broken", frozenset())
     for article in articles:
-        if article.column not in columns:
+        if article.column not in columns and article.column not in broken:
             line, key = article.where("column")
             findings.append(Finding(
                 paths[article.src_uri], line, key, "unknown-column",

@@ -67,6 +67,16 @@ class Column:
         return f"{self.id}/"
 
 
+class Columns(dict):
+    """The site's columns by id, in display order; `broken` names the column files that exist but could
+    not be read: their folders are still columns (their articles are not told they are in none), the
+    file's own findings say what to fix."""
+
+    def __init__(self, columns: dict[str, Column] | None = None, broken: frozenset[str] = frozenset()):
+        super().__init__(columns or {})
+        self.broken = broken
+
+
 def parse_column(column_id: str, path: str, text: str) -> tuple[Column | None, list[Finding]]:
     """Validate one column file's text."""
     if not is_valid_slug(column_id):
@@ -94,12 +104,13 @@ def parse_column(column_id: str, path: str, text: str) -> tuple[Column | None, l
     return Column(id=column_id, **schema.model_dump()), []
 
 
-def load_columns(columns_dir: Path, display_dir: str = "columns") -> tuple[dict[str, Column], list[Finding]]:
-    """Every column in `columns_dir`, in display order (order, then id)."""
+def load_columns(columns_dir: Path, display_dir: str = "columns") -> tuple[Columns, list[Finding]]:
+    """Every column in `columns_dir`, in display order (order, then id), and the ids of those whose file
+    has an error (`Columns.broken`)."""
     columns: list[Column] = []
     findings: list[Finding] = []
     if not columns_dir.is_dir():
-        return {}, [Finding(display_dir, None, None, "columns-missing", "找不到栏目目录",
+        return Columns(), [Finding(display_dir, None, None, "columns-missing", "找不到栏目目录",
                             f"新建目录 {display_dir}/，每个栏目一个文件，如 {display_dir}/press.yml（内容 title: 新闻发布）")]
     seen: dict[str, str] = {}
     for path in sorted(columns_dir.iterdir()):
@@ -119,4 +130,4 @@ def load_columns(columns_dir: Path, display_dir: str = "columns") -> tuple[dict[
         findings.append(Finding(display_dir, None, None, "columns-empty", "没有任何栏目",
                                 f"在 {display_dir}/ 里为每个栏目建一个文件，如 press.yml（内容 title: 新闻发布）"))
     columns.sort(key=lambda c: (c.order, c.id))
-    return {c.id: c for c in columns}, findings
+    return Columns({c.id: c for c in columns}, frozenset(seen) - {c.id for c in columns}), findings
