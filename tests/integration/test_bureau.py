@@ -285,3 +285,13 @@ def test_topic_and_health_day_pages_are_paginated(site):
     for base in ("topics/kong-yan/", "topics/kong-yan/2013/", "topics/health-days/world-no-tobacco-day/"):
         assert built.exists(f"{base}page/3/") and not built.exists(f"{base}page/4/"), base
     assert texts(built.page("topics/kong-yan/2013/page/3/"), ".hp-list__title") == ["控烟1"]
+
+
+def test_statistics_page_shows_readers_no_maintainer_command(site):
+    """The page is for the public: how the maintainers export the table (`healthpress stats --csv`) is not theirs."""
+    with_units(site)
+    built = site.build()
+    for url in ("stats/", "stats/2013/"):
+        main = built.page(url).select_one("main") or built.page(url)
+        assert "healthpress" not in main.get_text() and "--csv" not in main.get_text()
+        assert "数字随网站每次更新重新统计" in main.get_text()
