@@ -228,3 +228,47 @@ def test_serve_says_the_removals_on_every_rebuild(preview, site, caplog):
     assert files[0] == files[1], "the second rebuild left the page as it was"
     assert said[0] and said[0] == said[1], said
     assert "onclick" in said[0][0]
+
+
+# Each layout: the body, and (marker of the line, what its finding says) for every finding of the body. The
+# address is written earlier in text, inline code, a fenced or indented code block, a fine image or a link:
+# those lines are never named (issue 16; before, every finding was on the first line holding the address).
+LAYOUTS = {
+    "text-code-and-fence-before": (
+        "第一段。\n\n写法示例：`![说明](images/nope.png)`，文件 no-such.md 已删除。\n\n```\n![说明](images/nope.png)\n```\n\n"
+        "![真图](images/nope.png) 真图\n\n[文章](no-such.md) 真链接\n",
+        [("真图", "不存在"), ("真链接", "不存在")]),
+    "indented-code-and-comment-before": (
+        "第一段。\n\n    ![代码](images/nope.png)\n\n<!-- ![注释](images/nope.png) -->\n\n![真图](images/nope.png) 真图\n",
+        [("真图", "不存在")]),
+    "fine-markdown-image-before-html-img": (
+        "第一段。\n\n![好图](images/cover.png) 好图\n\n<img src=\"images/cover.png\" alt=\"HTML 图\"> HTML 图\n",
+        [("HTML 图", "HTML 写法 <img> 里的相对地址不会按文章发布后的网址调整")]),
+    "script-link-before-script-image": (
+        "第一段。\n\n[链接](javascript:alert(1)) 脚本链接\n\n![脚本图](javascript:alert(1)) 脚本图\n",
+        [("脚本链接", "删除了链接地址"), ("脚本图", "删除了图片地址")]),
+    "link-before-image-of-the-same-address": (
+        "第一段。\n\n[下载](images/nope.png) 链接\n\n![](images/nope.png) 图片\n",
+        [("链接", "链接的文件或文章“images/nope.png”不存在"), ("图片", "图片“images/nope.png”不存在"),
+         ("图片", "没有说明文字")]),
+    "reference-definitions": (
+        "第一段。\n\n`[文章][坏]` 是引用写法，no-such.md 已删除。\n\n[文章][坏] 引用\n\n[坏]: no-such.md\n",
+        [("[坏]:", "不存在")]),
+}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_body_finding_names_the_line_that_writes_the_address(site, layout):
+    body, expected = LAYOUTS[layout]
+    site.write("news/body.md", article("行号测试", "2013-05-08", body=body))
+    (site.root / "content" / "news" / "images").mkdir()
+    (site.root / "content" / "news" / "images" / "cover.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    text = (site.root / PATH).read_text(encoding="utf-8")
+    with findings_logged() as (logged, _):
+        with contextlib.suppress(Abort):
+            site.build()
+    mine = sorted(f for f in logged if f.startswith(f"{PATH}:"))
+    assert len(mine) == len(expected), mine
+    for marker, said in expected:
+        line = [n for n, written in enumerate(text.split("\n"), 1) if marker in written][-1]
+        assert [f for f in mine if f.startswith(f"{PATH}:{line}: ") and said in f], (marker, line, mine)

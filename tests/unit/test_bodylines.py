@@ -39,3 +39,29 @@ def test_line_of_target(target, occurrence, line):
 def test_the_first_form_the_body_holds_is_used():
     assert line_of(BODY, BODY_LINE, ["<script", 'alt="有说明"', "same.png"]) == BODY_LINE + 3
     assert line_of(BODY, BODY_LINE, ["", "<script"]) is None
+
+
+PLACES_BODY = """\
+`[代码](a.md)` 和 a.md 都不是链接。
+
+```
+![块](a.png)
+```
+
+[![图](a.png)](a.md) 链接里的图
+
+<img src='a.png'> <a href="a.md">HTML</a> <https://example.org/>
+
+[引用][r] ![图][r]
+
+[r]: b.md
+"""
+
+
+def test_body_places_are_the_addresses_written_as_links_and_images_in_page_order():
+    from healthpress.render.bodylines import body_places
+
+    places = [(p.kind, p.address, PLACES_BODY.count("\n", 0, p.offset) + 1, p.raw_html) for p in body_places(PLACES_BODY)]
+    assert places == [("link", "a.md", 7, False), ("image", "a.png", 7, False), ("image", "a.png", 9, True),
+                      ("link", "a.md", 9, True), ("link", "https://example.org/", 9, False),
+                      ("link", "b.md", 13, False), ("image", "b.md", 13, False)]

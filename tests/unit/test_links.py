@@ -31,7 +31,7 @@ def test_collect_links_gathers_link_targets_and_ids():
         "news/yizhen.md", PAGE,
         ("../tijian/#时间", "https://www.nhc.gov.cn/", "?a=1&b=2", "images/%E5%9B%BE.png", "media/a.mp4",
          "media/a.webm", "media/a.mp3"),
-        frozenset({"活动宗旨", "p2", "note"}),
+        frozenset({"活动宗旨", "p2", "note"}), images=frozenset({3}),
     )
 
 

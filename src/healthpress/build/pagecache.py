@@ -216,7 +216,8 @@ def _well_formed(facts: object) -> bool:
         return False
     texts = [*links.targets, *links.ids, *(text for image in missing_alt for text in (image.src, image.as_written)),
              *(text for removal in removed for text in (removal.code, removal.message, removal.fix, *removal.written))]
-    counts = [image.occurrence for image in missing_alt] + [removal.occurrence for removal in removed]
+    counts = [image.occurrence for image in missing_alt] + [removal.occurrence for removal in removed] \
+        + [*links.images]
     return (isinstance(summary, str) and type(characters) is int and isinstance(links, PageLinks)
             and isinstance(links.src_uri, str) and isinstance(links.url, str)
             and all(isinstance(text, str) for text in texts) and all(type(count) is int for count in counts))

@@ -4,7 +4,9 @@ rendered, each on the line of the body that wrote it, on every build: a cached p
 
 from __future__ import annotations
 
+import posixpath
 from collections import Counter
+from urllib.parse import unquote, urlsplit
 
 from mkdocs.structure.files import Files
 from mkdocs.utils.meta import get_data
@@ -69,15 +71,29 @@ class PageFacts:
 
         findings = []
         seen: Counter[tuple[str, str]] = Counter()  # the same address broken twice on a page: which time
+        seen_as: Counter[tuple[str, str, str]] = Counter()  # ... and which time as a link, or as an image
         for page, target, reason in find_broken_links(self._links, known):
-            occurrence = seen[page.src_uri, target]
+            kind = page.kind_of([i for i, t in enumerate(page.targets) if t == target][seen[page.src_uri, target]])
             seen[page.src_uri, target] += 1
-            findings.append(broken_link_finding(*source_of(page.src_uri), target, reason, occurrence))
+            occurrence = seen_as[page.src_uri, target, kind]
+            seen_as[page.src_uri, target, kind] += 1
+            in_raw_html = reason == "missing" and _next_to_source(files, page.src_uri, target)
+            findings.append(broken_link_finding(*source_of(page.src_uri), target, reason, occurrence, kind, in_raw_html))
         for src_uri, image in self._missing_alt:
             findings.append(missing_alt_finding(*source_of(src_uri), image))
         for src_uri, removal in self._removed:
             findings.append(removal.finding(*source_of(src_uri)))
         return list(dict.fromkeys(findings))  # one table's cells, say, each losing the same style
+
+
+def _next_to_source(files: Files, src_uri: str, target: str) -> bool:
+    """Whether a relative address names a file of the site taken from the page's own folder: MkDocs
+    rewrites such an address in Markdown, so one left as it is was written in an HTML tag."""
+    path = urlsplit(target).path
+    if not path or path.startswith("/") or urlsplit(target).scheme:
+        return False
+    return files.get_file_from_path(posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), unquote(path)))) \
+        is not None
 
 
 def _source_of(model: SiteModel, files: Files, src_uri: str, docs_display: str) -> tuple[str, str, int]:

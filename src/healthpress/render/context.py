@@ -84,7 +84,8 @@ def facts_to_json(processed: ProcessedPage) -> dict:
     a page taken from the cache reports them again)."""
     links = processed.links
     return {"summary": processed.summary, "characters": processed.characters,
-            "links": {"src_uri": links.src_uri, "url": links.url, "targets": list(links.targets), "ids": sorted(links.ids)},
+            "links": {"src_uri": links.src_uri, "url": links.url, "targets": list(links.targets), "ids": sorted(links.ids),
+                      "images": sorted(links.images)},
             "missing_alt": [[image.src, image.as_written, image.occurrence] for image in processed.missing_alt],
             "removed": [removal.to_json() for removal in processed.removed]}
 
@@ -93,7 +94,8 @@ def facts_from_json(learned: dict) -> tuple[str, int, PageLinks, tuple[MissingAl
     """(summary, characters, links, images without alt text, what the sanitizer removed) from `facts_to_json`."""
     links = learned["links"]
     return (learned["summary"], learned["characters"],
-            PageLinks(links["src_uri"], links["url"], tuple(links["targets"]), frozenset(links["ids"])),
+            PageLinks(links["src_uri"], links["url"], tuple(links["targets"]), frozenset(links["ids"]),
+                      frozenset(links["images"])),
             tuple(MissingAlt(*image) for image in learned["missing_alt"]),
             tuple(Removal.from_json(removal) for removal in learned["removed"]))
 

@@ -19,29 +19,38 @@ class PageLinks:
     url: str
     targets: tuple[str, ...]
     ids: frozenset[str]
+    images: frozenset[int] = frozenset()
+    """Which of the targets (by index) are images' addresses; the others are links'."""
+
+    def kind_of(self, index: int) -> str:
+        """"image" or "link": what the `index`-th target is the address of."""
+        return "image" if index in self.images else "link"
 
 
 class LinkCollector(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.targets: list[str] = []
+        self.images: set[int] = set()
         self.ids: set[str] = set()
         self.missing_alt: list[tuple[str, int]] = []
-        """(src, how many earlier targets are that src) of each image without alt text, in page order."""
+        """(src, how many earlier images have that src) of each image without alt text, in page order."""
 
     def links(self, src_uri: str, url: str) -> PageLinks:
-        return PageLinks(src_uri, url, tuple(self.targets), frozenset(self.ids))
+        return PageLinks(src_uri, url, tuple(self.targets), frozenset(self.ids), frozenset(self.images))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "img" and not (dict(attrs).get("alt") or "").strip():
             src = dict(attrs).get("src") or ""
-            self.missing_alt.append((src, self.targets.count(src)))
+            self.missing_alt.append((src, sum(1 for i in self.images if self.targets[i] == src)))
         for name, value in attrs:
             if value is None:
                 continue
             if name == "id":
                 self.ids.add(value)
             elif (tag, name) in LINK_ATTRIBUTES:
+                if tag == "img":
+                    self.images.add(len(self.targets))
                 self.targets.append(value)
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from healthpress.model.findings import Finding
-from healthpress.render.bodylines import line_of, target_forms
+from healthpress.render.bodylines import line_of, line_of_address
 from healthpress.render.images import prepare_images
 from healthpress.render.links import LinkCollector, PageLinks, resolve
 from healthpress.model.reading import ReadableText
@@ -21,7 +21,7 @@ from healthpress.model.summary import FirstParagraph
 @dataclass(frozen=True, slots=True)
 class MissingAlt:
     """An image without alt text: its address in the page, as the editor wrote it, and how many earlier
-    links and images of the page have the same address (which of them it is, to find its line)."""
+    images of the page have the same address (which of them it is, to find its line)."""
 
     src: str
     as_written: str
@@ -93,6 +93,6 @@ def missing_alt_finding(path: str, body: str, body_line: int, image: MissingAlt)
     """The finding for an image without alt text, on its line, naming it as written (an address the body
     holds as it is in the page, a raw <img>'s, was not rewritten)."""
     written = image.src if line_of(body, body_line, [image.src]) is not None else image.as_written
-    line = line_of(body, body_line, [image.src, *target_forms(image.as_written)], image.occurrence)
+    line = line_of_address(body, body_line, "image", image.src, image.occurrence, as_written=image.as_written)
     return Finding(path, line, None, "missing-alt", f"图片“{written}”没有说明文字（alt）",
                    f"写成 ![图片内容的说明]({written})：看不见图片的读者靠读屏软件读出这段说明")

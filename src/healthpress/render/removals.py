@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from healthpress.model.findings import Finding, Level
-from healthpress.render.bodylines import line_of
+from healthpress.render.bodylines import line_of, line_of_address
 from healthpress.render.sanitize import (ALLOWED_ATTRIBUTES, ALLOWED_TAGS, CONTENT_REMOVED_TAGS,
                                          GENERIC_ATTRIBUTES, URL_SCHEMES, iframe_src_allowed, url_kept)
 
@@ -46,12 +46,18 @@ class Removal:
     written: tuple[str, ...]
     """The ways it may be written in the body, most exact first (bodylines.py `line_of`)."""
     occurrence: int
-    """How many earlier removals of the page were written the same way (`written[0]`)."""
+    """How many earlier removals of the page were written the same way (`written[0]`); for an address,
+    how many earlier removed addresses of the same kind (link or image) were the same."""
 
     def finding(self, path: str, body: str, body_line: int) -> Finding:
-        """The warning, on the line of the body that wrote the removed thing."""
-        return Finding(path, line_of(body, body_line, self.written, self.occurrence), None, self.code,
-                       self.message, self.fix, Level.WARNING)
+        """The warning, on the line of the body that wrote the removed thing (an address: where the body
+        writes it as the address of the k-th such link or image)."""
+        if self.code == "removed-url":
+            kind = "image" if self.written[-1] == "src=" else "link"
+            line = line_of_address(body, body_line, kind, self.written[2], self.occurrence)
+        else:
+            line = line_of(body, body_line, self.written, self.occurrence)
+        return Finding(path, line, None, self.code, self.message, self.fix, Level.WARNING)
 
     def to_json(self) -> list:
         return [self.code, self.message, self.fix, list(self.written), self.occurrence]
@@ -132,7 +138,8 @@ class _RemovalScan(HTMLParser):
         for name, value in attrs:
             found = _attribute_removed(tag, name, value or "", kept_id)
             if found is not None:
-                self._removed(*found, _written_attribute(raw, name, value or ""))
+                address = f"{name}={value}" if found[0] == "removed-url" else None
+                self._removed(*found, _written_attribute(raw, name, value or ""), address)
         if tag == "a" and "href" not in values and not kept_id:  # one whose address goes is said above
             self._removed("removed-element", "删除了没有链接地址的 <a>，其中的文字作为普通文字保留",
                           "要链接时写成 [文字](地址)；不链接时删除 <a> 和 </a>", (raw, "<a"))
@@ -153,9 +160,11 @@ class _RemovalScan(HTMLParser):
         if self._quiet and self._quiet[-1] == tag:
             self._quiet.pop()
 
-    def _removed(self, code: str, message: str, fix: str, written: tuple[str, ...]) -> None:
-        self.removals.append(Removal(code, message, fix, written, self._seen[written[0]]))
-        self._seen[written[0]] += 1
+    def _removed(self, code: str, message: str, fix: str, written: tuple[str, ...], key: str | None = None) -> None:
+        """`key`: what makes two removals the same (`written[0]` unless given: an address's attribute and value)."""
+        key = key or written[0]
+        self.removals.append(Removal(code, message, fix, written, self._seen[key]))
+        self._seen[key] += 1
 
 
 def _element_removed(tag: str, hosts: frozenset[str]) -> tuple[str, str, str]:
