@@ -295,3 +295,26 @@ def test_statistics_page_shows_readers_no_maintainer_command(site):
         main = built.page(url).select_one("main") or built.page(url)
         assert "healthpress" not in main.get_text() and "--csv" not in main.get_text()
         assert "数字随网站每次更新重新统计" in main.get_text()
+
+
+def repealed(site, replaced_by: str) -> None:
+    site.config["extra"]["bureau"]["org_code"] = "00325437-X"
+    site.write("news/new.md", article("新的实施方案", "2013-06-08", doc_no="宜卫办[2013]90号"))
+    site.write("news/old.md", article("旧的实施方案", "2013-05-08", doc_no="宜卫办[2013]79号", validity="废止",
+                                      replaced_by=replaced_by))
+
+
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_a_repealed_document_replaced_by_no_page_of_the_site_is_an_error(site, run_cli, command):
+    repealed(site, "/press/2099/01/nope/")
+    done = run_cli(site, command)
+    assert done.returncode == 1
+    assert "content/news/old.md:6: replaced_by: 替代文件的网址“/press/2099/01/nope/”在本站没有这个页面" \
+        in done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("replaced_by", ["/news/2013/06/new/", "/news/2013/06/new/#fu-jian", "https://www.gov.cn/zhengce/"])
+def test_a_repealed_document_replaced_by_a_page_of_the_site_or_a_full_url_passes(site, run_cli, replaced_by):
+    repealed(site, replaced_by)
+    done = run_cli(site, "check")
+    assert done.returncode == 0, done.stdout

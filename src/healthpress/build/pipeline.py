@@ -58,6 +58,8 @@ from healthpress.build.projectpaths import project_dir_of
 from healthpress.build.sitedigest import site_digest
 from healthpress.build.sitepages import SEARCH_DIGEST, PageJob, render_site_pages
 from healthpress.bureau.data import load_bureau_data
+from healthpress.bureau.disclosure import dead_replacement_findings
+from healthpress.checks.brokenlinks import site_paths
 from healthpress.engine import internals
 from healthpress.engine.log import log, report, stop_on_errors
 from healthpress.engine.pagerender import RenderSetup
@@ -325,6 +327,8 @@ class Build:
             shown = [f.url for f in files if self.mode.shows(f.inclusion) or f.src_uri in self.taken_over]
             shown += [files.get_file_from_path(u).url for u in self.refused]  # each reported once, for its own errors
             self._report(self.facts.link_and_image_findings(self.model, files, shown, self.docs_display))
+            self._report(dead_replacement_findings(self.model.catalog.articles, self.model.columns,
+                                                   self.model.paths, site_paths(shown)))
         with self._phase("listings"):
             self.listing_jobs = keys.for_listings(
                 [self.listings[u] for u, kind in self.taken_over.items() if kind == "listing"])

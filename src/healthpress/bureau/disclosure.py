@@ -235,3 +235,25 @@ def build_disclosure_tables(
             record = disclosure_record(article, fields_of[article.src_uri], numbers[article.src_uri], default_publisher)
             tables[article.src_uri] = disclosure_rows(record)
     return tables, findings
+
+
+def dead_replacement_findings(
+    articles: Iterable[Article], columns: Mapping[str, Column], paths: Mapping[str, str], site_paths: set[str],
+) -> list[Finding]:
+    """An error for each official document whose `replaced_by` is an address of this site (starting with /)
+    that no page of the site has: the repealed document's "查看替代文件" would lead nowhere. `site_paths`
+    are the paths a reader can open (checks/brokenlinks.py `site_paths`); a full http(s) URL is not checked."""
+    findings = []
+    for document in official_documents(articles, columns):
+        value = dict(document.disclosure_fields).get("replaced_by")
+        if not isinstance(value, str) or not value.startswith("/") or value.startswith("//"):
+            continue
+        path = re.split(r"[?#]", value.strip(), maxsplit=1)[0]
+        if path in site_paths or path + "/" in site_paths:
+            continue
+        line, key = document.where("replaced_by")
+        findings.append(Finding(paths.get(document.src_uri, document.src_uri), line, key, "replaced-by-missing",
+                                f"替代文件的网址“{value}”在本站没有这个页面",
+                                "核对替代文件的网址（可在浏览器里打开那份文件，复制地址栏里 / 开头的部分），"
+                                "或写完整网址（以 https:// 开头）"))
+    return findings
