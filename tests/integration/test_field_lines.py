@@ -50,7 +50,9 @@ CASES = [
     # judged after reading, with the other articles and the site's data
     ("unknown-column", {"news/a.md": fm(*DATED, "栏目: nosuch")}, "content/news/a.md:4: 栏目:", "“nosuch”"),
     ("duplicate-url", {"news/a.md": fm(*DATED), "news/b.md": fm("标题: 乙", "日期: 2013-05-20", "别名: a")},
-     "content/news/b.md:4: 别名:", "content/news/a.md"),
+     "content/news/b.md:4: 别名:", "与 content/news/a.md:2 的网址"),
+    ("duplicate-url-from-file-name", {"news/a.md": fm(*DATED, "别名: b"), "news/b.md": fm("标题: 乙", "日期: 2013-05-20")},
+     "content/news/b.md:2: 与 content/news/a.md:4 的网址", "别名"),
     ("missing-cover", {"news/a.md": fm(*DATED, "封面: images/none.jpg")}, "content/news/a.md:4: 封面:", "不存在"),
     ("unknown-unit", {"data/units.yml": UNITS, "news/a.md": fm(*DATED, "单位: 无名医院")},
      "content/news/a.md:4: 单位:", "不在 data/units.yml"),

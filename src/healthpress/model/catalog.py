@@ -77,18 +77,31 @@ def build_catalog(
 
 
 def _url_clashes(articles: list[Article], paths: dict[str, str]) -> list[Finding]:
+    """One error for each article that takes the address of an older one (the oldest was there first and
+    keeps it): at the line of its slug (or title), naming the others at theirs."""
     owners: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
         owners[article.url.lower()].append(article)
     findings = []
     for url, clash in sorted((url, clash) for url, clash in owners.items() if len(clash) > 1):
-        names = "、".join(paths[a.src_uri] for a in clash)
-        for article in clash:
+        clash = sorted(clash, key=lambda a: (a.date, paths[a.src_uri]))
+        for article in clash[1:]:
+            line, key = _url_written(article)
+            names = "、".join(_shown_at(paths[a.src_uri], _url_written(a)[0]) for a in clash if a is not article)
             findings.append(Finding(
-                paths[article.src_uri], *article.where("slug"), "duplicate-url",
-                f"与其他文章的网址 /{url} 相同：{names}",
-                "给其中一篇在文件头写不同的别名，如 slug: yizhen-huodong-2，或改文件名"))
+                paths[article.src_uri], line, key, "duplicate-url", f"与 {names} 的网址 /{url} 相同",
+                "给本文在文件头写不同的别名，如 slug: yizhen-huodong-2，或改文件名"))
     return findings
+
+
+def _url_written(article: Article) -> tuple[int | None, str | None]:
+    """(line, key) of what makes an article's address: its slug as written, else (the file name) its title's line."""
+    line, key = article.where("slug")
+    return (line, key) if line is not None else (article.where("title")[0], None)
+
+
+def _shown_at(path: str, line: int | None) -> str:
+    return path if line is None else f"{path}:{line}"
 
 
 def build_tag_slugs(by_tag: dict[str, list[Article]]) -> dict[str, str]:
