@@ -87,11 +87,16 @@ def test_the_key_tables_agree():
         ("writer: 王女士\nreceived: 2013-06-05\nreply: 已转交承办单位。\n", 6, "reply", "letter-reply-incomplete"),
         ("writer: 王女士\nreceived: 2013-06-05\nreplied_on: 2013-06-08\n", 6, "replied_on", "letter-reply-incomplete"),
         ("writer: 王女士\nreceived: 2013-06-05\n答复日期: 2013-06-08\n", 6, "答复日期", "letter-reply-incomplete"),
-        ("writer: 王女士\nreceived: 2013-06-05\nreply: 好\nreplied_on: 2013-06-01\n", 7, "replied_on",
-         "letter-reply-before-received"),
+        ("writer: 王女士\nreceived: 2013-06-05\nreply: 好\nreplied_by: 医政科\nreplied_on: 2013-06-01\n", 8,
+         "replied_on", "letter-reply-before-received"),
+        ("writer: 王女士\nreceived: 2013-06-05\nreply: 好\nreplied_on: 2013-06-08\n", 6, "reply",
+         "letter-reply-incomplete"),
+        ("writer: 王女士\nreceived: 2013-06-05\n答复单位: 医政科\n", 6, "答复单位", "letter-reply-incomplete"),
+        ("writer: 王女士\nreceived: 2013-06-09\n", 5, "received", "letter-received-after-published"),
     ],
     ids=["no-writer", "no-received", "chinese-date-form", "slashes", "reply-without-date", "date-without-reply",
-         "chinese-date-without-reply", "reply-before-letter"],
+         "chinese-date-without-reply", "reply-before-letter", "reply-without-unit", "unit-without-reply",
+         "received-after-published"],
 )
 def test_letter_field_errors(fields, line, field, code):
     result, findings = read(fields)
@@ -106,6 +111,16 @@ def test_letter_field_errors(fields, line, field, code):
 def test_reply_without_date_says_what_to_add():
     _, [finding] = read("writer: 王女士\nreceived: 2013-06-05\nreply: 已转交承办单位。\n")
     assert "答复日期" in finding.message and "replied_on" in finding.fix
+
+
+def test_reply_without_its_unit_names_the_missing_field():
+    _, [finding] = read("writer: 王女士\nreceived: 2013-06-05\nreply: 好\nreplied_on: 2013-06-08\n")
+    assert finding.message == "写了答复内容、答复日期，但没有答复单位" and "replied_by" in finding.fix
+
+
+def test_received_after_publication_gives_both_dates():
+    _, [finding] = read("writer: 王女士\nreceived: 2013-06-09\n")
+    assert finding.message == "来信日期 2013-06-09 晚于发布日期 2013-06-05"
 
 
 @pytest.mark.parametrize(

@@ -83,17 +83,14 @@ class Letter:
 def parse_letter(
     path: str, article: Article, front_matter: Mapping[str, Any], key_lines: Mapping[str, int],
 ) -> tuple[Letter | None, list[Finding]]:
-    """The letter fields of `article`, English or Chinese keys; a reply without its date (or the reverse) is an error."""
+    """The letter fields of `article`, English or Chinese keys; a reply missing one of its three fields, a reply
+    before the letter or a letter received after its publication date is an error."""
     fields, findings, written, lines = validate_fields(
         LetterFields, path, front_matter, key_lines, LETTER_KEYS, LETTER_HELP)
     if fields is None:
         return None, findings
-    findings = []
-    if bool(fields.reply) != (fields.replied_on is not None):
-        has, lacks = ("reply", "replied_on") if fields.reply else ("replied_on", "reply")
-        findings.append(Finding(path, lines.get(has), written.get(has, has), "letter-reply-incomplete",
-                                f"写了{'答复' if has == 'reply' else '答复日期'}，但没有{'答复日期' if lacks == 'replied_on' else '答复内容'}",
-                                "写法：" + LETTER_HELP[lacks] + "；还没有答复时两项都不写"))
+    findings = reply_completeness(path, fields, written, lines)
+    findings += received_after_published(path, article, fields, written, lines)
     if fields.replied_on is not None and fields.replied_on < fields.received:
         findings.append(Finding(path, lines.get("replied_on"), written.get("replied_on"), "letter-reply-before-received",
                                 f"答复日期 {iso_date(fields.replied_on)} 早于来信日期 {iso_date(fields.received)}",
@@ -102,6 +99,38 @@ def parse_letter(
         return None, findings
     return Letter(article, path, fields.writer, fields.received, fields.reply or None, fields.replied_by,
                   fields.replied_on, tuple((n, written[n], lines[n]) for n in sorted(written))), []
+
+
+REPLY_FIELDS = {"reply": "答复内容", "replied_by": "答复单位", "replied_on": "答复日期"}
+"""The three fields of a reply, written together (docs/editors.md), and how a message names each."""
+
+
+def reply_completeness(path: str, fields: LetterFields, written: Mapping[str, str],
+                       lines: Mapping[str, int]) -> list[Finding]:
+    """An error when a reply has some of its three fields (答复, 答复单位, 答复日期) but not all, on the line of
+    the first one written, naming the missing ones."""
+    present = {"reply": bool(fields.reply), "replied_by": bool(fields.replied_by and fields.replied_by.strip()),
+               "replied_on": fields.replied_on is not None}
+    if all(present.values()) or not any(present.values()):
+        return []
+    has = [name for name in REPLY_FIELDS if present[name]]
+    lacks = [name for name in REPLY_FIELDS if not present[name]]
+    first = min(has, key=lambda name: lines.get(name, 0))
+    return [Finding(path, lines.get(first), written.get(first, first), "letter-reply-incomplete",
+                    f"写了{'、'.join(REPLY_FIELDS[n] for n in has)}，但没有{'、'.join(REPLY_FIELDS[n] for n in lacks)}",
+                    "答复的三项要一起写：" + "；".join("写法：" + LETTER_HELP[n] for n in lacks)
+                    + "；还没有答复时三项都不写")]
+
+
+def received_after_published(path: str, article: Article, fields: LetterFields, written: Mapping[str, str],
+                             lines: Mapping[str, int]) -> list[Finding]:
+    """An error when the letter was received after the date it is published on (its `date`)."""
+    published = article.date.astimezone(SHANGHAI).date()
+    if fields.received <= published:
+        return []
+    return [Finding(path, lines.get("received"), written.get("received"), "letter-received-after-published",
+                    f"来信日期 {iso_date(fields.received)} 晚于发布日期 {iso_date(published)}",
+                    "核对来信日期和文件头的 date：来信要先收到才能发布")]
 
 
 def letter_status(received: dt.date, replied_on: dt.date | None, today: dt.date) -> Status:
