@@ -16,7 +16,9 @@ from pathlib import Path
 
 from healthpress.cliwords import chinese_argparse
 from healthpress.engine import choice
+from healthpress.engine.configwords import config_problem
 from healthpress.model.findings import Level, sort_findings
+from healthpress.model.oswords import os_reason
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -158,24 +160,40 @@ def _build(args) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
-    _setup_logging()
+    from jinja2 import TemplateError
+
+    from healthpress.build.project import ProjectError, plugin_options
+    from healthpress.engine.configwords import ConfigWarnings
+    from healthpress.engine.internals import engine_logger
+    from healthpress.engine.templatewords import template_problem
+
+    _setup_logging(args.config_file)
     signal.signal(signal.SIGTERM, _terminate)  # so the Build lets go of its folders and locks (below)
     config = None
+    counted = ConfigWarnings()
     try:
-        config = load_config(args.config_file, strict=args.strict)
-        options = config.plugins["healthpress"].config if "healthpress" in config.plugins else None
-        if args.timings and options is not None:
+        engine_logger().addHandler(counted)
+        try:
+            config = load_config(args.config_file, strict=args.strict)
+        finally:
+            engine_logger().removeHandler(counted)
+        options = plugin_options(config, Path(args.config_file))  # a plain MkDocs site is not this tool's
+        config.plugins["healthpress"].config_warnings = counted.count
+        if args.timings:
             options.timings = str(Path(args.timings).resolve())
-        if args.wait is not None and options is not None:
+        if args.wait is not None:
             options.lock_timeout = args.wait
         build(config)
+    except ProjectError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
     except KeyboardInterrupt as stop:
         published = _abandon(config)
         print(f"生成已中断，但中断时新的网站已经换上：{published.name}/ 是这次生成的结果，已经发布。" if published else
               "生成已中断，网站没有更新，原来的网站保持不变。", file=sys.stderr)
         return 143 if isinstance(stop, _Terminated) else 130
     except Abort as exc:  # MkDocs' own English words ("Aborted with ...") never reach the editor
-        if "configuration error" in str(exc):  # the settings: MkDocs has logged each one above
+        if "configuration" in str(exc):  # the settings (strict mode: their warnings): each said above
             print("生成失败：" + config_problem(exc, args.config_file), file=sys.stderr)
             return 1
         strict = "strict mode" in str(exc)
@@ -188,12 +206,17 @@ def _build(args) -> int:
         return 1
     except OSError as exc:
         where = f"读写 {exc.filename} 时" if exc.filename else "读写文件时"
-        print(f"生成失败：{where}出错（{exc.strerror or exc}），原来的网站保持不变。", file=sys.stderr)
+        print(f"生成失败：{where}出错（{os_reason(exc)}），原来的网站保持不变。", file=sys.stderr)
+        return 1
+    except TemplateError as exc:
+        if os.environ.get("HEALTHPRESS_DEBUG"):
+            traceback.print_exc()
+        print(f"生成失败：{template_problem(exc)}原来的网站保持不变。", file=sys.stderr)
         return 1
     except Exception as exc:
         if os.environ.get("HEALTHPRESS_DEBUG"):
             traceback.print_exc()
-        print(f"生成失败：{exc}（{type(exc).__name__}），原来的网站保持不变。"
+        print(f"生成失败：出现了 healthpress 没有预料到的错误（{type(exc).__name__}：{exc}），原来的网站保持不变。"
               "要看出错的位置，设置环境变量 HEALTHPRESS_DEBUG=1 后重新运行。", file=sys.stderr)
         return 1
     return 0
@@ -227,16 +250,27 @@ def _check(args) -> int:
     """A real build that publishes nothing (build/checking.py): every finding of every phase, in one run."""
     from healthpress.build.checking import check_site
 
-    findings = check_site(Path(args.config_file), inspection=args.compliance)
-    if args.compliance or args.external:
+    from mkdocs.exceptions import ConfigurationError
+
+    from healthpress.build.project import ProjectError
+    from healthpress.engine.configwords import problem_finding
+
+    try:
+        findings = check_site(Path(args.config_file), inspection=args.compliance)
+    except (ConfigurationError, ProjectError) as exc:  # no settings to check a site by
+        if args.format != "json":
+            raise  # one line on standard error (_failed)
+        finding = problem_finding(exc, args.config_file)
+        _print_json([finding])
+        return 1
+    readable = not any(f.code == "config-error" and f.level is Level.ERROR for f in findings)
+    if (args.compliance or args.external) and readable:
         findings += _built_site_findings(Path(args.config_file), args.external)
     findings = sort_findings(findings)
-    if args.report:
+    if args.report and readable:
         _write_report(Path(args.report), findings, Path(args.config_file))
     if args.format == "json":
-        json.dump([{"path": f.path, "line": f.line, "field": f.field, "code": f.code, "level": f.level.value,
-                    "message": f.message, "fix": f.fix} for f in findings], sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        _print_json(findings)
     else:
         for level, title in ((Level.ERROR, "错误"), (Level.WARNING, "警告")):
             chosen = [f for f in findings if f.level is level]
@@ -248,6 +282,13 @@ def _check(args) -> int:
         warnings = len(findings) - errors
         print(f"检查完毕：{errors} 个错误，{warnings} 个警告。" if findings else "检查完毕：没有发现问题。")
     return 1 if any(f.level is Level.ERROR for f in findings) else 0
+
+
+def _print_json(findings: list) -> None:
+    """`check --format json`: the findings as a JSON list, for CI and editors' tools."""
+    json.dump([{"path": f.path, "line": f.line, "field": f.field, "code": f.code, "level": f.level.value,
+                "message": f.message, "fix": f.fix} for f in findings], sys.stdout, ensure_ascii=False, indent=2)
+    print()
 
 
 def _new(args) -> int:
@@ -298,7 +339,11 @@ def _fix_encoding(args) -> int:
     for path in args.paths:
         try:
             encoding, backup = fix_encoding(path)
-        except (OSError, ValueError) as exc:
+        except OSError as exc:
+            print(f"{path}: 无法转换（{os_reason(exc)}）", file=sys.stderr)
+            status = 1
+            continue
+        except ValueError as exc:
             print(f"{path}: 无法转换（{exc}）", file=sys.stderr)
             status = 1
             continue
@@ -348,7 +393,7 @@ def _serve(args) -> int:
     if problem is not None:
         print(problem, file=sys.stderr)
         return 1
-    _setup_logging()
+    _setup_logging(args.config_file)
     internals.build_logger().addFilter(_QuietDirtyWarning())
     signal.signal(signal.SIGTERM, _stop_like_ctrl_c)  # so MkDocs' shutdown (and healthpress' cache writing) runs
     try:
@@ -364,15 +409,21 @@ def _serve(args) -> int:
 def _serve_failure(exc: Exception, config_file: str) -> str | None:
     """The Chinese line for a preview build that raised `exc`, or None when the lines logged before it
     say why (MkDocs' Abort after a build error: healthpress' findings)."""
+    from jinja2 import TemplateError
     from mkdocs.exceptions import Abort, ConfigurationError
+
+    from healthpress.engine.templatewords import template_problem
 
     if isinstance(exc, ConfigurationError) or "configuration error" in str(exc):
         return config_problem(exc, config_file)
     if isinstance(exc, Abort):
         return None
     if isinstance(exc, OSError) and exc.filename:
-        return f"读写 {exc.filename} 时出错：{_OS_REASONS.get(exc.errno, exc.strerror or str(exc))}。"
-    return f"出错了：{exc}（{type(exc).__name__}）。要看出错的位置，设置环境变量 HEALTHPRESS_DEBUG=1 后重新运行。"
+        return f"读写 {exc.filename} 时出错：{os_reason(exc)}。"
+    if isinstance(exc, TemplateError):
+        return template_problem(exc)
+    return (f"出错了：出现了 healthpress 没有预料到的错误（{type(exc).__name__}：{exc}）。"
+            "要看出错的位置，设置环境变量 HEALTHPRESS_DEBUG=1 后重新运行。")
 
 
 _ADDRESS_ERRORS = frozenset({errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.EACCES})
@@ -402,7 +453,7 @@ def _address_problem(dev_addr: str) -> str | None:
         if exc.errno in _ADDRESS_ERRORS:
             return _address_message(host, port, exc)
         if isinstance(exc, socket.gaierror):
-            return f"无法预览：地址 {host} 不是本机的地址（{exc.strerror}）。例如：healthpress serve -a 127.0.0.1:{port}"
+            return f"无法预览：地址 {host} 不是本机的地址，也找不到叫这个名字的主机。例如：healthpress serve -a 127.0.0.1:{port}"
     return None
 
 
@@ -413,7 +464,7 @@ def _address_message(host: str, port: int, exc: OSError) -> str:
         return (f"端口 {port} 已被占用：{shown}:{port} 上已经有程序在运行（可能是另一个 healthpress serve 或 mkdocs serve）。"
                 f"换一个端口，例如：{fix}；或者先关掉占用这个端口的程序。")
     fix = f"healthpress serve -a 127.0.0.1:{8001 if port == 8000 else 8000}"
-    return f"无法在 {shown}:{port} 上预览（{exc.strerror}）。换一个地址或端口，例如：{fix}"
+    return f"无法在 {shown}:{port} 上预览（{os_reason(exc)}）。换一个地址或端口，例如：{fix}"
 
 
 def _stop_like_ctrl_c(signum, frame) -> None:
@@ -429,43 +480,18 @@ class _QuietDirtyWarning(logging.Filter):
         return DIRTY_BUILD_WARNING not in record.getMessage()
 
 
-def _setup_logging() -> None:
+def _setup_logging(config_file: str = "mkdocs.yml") -> None:
     """Engine and healthpress messages on standard error (the engine's logger: "mkdocs" or "properdocs"),
     as an editor reads them: Chinese labels, MkDocs' own lines in Chinese or left out (engine/console.py)."""
     from healthpress.engine.console import EditorFilter, EditorFormatter
     from healthpress.engine.internals import engine_logger
 
     handler = logging.StreamHandler()
-    handler.setFormatter(EditorFormatter())
+    handler.setFormatter(EditorFormatter(config_file))
     handler.addFilter(EditorFilter())
     root = engine_logger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
-
-
-def config_problem(exc: Exception, config_file: str) -> str:
-    """The Chinese line for MkDocs' ConfigurationError (or its Abort after invalid settings) while reading `config_file`: which file, what
-    is wrong, how to fix it (MkDocs has already logged each invalid setting above it)."""
-    text = str(exc)
-    if "does not exist" in text:
-        return (f"找不到站点配置文件 {config_file}：请在网站项目的文件夹（有 mkdocs.yml 的那个）里运行，"
-                "或者用 -f 指明配置文件（例如 -f 路径/mkdocs.yml）")
-    if "error parsing the configuration file" in text:
-        places = re.findall(r"line (\d+), column (\d+)", text)
-        where = f"第 {places[-1][0]} 行第 {places[-1][1]} 列附近" if places else ""
-        return (f"站点配置文件 {config_file} {where}的 YAML 格式有误（如括号、引号没有配对，缩进不齐）："
-                "请改正后重新运行。")
-    count = re.search(r"Aborted with (\d+|a) configuration errors?", text)
-    if count:
-        number = "1" if count.group(1) == "a" else count.group(1)
-        return (f"站点配置文件 {config_file} 里有 {number} 处设置不对（每一处的说明见上面，Config value 后面是设置的名字）："
-                "请按提示改正后重新运行。")
-    return f"站点配置文件 {config_file} 有误：{text}。请改正后重新运行。"
-
-
-_OS_REASONS = {errno.ENOENT: "文件或文件夹不存在", errno.EACCES: "没有权限", errno.EPERM: "没有权限",
-               errno.ENOSPC: "磁盘已满", errno.EROFS: "磁盘是只读的", errno.EISDIR: "这是一个文件夹",
-               errno.ENOTDIR: "路径中有一段不是文件夹"}
 
 
 def _failed(exc: BaseException, config_file: str) -> int:
@@ -491,7 +517,7 @@ def _failed(exc: BaseException, config_file: str) -> int:
         print("已停止（原因见上）。", file=sys.stderr)
         return 1
     if isinstance(exc, OSError):
-        reason = _OS_REASONS.get(exc.errno, exc.strerror or str(exc))
+        reason = os_reason(exc)
         if exc.filename:
             print(f"读写 {exc.filename} 时出错：{reason}。请检查这个路径是否存在、有没有写入权限、磁盘是否已满。",
                   file=sys.stderr)

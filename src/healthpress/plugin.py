@@ -26,6 +26,8 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
     """A build unless MkDocs says it serves (a test may build without starting MkDocs' command)."""
     key_memo: KeyMemo | None = None
     build: Build | None = None
+    config_warnings = 0
+    """MkDocs' warnings about mkdocs.yml, logged before any build starts (`healthpress build` counts them)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.mode = Mode.for_command(command)
@@ -33,6 +35,7 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.build = Build(self.config, self.mode, self.key_memo)  # serve's rebuilds get a new one each
+        self.build.warnings += self.config_warnings
         return self.build.configure(config)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:

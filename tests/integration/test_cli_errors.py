@@ -52,10 +52,17 @@ def test_malformed_mkdocs_yml(site, run_cli, command):
     failed(done, 1, "other.yml", "YAML 格式有误", "第 2 行")
 
 
-@pytest.mark.parametrize("command", ["check", "build"])
-def test_an_invalid_setting(site, run_cli, command):
+def test_an_invalid_setting_stops_the_build(site, run_cli):
     site.config["docs_dir"] = "nowhere"
-    failed(run_cli(site, command), 1, "mkdocs.yml 里有 1 处设置不对", "docs_dir")
+    failed(run_cli(site, "build"), 1, "mkdocs.yml 里有设置不对", "docs_dir: 文件夹“nowhere”不存在")
+
+
+def test_an_invalid_setting_is_a_finding_of_the_check(site, run_cli):
+    site.config["docs_dir"] = "nowhere"
+    done = run_cli(site, "check")
+    assert done.returncode == 1, done.stderr
+    assert "mkdocs.yml:" in done.stdout and "docs_dir: 文件夹“nowhere”不存在" in done.stdout, done.stdout
+    assert "检查完毕：1 个错误，0 个警告。" in done.stdout, done.stdout
 
 
 @pytest.mark.parametrize("command", [("check",), ("stats", "--period", "2013"), ("new", "news", "标题")],

@@ -2,8 +2,9 @@
 
 The Build runs every phase as `healthpress build` does (the same rules on the same pages, the page
 cache of its own), renders into a folder it deletes, never touches site/, and never stops on a finding.
-Whatever it reports reaches the check: each finding (its log record carries it, engine/log.py), and
-any other warning or error of the build or the engine, as a finding of the configuration file.
+Whatever it reports reaches the check: each finding (its log record carries it, engine/log.py), MkDocs'
+warnings and errors about the settings as findings of the configuration file in Chinese (engine/configwords.py),
+and any other warning or error of the build or the engine, as a finding of the configuration file.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from healthpress.build.mode import Mode
 from healthpress.build.project import plugin_options
+from healthpress.engine.configwords import config_findings
 from healthpress.engine.internals import engine_logger
 from healthpress.engine.log import FINDING
 from healthpress.model.findings import Finding, Level
@@ -24,18 +26,23 @@ def check_site(config_file: Path, inspection: bool = False) -> list[Finding]:
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort
 
-    config = load_config(str(config_file))
-    plugin_options(config, config_file)  # a ProjectError when mkdocs.yml does not list healthpress
-    config.plugins["healthpress"].mode = Mode.for_check(inspection)
-    collected = _Collected(config_file.name)
+    config = None
+    collected = _Collected(str(config_file))
     logger = engine_logger()
-    logger.addHandler(collected)
+    logger.addHandler(collected)  # before the settings are read: MkDocs' words about them are findings too
     try:
+        try:
+            config = load_config(str(config_file))
+        except Abort:  # invalid settings, each already logged (and so collected)
+            return collected.findings
+        plugin_options(config, config_file)  # a ProjectError when mkdocs.yml does not list healthpress
+        config.plugins["healthpress"].mode = Mode.for_check(inspection)
         build(config)
     except Abort:  # a build error, already logged (and so collected) by the engine
         pass
     except KeyboardInterrupt:  # MkDocs hands only exceptions to on_build_error: the Build lets go here
-        running = config.plugins["healthpress"].build
+        plugin = config.plugins.get("healthpress") if config is not None else None
+        running = getattr(plugin, "build", None)
         if running is not None:
             running.abort()
         raise
@@ -55,6 +62,10 @@ class _Collected(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         finding = getattr(record, FINDING, None)
         if finding is None:
+            said = config_findings(record.getMessage(), self.config_name, record.levelno >= logging.ERROR)
+            if said is not None:
+                self.findings += said
+                return
             error = record.levelno >= logging.ERROR
             finding = Finding(self.config_name, None, None, "build-error" if error else "build-warning",
                               record.getMessage().removeprefix("healthpress: "), "",

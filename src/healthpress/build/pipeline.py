@@ -424,8 +424,9 @@ class Build:
                 write_sitemap_gz(site_dir, self.sitemap, get_build_timestamp())
         self.output.sweep({self.setup.files.src_uris[u].dest_uri for u in self.taken_over} | search_placed)
         self.cache.save()  # before the swap: a full disk here must leave the published site as it was
+        held_back = config.strict and internals.strict_warnings_counted()
         if self.output.published is not None:
-            if not (config.strict and internals.strict_warnings_counted()):
+            if not held_back:
                 with self._phase("publish"):
                     config.site_dir = str(self.output.publish())
             else:  # strict mode saw a warning: MkDocs aborts once this returns
@@ -436,7 +437,7 @@ class Build:
         if self.key_memo is not None:
             self.key_memo.finish()
         if not self.mode.throwaway:  # a check says what it found instead
-            self.progress.summary(self.pages_written, self.warnings)
+            self.progress.summary(self.pages_written, self.warnings, published=not held_back)
         self._write_timings()
         self._ended()
 

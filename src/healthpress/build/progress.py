@@ -38,10 +38,15 @@ class Progress:
             self._write(f"{self.label} {counts.rendered + counts.reused:,} 页：生成 {counts.rendered:,}，"
                         f"沿用缓存 {counts.reused:,}（{counts.workers} 个进程）", end="\n")
 
-    def summary(self, pages: int, warnings: int) -> None:
+    def summary(self, pages: int, warnings: int, published: bool = True) -> None:
+        """The build's last line; unless `published`, it says strict mode kept the new site back."""
         seconds = time.perf_counter() - self.started
-        self.stream.write(f"healthpress：网站生成完毕，{pages:,} 页（{self.reused:,} 页沿用缓存），"
-                          f"用时 {seconds:.1f} 秒，{warnings} 个警告\n")
+        if not published:
+            self.stream.write(f"healthpress：严格模式（--strict）下有 {warnings} 个警告（见上），新生成的 {pages:,} 页没有发布，"
+                              f"原来的网站保持不变；用时 {seconds:.1f} 秒\n")
+        else:
+            self.stream.write(f"healthpress：网站生成完毕，{pages:,} 页（{self.reused:,} 页沿用缓存），"
+                              f"用时 {seconds:.1f} 秒，{warnings} 个警告\n")
         self.stream.flush()
 
     def _draw(self, force: bool = False) -> None:

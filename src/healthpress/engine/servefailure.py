@@ -19,9 +19,11 @@ import traceback
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from mkdocs.exceptions import BuildError
 from mkdocs.livereload import LiveReloadServer
 
 from healthpress.engine import internals
+from healthpress.engine.configwords import config_findings
 
 log = logging.getLogger("mkdocs.plugins.healthpress")
 
@@ -32,22 +34,27 @@ PLUGIN_PREFIX = "healthpress: "
 
 
 class _ErrorLines(logging.Handler):
-    """The messages of the error records logged while it is attached."""
+    """The messages of the error records logged while it is attached, MkDocs' lines about the settings in
+    `config_file` said as findings (one line each)."""
 
-    def __init__(self) -> None:
+    def __init__(self, config_file: str) -> None:
         super().__init__(logging.ERROR)
+        self.config_file = config_file
         self.lines: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append(record.getMessage().removeprefix(PLUGIN_PREFIX))
+        message = record.getMessage().removeprefix(PLUGIN_PREFIX)
+        findings = config_findings(message, self.config_file, error=True)
+        self.lines += [message] if findings is None else [finding.render() for finding in findings]
 
 
 class BuildFailure:
     """The error lines of the last build the preview server ran, while it failed; None after one succeeds.
     `describe` says in Chinese what an exception means, or None when the lines logged before it did."""
 
-    def __init__(self, describe: Callable[[BaseException], str | None]) -> None:
+    def __init__(self, describe: Callable[[BaseException], str | None], config_file: str = "mkdocs.yml") -> None:
         self.describe = describe
+        self.config_file = config_file
         self.lines: list[str] | None = None
 
     def guard(self, run: Callable[..., None], *, success_clears: bool = True) -> Callable[..., None]:
@@ -56,7 +63,7 @@ class BuildFailure:
 
         @functools.wraps(run)
         def guarded(*args: Any, **kwargs: Any) -> None:
-            errors = _ErrorLines()
+            errors = _ErrorLines(self.config_file)
             internals.engine_logger().addHandler(errors)
             try:
                 run(*args, **kwargs)
@@ -74,6 +81,9 @@ class BuildFailure:
         return guarded
 
     def _failed(self, logged: list[str], exc: Exception) -> None:
+        cause = exc.__context__  # MkDocs logs a BuildError's text, then raises its Abort from within
+        if isinstance(cause, BuildError):  # the build's own summary ("发现 1 个错误（见上）…"): not a finding
+            logged = [line for line in logged if line != str(cause).removeprefix(PLUGIN_PREFIX)]
         said = self.describe(exc)
         if said is not None:
             if os.environ.get("HEALTHPRESS_DEBUG"):
@@ -85,6 +95,7 @@ class BuildFailure:
 
 def failure_page(lines: list[str]) -> bytes:
     """The page every address shows while the last build failed: each error line, escaped."""
+    heading = f"预览没有更新：有 {len(lines)} 个问题要改正" if lines else "预览没有更新：这次生成出错"
     items = "\n".join(f"<li>{html.escape(line)}</li>" for line in lines) or \
         "<li>没有收到具体的出错信息：请看运行 healthpress serve 的窗口。</li>"
     return f"""<!doctype html>
@@ -92,7 +103,7 @@ def failure_page(lines: list[str]) -> bytes:
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>预览没有更新：生成出错</title>
+<title>{heading}</title>
 <style>
 body {{ margin: 0; font: 16px/1.7 system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; color: #1a1a1a; background: #fff5f5; }}
 main {{ max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }}
@@ -104,7 +115,7 @@ li {{ margin: .6rem 0; padding: .5rem .75rem; background: #fff; border-left: 4px
 </head>
 <body>
 <main>
-<h1>预览没有更新：这次生成出错</h1>
+<h1>{heading}</h1>
 <p>请按下面的说明改正并保存文件。保存后这个页面会自动刷新；改好了就显示网站。</p>
 <ol class="hp-build-errors">
 {items}
@@ -142,6 +153,6 @@ def serve(config_file: str, dev_addr: str, describe: Callable[[BaseException], s
     from mkdocs.commands.build import build
     from mkdocs.commands.serve import serve as engine_serve
 
-    failure = BuildFailure(describe)
+    failure = BuildFailure(describe, config_file)
     with internals.serve_command_using(failure.guard(build), functools.partial(PreviewServer, failure=failure)):
         engine_serve(config_file, dev_addr=dev_addr, livereload=True, build_type="dirty")
