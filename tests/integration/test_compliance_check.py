@@ -18,7 +18,8 @@ def test_missing_footer_identification_fails_the_build(site, build_errors):
     site.write("health-weekly/b.md", article("乙", "2013-05-08", issue=1))
     with pytest.raises(Abort):
         site.build()
-    assert any(e.startswith("mkdocs.yml: extra.bureau.icp:") and "icp: " in e for e in build_errors())
+    line = (site.root / "mkdocs.yml").read_text(encoding="utf-8").split("\n").index("  bureau:") + 1  # icp's place
+    assert any(e.startswith(f"mkdocs.yml:{line}: extra.bureau.icp:") and "icp: " in e for e in build_errors())
 
 
 def test_footer_carries_the_identification(site):

@@ -44,6 +44,7 @@ from mkdocs.utils import get_build_timestamp
 
 from healthpress.build import heap, publish, templatecache
 from healthpress.build.cachefolder import cache_dir_for
+from healthpress.build.configlines import SettingLines
 from healthpress.build.diskfull import disk_full_error, disk_full_message, folder_size, footprint, free_space
 from healthpress.build.keymemo import KeyMemo
 from healthpress.build.lock import BuildLock, Guarded, LockTimeout
@@ -99,6 +100,8 @@ class Build:
         """The editors' files withheld for their own errors (src_uri): out of MkDocs' loop, and a link to
         one is not reported again as broken."""
         self.pages_written = 0
+        self.setting_lines = SettingLines(None)
+        """Where mkdocs.yml writes each setting: the line of a finding about one."""
         self.search: ShardedIndex | None = None
         self.lock: BuildLock | None = None
         """The output's and the cache's locks (a build's, not serve's); the output folders are this
@@ -123,6 +126,7 @@ class Build:
         heap.build_started()
         with self._phase("config"):
             self.project_dir = project_dir_of(config)
+            self.setting_lines = SettingLines(config.config_file_path, frozenset(self.options.keys()))
             require_settings(config, self.project_dir / self.options.cache_dir)
             # serve keeps a cache of its own (its pages differ: drafts, the local address): neither evicts the other's
             self.cache_dir = cache_dir_for(self.project_dir, self.options.cache_dir, self.mode.name, self.options.cache)
@@ -169,6 +173,7 @@ class Build:
 
     def _report(self, findings: list[Finding]) -> None:
         """Log a phase's findings and keep them: the build stops on its errors in `finish`."""
+        findings = self.setting_lines.fill(findings)
         self.findings += findings
         self.warnings += report(findings)
 
