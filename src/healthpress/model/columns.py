@@ -91,7 +91,7 @@ def parse_column(column_id: str, path: str, text: str) -> tuple[Column | None, l
                               f"把栏目文件改名（例如 {column_id}-news.yml），content/ 里这个栏目的目录也一起改名；"
                               "这些名字由系统使用，不能用作栏目编号：" + reserved_list())]
     try:
-        data, key_lines = load_yaml_mapping(path, text, first_line=1)
+        data, key_lines = load_yaml_mapping(path, text, first_line=1, what="栏目文件")
     except SourceError as exc:
         return None, exc.findings
     try:

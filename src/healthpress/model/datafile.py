@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from healthpress.model.findings import Finding
 from healthpress.model.schema_errors import describe_type, findings_from_validation
 from healthpress.model.source import StrictLoader, lint_yaml_lines, scan_with_keys
+from healthpress.model.yamlwords import parser_problem, yaml_problem
 
 Key = tuple[Any, ...]
 """Where a value sits in a document: ("days", 2, "rule") is the `rule` of the third day."""
@@ -226,7 +227,6 @@ def _forbidden_tokens(path: str, text: str) -> list[Finding]:
 def _yaml_finding(path: str, exc: Exception) -> Finding:
     mark = getattr(exc, "problem_mark", None)
     line = mark.line + 1 if mark is not None else None
-    problem = getattr(exc, "problem", None) or str(exc)
-    return Finding(path, line, None, "data-yaml", f"不是有效的 YAML（{problem}）",
+    return Finding(path, line, None, "data-yaml", f"不是有效的 YAML：{yaml_problem(parser_problem(exc))}",
                    "每行写成“字段: 值”，冒号用英文半角“:”且后面加一个空格；列表项以“- ”开头，缩进用空格；"
                    "值里有冒号或 # 时用引号括起来")

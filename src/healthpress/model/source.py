@@ -15,6 +15,7 @@ import yaml
 
 from healthpress.model.findings import Finding
 from healthpress.model.plaintext import describe_character, first_hidden
+from healthpress.model.yamlwords import parser_problem, yaml_problem
 
 DELIMITER = re.compile(r"^---[ \t]*$")
 LOOKALIKE_DELIMITER = re.compile(r"^\s*[-－—–―─━‐‑]{2,}\s*$")
@@ -150,13 +151,15 @@ def _scan_for_forbidden(path: str, yaml_text: str, first_line: int) -> list[Find
     return findings
 
 
-def load_yaml_mapping(path: str, yaml_text: str, first_line: int) -> tuple[dict[str, Any], dict[str, int]]:
-    """Load a YAML mapping safely, with the 1-based file line of each top-level key."""
-    data, key_lines, _ = read_yaml_mapping(path, yaml_text, first_line)
+def load_yaml_mapping(path: str, yaml_text: str, first_line: int, what: str = "文件头"
+                      ) -> tuple[dict[str, Any], dict[str, int]]:
+    """Load a YAML mapping safely, with the 1-based file line of each top-level key; `what` names the
+    text in a finding (the front matter's 文件头, a column file...)."""
+    data, key_lines, _ = read_yaml_mapping(path, yaml_text, first_line, what)
     return data, key_lines
 
 
-def read_yaml_mapping(path: str, yaml_text: str, first_line: int
+def read_yaml_mapping(path: str, yaml_text: str, first_line: int, what: str = "文件头"
                       ) -> tuple[dict[str, Any], dict[str, int], dict[str, tuple[int, ...]]]:
     """`load_yaml_mapping`, with the file line of each item of a top-level list too."""
     findings = lint_yaml_lines(path, yaml_text, first_line)
@@ -168,7 +171,7 @@ def read_yaml_mapping(path: str, yaml_text: str, first_line: int
             raise SourceError(findings)
         node = yaml.compose(yaml_text, Loader=StrictLoader)
     except yaml.YAMLError as exc:
-        raise SourceError(_yaml_finding(path, exc, first_line)) from exc
+        raise SourceError(_yaml_finding(path, exc, first_line, what)) from exc
     if node is None:
         return {}, {}, {}
     if not isinstance(node, yaml.MappingNode):
@@ -199,16 +202,15 @@ def read_yaml_mapping(path: str, yaml_text: str, first_line: int
     try:
         data = loader.construct_document(node)
     except (yaml.YAMLError, ValueError) as exc:
-        raise SourceError(_yaml_finding(path, exc, first_line)) from exc
+        raise SourceError(_yaml_finding(path, exc, first_line, what)) from exc
     finally:
         loader.dispose()
     return data, key_lines, item_lines
 
 
-def _yaml_finding(path: str, exc: Exception, first_line: int) -> Finding:
+def _yaml_finding(path: str, exc: Exception, first_line: int, what: str) -> Finding:
     mark = getattr(exc, "problem_mark", None)
     line = mark.line + first_line if mark is not None else None
-    problem = getattr(exc, "problem", None) or str(exc)
     return Finding(path, line, None, "front-matter-yaml",
-                   f"文件头不是有效的 YAML（{problem}）",
+                   f"{what}不是有效的 YAML：{yaml_problem(parser_problem(exc))}",
                    "每行写成“字段: 值”，冒号用英文半角“:”且后面加一个空格；值里有冒号或 # 时用引号括起来")
