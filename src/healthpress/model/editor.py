@@ -15,6 +15,9 @@ from typing import Mapping
 
 import yaml
 
+from healthpress.model.oswords import os_reason
+from healthpress.model.yamlwords import parser_problem, yaml_problem
+
 SETTINGS_NAME = "editor.yml"
 FIELDS = {"author": "author", "作者": "author", "unit": "unit", "单位": "unit"}
 
@@ -56,6 +59,15 @@ def read_editor(path: Path, cwd: Path) -> Editor:
     return Editor(author, fields.get("unit"), shown, problem)
 
 
+def _reason(exc: Exception) -> str:
+    """Why the settings file could not be read, in Chinese."""
+    if isinstance(exc, UnicodeDecodeError):
+        return "不是 UTF-8 编码"
+    if isinstance(exc, OSError):
+        return os_reason(exc)
+    return f"不是有效的 YAML：{yaml_problem(parser_problem(exc))}"
+
+
 def _settings(path: Path, shown: str) -> tuple[dict[str, str], str | None]:
     if not path.is_file():
         return {}, None
@@ -64,7 +76,7 @@ def _settings(path: Path, shown: str) -> tuple[dict[str, str], str | None]:
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         where = getattr(exc, "problem_mark", None)
         line = f"第 {where.line + 1} 行" if where is not None else ""
-        return {}, f"{shown} {line}读不出来（{type(exc).__name__}），没有用它：应写成两行，如“作者: 张明”和“单位: 市人民医院”，用 UTF-8 保存"
+        return {}, f"{shown} {line}读不出来（{_reason(exc)}），没有用它：应写成两行，如“作者: 张明”和“单位: 市人民医院”，用 UTF-8 保存"
     if data is None:
         return {}, None
     if not isinstance(data, dict):
