@@ -294,8 +294,8 @@ def _print_json(findings: list) -> None:
 def _new(args) -> int:
     from healthpress.build.projectpaths import project_dir_of
     from healthpress.model.editor import read_editor, settings_path
-    from healthpress.model.newarticle import (new_article_path, new_article_text, next_issue,
-                                              unnumbered_article_path)
+    from healthpress.model.newarticle import (new_article_path, new_article_text, next_issue, same_title_article,
+                                              title_problem, typed_title, unnumbered_article_path)
     from healthpress.model.publication import build_moment
 
     config, columns = _project_columns(args.config_file)
@@ -303,19 +303,26 @@ def _new(args) -> int:
         known = "、".join(f"{c.id}（{c.title}）" for c in columns.values())
         print(f"没有编号为“{args.column}”的栏目。可用的栏目：{known}", file=sys.stderr)
         return 1
+    problem = title_problem(args.title)  # the front matter's rule for title: refused here, not by the next check
+    if problem:
+        print(f"没有新建：标题（title）{problem[0]}。改法：{problem[1]}", file=sys.stderr)
+        return 1
     column_dir = Path(config.docs_dir) / args.column
-    path, taken = new_article_path(column_dir, args.title), unnumbered_article_path(column_dir, args.title)
-    if path != taken and not args.force:
-        print(f"{os.path.relpath(taken)} 已经存在（标题相同或拼音相同），没有新建：可能已经建过这篇文章，打开它接着写即可。"
-              f"确实要另建一篇，加上 --force：healthpress new --force {args.column} \"{args.title}\"（新文件名是 {path.name}）",
+    same = same_title_article(column_dir, args.title)
+    moment = build_moment()
+    path = new_article_path(column_dir, args.title, moment.date())
+    if same is not None and not args.force:
+        print(f"{os.path.relpath(same)} 已经存在，它的标题也是“{typed_title(args.title)}”，没有新建：可能已经建过这篇文章，打开它接着写即可。"
+              f"确实要另建一篇同名文章，加上 --force：healthpress new --force {args.column} \"{args.title}\"（新文件名是 {path.name}）",
               file=sys.stderr)
         return 1
+    taken = unnumbered_article_path(column_dir, args.title, moment.date())
     editor = read_editor(settings_path(), project_dir_of(config))
     if editor.problem:
         print(f"警告：{editor.problem}", file=sys.stderr)
     issue = next_issue(column_dir) if columns[args.column].kind == "periodical" else None
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(new_article_text(args.title, build_moment(), author=editor.author, unit=editor.unit, issue=issue,
+    path.write_text(new_article_text(args.title, moment, author=editor.author, unit=editor.unit, issue=issue,
                                      settings_file=editor.settings_file), encoding="utf-8")
     if path != taken:
         print(f"已有 {os.path.relpath(taken)}，新文件名加了 -{path.stem.rsplit('-', 1)[-1]}", file=sys.stderr)

@@ -106,6 +106,39 @@ def test_new_refuses_an_unknown_column_listing_the_known_ones(site, run_cli):
     assert not (site.root / "content" / "nosuch").exists()
 
 
+@pytest.mark.parametrize("title, said", [
+    ("", "标题（title）不能为空"),
+    ("   ", "标题（title）不能为空"),
+    ("<b>义诊</b>活动", "标题（title）有 HTML 标签“<b>”"),
+    ("义诊\u200b活动", "标题（title）有看不见的字符 U+200B"),
+], ids=["empty", "spaces", "html", "hidden-character"])
+def test_new_refuses_a_title_the_front_matter_would_refuse(site, run_cli, title, said):
+    result = run_cli(site, "new", "news", title)
+    assert result.returncode == 1 and said in result.stderr and "没有新建" in result.stderr, result.stderr
+    assert not (site.root / "content" / "news").exists()
+
+
+def test_new_refuses_the_title_of_an_article_with_another_file_name(site, run_cli):
+    site.write("news/夏季食物中毒预防.md", "---\n标题: 夏季食物中毒预防\n日期: 2013-05-08\n---\n正文\n")
+    result = run_cli(site, "new", "news", "夏季食物中毒预防")
+    assert result.returncode == 1 and "content/news/夏季食物中毒预防.md 已经存在" in result.stderr, result.stderr
+    assert sorted(p.name for p in (site.root / "content" / "news").iterdir()) == ["夏季食物中毒预防.md"]
+
+
+def test_new_names_titles_without_pinyin_after_the_day_and_keeps_them_apart(site, run_cli):
+    made = [run_cli(site, "new", "news", title) for title in ("🎉🎉", "！！！")]
+    assert [m.returncode for m in made] == [0, 0], [m.stderr for m in made]
+    day = time.strftime("%Y-%m-%d", time.gmtime(time.time() + 8 * 3600))
+    assert [m.stdout.strip() for m in made] == [f"content/news/{day}-1.md", f"content/news/{day}-2.md"]
+    assert run_cli(site, "check").returncode == 0
+
+
+def test_new_warns_of_a_settings_path_that_is_a_folder(site, run_cli, editor_env):
+    (site.root / "config" / "healthpress" / "editor.yml").mkdir(parents=True)
+    made, _, err = new_article(site, run_cli, editor_env)
+    assert "警告：" in err and "editor.yml 是一个文件夹" in err
+
+
 def test_fix_encoding_converts_gbk_and_keeps_a_backup_that_is_never_published(site, run_cli):
     original = "---\ntitle: 甲\ndate: 2013-05-08\n---\n正文\n".encode("gbk")
     path = site.root / "content" / "news" / "gbk.md"

@@ -69,6 +69,8 @@ def _reason(exc: Exception) -> str:
 
 
 def _settings(path: Path, shown: str) -> tuple[dict[str, str], str | None]:
+    if path.is_dir():
+        return {}, f"{shown} 是一个文件夹，不是设置文件，没有用它：删除或改名这个文件夹，再在那里新建文本文件 {path.name}，写“作者: 张明”和“单位: 市人民医院”两行"
     if not path.is_file():
         return {}, None
     try:
