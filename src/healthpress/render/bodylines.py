@@ -176,6 +176,7 @@ def _inline_address(text: str, at: int) -> tuple[str | None, int]:
     return text[at:end], at
 
 
+@lru_cache(maxsize=32)
 def _outside_code(body: str) -> str:
     """The body with inline code, fenced and indented code blocks and HTML comments blanked out (every
     character but the line ends becomes a space: offsets and lines stay)."""
