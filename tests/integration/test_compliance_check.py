@@ -109,3 +109,27 @@ def test_a_column_sets_its_own_update_period(site, monkeypatch, run_cli):
     result = run_cli(site, "check", "--compliance")
     assert "栏目“要闻”" not in result.stdout, "within its own 400 days"
     assert "栏目“健康周刊”已 238 天没有更新" in result.stdout and "要求 14 天内更新" in result.stdout
+
+
+def test_leaders_and_terms_are_reported_again_by_a_second_build_and_by_check(site, run_cli):
+    """Many terms, a term inside a longer one, one that overlaps itself, a first mention: every build (the
+    second takes its pages from the cache) and `check` report the same findings, in the same order."""
+    (site.root / "data").mkdir()
+    (site.root / "data" / "leaders.yml").write_text(
+        "leaders:\n  - name: 唐远强\n    titles: [市卫生局局长, 局长]\norganisations: [市卫生局]\n", encoding="utf-8")
+    terms = ["- wrong: 医闹\n  right: 涉医违法犯罪\n", "- wrong: 病人\n  right: 患者\n",
+             "- wrong: 艾滋病病人\n  right: [艾滋病患者]\n", "- wrong: 哈哈\n  right: 呵呵\n",
+             "- wrong: 新农合\n  right: 新型农村合作医疗\n  first_mention: true\n"]
+    terms += [f"- wrong: 错词{n}\n  right: 正词{n}\n" for n in range(80)]
+    (site.root / "data" / "terms.yml").write_text("".join(terms), encoding="utf-8")
+    site.write("health-weekly/b.md", article("乙", "2013-05-08", issue=1))
+    site.write("news/a.md", article("医闹与新农合", "2013-05-08", body=(
+        "新农合参保，新型农村合作医疗。\n\n局长李四和局长唐远强看望艾滋病病人、精神病人。\n\n"
+        "哈哈哈哈哈 错词7错词77 医闹\n")))
+    site.config["plugins"][0]["healthpress"]["compliance"] = {"leader-name": "warning"}  # the build publishes
+    runs = [run_cli(site, "build"), run_cli(site, "build"), run_cli(site, "check")]
+    assert [r.returncode for r in runs] == [0, 0, 0]
+    built, rebuilt, checked = ([line[line.index("content/news/a.md:"):] for line in output.splitlines()
+                                if "content/news/a.md:" in line] for output in (*(r.stderr for r in runs[:2]), runs[2].stdout))
+    assert built == rebuilt == checked and len(built) == 12, built
+    assert "“局长李四”：局长是唐远强，不是李四" in built[2] and built[-1].count("错词77") == 1

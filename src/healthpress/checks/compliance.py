@@ -4,7 +4,8 @@
   a column with no article at all (空白栏目) is an error;
 - identification: the footer's 主办单位, 网站标识码, ICP 备案号, 公安机关备案号 and 党政机关网站标识;
 - leaders: a leader's title followed by somebody else's name (严重表述错误; the list: bureau/leaders.py);
-- terms: standard wording (规范用语; the list: bureau/terms.py).
+- terms: standard wording (规范用语; the list: bureau/terms.py);
+  leaders and terms are looked for together, in one pass over each line (`check_text`, phrases.py).
 
 Each finding has a code; `resolve_levels` reads the site's error / warning / off per code.
 """
@@ -17,6 +18,7 @@ from typing import Any, Iterable, Iterator, Mapping
 
 from healthpress.bureau.leaders import Leaders
 from healthpress.bureau.terms import Term
+from healthpress.checks.phrases import PhraseFinder
 from healthpress.model.articles import Article
 from healthpress.model.columns import Column
 from healthpress.model.dates import SHANGHAI, iso_date
@@ -234,6 +236,46 @@ def _is_ours(before: str, organisations: tuple[str, ...]) -> bool:
     return False
 
 
+def text_finder(leaders: Leaders | None, terms: Iterable[Term]) -> PhraseFinder:
+    """One finder for every phrase the leader and wording checks look for: built once per build."""
+    phrases = [title for leader in (leaders.leaders if leaders else ()) for title in leader.titles]
+    for term in terms:
+        phrases += [term.wrong, *term.right, *term.ignore]
+    return PhraseFinder(phrases)
+
+
+_Hit = tuple[int | None, str | None, str, dict[str, list[int]], bool]
+"""A line with some of the phrases: (line, field, text, {phrase: starts}, whether it is the title or summary)."""
+
+
+def _hits(article: Article, finder: PhraseFinder) -> list[_Hit]:
+    """The article's lines (title and summary first) that hold any phrase, all read in one pass."""
+    headings = 2 if article.summary else 1
+    lines = list(article_lines(article))
+    found = finder.in_lines([text for _, _, text in lines])
+    return [(*lines[index], occurrences, index < headings) for index, occurrences in sorted(found.items())]
+
+
+def check_text(
+    articles: Iterable[Article], leaders: Leaders | None, terms: Iterable[Term], paths: Mapping[str, str] | None = None,
+    levels: Mapping[str, Level | None] | None = None, finder: PhraseFinder | None = None,
+) -> list[Finding]:
+    """The leader findings of every article, then the wording findings of every article (one pass over
+    each article's text for both; `finder` is `text_finder(leaders, terms)`, built here if not given)."""
+    terms = list(terms)
+    finder = finder or text_finder(leaders, terms)
+    by_leaders: list[Finding] = []
+    by_terms: list[Finding] = []
+    for article in articles:
+        hits = _hits(article, finder)
+        if not hits:
+            continue
+        if leaders:
+            by_leaders += _leader_findings(article, hits, leaders, paths)
+        by_terms += _term_findings(article, hits, terms, paths)
+    return apply_levels(by_leaders + by_terms, levels)
+
+
 def check_leaders(
     articles: Iterable[Article], leaders: Leaders, paths: Mapping[str, str] | None = None,
     levels: Mapping[str, Level | None] | None = None,
@@ -243,49 +285,46 @@ def check_leaders(
     Only titles of this bureau count: a title after another organisation's name (市公安局局长) or
     after 副 / 原 / 前 is not checked, and a leader counts only during their term.
     """
+    return check_text(articles, leaders, (), paths, levels)
+
+
+def _leader_findings(article: Article, hits: list[_Hit], leaders: Leaders,
+                     paths: Mapping[str, str] | None) -> list[Finding]:
+    day = article.date.astimezone(SHANGHAI).date()
+    holders: dict[str, list[str]] = {}
+    for leader in leaders.leaders:
+        if leader.serves_on(day):
+            for title in leader.titles:
+                holders.setdefault(title, []).append(leader.name)
+    if not holders:
+        return []
     findings = []
-    for article in articles:
-        day = article.date.astimezone(SHANGHAI).date()
-        holders: dict[str, list[str]] = {}
-        for leader in leaders.leaders:
-            if leader.serves_on(day):
-                for title in leader.titles:
-                    holders.setdefault(title, []).append(leader.name)
-        if not holders:
-            continue
-        titles = sorted(holders, key=len, reverse=True)
-        for line, field, text in article_lines(article):
-            for title in titles:
-                for match in re.finditer(re.escape(title), text):
-                    start, end = match.span()
-                    if any(len(t) > len(title) and t.endswith(title) and text[max(0, end - len(t)):end] == t
-                           for t in titles):
-                        continue
-                    before = _cjk_run_before(text, start)
-                    if before and before[-1] in FORMER or not _is_ours(before, leaders.organisations):
-                        continue
-                    names = holders[title]
-                    if any(text.startswith(name, end) for name in names):
-                        continue
-                    written = _name_after(text, end)
-                    if written is None:
-                        continue
-                    findings.append(Finding(
-                        _shown(paths, article), line, field, "leader-name",
-                        f"“{title}{written}”：{title}是{'、'.join(names)}，不是{written}",
-                        f"核对领导姓名和职务，写成“{title}{names[0]}”；如果{written}是其他单位的{title}，"
-                        f"在职务前写明单位；领导名单在 data/leaders.yml"))
-    return apply_levels(findings, levels)
+    titles = sorted(holders, key=len, reverse=True)
+    for line, field, text, occurrences, _ in hits:
+        for title in titles:
+            for start in occurrences.get(title, ()):
+                end = start + len(title)
+                if any(len(t) > len(title) and t.endswith(title) and text[max(0, end - len(t)):end] == t
+                       for t in titles):
+                    continue
+                before = _cjk_run_before(text, start)
+                if before and before[-1] in FORMER or not _is_ours(before, leaders.organisations):
+                    continue
+                names = holders[title]
+                if any(text.startswith(name, end) for name in names):
+                    continue
+                written = _name_after(text, end)
+                if written is None:
+                    continue
+                findings.append(Finding(
+                    _shown(paths, article), line, field, "leader-name",
+                    f"“{title}{written}”：{title}是{'、'.join(names)}，不是{written}",
+                    f"核对领导姓名和职务，写成“{title}{names[0]}”；如果{written}是其他单位的{title}，"
+                    f"在职务前写明单位；领导名单在 data/leaders.yml"))
+    return findings
 
 
 # ---------------------------------------------------------------- terms
-
-
-def _protected(text: str, phrases: Iterable[str]) -> list[range]:
-    spans = []
-    for phrase in phrases:
-        spans += [range(m.start(), m.end()) for m in re.finditer(re.escape(phrase), text)]
-    return spans
 
 
 def check_terms(
@@ -297,27 +336,40 @@ def check_terms(
     A `first_mention` term is reported once per article, when the short form comes before the
     full form (the body is read in order; the title may use the short form).
     """
-    terms = list(terms)
+    return check_text(articles, None, terms, paths, levels)
+
+
+def _spans(occurrences: dict[str, list[int]], phrases: Iterable[str]) -> list[range]:
+    return [range(start, start + len(p)) for p in phrases for start in occurrences.get(p, ())]
+
+
+def _term_findings(article: Article, hits: list[_Hit], terms: list[Term],
+                   paths: Mapping[str, str] | None) -> list[Finding]:
     findings = []
-    for article in articles:
-        for term in terms:
-            first_only = term.first_mention
-            introduced = False
-            for line, field, text in article_lines(article, with_title=not first_only):
-                protected = _protected(text, term.right + term.ignore)
-                hits = [m.start() for m in re.finditer(re.escape(term.wrong), text)
-                        if not any(m.start() < p.stop and p.start < m.end() for p in protected)]
-                if first_only:
-                    first_right = min((p.start for p in _protected(text, term.right)), default=None)
-                    if hits and not introduced and (first_right is None or hits[0] < first_right):
-                        findings.append(_term_finding(article, paths, line, field, term, first=True))
-                    if hits or first_right is not None:
-                        introduced = True
-                    if introduced:
-                        break
-                    continue
-                findings += [_term_finding(article, paths, line, field, term) for _ in hits]
-    return apply_levels(findings, levels)
+    lines_with: dict[str, list[int]] = {}  # phrase: the indexes in `hits` of the lines holding it
+    for index, hit in enumerate(hits):
+        for phrase in hit[3]:
+            lines_with.setdefault(phrase, []).append(index)
+    for term in terms:
+        first_only = term.first_mention
+        if first_only:
+            indexes = sorted({i for p in (term.wrong, *term.right) for i in lines_with.get(p, ()) if not hits[i][4]})
+        else:
+            indexes = lines_with.get(term.wrong, [])
+        for index in indexes:
+            line, field, text, occurrences, _ = hits[index]
+            protected = _spans(occurrences, term.right + term.ignore)
+            found = [start for start in occurrences.get(term.wrong, ())
+                     if not any(start < p.stop and p.start < start + len(term.wrong) for p in protected)]
+            if first_only:
+                first_right = min((p.start for p in _spans(occurrences, term.right)), default=None)
+                if found and (first_right is None or found[0] < first_right):
+                    findings.append(_term_finding(article, paths, line, field, term, first=True))
+                if found or first_right is not None:
+                    break
+                continue
+            findings += [_term_finding(article, paths, line, field, term) for _ in found]
+    return findings
 
 
 def _term_finding(article: Article, paths, line: int | None, field: str | None, term: Term,

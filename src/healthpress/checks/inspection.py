@@ -11,8 +11,8 @@ import datetime as dt
 from typing import Mapping
 
 from healthpress.bureau.data import BureauData
-from healthpress.checks.compliance import (DEFAULT_LEVELS, check_freshness, check_identification, check_leaders, check_terms,
-                         resolve_levels)
+from healthpress.checks.compliance import (DEFAULT_LEVELS, check_freshness, check_identification, check_text,
+                                           resolve_levels)
 from healthpress.model.findings import Finding, Level
 from healthpress.bureau.letters import overdue_letters
 from healthpress.render.sitemodel import SiteModel
@@ -39,10 +39,8 @@ def inspect_site(model: SiteModel, bureau: BureauData, extra: Mapping | None, to
     findings = check_freshness(model.columns, latest, today, thresholds, levels=levels)
     findings += check_identification(extra, levels)
     checked = [a for a in model.catalog.articles if not a.verbatim]
-    if bureau.leaders:
-        findings += check_leaders(checked, bureau.leaders, model.paths, levels)
-    if bureau.terms:
-        findings += check_terms(checked, bureau.terms, model.paths, levels)
+    if bureau.leaders or bureau.terms:
+        findings += check_text(checked, bureau.leaders, bureau.terms, model.paths, levels)
     if letters_warn_days is not None:
         findings += overdue_letters(model.letters.values(), today, warn_after_days=letters_warn_days)
     return findings
