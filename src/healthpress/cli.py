@@ -523,6 +523,13 @@ def _failed(exc: BaseException, config_file: str) -> int:
     if isinstance(exc, Abort):
         print("已停止（原因见上）。", file=sys.stderr)
         return 1
+    from jinja2 import TemplateError
+
+    if isinstance(exc, TemplateError):
+        from healthpress.engine.templatewords import template_problem
+
+        print(template_problem(exc), file=sys.stderr)
+        return 1
     if isinstance(exc, OSError):
         reason = os_reason(exc)
         if exc.filename:

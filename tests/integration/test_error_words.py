@@ -3,6 +3,7 @@ the template's file and line, the YAML problem, the errno's meaning (never Pytho
 
 from __future__ import annotations
 
+import json
 import logging
 
 import pytest
@@ -26,6 +27,10 @@ def test_a_template_error_names_the_theme_file_and_line(site, run_cli, line, sai
     assert done.returncode == 1, done.stderr
     assert f"模板 theme/main.html 第 3 行：{said}" in done.stderr, done.stderr
     assert english_words(done.stderr, ("nosuchfilter", "nosuch", "if")) == [], done.stderr
+    checked = run_cli(site, "check", "--format", "json")
+    assert checked.returncode == 1, checked.stderr
+    found = [(f["path"], f["line"], f["code"]) for f in json.loads(checked.stdout)]
+    assert ("theme/main.html", 3, "template-error") in found, checked.stdout
 
 
 @pytest.mark.parametrize("settings, said", [

@@ -24,7 +24,10 @@ def check_site(config_file: Path, inspection: bool = False) -> list[Finding]:
     """Every finding a build of the project would report (with the inspection's levels when `inspection`)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+    from jinja2 import TemplateError
     from mkdocs.exceptions import Abort
+
+    from healthpress.engine.templatewords import template_finding
 
     config = None
     collected = _Collected(str(config_file))
@@ -40,6 +43,8 @@ def check_site(config_file: Path, inspection: bool = False) -> list[Finding]:
         build(config)
     except Abort:  # a build error, already logged (and so collected) by the engine
         pass
+    except TemplateError as exc:  # a template of theme/ the build could not render with
+        collected.findings.append(template_finding(exc))
     except KeyboardInterrupt:  # MkDocs hands only exceptions to on_build_error: the Build lets go here
         plugin = config.plugins.get("healthpress") if config is not None else None
         running = getattr(plugin, "build", None)

@@ -10,6 +10,8 @@ import traceback
 from jinja2 import TemplateError, TemplateSyntaxError
 from jinja2.exceptions import TemplateNotFound
 
+from healthpress.model.findings import Finding
+
 _SHAPES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern + "$", re.S), said) for pattern, said in (
     (r"No filter named '(?P<name>.*?)'\.?.*", "没有叫 {name} 的过滤器（| 后面的名字，可能拼错了）"),
     (r"No test named '(?P<name>.*?)'\.?.*", "没有叫 {name} 的判断（is 后面的名字，可能拼错了）"),
@@ -29,14 +31,27 @@ def template_problem(exc: TemplateError) -> str:
     """`模板 theme/x.html 第 3 行：what is wrong` for a Jinja error, with the fix."""
     path, line = _where(exc)
     where = f"模板 {path}" + (f" 第 {line} 行" if line else "") if path else "模板"
+    return f"{where}：{_what(exc)}。{_FIX}"
+
+
+def template_finding(exc: TemplateError) -> Finding:
+    """The finding of a Jinja error: the template file and line, what is wrong, the fix."""
+    path, line = _where(exc)
+    return Finding(path or "theme", line, None, "template-error", f"模板有误：{_what(exc)}", _FIX)
+
+
+_FIX = "请改正模板后重新生成。"
+
+
+def _what(exc: TemplateError) -> str:
     if isinstance(exc, TemplateNotFound):
-        return f"{where}：找不到模板文件 {exc.name}。请检查 theme/ 里的文件名，或者改正 extends/include 里写的名字。"
+        return f"找不到模板文件 {exc.name}（检查 theme/ 里的文件名，或者改正 extends/include 里写的名字）"
     message = exc.message or ""
     for pattern, said in _SHAPES:
         match = pattern.match(message)
         if match:
-            return f"{where}：{said.format(**match.groupdict())}。请改正模板后重新生成。"
-    return f"{where}：模板有误（Jinja 的原话：“{message}”）。请改正模板后重新生成。"
+            return said.format(**match.groupdict())
+    return f"写法有误（Jinja 的原话：“{message}”）"
 
 
 def _where(exc: TemplateError) -> tuple[str | None, int | None]:
