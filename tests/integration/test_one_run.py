@@ -34,3 +34,67 @@ def test_a_data_file_with_a_yaml_error_is_one_finding(example_copy, check_and_bu
     checked, built = check_and_build(example_copy)
     assert [(f["path"], f["level"]) for f in checked] == [(f"data/{name}", "error")], checked
     same_as_build(checked, built)
+
+
+BAD_ALL = """---
+标题: x
+日期: 2013年5月8日
+作者: y
+栏目: nosuch-column
+别名: youzhi-fuwu-nian-qidong
+标签: 健康，防疫
+---
+
+![图片一](images/missing1.png)
+
+[x](no-such-article.md)
+
+<script>alert(1)</script>
+
+<p onclick="alert(2)">t</p>
+
+[坏链接](javascript:alert(3))
+
+![](images/missing2.png)
+"""
+
+
+def test_an_article_with_front_matter_errors_still_has_its_other_problems_found(example_copy, check_and_build):
+    (example_copy / "content" / "press" / "bad-all.md").write_text(BAD_ALL, encoding="utf-8")
+    checked, built = check_and_build(example_copy)
+    assert sorted((f["line"], f["code"]) for f in checked) == [
+        (3, "invalid-value_error"), (5, "unknown-column"), (7, "invalid-list_type"), (10, "missing-image"),
+        (12, "broken-link"), (14, "removed-script"), (16, "removed-script"), (18, "removed-url"),
+        (20, "missing-alt"), (20, "missing-image")], checked
+    assert {f["path"] for f in checked} == {"content/press/bad-all.md"}
+    same_as_build(checked, built)
+
+
+def test_a_refused_article_whose_address_is_taken_is_told_so(example_copy, check_and_build):
+    """Its date and column valid, its tags not: the slug another article has is found in the same run."""
+    text = BAD_ALL.replace("2013年5月8日", "2013-05-21").replace("nosuch-column", "service-year")
+    (example_copy / "content" / "press" / "bad-all.md").write_text(text, encoding="utf-8")
+    checked, built = check_and_build(example_copy)
+    assert {(f["line"], f["code"]) for f in checked if f["line"] is None or f["line"] < 9} == {
+        (6, "duplicate-url"), (7, "invalid-list_type")}, checked
+    same_as_build(checked, built)
+
+
+def test_every_rule_of_a_refused_article_with_valid_fields_applies(site, check_and_build):
+    site.write("news/two.md", "---\ntitle: 两处错\ndate: 2013年5月8日\nsensitive: true\nurgent: true\n---\n")
+    site.write_project()
+    checked, built = check_and_build(site.root)
+    assert sorted((f["line"], f["code"]) for f in checked) == [
+        (3, "invalid-value_error"), (4, "unapproved"), (5, "urgent-without-expiry"), (7, "empty-body")], checked
+    same_as_build(checked, built)
+
+
+def test_a_refused_letter_still_has_its_expiry_and_privacy_checked(site, check_and_build):
+    site.column("letters", "局长信箱", kind="letters")
+    site.write("letters/q.md", "---\ntitle: 来信\ndate: 2013-06-05\nexpires: 2013-06-01\ntags: 健康，防疫\n"
+                               "writer: 王女士 13812345678\nreceived: 2013-06-05\n---\n\n问题。\n")
+    site.write_project()
+    checked, built = check_and_build(site.root)
+    assert sorted((f["line"], f["code"]) for f in checked) == [
+        (4, "expires-before-date"), (5, "invalid-list_type"), (6, "letter-mobile")], checked
+    same_as_build(checked, built)

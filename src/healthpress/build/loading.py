@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from healthpress.build.articlememo import ArticleMemo, Stamp, stamp_of
@@ -18,13 +18,13 @@ from healthpress.bureau.disclosure import build_disclosure_tables
 from healthpress.bureau.letters import build_letters
 from healthpress.bureau.periodical import periodical_findings
 from healthpress.bureau.units import unit_findings
-from healthpress.model.articles import Article, parse_article
+from healthpress.model.articles import LETTER_FIELDS, Article, parse_article, read_article
 from healthpress.model.assets import check_assets
-from healthpress.model.catalog import build_catalog
+from healthpress.model.catalog import Catalog, build_catalog, unknown_column_findings, url_clashes
 from healthpress.model.columns import Column
 from healthpress.model.emptybody import empty_body_finding, is_empty_body
 from healthpress.model.encoding import decode_source
-from healthpress.model.findings import Finding, Level
+from healthpress.model.findings import Finding, Level, errors
 from healthpress.model.limits import Limits, check_body, check_size
 from healthpress.model.paths import check_links_outside, check_names, hidden_names
 from healthpress.model.publication import publication_state
@@ -46,6 +46,10 @@ class LoadedArticles:
     refused: set[str]
     display_dir: str = "content"
     """How findings name the docs folder."""
+    refused_articles: dict[str, tuple[Article, frozenset[str]]] = field(default_factory=dict)
+    """The articles refused for their own errors, as far as they could be read (placeholders for the fields
+    that could not: the second item names them), by src_uri: the rules between articles and the body's
+    checks still apply to them (`check_refused`), so that one run reports every problem."""
 
 
 def load_articles(docs_dir: Path, src_uris: list[str], all_uris: list[str], display_dir: str,
@@ -78,12 +82,17 @@ def load_articles(docs_dir: Path, src_uris: list[str], all_uris: list[str], disp
         if memo:
             memo.put(src_uri, stamps[src_uri], paths[src_uri], parsed)
     articles: list[Article] = []
+    partial: dict[str, tuple[Article, frozenset[str]]] = {}
     for src_uri in paths:
         article, found = results.get(src_uri, (None, []))
         findings += found
         if article:
             articles.append(article)
-    return LoadedArticles(articles, findings, paths, refused, display_dir)
+        elif src_uri not in refused and errors(found):
+            read = read_refused(docs_dir / src_uri, paths[src_uri], src_uri, limits)
+            if read is not None:
+                partial[src_uri] = read
+    return LoadedArticles(articles, findings, paths, refused, display_dir, partial)
 
 
 def load_article(path: Path, shown: str, src_uri: str, limits: Limits) -> tuple[Article | None, list[Finding]]:
@@ -101,6 +110,36 @@ def load_article(path: Path, shown: str, src_uri: str, limits: Limits) -> tuple[
     if any(f.level is Level.ERROR for f in findings):
         return None, findings
     return article, findings
+
+
+def read_refused(path: Path, shown: str, src_uri: str, limits: Limits) -> tuple[Article, frozenset[str]] | None:
+    """An article refused for its errors, as far as it can be read (its findings are reported already);
+    None when nothing of it can be, or its body is over the limits (too deep to render safely)."""
+    if check_size(shown, path.stat().st_size, limits):
+        return None
+    text, _ = decode_source(shown, path.read_bytes())
+    if text is None:
+        return None
+    article, _, failed = read_article(shown, src_uri, text)
+    if article is None or check_body(shown, article.body, article.body_line, limits):
+        return None  # a body over the limits is not rendered, not even to be checked
+    return article, failed
+
+
+def check_refused(loaded: LoadedArticles, catalog: Catalog, columns: dict[str, Column]) -> list[Finding]:
+    """The rules between articles, on the fields a refused article could read: its column is known, its
+    address is no other article's, its body is not empty, a letter's fields (and privacy) are right."""
+    paths, refused = loaded.paths, loaded.refused_articles
+    findings = unknown_column_findings([a for a, failed in refused.values() if "column" not in failed], columns, paths)
+    placed = [a for a, failed in refused.values()
+              if a.column in columns and not failed & {"column", "slug", "date"}]
+    if placed:  # the clashes a refused article makes (the oldest keeps the address, the others are told)
+        known = set(url_clashes(list(catalog.articles), paths))
+        findings += [f for f in url_clashes([*catalog.articles, *placed], paths) if f not in known]
+    findings += check_empty_bodies([a for a, failed in refused.values() if "status" not in failed], columns, paths)
+    letters = [a for a, failed in refused.values() if not failed.intersection(LETTER_FIELDS)]
+    findings += build_letters(letters, {c.id for c in columns.values() if c.kind == "letters"}, paths)[1]
+    return findings
 
 
 def check_covers(articles: list[Article], existing: set[str], paths: dict[str, str]) -> list[Finding]:
@@ -142,6 +181,7 @@ def build_site_model(
     catalog, found = build_catalog(shown, columns, loaded.paths)
     found += check_covers(shown, taken_uris, loaded.paths)
     found += check_empty_bodies(loaded.articles, columns, loaded.paths)
+    found += check_refused(loaded, catalog, columns)
     for column in columns.values():
         if column.kind == "periodical":
             found += periodical_findings(catalog.by_column[column.id], column.title, loaded.paths)
@@ -160,7 +200,8 @@ def build_site_model(
         found += unit_findings(shown, bureau.units, loaded.paths)
     return SiteModel(columns, catalog, listings, withheld,
                      findings + loaded.findings + found + _pages_over_listings(listings, loaded, taken_uris), now,
-                     loaded.paths, preview, disclosures, letters)
+                     loaded.paths, preview, disclosures, letters,
+                     {src_uri: article for src_uri, (article, _) in loaded.refused_articles.items()})
 
 
 def _pages_over_listings(listings: list[Listing], loaded: LoadedArticles, taken_uris: set[str]) -> list[Finding]:

@@ -97,9 +97,10 @@ def _next_to_source(files: Files, src_uri: str, target: str) -> bool:
 
 
 def _source_of(model: SiteModel, files: Files, src_uri: str, docs_display: str) -> tuple[str, str, int]:
-    """(path as shown, Markdown body, its first line) of an editor's page: an article's as read, another
+    """(path as shown, Markdown body, its first line) of an editor's page: an article's as read (a refused
+    one's too), another
     page's as MkDocs reads it (after its front matter)."""
-    article = model.catalog.by_src.get(src_uri)
+    article = model.catalog.by_src.get(src_uri) or model.refused.get(src_uri)
     shown = model.paths.get(src_uri) or f"{docs_display}/{src_uri}"
     if article:
         return shown, article.body, article.body_line

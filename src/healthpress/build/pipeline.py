@@ -63,7 +63,7 @@ from healthpress.bureau.disclosure import dead_replacement_findings
 from healthpress.checks.brokenlinks import site_paths
 from healthpress.engine import internals
 from healthpress.engine.log import log, report, stop_on_errors
-from healthpress.engine.pagerender import RenderSetup
+from healthpress.engine.pagerender import RenderSetup, render_body
 from healthpress.engine.setup import configure_engine, nav_targets, require_settings, site_nav
 from healthpress.engine.watcher import watch_folders
 from healthpress.model.columns import load_columns
@@ -329,6 +329,7 @@ class Build:
             indexed = self.options.search_index and not self.mode.throwaway  # a check indexes nothing
             self._render_pages("文章", self.article_jobs, self.search, indexed=indexed)
         with self._phase("links"):
+            self._check_refused_bodies()
             shown = [f.url for f in files if self.mode.shows(f.inclusion) or f.src_uri in self.taken_over]
             shown += [files.get_file_from_path(u).url for u in self.refused]  # each reported once, for its own errors
             self._report(self.facts.link_and_image_findings(self.model, files, shown, self.docs_display))
@@ -339,6 +340,16 @@ class Build:
                 [self.listings[u] for u, kind in self.taken_over.items() if kind == "listing"])
             self._render_pages("列表页", self.listing_jobs)
         return env
+
+    def _check_refused_bodies(self) -> None:
+        """The bodies of the articles refused for their own errors, rendered for their links, images and
+        what the sanitizer would remove (their own errors stop the build: nothing of them is published)."""
+        for src_uri, article in self.model.refused.items():
+            if src_uri not in self.refused or self.setup.files.get_file_from_path(src_uri) is None:
+                continue
+            html, url = render_body(self.setup, src_uri, article.body)
+            processed = process_page_html(html, src_uri, url, frozenset(self.options.iframe_hosts), self.sources)
+            self.facts.rendered_here(src_uri, processed, own=False)
 
     def _render_pages(self, label: str, jobs: list[PageJob], search: ShardedIndex | None = None,
                       indexed: bool = False) -> None:

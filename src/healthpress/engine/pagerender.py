@@ -69,6 +69,16 @@ def render_page(setup: RenderSetup, page: Page) -> str:
             page.active = False
 
 
+def render_body(setup: RenderSetup, src_uri: str, markdown: str) -> tuple[str, str]:
+    """(HTML, page address) of `markdown` rendered as the body of the page of `src_uri`, as MkDocs renders
+    an editor's own page, without its template: for the checks of a page that is not published."""
+    page = page_for(setup, src_uri)
+    with internals.current_page(setup.config, page):
+        page.markdown = markdown
+        _convert(setup, page)
+    return page.content or "", page.url
+
+
 def _convert(setup: RenderSetup, page: Page) -> None:
     """`Page.render` with this process' Markdown object instead of a new one per page."""
     md = setup.markdown_engine()

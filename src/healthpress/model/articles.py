@@ -201,15 +201,27 @@ def default_slug(src_uri: str) -> str:
 
 
 def parse_article(path: str, src_uri: str, text: str) -> tuple[Article | None, list[Finding]]:
-    """Validate one article file; `path` is how findings name it, `src_uri` where it lives in content/."""
+    """Validate one article file; `path` is how findings name it, `src_uri` where it lives in content/.
+    A field with an error does not hide the rest: every rule whose own fields are valid is applied."""
+    article, findings, _ = read_article(path, src_uri, text)
+    if any(f.level is Level.ERROR for f in findings):
+        return None, findings
+    return article, findings
+
+
+def read_article(path: str, src_uri: str, text: str) -> tuple[Article | None, list[Finding], frozenset[str]]:
+    """`parse_article`, but the article is returned as far as it could be read even when it has errors
+    (None only when its front matter cannot be read at all), with the fields that could not be read: a
+    placeholder stands in for each (the refused article's body and its valid fields are still checked)."""
     try:
         source = split_source(path, text)
     except SourceError as exc:
-        return None, exc.findings
+        return None, exc.findings, frozenset()
     canonical, written, findings = _canonical_keys(path, source.front_matter, source.key_lines)
     body, hidden = hidden_in_body(path, source.body, source.body_line)
     findings += hidden
     lines = {name: source.key_lines[written[name]] for name in canonical}
+    failed: frozenset[str] = frozenset()
     try:
         meta = FrontMatter.model_validate(canonical)
     except ValidationError as exc:
@@ -217,17 +229,20 @@ def parse_article(path: str, src_uri: str, text: str) -> tuple[Article | None, l
             exc, path, written=lambda f: written.get(f, f), line_of=lambda f: lines.get(f, 1),
             fix_for=lambda f: "写法：" + FIELD_HELP.get(f, ""),
             line_at=lambda loc: _line_at(loc, lines, source.item_lines, written))
-        return None, findings
-    slug = meta.slug if meta.slug is not None else default_slug(src_uri)
-    if not is_valid_slug(slug):
+        failed = frozenset(str(item["loc"][0]) for item in exc.errors() if item["loc"])
+        meta = _valid_part(canonical, failed)
+        if meta is None:
+            return None, findings, failed
+    slug = meta.slug if meta.slug is not None and "slug" not in failed else default_slug(src_uri)
+    if "slug" not in failed and not is_valid_slug(slug):
         findings.append(_slug_finding(path, meta.slug, written, lines, src_uri))
-    column = meta.column or default_column(src_uri)
-    findings += _publication_findings(path, meta, written, lines)
-    if column is None:
+    column = (meta.column if "column" not in failed else None) or default_column(src_uri)
+    findings += _publication_findings(path, meta, written, lines, failed)
+    if column is None and "column" not in failed:
         findings.append(Finding(path, 1, None, "column-missing", "文章不在任何栏目目录里，也没有写栏目",
                                 "把文件移到 content/<栏目>/ 下，或在文件头写 column: <栏目编号>"))
-    if any(f.level is Level.ERROR for f in findings):
-        return None, findings
+    if column is None or not is_valid_slug(slug):
+        return None, findings, failed
     return Article(
         src_uri=src_uri, title=meta.title, date=meta.date, column=column, slug=slug,
         summary=meta.summary or None, author=meta.author, unit=meta.unit, tags=tuple(dict.fromkeys(meta.tags)),
@@ -237,7 +252,23 @@ def parse_article(path: str, src_uri: str, text: str) -> tuple[Article | None, l
         spokesperson=meta.spokesperson,
         disclosure_fields=tuple((name, getattr(meta, name)) for name in DISCLOSURE_FIELDS if name in meta.model_fields_set),
         letter_fields=tuple((name, getattr(meta, name)) for name in LETTER_FIELDS if name in meta.model_fields_set), written=tuple((name, written[name], line) for name, line in sorted(lines.items())),
-    ), findings
+    ), findings, failed
+
+
+PLACEHOLDERS = {"title": "（标题有误）", "date": dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)}
+"""What stands in for a required field that could not be read, in an article refused for it."""
+
+
+def _valid_part(canonical: dict[str, Any], failed: frozenset[str]) -> FrontMatter | None:
+    """The front matter without the fields that failed (a placeholder for a required one)."""
+    values = {name: value for name, value in canonical.items() if name not in failed}
+    for name, placeholder in PLACEHOLDERS.items():
+        if name not in values:
+            values[name] = placeholder
+    try:
+        return FrontMatter.model_validate(values)
+    except ValidationError:
+        return None
 
 
 def _line_at(location: tuple, lines: dict[str, int], item_lines: dict[str, tuple[int, ...]],
@@ -255,20 +286,26 @@ LETTER_FIELDS = ("writer", "received", "reply", "replied_by", "replied_on")
 DISCLOSURE_FIELDS = ("index_no", "topic", "publisher", "written_on", "disclosure", "validity", "replaced_by")
 
 
-def _publication_findings(path: str, meta: FrontMatter, written: dict[str, str], lines: dict[str, int]) -> list[Finding]:
-    """The bureau's review rule, and an expiry that would withdraw the item before it appears."""
+def _publication_findings(path: str, meta: FrontMatter, written: dict[str, str], lines: dict[str, int],
+                         failed: frozenset[str] = frozenset()) -> list[Finding]:
+    """The bureau's review rule, and an expiry that would withdraw the item before it appears; each rule
+    only when none of its fields is among the `failed` ones (reported already)."""
     findings = []
-    if meta.sensitive and meta.status == "published" and not (meta.approved_by and meta.approved_on):
+
+    def valid(*names: str) -> bool:
+        return not failed.intersection(names)
+
+    if valid("sensitive", "status", "approved_by", "approved_on") and meta.sensitive and meta.status == "published" and not (meta.approved_by and meta.approved_on):
         missing = "、".join(name for name, value in (("approved_by", meta.approved_by), ("approved_on", meta.approved_on))
                            if not value)
         findings.append(Finding(path, lines.get("sensitive"), written.get("sensitive", "sensitive"), "unapproved",
                                 f"敏感或重大稿件须按审定的口径发布，但缺少 {missing}",
                                 "经审核后填写 approved_by: 审核人 和 approved_on: 审核日期；审核前请写 status: review"))
-    if meta.urgent and not meta.expires:
+    if valid("urgent", "expires") and meta.urgent and not meta.expires:
         findings.append(Finding(path, lines.get("urgent"), written.get("urgent", "urgent"), "urgent-without-expiry",
                                 "紧急通知会显示在每个页面的顶部，必须写明到什么时候撤下",
                                 "加一行 expires: 2013-06-30 18:00（下线日期）"))
-    if meta.expires and meta.expires <= meta.date:
+    if valid("expires", "date") and meta.expires and meta.expires <= meta.date:
         findings.append(Finding(path, lines.get("expires"), written.get("expires", "expires"), "expires-before-date",
                                 "下线日期不晚于发布日期，这篇文章永远不会出现在网站上",
                                 "把 expires 改到发布日期之后，或删除这一行"))

@@ -46,18 +46,9 @@ def build_catalog(
 ) -> tuple[Catalog, list[Finding]]:
     """Index `articles`; unknown columns and URL clashes are findings (`paths` names each file). An article
     of a column whose file is broken (`Columns.broken`) is left out without a finding of its own."""
-    findings: list[Finding] = []
     known = [a for a in articles if a.column in columns]
-    broken = getattr(columns, "broken", frozenset())
-    for article in articles:
-        if article.column not in columns and article.column not in broken:
-            line, key = article.where("column")
-            findings.append(Finding(
-                paths[article.src_uri], line, key, "unknown-column",
-                f"没有编号为“{article.column}”的栏目" if key else f"文章所在的目录“{article.column}”不是栏目",
-                "可用的栏目：" + "、".join(f"{c.id}（{c.title}）" for c in columns.values())
-                + "；要新增栏目，请在 columns/ 里新建同名 .yml 文件"))
-    findings += _url_clashes(known, paths)
+    findings = unknown_column_findings(articles, columns, paths)
+    findings += url_clashes(known, paths)
     ordered = tuple(sorted(known, key=newest_first))
     by_column: dict[str, list[Article]] = {column_id: [] for column_id in columns}
     by_tag: dict[str, list[Article]] = defaultdict(list)
@@ -76,7 +67,23 @@ def build_catalog(
     ), findings
 
 
-def _url_clashes(articles: list[Article], paths: dict[str, str]) -> list[Finding]:
+def unknown_column_findings(articles: list[Article], columns: dict[str, Column],
+                            paths: dict[str, str]) -> list[Finding]:
+    """An error for each article whose column is none of `columns`, unless its column file is only broken."""
+    findings = []
+    broken = getattr(columns, "broken", frozenset())
+    for article in articles:
+        if article.column not in columns and article.column not in broken:
+            line, key = article.where("column")
+            findings.append(Finding(
+                paths[article.src_uri], line, key, "unknown-column",
+                f"没有编号为“{article.column}”的栏目" if key else f"文章所在的目录“{article.column}”不是栏目",
+                "可用的栏目：" + "、".join(f"{c.id}（{c.title}）" for c in columns.values())
+                + "；要新增栏目，请在 columns/ 里新建同名 .yml 文件"))
+    return findings
+
+
+def url_clashes(articles: list[Article], paths: dict[str, str]) -> list[Finding]:
     """One error for each article that takes the address of an older one (the oldest was there first and
     keeps it): at the line of its slug (or title), naming the others at theirs."""
     owners: dict[str, list[Article]] = defaultdict(list)

@@ -34,6 +34,9 @@ class SiteModel:
     """The government-information disclosure table of each official document, by src_uri."""
     letters: dict = field(default_factory=dict, repr=False)
     """The letters of the letters columns (局长信箱), by src_uri."""
+    refused: dict[str, Article] = field(default_factory=dict, repr=False)
+    """The articles refused for their own errors, as far as they could be read, by src_uri: never shown,
+    their bodies still checked (rendered into the build's pages' facts, not published)."""
 
     @property
     def has_errors(self) -> bool:
