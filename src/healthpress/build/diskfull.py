@@ -13,6 +13,8 @@ import os
 import shutil
 from pathlib import Path
 
+from healthpress.model.oswords import os_reason
+
 FULL = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)})
 
 
@@ -105,6 +107,6 @@ def disk_full_message(failure: OSError, *, published: str, published_size: int |
              else f"原来的 {published} 保持不变")
     removed = "这次生成的临时文件夹已经删除" if first else "这次生成的临时文件夹和保留的上次输出已经删除"
     cached = f"（缓存里这次写入的 {size_text(in_cache)} 没有删除，仍占着空间）" if in_cache and cache else ""
-    return (f"{reason}，网站没有生成，{state}。{where}出错（{failure.strerror or failure}）。"
+    return (f"{reason}，网站没有生成，{state}。{where}出错（{os_reason(failure)}）。"
             f"{need}。{removed}，{disk} 所在的磁盘现在可用 "
             f"{size_text(free)}{cached}。解决办法：{todo}")

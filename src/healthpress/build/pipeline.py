@@ -68,6 +68,7 @@ from healthpress.engine.setup import configure_engine, nav_targets, require_sett
 from healthpress.engine.watcher import watch_folders
 from healthpress.model.columns import load_columns
 from healthpress.model.findings import Finding, errors
+from healthpress.model.oswords import os_reason
 from healthpress.render import jinja_filters
 from healthpress.render.context import TemplateContext, build_article_view, footer_pages, last_modified
 from healthpress.render.feeds import write_feeds
@@ -466,7 +467,7 @@ class Build:
             write_atomic(self.project_dir / self.options.timings,
                          (json.dumps(seconds, ensure_ascii=False, indent=2) + "\n").encode())
         except OSError as exc:  # the site is published by now: only the timings are missing
-            log.error(f"各阶段用时没有写入 {self.options.timings}：{exc.strerror or exc}")
+            log.error(f"各阶段用时没有写入 {self.options.timings}：{os_reason(exc)}")
 
     def abort(self, error: BaseException | None = None) -> PluginError | None:
         """The build failed: the published site stays as it was; the staging folder is kept to start from,
@@ -483,7 +484,7 @@ class Build:
             else:
                 self.output.clear()
         if full is not None and problem is None:
-            problem = PluginError(f"磁盘空间不足，生成没有完成（{full.strerror or full}）。"
+            problem = PluginError(f"磁盘空间不足，生成没有完成（{os_reason(full)}）。"
                                   "请在磁盘上腾出空间后重新生成；原来的网站保持不变。")
         self._unlock()
         self._ended()

@@ -21,6 +21,7 @@ from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
 from healthpress.engine import internals
+from healthpress.model.oswords import os_reason
 
 log = logging.getLogger("mkdocs.plugins.healthpress")
 
@@ -62,7 +63,7 @@ def use_native_observer(server) -> bool:
         server.build_delay = min(server.build_delay, BUILD_DELAY)
         return True
     except OSError as exc:  # e.g. the inotify watch limit: back to polling, every path again
-        log.info(f"预览：系统不能监视这些文件夹（{exc}），改为每 0.5 秒检查一次")
+        log.info(f"预览：系统不能监视这些文件夹（{os_reason(exc)}），改为每 0.5 秒检查一次")
         internals.forget_watches(server)
         server.observer = polling
         for path, times in watched.items():
