@@ -298,6 +298,7 @@ def _new(args) -> int:
                                               title_problem, typed_title, unnumbered_article_path)
     from healthpress.model.publication import build_moment
 
+    _setup_logging(args.config_file)  # MkDocs' words about mkdocs.yml, in Chinese
     config, columns = _project_columns(args.config_file)
     if args.column not in columns:
         known = "、".join(f"{c.id}（{c.title}）" for c in columns.values())
@@ -333,6 +334,7 @@ def _new(args) -> int:
 def _stats(args) -> int:
     from healthpress.build.project import stats_report
 
+    _setup_logging(args.config_file)  # MkDocs' words about mkdocs.yml, in Chinese
     status, out, err = stats_report(Path(args.config_file), args.period, args.csv)
     sys.stdout.write(out)
     sys.stderr.write(err)

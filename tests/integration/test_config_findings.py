@@ -83,3 +83,11 @@ def test_an_unknown_top_level_setting(site, run_cli):
     site.config["bogus"] = 1
     done = run_cli(site, "check")
     assert "mkdocs.yml:1: bogus: 没有这个设置" in done.stdout, done.stdout
+
+
+def test_new_and_stats_say_a_misspelled_option_in_chinese(site, run_cli, editor_env):
+    site.config["plugins"] = [{"healthpress": {"page_size": 20, "iframe_host": ["a.cn"]}}]
+    for command in (("new", "news", "标题"), ("stats", "--period", "2013")):
+        done = run_cli(site, *command, env=editor_env)
+        assert "plugins: healthpress: iframe_host: 没有这个设置" in done.stderr, done.stderr
+        assert "Config value" not in done.stderr, done.stderr
