@@ -365,12 +365,10 @@ def _fix_encoding(args) -> int:
 
 def _built_site_findings(config_file: Path, external: bool) -> list:
     """Links across the last built site/ (internal always, external on request)."""
-    from mkdocs.config import load_config
-
     from healthpress.model.findings import Finding, Level
     from healthpress.checks.sitecheck import broken_external_links, broken_internal_links
 
-    config = load_config(str(config_file))
+    config = _settings_read_again(config_file)
     site_dir = Path(config.site_dir)
     if not (site_dir / "index.html").is_file():
         return [Finding("site", None, None, "site-not-built", "还没有生成网站，无法检查网站里的链接",
@@ -382,13 +380,26 @@ def _built_site_findings(config_file: Path, external: bool) -> list:
     return findings
 
 
-def _write_report(path: Path, findings: list, config_file: Path) -> None:
+def _settings_read_again(config_file: Path):
+    """MkDocs' settings, read after the check has said what is wrong with them: MkDocs' lines about them
+    are left out this time (they are findings already)."""
     from mkdocs.config import load_config
 
+    from healthpress.engine.internals import engine_logger
+
+    swallow = logging.NullHandler()  # the check prints no log lines: with a handler, none reaches stderr
+    engine_logger().addHandler(swallow)
+    try:
+        return load_config(str(config_file))
+    finally:
+        engine_logger().removeHandler(swallow)
+
+
+def _write_report(path: Path, findings: list, config_file: Path) -> None:
     from healthpress.checks.report import render_report_html
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_report_html(findings, load_config(str(config_file)).site_name), encoding="utf-8")
+    path.write_text(render_report_html(findings, _settings_read_again(config_file).site_name), encoding="utf-8")
     print(f"网页版报告：{path}", file=sys.stderr)
 
 
