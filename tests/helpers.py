@@ -102,13 +102,14 @@ NOT_PROSE = re.compile(r"https?://\S+"                      # addresses
                        r"|(?<![\w-])--?[A-Za-z][\w-]*"     # option names: --strict, -f
                        r"|[\w.~-]*\w[/.]\w[\w./~-]*/?"     # paths and file names: content/a.md, mkdocs.yml
                        r"|\b\w+/"                           # folders: site/
+                       r"|\b[a-z]+(?:_[a-z]+)+\b"             # settings as written: allow_empty_body
                        r"|(?<!\w)\.\w+|</?\w+>")             # file name endings (.md), HTML tags (<img>)
 ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
 COMMAND_WORDS = ("healthpress", "build", "check", "serve", "new", "stats", "fix-encoding", "text", "json", "JSON",
                  "CSV", "Excel", "CI", "GBK", "GB18030", "UTF-8", "UTF-16", "Ctrl", "Markdown", "HTML")
 """Words the command may print to an editor: its own name and commands, the names of formats and programs."""
 FIELD_WORDS = ("title", "date", "author", "unit", "tags", "status", "draft", "published", "issue", "alt",
-               "lock_timeout")
+               "true", "false")
 """Names an editor writes as they are: front-matter fields and values, an image's alt, a setting of mkdocs.yml."""
 
 
