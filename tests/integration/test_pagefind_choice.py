@@ -67,3 +67,18 @@ def test_a_configured_program_that_is_missing_stops_the_build_and_names_it(searc
     assert result.returncode == 1
     assert "tools/pagefind" in result.stderr and "pagefind_binary" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("dies_by, said", [("exit 3", "出错退出（代码 3）"), ("kill -KILL $$", "被终止（信号 9")])
+def test_pagefind_failing_on_a_shard_is_a_chinese_error_and_the_site_stays(searchable_site, run_cli, dies_by, said):
+    program = searchable_site.root / "tools" / "pagefind"
+    program.parent.mkdir()
+    program.write_text('#!/bin/sh\n[ "$1" = --version ] && { echo "pagefind 1.6.0"; exit 0; }\n'
+                       f'echo "Pagefind 在这里说了些什么"\n{dies_by}\n', encoding="utf-8")
+    program.chmod(0o755)
+    searchable_site.config["plugins"] = [{"healthpress": {"search_index": True, "pagefind_binary": "tools/pagefind"}}]
+    result = run_cli(searchable_site, "build")
+    assert result.returncode == 1
+    assert "搜索索引没有生成" in result.stderr and said in result.stderr and "healthpress build" in result.stderr
+    assert "RuntimeError" not in result.stderr and "Traceback" not in result.stderr
+    assert not (searchable_site.root / "site").exists(), "nothing published"

@@ -63,6 +63,7 @@ from healthpress.bureau.disclosure import dead_replacement_findings
 from healthpress.checks.brokenlinks import site_paths
 from healthpress.engine import internals
 from healthpress.engine.log import log, report, stop_on_errors
+from healthpress.engine.options import out_of_range_options
 from healthpress.engine.pagerender import RenderSetup, render_body
 from healthpress.engine.setup import configure_engine, nav_targets, require_settings, site_nav
 from healthpress.engine.watcher import watch_folders
@@ -79,6 +80,7 @@ from healthpress.render.sitemodel import HOME_PAGE, SiteModel
 from healthpress.search.index import BackgroundIndex, IndexedPage, ShardedIndex
 from healthpress.search.indexedtext import indexed_digest
 from healthpress.search.pagefindbinary import choose_pagefind
+from healthpress.search.shards import SearchIndexError
 from healthpress.storage import resident
 from healthpress.storage.files import write_atomic
 
@@ -148,6 +150,7 @@ class Build:
             self.pagefind = choose_pagefind(self.project_dir, self.options.pagefind_binary)
             if self.options.search_index:
                 self.config_findings += self.pagefind.findings
+            self.config_findings += out_of_range_options(self.options)
             self._report(self.config_findings)
             configure_engine(config)
             if config.nav is None:
@@ -428,7 +431,10 @@ class Build:
         search_placed: set[str] = set()
         if self.search is not None:
             with self._phase("search"):
-                indexed = self.search.finish()
+                try:
+                    indexed = self.search.finish()
+                except SearchIndexError as failed:
+                    raise PluginError(str(failed)) from None
             search_placed = indexed.placed
             log.info(f"{indexed.summary()}；用 Pagefind {self.pagefind.pagefind.version_text}")
         if not self.mode.throwaway:

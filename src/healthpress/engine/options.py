@@ -5,6 +5,7 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from healthpress.model.findings import Finding
 from healthpress.search.shards import DEFAULT_MAX_SHARD_PAGES
 
 
@@ -38,3 +39,37 @@ class HealthpressConfig(base.Config):
     """A JSON file to write each phase's seconds into after the build (`healthpress build --timings`)."""
     lock_timeout = c.Type((int, float), default=1800)
     """Seconds a build waits for another build of the same output or cache to end (build/lock.py); 0 = not at all."""
+
+
+OPTION_RANGES: dict[str, tuple[float, float, str]] = {
+    "page_size": (1, 200, "列表每页的条数"),
+    "feed_items": (1, 1000, "订阅源里的文章数"),
+    "max_file_kb": (1, 1024 * 1024, "一篇文章最大的千字节数"),
+    "max_line_chars": (100, 10_000_000, "一行最多的字数"),
+    "max_depth": (1, 1000, "列表、引用最多嵌套的层数"),
+    "max_inline_marks": (1, 100_000, "一段里最多的强调、链接等标记数"),
+    "search_shard_pages": (1, 1_000_000, "一次交给 Pagefind 的最多文章数"),
+    "letters_warn_days": (1, 3650, "来信多少天未答复时提醒"),
+    "workers": (0, 1024, "生成页面的进程数（0 为每个处理器核一个）"),
+    "lock_timeout": (0, 7 * 24 * 3600, "等待另一次生成的最多秒数"),
+}
+"""The numeric options' allowed ranges (inclusive) and what each counts, as the editor reads it."""
+
+
+def out_of_range_options(options: HealthpressConfig) -> list[Finding]:
+    """An error for every numeric option outside its range; the option is set back to its default, so that
+    the build goes on to find every other problem (it stops on the errors at its end)."""
+    findings = []
+    for name, (low, high, meaning) in OPTION_RANGES.items():
+        value = options.get(name)
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and not low <= value <= high:
+            findings.append(Finding(
+                "mkdocs.yml", None, name, "option-out-of-range",
+                f"healthpress 的设置 {name}（{meaning}）写的是 {value:g}，超出了允许的范围",
+                f"写 {low:g} 到 {high:g} 之间的数，或删除这一行用默认值 {_default(name):g}"))
+            options[name] = _default(name)
+    return findings
+
+
+def _default(name: str):
+    return dict(HealthpressConfig._schema)[name].default

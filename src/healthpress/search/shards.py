@@ -149,6 +149,17 @@ def plan_shards(pages: Iterable[ArticlePage], max_pages: int = DEFAULT_MAX_SHARD
     return {node.name: sorted(page.path for page in node.pages) for node in shards}
 
 
+class SearchIndexError(RuntimeError):
+    """Pagefind failed on a shard: said in Chinese, with the end of what Pagefind printed."""
+
+    def __init__(self, shard: str, returncode: int, output: str):
+        how = f"被终止（信号 {-returncode}，可能是内存不足或被人停止）" if returncode < 0 else f"出错退出（代码 {returncode}）"
+        said = output.strip()[-2000:]
+        super().__init__(f"搜索索引没有生成：Pagefind 处理分片 {shard} 时{how}，网站没有更新，原来的网站保持不变 — "
+                         "重新运行 healthpress build；仍然失败时" + (f"把以下信息发给网站维护人员：\n{said}" if said else
+                                                               "请网站维护人员检查 Pagefind 和这台机器的内存"))
+
+
 class PagefindRun:
     """One Pagefind process indexing a shard's pages (hard-linked into a scratch tree with their site
     paths), started at once and waited for later, so that the build goes on beside it."""
@@ -193,9 +204,7 @@ class PagefindRun:
         try:
             returncode = self.process.wait()
             if returncode != 0:
-                raise RuntimeError(f"搜索索引没有生成（Pagefind 处理分片 {self.name} 时退出，代码 {returncode}），网站没有更新 — "
-                                   f"重新运行 ./scripts/build；仍然失败时把以下信息发给网站维护人员：\n"
-                                   f"{self.log.read_text(encoding='utf-8', errors='replace')[-2000:]}")
+                raise SearchIndexError(self.name, returncode, self.log.read_text(encoding="utf-8", errors="replace"))
             shutil.rmtree(self.out_dir, ignore_errors=True)
             shutil.move(str(self.bundle), str(self.out_dir))
         finally:
