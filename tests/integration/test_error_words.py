@@ -65,3 +65,20 @@ def test_the_preview_request_log_is_chinese():
     record = logging.LogRecord("mkdocs.livereload", logging.WARNING, "", 0, '"GET /x HTTP/1.1" code 404', None, None)
     said = editor_text(record)
     assert said == "警告：预览里没有这个网址：/x（可能是链接写错了，或者文章还没有保存）"
+
+
+def test_a_template_error_met_in_a_worker_process_still_names_the_file_and_line(site, run_cli):
+    """Rendered on two processes, the error comes back pickled, without the traceback that held its line."""
+    site.config["theme"]["custom_dir"] = "theme"
+    site.config["plugins"][0]["healthpress"]["workers"] = 2
+    (site.root / "theme").mkdir()
+    (site.root / "theme" / "main.html").write_text(
+        '{% extends "base.html" %}\n{% block styles %}\n{{ config.site_name.x.y }}\n{{ super() }}\n{% endblock %}\n',
+        encoding="utf-8")
+    for number in range(80):
+        site.write(f"news/a{number}.md", article(f"第 {number} 篇", "2013-05-01"))
+    done = run_cli(site, "build")
+    assert done.returncode == 1 and "模板 theme/main.html 第 3 行" in done.stderr, done.stderr
+    checked = run_cli(site, "check", "--format", "json")
+    found = [(f["path"], f["line"], f["code"]) for f in json.loads(checked.stdout)]
+    assert ("theme/main.html", 3, "template-error") in found, checked.stdout

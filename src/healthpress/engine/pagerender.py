@@ -20,6 +20,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from healthpress.engine import internals
+from healthpress.engine.templatewords import remember_where
 
 
 @dataclass
@@ -65,6 +66,9 @@ def render_page(setup: RenderSetup, page: Page) -> str:
             context = config.plugins.on_page_context(context, page=page, config=config, nav=setup.nav)
             output = template.render(context)
             return config.plugins.on_post_page(output, page=page, config=config)
+        except jinja2.TemplateError as failed:  # its traceback, which names the line, stays in a worker
+            remember_where(failed)
+            raise
         finally:
             page.active = False
 

@@ -54,8 +54,18 @@ def _what(exc: TemplateError) -> str:
     return f"写法有误（Jinja 的原话：“{message}”）"
 
 
+def remember_where(exc: TemplateError) -> None:
+    """Keep the template file and line on `exc` itself: a worker process hands its exceptions back
+    pickled, without the traceback `_where` reads them from (the exception's attributes go along)."""
+    if getattr(exc, "where", None) is None:
+        exc.where = _where(exc)
+
+
 def _where(exc: TemplateError) -> tuple[str | None, int | None]:
     """The template file and line of `exc`: its own for a syntax error, else the innermost template frame."""
+    remembered = getattr(exc, "where", None)
+    if remembered is not None:
+        return remembered
     if isinstance(exc, TemplateSyntaxError) and (exc.filename or exc.name):
         return _shown(exc.filename or exc.name), exc.lineno
     for frame, line in reversed(list(traceback.walk_tb(exc.__traceback__))):
