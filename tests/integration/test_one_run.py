@@ -3,9 +3,12 @@ the articles that depend on it (and `check` and `build` agree on it)."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 import pytest
+
+from helpers import article
 
 DATA_FILES = ("units.yml", "leaders.yml", "terms.yml", "health-days.yml", "leadership-group.yml", "topics.yml")
 
@@ -98,3 +101,11 @@ def test_a_refused_letter_still_has_its_expiry_and_privacy_checked(site, check_a
     assert sorted((f["line"], f["code"]) for f in checked) == [
         (4, "expires-before-date"), (5, "invalid-list_type"), (6, "letter-mobile")], checked
     same_as_build(checked, built)
+
+
+def test_a_folder_that_is_no_column_is_one_finding_not_one_per_article(site, run_cli):
+    for number in range(5):
+        site.write(f"newcol/a{number}.md", article(f"第 {number} 篇", "2013-05-01"))
+    findings = json.loads(run_cli(site, "check", "--format", "json").stdout)
+    [found] = [f for f in findings if f["code"] == "unknown-column"]
+    assert found["path"] == "content/newcol/a0.md" and "5 篇" in found["message"] and "newcol.yml" in found["fix"]

@@ -69,17 +69,29 @@ def build_catalog(
 
 def unknown_column_findings(articles: list[Article], columns: dict[str, Column],
                             paths: dict[str, str]) -> list[Finding]:
-    """An error for each article whose column is none of `columns`, unless its column file is only broken."""
+    """An error for each article that names a column that is none of `columns`, and one for each folder of
+    articles that is not a column (on its first article, counting the others), unless its column file is
+    only broken."""
     findings = []
     broken = getattr(columns, "broken", frozenset())
+    known = "可用的栏目：" + "、".join(f"{c.id}（{c.title}）" for c in columns.values())
+    folders: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
-        if article.column not in columns and article.column not in broken:
-            line, key = article.where("column")
-            findings.append(Finding(
-                paths[article.src_uri], line, key, "unknown-column",
-                f"没有编号为“{article.column}”的栏目" if key else f"文章所在的目录“{article.column}”不是栏目",
-                "可用的栏目：" + "、".join(f"{c.id}（{c.title}）" for c in columns.values())
-                + "；要新增栏目，请在 columns/ 里新建同名 .yml 文件"))
+        if article.column in columns or article.column in broken:
+            continue
+        line, key = article.where("column")
+        if key is None:  # the column is the folder's name: one finding for the folder
+            folders[article.column].append(article)
+            continue
+        findings.append(Finding(paths[article.src_uri], line, key, "unknown-column",
+                                f"没有编号为“{article.column}”的栏目",
+                                known + "；要新增栏目，请在 columns/ 里新建同名 .yml 文件"))
+    for folder, in_it in folders.items():
+        first = min(in_it, key=lambda a: paths[a.src_uri])
+        others = f"（这个目录里的 {len(in_it)} 篇文章都因此没有生成）" if len(in_it) > 1 else ""
+        findings.append(Finding(paths[first.src_uri], None, None, "unknown-column",
+                                f"文章所在的目录“{folder}”不是栏目{others}",
+                                known + f"；要新增栏目，请在 columns/ 里新建 {folder}.yml，或把文章移到已有栏目的目录"))
     return findings
 
 
