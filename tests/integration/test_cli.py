@@ -16,8 +16,8 @@ def test_check_passes_a_good_site(site, run_cli):
 
 
 def test_check_reports_every_problem_with_file_line_field_and_fix(site, run_cli):
-    site.write("news/a.md", "---\ntitle: 甲\ndate: 2013/05/08\n---\n")
-    site.write("news/b.md", "---\n标题: 乙\n日期: 2013-05-08\n标签: 健康，防疫\n---\n")
+    site.write("news/a.md", "---\ntitle: 甲\ndate: 2013/05/08\n---\n正文。\n")
+    site.write("news/b.md", "---\n标题: 乙\n日期: 2013-05-08\n标签: 健康，防疫\n---\n正文。\n")
     site.write("news/c.md", "---\ntitle: 丙\ndate: 2013-05-08\nauthr: 张明\n---\n正文。\n")
     result = run_cli(site, "check")
     assert result.returncode == 1
@@ -28,7 +28,7 @@ def test_check_reports_every_problem_with_file_line_field_and_fix(site, run_cli)
 
 
 def test_check_json_for_tools(site, run_cli):
-    site.write("news/a.md", "---\ntitle: 甲\n---\n")
+    site.write("news/a.md", "---\ntitle: 甲\n---\n正文。\n")
     result = run_cli(site, "check", "--format", "json")
     assert result.returncode == 1
     findings = json.loads(result.stdout)
@@ -59,5 +59,5 @@ def test_a_failing_search_indexer_fails_the_build_and_keeps_the_previous_site(si
     site.write("news/b.md", article("乙", "2013-05-09"))
     result = run_cli(site, "build", env={"PAGEFIND_BINARY_PATH": shutil.which("false")})
     assert result.returncode != 0
-    assert "搜索索引没有生成" in result.stderr and "./scripts/build" in result.stderr
+    assert "搜索索引没有生成" in result.stderr and "healthpress build" in result.stderr
     assert {p: p.read_bytes() for p in (site.root / "site").rglob("*") if p.is_file()} == before
