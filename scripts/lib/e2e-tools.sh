@@ -6,24 +6,11 @@
 # Never `playwright install`: it downloads a browser build, which cannot be fetched here; the tests
 # drive Debian's /usr/bin/chromium instead.
 
+source "$ROOT/scripts/lib/apt.sh"
 E2E_DIR="$ROOT/tests/e2e"
 
 _e2e_has_nginx() { command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; }
 _e2e_has_cjk_font() { command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list :lang=zh family 2>/dev/null)" ]; }
-
-_e2e_apt_install() {
-  local sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  local log
-  log="$(mktemp)"
-  echo "==> 安装端到端测试需要的软件包：$*"
-  if ! { $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
-         $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@"; } >"$log" 2>&1; then
-    cat "$log" >&2
-    echo "!!  apt-get could not install: $* (the end-to-end tests will fail and say what is missing)" >&2
-  fi
-  rm -f "$log"
-}
 
 _e2e_npm_ci() {
   local modules="$E2E_DIR/node_modules"
@@ -51,7 +38,7 @@ ensure_e2e_tools() {
   command -v npm >/dev/null 2>&1 || missing+=(npm)
   _e2e_has_cjk_font || missing+=(fonts-noto-cjk)
   if [ "${#missing[@]}" -gt 0 ]; then
-    _e2e_apt_install "${missing[@]}"
+    apt_install "端到端测试需要的软件包" "${missing[@]}"
   fi
   if command -v npm >/dev/null 2>&1; then
     _e2e_npm_ci
