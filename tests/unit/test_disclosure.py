@@ -13,6 +13,7 @@ from healthpress.bureau.disclosure import (
     disclosure_record, disclosure_rows, index_number_findings, is_official_document, official_documents,
     parse_disclosure,
 )
+from healthpress.bureau.indexformat import parse_index_format
 from healthpress.model.findings import Level
 from healthpress.model.source import split_source
 
@@ -130,6 +131,14 @@ def test_an_explicit_number_reserves_the_year_written_in_it():
     docs = [doc("a", "2013-05-08"), doc("b", "2014-05-09")]
     numbers = assign_index_numbers(docs, ORG, {"notices/b.md": f"{ORG}/2013-00001"})
     assert numbers["notices/a.md"] == f"{ORG}/2013-00002"
+
+
+def test_index_numbers_follow_the_configured_pattern_and_skip_its_explicit_numbers():
+    docs = [doc("a", "2013-05-08"), doc("b", "2013-05-09"), doc("c", "2014-01-02")]
+    pattern = parse_index_format("{org_code}-{year}-{seq:04d}")
+    numbers = assign_index_numbers(docs, ORG, {"notices/b.md": f"{ORG}-2013-0001"}, pattern)
+    assert numbers == {"notices/a.md": f"{ORG}-2013-0002", "notices/b.md": f"{ORG}-2013-0001",
+                       "notices/c.md": f"{ORG}-2014-0001"}
 
 
 def test_index_numbers_are_stable_whatever_the_input_order():

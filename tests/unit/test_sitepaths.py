@@ -65,7 +65,7 @@ def test_check_names_reports_them_with_the_other_name_problems():
 
 
 def test_reserved_names_and_lookup():
-    assert {"archive", "tags", "search", "stats", "topics", "about", "pagefind", "assets", "404", "sitemap",
+    assert {"archive", "tags", "search", "stats", "topics", "about", "disclosure", "pagefind", "assets", "404", "sitemap",
             "feed", "atom", "index", "page", "static"} == RESERVED_NAMES
     assert reserved("STATS").url == "/stats/" and reserved("sitemap").url == "/sitemap.xml"
     assert reserved("news") is None and reserved("statistics") is None

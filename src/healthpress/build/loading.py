@@ -14,7 +14,8 @@ from pathlib import Path
 from healthpress.build.articlememo import ArticleMemo, Stamp, stamp_of
 from healthpress.build.workers import map_in_order, worker_count
 from healthpress.bureau.data import BureauData
-from healthpress.bureau.disclosure import build_disclosure_tables
+from healthpress.bureau.disclosure import build_disclosure_records, disclosure_rows
+from healthpress.bureau.disclosureguide import complete_guide
 from healthpress.bureau.letters import build_letters
 from healthpress.bureau.periodical import periodical_findings
 from healthpress.bureau.units import unit_findings
@@ -29,6 +30,7 @@ from healthpress.model.limits import Limits, check_body, check_size
 from healthpress.model.paths import check_links_outside, check_names, hidden_names
 from healthpress.model.publication import publication_state
 from healthpress.render.bureau_views import build_bureau_listings, with_upcoming_days
+from healthpress.render.disclosure_views import build_disclosure_listings
 from healthpress.render.sitemodel import HOME_PAGE, SiteModel
 from healthpress.render.views import Listing, build_listings
 
@@ -172,6 +174,7 @@ def build_site_model(
     preview: bool = False,
     bureau: BureauData | None = None,
     identity: dict | None = None,
+    catalogue_page_size: int = 20,
 ) -> SiteModel:
     """Catalog what readers may see now (everything, marked, in a preview) and describe every listing."""
     shown: list[Article] = []
@@ -187,15 +190,20 @@ def build_site_model(
             found += periodical_findings(catalog.by_column[column.id], column.title, loaded.paths)
     bureau = bureau or BureauData()
     identity = identity or {}
-    disclosures, found_disclosure = build_disclosure_tables(
-        catalog.articles, columns, identity.get("org_code"), identity.get("sponsor") or "", loaded.paths)
+    records, found_disclosure = build_disclosure_records(
+        catalog.articles, columns, identity.get("org_code"), identity.get("sponsor") or "", loaded.paths,
+        identity.get("index_no_format"))
     found += found_disclosure
+    disclosures = {src_uri: disclosure_rows(record) for src_uri, record in records.items()}
+    guide, found_guide = complete_guide(bureau.disclosure_guide, identity) if bureau.disclosure_guide else (None, [])
+    found += found_guide
     letters, found_letters = build_letters(catalog.articles, {c.id for c in columns.values() if c.kind == "letters"},
                                            loaded.paths)
     found += found_letters
     listings = build_listings(catalog, columns, page_size)
     listings[0] = with_upcoming_days(listings[0], bureau, now.date())
     listings += build_bureau_listings(catalog, bureau, now.date(), page_size)
+    listings += build_disclosure_listings(records, {a.src_uri: a for a in catalog.articles}, guide, catalogue_page_size)
     if bureau.has_units:
         found += unit_findings(shown, bureau.units, loaded.paths)
     return SiteModel(columns, catalog, listings, withheld,

@@ -53,7 +53,7 @@ def build_model(config, options, columns: dict[str, Column], findings: list[Find
     findings = findings + config_text_findings(config)
     now = build_moment()
     model = build_site_model(columns, loaded, findings, options.page_size, now, {f.src_uri for f in files},
-                             preview, bureau, identity)
+                             preview, bureau, identity, options.catalogue_page_size)
     try:
         levels = levels_for(build=not inspection, configured=options.compliance)
     except ValueError as exc:

@@ -1,4 +1,5 @@
-"""The bureau's data files under `data/`: units and liaisons, health days, leaders, terms, groups.
+"""The bureau's data files under `data/`: units and liaisons, health days, leaders, terms, groups, the
+disclosure guide.
 
 Each file is optional; a file that exists is validated, and its findings fail the build and the
 check like an article's would. A file with an error is not used at all (as if it were absent, but named
@@ -14,6 +15,7 @@ from pathlib import Path
 from healthpress.bureau.leaders import Leaders, load_leaders
 from healthpress.bureau.terms import Term, load_terms
 from healthpress.model.findings import Finding, errors
+from healthpress.bureau.disclosureguide import DisclosureGuide, load_disclosure_guide
 from healthpress.bureau.healthdays import HealthDay, load_health_days
 from healthpress.bureau.organisation import LeadershipGroup, load_leadership_group
 from healthpress.bureau.topics import Topic, load_topics
@@ -30,6 +32,7 @@ class BureauData:
     terms: list[Term] = field(default_factory=list)
     leadership_group: LeadershipGroup | None = None
     topics: list[Topic] = field(default_factory=list)
+    disclosure_guide: DisclosureGuide | None = None
     has_units: bool = False
     """Whether data/units.yml was read without an error (the units rule and statistics apply)."""
     failed: set[str] = field(default_factory=set)
@@ -58,4 +61,5 @@ def load_bureau_data(data_dir: Path, display_dir: str = "data") -> tuple[BureauD
     data.terms = load("terms.yml", load_terms) or []
     data.leadership_group = load("leadership-group.yml", load_leadership_group)
     data.topics = load("topics.yml", load_topics) or []
+    data.disclosure_guide = load("disclosure-guide.yml", load_disclosure_guide)
     return data, findings

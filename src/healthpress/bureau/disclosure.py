@@ -17,6 +17,8 @@ from typing import Any, Iterable, Literal, Mapping
 from pydantic import BeforeValidator, ConfigDict
 from typing_extensions import Annotated
 
+from healthpress.bureau.indexformat import (DEFAULT_INDEX_FORMAT, EXAMPLE as EXAMPLE_FORMAT, IndexFormat, IndexFormatError,
+                                           parse_index_format)
 from healthpress.model.articles import CHINESE_KEYS, DISCLOSURE_FIELDS, FIELD_HELP, Article
 from healthpress.model.columns import Column
 from healthpress.model.dates import SHANGHAI, DateFormatError, chinese_date, parse_date
@@ -122,8 +124,10 @@ def parse_disclosure(
 
 def assign_index_numbers(
     documents: Iterable[Article], org_code: str, explicit: Mapping[str, str] | None = None,
+    index_format: IndexFormat | None = None,
 ) -> dict[str, str]:
-    """索引号 of every document: explicit ones kept, the rest `<org_code>/<year>-<00001>`.
+    """索引号 of every document: explicit ones kept, the rest made by `index_format` (by default
+    `<org_code>/<year>-<00001>`, bureau/indexformat.py).
 
     Within a year (of the publication date) the sequence follows (date, src_uri); numbers used by
     explicit values of the same form are skipped. The same content always gives the same numbers;
@@ -131,13 +135,14 @@ def assign_index_numbers(
     by writing them in the front matter.
     """
     explicit = explicit or {}
+    index_format = index_format or parse_index_format(DEFAULT_INDEX_FORMAT)
     documents = sorted(documents, key=lambda a: (a.date.timestamp(), a.src_uri))
     taken: dict[int, set[int]] = defaultdict(set)
-    own = re.compile(re.escape(org_code) + r"/(\d{4})-(\d{5})")
+    own = index_format.matcher(org_code)
     for value in explicit.values():
         match = own.fullmatch(value.strip())
         if match:
-            taken[int(match.group(1))].add(int(match.group(2)))
+            taken[int(match.group("year"))].add(int(match.group("seq")))
     numbers: dict[str, str] = {}
     next_number: dict[int, int] = defaultdict(lambda: 1)
     for article in documents:
@@ -149,7 +154,7 @@ def assign_index_numbers(
         while number in taken[year]:
             number += 1
         next_number[year] = number + 1
-        numbers[article.src_uri] = f"{org_code}/{year}-{number:05d}"
+        numbers[article.src_uri] = index_format.render(org_code, year, number)
     return numbers
 
 
@@ -206,12 +211,13 @@ def disclosure_rows(record: DisclosureRecord) -> tuple[DisclosureRow, ...]:
     )
 
 
-def build_disclosure_tables(
+def build_disclosure_records(
     articles: Iterable[Article], columns: Mapping[str, Column], org_code: str | None, default_publisher: str,
-    paths: Mapping[str, str],
-) -> tuple[dict[str, tuple[DisclosureRow, ...]], list[Finding]]:
-    """The disclosure table of every official document among `articles`, and what is wrong with them."""
-    tables: dict[str, tuple[DisclosureRow, ...]] = {}
+    paths: Mapping[str, str], index_format: object = None,
+) -> tuple[dict[str, DisclosureRecord], list[Finding]]:
+    """The resolved disclosure table of every official document among `articles` (by src_uri), and what is
+    wrong with them; `index_format` is `extra.bureau.index_no_format` as written (None: the default)."""
+    records: dict[str, DisclosureRecord] = {}
     findings: list[Finding] = []
     documents = official_documents(articles, columns)
     fields_of: dict[str, DisclosureFields] = {}
@@ -224,17 +230,26 @@ def build_disclosure_tables(
             fields_of[article.src_uri] = fields
     explicit = {src: fields.index_no for src, fields in fields_of.items() if fields.index_no}
     findings += index_number_findings(explicit, paths, {a.src_uri: a.where("index_no") for a in documents})
-    if len(explicit) < len(fields_of) and not org_code:
+    try:
+        pattern = parse_index_format(DEFAULT_INDEX_FORMAT if index_format is None else index_format)
+    except IndexFormatError as exc:
+        findings.append(Finding("mkdocs.yml", None, "extra.bureau.index_no_format", "index-format-invalid", str(exc),
+                                f"改成例如 index_no_format: \"{EXAMPLE_FORMAT}\"（字段：{{org_code}} 组织机构代码、"
+                                "{year} 发布年份、{seq} 当年顺序号，{seq:04d} 补零到 4 位），或删除这一行用默认格式 "
+                                + DEFAULT_INDEX_FORMAT))
+        return records, findings
+    needs_code = any(name == "org_code" for _, name, _ in pattern.parts)
+    if len(explicit) < len(fields_of) and needs_code and not org_code:
         findings.append(Finding("mkdocs.yml", None, "extra.bureau.org_code", "org-code-missing",
                                 "有公文没有写索引号，生成索引号需要本单位的组织机构代码",
                                 "在 mkdocs.yml 的 extra: bureau: 下写 org_code: 00325437-X（本单位的组织机构代码）"))
-        return tables, findings
-    numbers = assign_index_numbers([a for a in documents if a.src_uri in fields_of], org_code or "", explicit)
+        return records, findings
+    numbers = assign_index_numbers([a for a in documents if a.src_uri in fields_of], org_code or "", explicit, pattern)
     for article in documents:
         if article.src_uri in fields_of:
-            record = disclosure_record(article, fields_of[article.src_uri], numbers[article.src_uri], default_publisher)
-            tables[article.src_uri] = disclosure_rows(record)
-    return tables, findings
+            records[article.src_uri] = disclosure_record(article, fields_of[article.src_uri], numbers[article.src_uri],
+                                                         default_publisher)
+    return records, findings
 
 
 def dead_replacement_findings(

@@ -13,6 +13,8 @@ class HealthpressConfig(base.Config):
     columns_dir = c.Type(str, default="columns")
     data_dir = c.Type(str, default="data")
     page_size = c.Type(int, default=20)
+    catalogue_page_size = c.Type(int, default=20)
+    """Documents on one page of the 政府信息公开目录 (render/disclosure_views.py)."""
     feed_items = c.Type(int, default=20)
     max_file_kb = c.Type(int, default=1024)
     max_line_chars = c.Type(int, default=20_000)
@@ -43,6 +45,7 @@ class HealthpressConfig(base.Config):
 
 OPTION_RANGES: dict[str, tuple[float, float, str]] = {
     "page_size": (1, 200, "列表每页的条数"),
+    "catalogue_page_size": (1, 500, "政府信息公开目录每页的文件数"),
     "feed_items": (1, 1000, "订阅源里的文章数"),
     "max_file_kb": (1, 1024 * 1024, "一篇文章最大的千字节数"),
     "max_line_chars": (100, 10_000_000, "一行最多的字数"),

@@ -33,6 +33,7 @@ GENERATED: dict[str, Generated] = {
     "stats": Generated("供稿统计页", "/stats/"),
     "topics": Generated("专题和卫生防病日页", "/topics/"),
     "about": Generated("领导小组页", "/about/leadership-group/"),
+    "disclosure": Generated("政府信息公开指南和目录", "/disclosure/guide/"),
     # the search index (search/shards.py), the feeds (render/feeds.py), the sitemap (render/sitemap.py)
     "pagefind": Generated("搜索索引", "/pagefind/"),
     "feed.xml": Generated("RSS 订阅", "/feed.xml"),
