@@ -69,6 +69,18 @@ received: 2013-05-01
 reply: 已转医政科办理。
 replied_by: 市卫生局医政科
 replied_on: 2013-05-03
+interprets:
+  - 宜卫办[2013]79号
+  - service-year/fangan.md
+doc_type: 行政规范性文件
+interview_time: 2013-05-20 15:00
+guests: [张明（市卫生局副局长）]
+host: 李华
+stage: 回顾
+opens: 2013-05-01
+closes: 2013-05-31
+opinions: 12
+results: 采纳 3 条。
 """
 
 CHINESE = """\
@@ -105,6 +117,18 @@ CHINESE = """\
 答复: 已转医政科办理。
 答复单位: 市卫生局医政科
 答复日期: 2013-05-03
+解读文件:
+  - 宜卫办[2013]79号
+  - service-year/fangan.md
+文件类型: 行政规范性文件
+访谈时间: 2013-05-20 15:00
+嘉宾: [张明（市卫生局副局长）]
+主持人: 李华
+访谈阶段: 回顾
+征集开始: 2013-05-01
+征集截止: 2013-05-31
+收到意见: 12
+结果: 采纳 3 条。
 """
 
 
@@ -115,16 +139,40 @@ def test_every_field_read_into_the_article():
         date=dt.datetime(2013, 5, 8, 9, 30, tzinfo=CST), column="health-weekly", slug="yizhen-huodong",
         summary="百名专家走进社区", author="张明", unit="市人民医院", tags=("健康", "义诊"),
         cover="images/cover.jpg", status="draft", pinned=True, doc_no="宜卫办[2013]79号", issue=12,
-        body="正文\n", body_line=36, sensitive=True, approved_by="王局长",
+        body="正文\n", body_line=48, sensitive=True, approved_by="王局长",
         approved_on=dt.datetime(2013, 5, 7, tzinfo=CST), expires=dt.datetime(2013, 12, 31, tzinfo=CST),
         urgent=True, verbatim=True, release_no="2013年第3号", spokesperson="李华",
         disclosure_fields=(("index_no", "00325437-X/2013-00012"), ("topic", "卫生、体育"), ("publisher", "市卫生局"),
                            ("written_on", dt.datetime(2013, 5, 6, tzinfo=CST)), ("disclosure", "主动公开"),
-                           ("validity", "有效"), ("replaced_by", "/press/")),
+                           ("validity", "有效"), ("replaced_by", "/press/"), ("doc_type", "行政规范性文件")),
         letter_fields=(("writer", "王女士"), ("received", dt.datetime(2013, 5, 1, tzinfo=CST)),
                        ("reply", "已转医政科办理。"), ("replied_by", "市卫生局医政科"),
                        ("replied_on", dt.datetime(2013, 5, 3, tzinfo=CST))),
+        interprets=("宜卫办[2013]79号", "service-year/fangan.md"), interprets_lines=(36, 37),
+        activity_fields=(("interview_time", dt.datetime(2013, 5, 20, 15, 0, tzinfo=CST)),
+                         ("guests", ("张明（市卫生局副局长）",)), ("host", "李华"), ("stage", "回顾"),
+                         ("opens", dt.datetime(2013, 5, 1, tzinfo=CST)), ("closes", dt.datetime(2013, 5, 31, tzinfo=CST)),
+                         ("opinions", 12), ("results", "采纳 3 条。")),
     )
+
+
+@pytest.mark.parametrize("written, items, lines", [
+    ("interprets: 宜卫办[2013]79号\n", ("宜卫办[2013]79号",), (4,)),
+    ("interprets: [宜卫办〔2013〕79号, a/b.md]\n", ("宜卫办〔2013〕79号", "a/b.md"), (4, 4)),
+    ("解读文件:\n  - a/b.md\n  - c/d.md\n", ("a/b.md", "c/d.md"), (5, 6)),
+], ids=["one-without-a-list", "inline-list", "one-a-line"])
+def test_interprets_is_a_list_with_the_line_of_each_item(written, items, lines):
+    article = parse_ok(MINIMAL + written)
+    assert (article.interprets, article.interprets_lines) == (items, lines)
+
+
+@pytest.mark.parametrize("written, field", [
+    ("doc_type: 规范性文件\n", "doc_type"), ("stage: 结束\n", "stage"), ("opinions: -1\n", "opinions"),
+    ("closes: 下个月\n", "closes"), ("guests: [\"\"]\n", "guests"),
+], ids=["doc-type", "stage", "negative-opinions", "closes-not-a-date", "empty-guest"])
+def test_a_wrong_value_of_a_new_field_is_an_error_on_its_line(written, field):
+    finding = only_finding(MINIMAL + written)
+    assert (finding.line, finding.field, finding.level) == (4, field, Level.ERROR)
 
 
 def test_chinese_keys_give_the_same_article_as_english_keys():

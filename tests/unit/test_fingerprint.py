@@ -113,6 +113,7 @@ def test_every_lookup_templates_can_make_about_an_article_is_in_facts_of():
     """The cache keys an article by `facts_of`; a new `hp` look-up must be added there (and here)."""
     public = {name for name in dir(TemplateContext) if not name.startswith("_")}
     assert public == {"absolute_url", "article", "column", "column_of_page", "cover_url", "disclosure", "facts_of",
-                      "letter", "listing", "qr_svg", "reading", "share_card", "state", "summary", "tag_url"}
+                      "interpretations", "interpreted", "interview", "letter", "listing", "qr_svg", "reading",
+                      "share_card", "state", "summary", "survey", "tag_url"}
     # share_card says of the page's own article only its summary and cover_url, both in facts_of
 

@@ -16,7 +16,10 @@ from healthpress.build.workers import map_in_order, worker_count
 from healthpress.bureau.data import BureauData
 from healthpress.bureau.disclosure import build_disclosure_records, disclosure_rows
 from healthpress.bureau.disclosureguide import complete_guide
+from healthpress.bureau.interpretation import build_interpretations
+from healthpress.bureau.interviews import build_interviews
 from healthpress.bureau.letters import build_letters
+from healthpress.bureau.surveys import build_surveys
 from healthpress.bureau.periodical import periodical_findings
 from healthpress.bureau.units import unit_findings
 from healthpress.model.articles import LETTER_FIELDS, Article, parse_article, read_article
@@ -200,6 +203,12 @@ def build_site_model(
     letters, found_letters = build_letters(catalog.articles, {c.id for c in columns.values() if c.kind == "letters"},
                                            loaded.paths)
     found += found_letters
+    interpretations, found_interpretations = build_interpretations(catalog.articles, loaded.paths, withheld)
+    found += found_interpretations
+    interviews, found_interviews = build_interviews(catalog.articles, _of_kind(columns, "interviews"), loaded.paths, now)
+    found += found_interviews
+    surveys, found_surveys = build_surveys(catalog.articles, _of_kind(columns, "surveys"), loaded.paths)
+    found += found_surveys
     listings = build_listings(catalog, columns, page_size)
     listings[0] = with_upcoming_days(listings[0], bureau, now.date())
     listings += build_bureau_listings(catalog, bureau, now.date(), page_size)
@@ -209,7 +218,12 @@ def build_site_model(
     return SiteModel(columns, catalog, listings, withheld,
                      findings + loaded.findings + found + _pages_over_listings(listings, loaded, taken_uris), now,
                      loaded.paths, preview, disclosures, letters,
-                     {src_uri: article for src_uri, (article, _) in loaded.refused_articles.items()})
+                     {src_uri: article for src_uri, (article, _) in loaded.refused_articles.items()},
+                     interpretations, interviews, surveys)
+
+
+def _of_kind(columns: dict[str, Column], kind: str) -> set[str]:
+    return {c.id for c in columns.values() if c.kind == kind}
 
 
 def _pages_over_listings(listings: list[Listing], loaded: LoadedArticles, taken_uris: set[str]) -> list[Finding]:

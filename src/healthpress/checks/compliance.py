@@ -35,6 +35,9 @@ DEFAULT_LEVELS: dict[str, Level] = {
     "invalid-identification": Level.WARNING,
     "leader-name": Level.ERROR,
     "term": Level.WARNING,
+    "uninterpreted-document": Level.WARNING,
+    "interview-review-missing": Level.WARNING,
+    "survey-results-missing": Level.WARNING,
 }
 """A stale column is a warning by default: an error would stop the hourly build that publishes new items."""
 
@@ -66,8 +69,10 @@ def apply_levels(findings: Iterable[Finding], levels: Mapping[str, Level | None]
 
 # ---------------------------------------------------------------- freshness
 
-DEFAULT_DAYS_BY_KIND: dict[str, int | None] = {"news": 14, "periodical": 14, "notices": 180, "letters": None}
-"""动态、要闻类栏目 2 周、通知公告和政策文件类 6 个月; a letters column is judged by its replies instead."""
+DEFAULT_DAYS_BY_KIND: dict[str, int | None] = {"news": 14, "periodical": 14, "notices": 180, "letters": None,
+                                               "interviews": None, "surveys": None}
+"""动态、要闻类栏目 2 周、通知公告和政策文件类 6 个月; a letters column is judged by its replies instead, interviews
+and surveys by their reviews and results (checks/inspection.py)."""
 
 HOME_DAYS = 14
 

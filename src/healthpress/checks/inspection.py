@@ -11,14 +11,19 @@ import datetime as dt
 from typing import Mapping
 
 from healthpress.bureau.data import BureauData
-from healthpress.checks.compliance import (DEFAULT_LEVELS, check_freshness, check_identification, check_text,
-                                           resolve_levels)
+from healthpress.checks.compliance import (DEFAULT_LEVELS, apply_levels, check_freshness, check_identification,
+                                           check_text, resolve_levels)
 from healthpress.model.findings import Finding, Level
+from healthpress.bureau.interpretation import uninterpreted_findings
+from healthpress.bureau.interviews import overdue_reviews
 from healthpress.bureau.letters import overdue_letters
+from healthpress.bureau.surveys import missing_results
 from healthpress.render.sitemodel import SiteModel
 
-BUILD_OVERRIDES = {"stale-column": "off", "stale-home": "off", "blank-column": "off", "blank-home": "off"}
-"""Columns are judged by `healthpress check --compliance`; a build must publish even a young site."""
+BUILD_OVERRIDES = {"stale-column": "off", "stale-home": "off", "blank-column": "off", "blank-home": "off",
+                   "uninterpreted-document": "off", "interview-review-missing": "off", "survey-results-missing": "off"}
+"""Columns, 解读, interviews' reviews and surveys' results are judged by `healthpress check --compliance`; a
+build must publish even a young site."""
 
 
 def levels_for(build: bool, configured: Mapping[str, str] | None) -> dict[str, Level | None]:
@@ -31,7 +36,9 @@ def levels_for(build: bool, configured: Mapping[str, str] | None) -> dict[str, L
 def inspect_site(model: SiteModel, bureau: BureauData, extra: Mapping | None, today: dt.date,
                  levels: Mapping[str, Level | None] = DEFAULT_LEVELS, letters_warn_days: int | None = None
                  ) -> list[Finding]:
-    """Freshness and blank columns, the footer's identification, leaders' names, the wording rules, and
+    """Freshness and blank columns, the footer's identification, leaders' names, the wording rules, the
+    行政规范性文件 without 解读, interviews without their review and surveys past their close date without
+    results, and
     (when `letters_warn_days` is given: the inspection, not the build) letters waiting for a reply."""
     latest = {column_id: articles[0].date if articles else None
               for column_id, articles in model.catalog.by_column.items()}
@@ -41,6 +48,11 @@ def inspect_site(model: SiteModel, bureau: BureauData, extra: Mapping | None, to
     checked = [a for a in model.catalog.articles if not a.verbatim]
     if bureau.leaders or bureau.terms:
         findings += check_text(checked, bureau.leaders, bureau.terms, model.paths, levels)
+    by_src = model.catalog.by_src
+    findings += apply_levels(
+        uninterpreted_findings(model.catalog.articles, model.columns, model.interpretations, model.paths)
+        + overdue_reviews(model.interviews.values(), by_src, model.paths, model.now)
+        + missing_results(model.surveys.values(), by_src, model.paths, today), levels)
     if letters_warn_days is not None:
         findings += overdue_letters(model.letters.values(), today, warn_after_days=letters_warn_days)
     return findings

@@ -29,6 +29,9 @@ CHINESE_KEYS = {
     "索引号": "index_no", "主题分类": "topic", "发布机构": "publisher", "成文日期": "written_on",
     "公开方式": "disclosure", "有效性": "validity", "替代文件": "replaced_by",
     "来信人": "writer", "来信日期": "received", "答复": "reply", "答复单位": "replied_by", "答复日期": "replied_on",
+    "解读文件": "interprets", "文件类型": "doc_type",
+    "访谈时间": "interview_time", "嘉宾": "guests", "主持人": "host", "访谈阶段": "stage",
+    "征集开始": "opens", "征集截止": "closes", "收到意见": "opinions", "结果": "results",
 }
 
 FIELD_HELP = {
@@ -65,6 +68,16 @@ FIELD_HELP = {
     "reply": "reply: 答复的全文（多段时用 reply: | 后换行缩进书写）",
     "replied_by": "replied_by: 市卫生局医政科（答复单位）",
     "replied_on": "replied_on: 2013-06-12（答复日期）",
+    "interprets": "interprets: 宜卫办[2013]79号（所解读文件的文号，或它在 content/ 里的路径；几份文件时每行写一个“- 文号”）",
+    "doc_type": "doc_type: 行政规范性文件（或 规章；其他公文不写这一行）",
+    "interview_time": "interview_time: 2025-06-18 15:00（访谈时间，北京时间）",
+    "guests": "guests: [张明（市卫生健康委副主任）]（嘉宾，每人写“姓名（职务）”，几位时每行写一个“- 嘉宾”）",
+    "host": "host: 李华（主持人）",
+    "stage": "stage: 预告（访谈前）或 回顾（访谈后，正文写访谈实录和图片）",
+    "opens": "opens: 2025-03-01（征集开始日期）",
+    "closes": "closes: 2025-03-31（征集截止日期）",
+    "opinions": "opinions: 126（收到的意见条数，整数）",
+    "results": "results: 征集结果的全文（多段时用 results: | 后换行缩进书写）",
 }
 
 
@@ -73,6 +86,11 @@ def _to_datetime(value: object) -> dt.datetime:
         return parse_date(value)
     except DateFormatError as exc:
         raise ValueError(str(exc)) from exc
+
+
+def _as_list(value: object) -> object:
+    """One item written without a list (interprets: 宜卫办[2013]79号) is a list of one."""
+    return [value] if isinstance(value, str) else value
 
 
 class FrontMatter(StrictModel):
@@ -111,6 +129,16 @@ class FrontMatter(StrictModel):
     reply: LongText | None = None
     replied_by: PlainText | None = None
     replied_on: Annotated[dt.datetime, BeforeValidator(_to_datetime)] | None = None
+    interprets: Annotated[list[NonEmptyText], BeforeValidator(_as_list)] = []
+    doc_type: Literal["行政规范性文件", "规章"] | None = None
+    interview_time: Annotated[dt.datetime, BeforeValidator(_to_datetime)] | None = None
+    guests: Annotated[list[NonEmptyText], BeforeValidator(_as_list)] = []
+    host: PlainText | None = None
+    stage: Literal["预告", "回顾"] = "预告"
+    opens: Annotated[dt.datetime, BeforeValidator(_to_datetime)] | None = None
+    closes: Annotated[dt.datetime, BeforeValidator(_to_datetime)] | None = None
+    opinions: int | None = Field(default=None, ge=0)
+    results: LongText | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +173,13 @@ class Article:
     """The disclosure fields the editor wrote (index_no, topic, ...), checked by disclosure.py."""
     letter_fields: tuple[tuple[str, object], ...] = ()
     """The letter fields the editor wrote (writer, received, reply, ...), checked by letters.py."""
+    interprets: tuple[str, ...] = ()
+    """The documents this article interprets (a 解读): each a 文号 or a path in content/ (bureau/interpretation.py)."""
+    interprets_lines: tuple[int, ...] = ()
+    """The line of each of `interprets`, for a finding about one of them."""
+    activity_fields: tuple[tuple[str, object], ...] = ()
+    """The interview and survey fields the editor wrote (访谈时间, 嘉宾, 征集截止, ...), checked by
+    bureau/interviews.py and bureau/surveys.py."""
     written: tuple[tuple[str, str, int], ...] = field(default=(), compare=False)
     """(field, the key as the editor wrote it, its line), for findings about a field."""
     digest: bytes = field(default=b"", init=False, repr=False, compare=False)
@@ -251,7 +286,11 @@ def read_article(path: str, src_uri: str, text: str) -> tuple[Article | None, li
         approved_on=meta.approved_on, expires=meta.expires, urgent=meta.urgent, verbatim=meta.verbatim, release_no=meta.release_no,
         spokesperson=meta.spokesperson,
         disclosure_fields=tuple((name, getattr(meta, name)) for name in DISCLOSURE_FIELDS if name in meta.model_fields_set),
-        letter_fields=tuple((name, getattr(meta, name)) for name in LETTER_FIELDS if name in meta.model_fields_set), written=tuple((name, written[name], line) for name, line in sorted(lines.items())),
+        letter_fields=tuple((name, getattr(meta, name)) for name in LETTER_FIELDS if name in meta.model_fields_set),
+        interprets=tuple(meta.interprets), interprets_lines=_item_lines("interprets", len(meta.interprets), lines, source.item_lines, written),
+        activity_fields=tuple((name, tuple(value) if isinstance(value := getattr(meta, name), list) else value)
+                              for name in ACTIVITY_FIELDS if name in meta.model_fields_set),
+        written=tuple((name, written[name], line) for name, line in sorted(lines.items())),
     ), findings, failed
 
 
@@ -283,7 +322,18 @@ def _line_at(location: tuple, lines: dict[str, int], item_lines: dict[str, tuple
 
 
 LETTER_FIELDS = ("writer", "received", "reply", "replied_by", "replied_on")
-DISCLOSURE_FIELDS = ("index_no", "topic", "publisher", "written_on", "disclosure", "validity", "replaced_by")
+DISCLOSURE_FIELDS = ("index_no", "topic", "publisher", "written_on", "disclosure", "validity", "replaced_by", "doc_type")
+INTERVIEW_FIELDS = ("interview_time", "guests", "host", "stage")
+SURVEY_FIELDS = ("opens", "closes", "opinions", "results")
+ACTIVITY_FIELDS = INTERVIEW_FIELDS + SURVEY_FIELDS
+
+
+def _item_lines(name: str, count: int, lines: dict[str, int], item_lines: dict[str, tuple[int, ...]],
+                written: dict[str, str]) -> tuple[int, ...]:
+    """The line of each of the `count` items of list field `name`: its own line when written one a line,
+    else the field's."""
+    own = item_lines.get(written.get(name, name), ())
+    return tuple(own[i] if i < len(own) else lines.get(name, 1) for i in range(count))
 
 
 def _publication_findings(path: str, meta: FrontMatter, written: dict[str, str], lines: dict[str, int],

@@ -22,7 +22,8 @@ RESERVED_IDS = RESERVED_NAMES
 COLUMN_FIELD_HELP = {
     "title": "title: 优质服务年",
     "description": "description: 一句话介绍这个栏目",
-    "kind": "kind: news（新闻类）、periodical（期刊，如健康周刊）、letters（信件）或 notices（通知公告）",
+    "kind": "kind: news（新闻类）、periodical（期刊，如健康周刊）、letters（信件）、notices（通知公告）、"
+            "interviews（在线访谈）或 surveys（征集调查）",
     "order": "order: 10（数字越小越靠前）",
     "page_size": "page_size: 20（每页条数，1 到 200）",
     "home_items": "home_items: 6（首页显示条数，0 到 20）",
@@ -37,7 +38,7 @@ class ColumnSchema(StrictModel):
 
     title: NonEmptyText
     description: Paragraph = ""
-    kind: Literal["news", "periodical", "letters", "notices"] = "news"
+    kind: Literal["news", "periodical", "letters", "notices", "interviews", "surveys"] = "news"
     order: int = 100
     page_size: int = Field(default=20, ge=1, le=200)
     home_items: int = Field(default=6, ge=0, le=20)

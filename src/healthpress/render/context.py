@@ -9,7 +9,9 @@ from healthpress.model.articles import Article
 from healthpress.model.columns import Column
 from markupsafe import Markup
 
+from healthpress.bureau.interviews import Interview, held
 from healthpress.bureau.letters import Letter, letter_status
+from healthpress.bureau.surveys import Survey, survey_status
 from healthpress.render.links import PageLinks
 from healthpress.render.pagehtml import MissingAlt, ProcessedPage
 from healthpress.render.removals import Removal
@@ -70,6 +72,28 @@ class LetterView:
     status: str
 
 
+@dataclass(frozen=True, slots=True)
+class LinkedArticle:
+    """Another article a page links to by name: a 解读's document, a document's 解读."""
+
+    title: str
+    url: str
+    doc_no: str | None
+    date: str
+
+
+@dataclass(frozen=True, slots=True)
+class InterviewView:
+    interview: Interview
+    held: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SurveyView:
+    survey: Survey
+    status: str
+
+
 @dataclass
 class RenderedFacts:
     """What rendering the articles taught us, for the pages that list or show them."""
@@ -120,7 +144,8 @@ class TemplateContext:
         if rendered:
             return self.summary(article), self.reading(article)
         return (self.state(article), self.cover_url(article), self.disclosure(article), self.letter(article),
-                tuple(self.tag_url(tag) for tag in article.tags), self.absolute_url(article))
+                tuple(self.tag_url(tag) for tag in article.tags), self.absolute_url(article),
+                self.interpretations(article), self.interpreted(article), self.interview(article), self.survey(article))
 
     @property
     def listing(self) -> Listing | None:
@@ -153,6 +178,29 @@ class TemplateContext:
         if letter is None:
             return None
         return LetterView(letter, letter_status(letter.received, letter.replied_on, self._model.now.date()))
+
+    def interpretations(self, article: Article) -> tuple[LinkedArticle, ...]:
+        """The 解读 of a document (相关解读), newest first, or ()."""
+        return self._linked(self._model.interpretations.interpretations_of.get(article.src_uri, ()))
+
+    def interpreted(self, article: Article) -> tuple[LinkedArticle, ...]:
+        """The documents a 解读 interprets (解读的文件), in the order it names them, or ()."""
+        return self._linked(self._model.interpretations.documents_of.get(article.src_uri, ()))
+
+    def _linked(self, src_uris: tuple[str, ...]) -> tuple[LinkedArticle, ...]:
+        by_src = self._model.catalog.by_src
+        return tuple(LinkedArticle(a.title, a.url, a.doc_no, a.date.strftime("%Y-%m-%d"))
+                     for a in (by_src[s] for s in src_uris if s in by_src))
+
+    def interview(self, article: Article) -> InterviewView | None:
+        """An interview of an interviews column, with whether it has been held, or None."""
+        interview = self._model.interviews.get(article.src_uri)
+        return InterviewView(interview, held(interview, self._model.now)) if interview else None
+
+    def survey(self, article: Article) -> SurveyView | None:
+        """A survey of a surveys column, with its status (征集中, 已截止, ...), or None."""
+        survey = self._model.surveys.get(article.src_uri)
+        return SurveyView(survey, survey_status(survey, self._model.now.date())) if survey else None
 
     def reading(self, article: Article) -> tuple[int, int]:
         """(characters, minutes) of the article's text."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from healthpress.bureau.interpretation import Interpretations
 from healthpress.model.articles import Article
 from healthpress.model.catalog import Catalog
 from healthpress.model.columns import Column
@@ -37,6 +38,12 @@ class SiteModel:
     refused: dict[str, Article] = field(default_factory=dict, repr=False)
     """The articles refused for their own errors, as far as they could be read, by src_uri: never shown,
     their bodies still checked (rendered into the build's pages' facts, not published)."""
+    interpretations: Interpretations = field(default_factory=Interpretations, repr=False)
+    """The documents each 解读 interprets and the 解读 of each document (bureau/interpretation.py)."""
+    interviews: dict = field(default_factory=dict, repr=False)
+    """The interviews of the interviews columns (在线访谈), by src_uri."""
+    surveys: dict = field(default_factory=dict, repr=False)
+    """The surveys of the surveys columns (征集调查), by src_uri."""
 
     @property
     def has_errors(self) -> bool:

@@ -1,0 +1,133 @@
+"""政策解读: the documents each 解读 interprets, both ways, and the 行政规范性文件 without any (pure).
+
+A 解读 is an article with `interprets` (解读文件): each item names a document by its 文号, as the
+document's `doc_no` writes it (the brackets [] 〔〕 【】 and full-width digits compared as the same), or by
+its file's path relative to content/. A document is any published article so named; a 行政规范性文件 is
+an official document (bureau/disclosure.py: a 文号, or an article of a notices column) whose `doc_type`
+(文件类型) says so: the 文号's form cannot tell it from the bureau's other documents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping
+
+from healthpress.bureau.disclosure import official_documents
+from healthpress.model.articles import Article
+from healthpress.model.columns import Column
+from healthpress.model.dates import SHANGHAI
+from healthpress.model.findings import Finding, Level
+
+NORMATIVE = "行政规范性文件"
+
+_SAME = str.maketrans({"〔": "[", "〕": "]", "【": "[", "】": "]", "［": "[", "］": "]", "（": "(", "）": ")",
+                       **{chr(0xFF10 + d): str(d) for d in range(10)}})
+
+
+def doc_no_key(doc_no: str) -> str:
+    """A 文号 as compared: brackets and digits of either width the same, no spaces."""
+    return "".join(doc_no.translate(_SAME).split())
+
+
+@dataclass(frozen=True, slots=True)
+class Interpretations:
+    """Both directions, by src_uri, each in the order of the site (newest first)."""
+
+    documents_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """The documents each 解读 interprets."""
+    interpretations_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """The 解读 of each document."""
+
+
+def is_interpretation(article: Article) -> bool:
+    """An article that names a document it interprets."""
+    return bool(article.interprets)
+
+
+def is_normative_document(article: Article, column_kind: str | None) -> bool:
+    """An official document whose 文件类型 (`doc_type`) is 行政规范性文件."""
+    return (bool(article.doc_no) or column_kind == "notices") and dict(article.disclosure_fields).get("doc_type") == NORMATIVE
+
+
+def build_interpretations(articles: Iterable[Article], paths: Mapping[str, str],
+                          withheld: Iterable[Article] = ()) -> tuple[Interpretations, list[Finding]]:
+    """Resolve every 解读's documents among `articles` (the published ones, newest first); a name that is
+    none of them is an error on the line of that item (a document not yet published says so)."""
+    articles = list(articles)
+    by_path = {a.src_uri: a for a in articles}
+    by_doc_no = {doc_no_key(a.doc_no): a for a in reversed(articles) if a.doc_no}
+    later = {a.src_uri for a in withheld} | {doc_no_key(a.doc_no) for a in withheld if a.doc_no}
+    documents_of: dict[str, tuple[str, ...]] = {}
+    interpretations_of: dict[str, list[str]] = {}
+    findings: list[Finding] = []
+    for article in articles:
+        found: list[str] = []
+        for index, name in enumerate(article.interprets):
+            document = by_path.get(_as_path(name)) or by_doc_no.get(doc_no_key(name))
+            if document is None or document.src_uri == article.src_uri:
+                findings.append(_unknown(article, index, name, paths, document is not None,
+                                         _as_path(name) in later or doc_no_key(name) in later))
+            elif document.src_uri not in found:
+                found.append(document.src_uri)
+        if found:
+            documents_of[article.src_uri] = tuple(found)
+            for src_uri in found:
+                interpretations_of.setdefault(src_uri, []).append(article.src_uri)
+    return Interpretations(documents_of, {k: tuple(v) for k, v in interpretations_of.items()}), findings
+
+
+def _as_path(name: str) -> str:
+    """A path as an editor may write it: relative to content/, or with content/ or / before it."""
+    name = name.strip().lstrip("/")
+    return name.removeprefix("content/")
+
+
+def _unknown(article: Article, index: int, name: str, paths: Mapping[str, str], itself: bool,
+             unpublished: bool) -> Finding:
+    line = article.interprets_lines[index] if index < len(article.interprets_lines) else article.line_of("interprets")
+    if itself:
+        message, fix = "解读文件写的是这篇文章自己", "写被解读的文件的文号，或它在 content/ 里的路径"
+    elif unpublished:
+        message = f"解读的文件“{name}”还没有发布（草稿、待审核或发布日期在后）"
+        fix = "先发布那份文件，或把这篇解读的发布日期改到文件发布之后"
+    else:
+        message = f"解读的文件“{name}”在本站不存在：没有文章的文号是它，content/ 里也没有这个文件"
+        fix = ("核对文号，照那份文件文件头的 doc_no（文号）抄写，如 interprets: 宜卫办[2013]79号；"
+               "或写文件在 content/ 里的路径，如 interprets: service-year/fangan.md")
+    return Finding(paths.get(article.src_uri, article.src_uri), line, article.key_of("interprets"),
+                   "interprets-unknown", message, fix)
+
+
+def uninterpreted_documents(articles: Iterable[Article], columns: Mapping[str, Column],
+                            interpretations: Interpretations) -> list[Article]:
+    """The 行政规范性文件 in force (有效) among `articles` that no 解读 interprets, in the given order."""
+    return [a for a in official_documents(articles, columns)
+            if is_normative_document(a, columns[a.column].kind if a.column in columns else None)
+            and dict(a.disclosure_fields).get("validity", "有效") == "有效"
+            and not interpretations.interpretations_of.get(a.src_uri)]
+
+
+def uninterpreted_findings(articles: Iterable[Article], columns: Mapping[str, Column],
+                           interpretations: Interpretations, paths: Mapping[str, str]) -> list[Finding]:
+    """A warning for each 行政规范性文件 without a 解读 (`healthpress check --compliance`), on its 文件类型."""
+    findings = []
+    for document in uninterpreted_documents(articles, columns, interpretations):
+        line, key = document.where("doc_type")
+        named = f"（{document.doc_no}）" if document.doc_no else ""
+        findings.append(Finding(
+            paths.get(document.src_uri, document.src_uri), line, key, "uninterpreted-document",
+            f"行政规范性文件“{document.title}”{named}还没有政策解读",
+            "发布一篇解读文章，在它的文件头写 interprets: "
+            + (document.doc_no or document.src_uri) + "（解读文件）；行政规范性文件应当与解读同步发布", Level.WARNING))
+    return findings
+
+
+def interpretations_published(articles: Iterable[Article], year: int) -> list[Article]:
+    """The 解读 among `articles` (the published ones) dated in `year` (Beijing time), for the yearly form's
+    解读回应 count."""
+    return [a for a in articles if is_interpretation(a) and a.date.astimezone(SHANGHAI).year == year]
+
+
+def count_interpretations(articles: Iterable[Article], year: int) -> int:
+    """How many 解读 were published in `year`."""
+    return len(interpretations_published(articles, year))
