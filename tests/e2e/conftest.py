@@ -51,6 +51,8 @@ PAGED_COLUMN_TITLE = "优质服务年"
 SEARCH_TERM = "义诊"
 SEARCH_SHARD_PAGES = 12
 """The example's 60 articles then make several Pagefind shards, as a big site's would."""
+CATALOGUE_PAGE_SIZE = 2
+"""The test copy's 政府信息公开目录 then has several pages (the example has a few official documents)."""
 EDITED_ARTICLE = "health-weekly/xiaji-fang-zhongshu.md"
 EDIT = ("，以免呛咳窒息。", "，以免引起窒息。高温下的重症中暑，医学上称为热射病。")
 """The example is built, then this article edited (a word gone, a word new) and the site rebuilt, as an
@@ -114,7 +116,8 @@ def example_site(tmp_path_factory) -> ExampleSite:
     column_file.write_text(yaml.safe_dump(column, allow_unicode=True), encoding="utf-8")
     config_file = project / "mkdocs.yml"  # small search shards, so the browser merges several
     config_file.write_text(config_file.read_text(encoding="utf-8").replace(
-        "  - healthpress:\n", f"  - healthpress:\n      search_shard_pages: {SEARCH_SHARD_PAGES}\n", 1), encoding="utf-8")
+        "  - healthpress:\n", f"  - healthpress:\n      search_shard_pages: {SEARCH_SHARD_PAGES}\n"
+        f"      catalogue_page_size: {CATALOGUE_PAGE_SIZE}\n", 1), encoding="utf-8")
     build(load_config(str(config_file)))
     edited = project / "content" / EDITED_ARTICLE
     text = edited.read_text(encoding="utf-8")
@@ -135,7 +138,8 @@ def sample_pages(example_site) -> dict[str, str]:
     assert articles, "the example site has no articles"
     heaviest = max(articles, key=lambda url: example_site.html(url).stat().st_size)
     return {"home": "/", "column": f"/{PAGED_COLUMN}/", "article": heaviest, "archive": "/archive/",
-            "search": f"/search/?q={SEARCH_TERM}", "stats": "/stats/"}
+            "search": f"/search/?q={SEARCH_TERM}", "stats": "/stats/", "catalogue": "/disclosure/catalogue/",
+            "guide": "/disclosure/guide/"}
 
 
 # ---- nginx ----------------------------------------------------------------------------------
@@ -306,14 +310,14 @@ def browser():
 
 @contextmanager
 def page_opener(browser, server: Server):
-    """open_("phone" | "desktop", bypass_csp=False) -> a page in a fresh context (empty cache, empty
-    localStorage) on the nginx server, recording console errors, uncaught exceptions and responses of
+    """open_("phone" | "desktop", bypass_csp=False, javascript=True) -> a page in a fresh context (empty cache,
+    empty localStorage; scripts off with javascript=False) on the nginx server, recording console errors, uncaught exceptions and responses of
     400 and more in page.hp_console_errors, page.hp_page_errors, page.hp_bad_responses."""
     contexts = []
 
-    def open_(viewport: str = "desktop", bypass_csp: bool = False):
+    def open_(viewport: str = "desktop", bypass_csp: bool = False, javascript: bool = True):
         context = browser.new_context(base_url=server.base_url, locale="zh-CN", timezone_id="Asia/Shanghai",
-                                      bypass_csp=bypass_csp, **VIEWPORTS[viewport])
+                                      bypass_csp=bypass_csp, java_script_enabled=javascript, **VIEWPORTS[viewport])
         context.set_default_timeout(10_000)
         contexts.append(context)
         page = context.new_page()
