@@ -61,7 +61,7 @@ from healthpress.build.sitepages import SEARCH_DIGEST, PageJob, render_site_page
 from healthpress.bureau.data import load_bureau_data
 from healthpress.bureau.disclosure import dead_replacement_findings
 from healthpress.checks.brokenlinks import site_paths
-from healthpress.engine import internals
+from healthpress.engine import fragments, internals
 from healthpress.engine.log import log, report, stop_on_errors
 from healthpress.engine.options import out_of_range_options
 from healthpress.engine.pagerender import RenderSetup, render_body
@@ -306,6 +306,7 @@ class Build:
         if self.cache_dir is not None:
             templatecache.install(env, self.cache_dir)
         jinja_filters.install(env)
+        fragments.install(env, config.theme.custom_dir)
         env.globals["hp_footer_pages"] = footer_pages(self.model.listings)
         env.globals["hp_urgent"] = [a for a in self.model.catalog.articles if a.urgent]
         env.globals["hp_mailbox_endpoint"] = self.options.mailbox_endpoint
