@@ -69,6 +69,8 @@ def test_the_catalogue_lists_every_disclosed_document_of_the_example_once_in_ind
         table = {th.get_text(): th.find_next_sibling("td").get_text() for th in document.select("table.hp-disclosure th")}
         assert (table["索引号"], table["主题分类"], table["文号"]) == (row["索引号"], row["分类"], row["文号"])
         assert table["有效性"].startswith(row["有效性"])
+        back = document.select_one(".hp-disclosure__more a")
+        assert resolve(resolve(row["page"], row["href"]), back["href"]) == CATALOGUE, "the document links to the catalogue"
 
 
 def test_every_sort_order_is_a_static_series_of_pages_holding_every_document(site):
