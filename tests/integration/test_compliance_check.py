@@ -133,3 +133,50 @@ def test_leaders_and_terms_are_reported_again_by_a_second_build_and_by_check(sit
                                 if "content/news/a.md:" in line] for output in (*(r.stderr for r in runs[:2]), runs[2].stdout))
     assert built == rebuilt == checked and len(built) == 12, built
     assert "“局长李四”：局长是唐远强，不是李四" in built[2] and built[-1].count("错词77") == 1
+
+
+READ_BY = """
+import os, sys
+from pathlib import Path
+from healthpress.checks.phrases import PhraseFinder
+record, in_lines = Path(sys.argv.pop(1)), PhraseFinder.in_lines
+
+def reading(self, lines):
+    with record.open("a") as out:
+        out.write(f"{os.getpid()}\\n")
+    return in_lines(self, lines)
+
+PhraseFinder.in_lines = reading
+print(f"main {os.getpid()}")
+from healthpress.cli import entry
+entry()
+"""
+"""`healthpress` that notes, in the file named first on its command line, the process of every article
+text read for leaders' names and terms."""
+
+
+def test_each_article_text_is_checked_in_the_process_rendering_its_page(site, run_cli, tmp_path):
+    """The phrases of two workers' articles are looked for in those workers (not in the main process before
+    the pages render), a page taken from the cache brings its findings back without reading its text again,
+    and build, cached rebuild and check report the same findings in the same order."""
+    (site.root / "data").mkdir()
+    (site.root / "data" / "leaders.yml").write_text(
+        "leaders:\n  - name: 唐远强\n    titles: [局长]\norganisations: [市卫生局]\n", encoding="utf-8")
+    (site.root / "data" / "terms.yml").write_text("- wrong: 医闹\n  right: 涉医违法犯罪\n", encoding="utf-8")
+    site.write("health-weekly/b.md", article("乙", "2013-05-08", issue=1))
+    for n in range(90):
+        body = f"第 {n} 篇。\n\n局长李四讲话。\n\n要依法打击医闹。\n" if n % 30 == 7 else f"第 {n} 篇。\n"
+        site.write(f"news/a{n:03d}.md", article(f"文章{n:03d}", f"2014-{n % 12 + 1:02d}-{n % 27 + 1:02d}", body))
+    site.config["plugins"][0]["healthpress"].update(workers=2, compliance={"leader-name": "warning"})
+    records = [tmp_path / f"read-{n}.txt" for n in range(3)]
+    runs = [run_cli(site, str(record), *command, program=("-c", READ_BY))
+            for record, command in zip(records, (["build"], ["build"], ["check"]))]
+    assert [r.returncode for r in runs] == [0, 0, 0], runs[0].stderr
+    main = [int(r.stdout.split()[1]) for r in runs]
+    built = [int(pid) for pid in records[0].read_text().split()]
+    assert len(built) == 91 and main[0] not in built and len(set(built)) == 2, (main[0], sorted(set(built)))
+    assert not records[1].exists(), "every page from the cache, with its findings"
+    found = [[line[line.index("content/news/"):] for line in output.splitlines() if "content/news/a" in line]
+             for output in (runs[0].stderr, runs[1].stderr, runs[2].stdout)]
+    assert found[0] == found[1] == found[2] and len(found[0]) == 6, found
+    assert found[0][0].startswith("content/news/a007.md:8: “局长李四”") and "医闹" in found[0][3], found

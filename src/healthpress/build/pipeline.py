@@ -58,6 +58,7 @@ from healthpress.build.project import build_model, display_dir
 from healthpress.build.projectpaths import project_dir_of
 from healthpress.build.sitedigest import site_digest
 from healthpress.build.sitepages import SEARCH_DIGEST, PageJob, render_site_pages
+from healthpress.build.textchecks import TEXT, TextChecks
 from healthpress.bureau.data import load_bureau_data
 from healthpress.bureau.disclosure import dead_replacement_findings
 from healthpress.checks.brokenlinks import site_paths
@@ -205,7 +206,9 @@ class Build:
         with self._phase("model"):
             self.model: SiteModel = build_model(
                 config, self.options, self.columns, [], files, preview=self.mode.preview, bureau=self.bureau,
-                inspection=self.mode.inspection, cache_dir=self.cache_dir)  # the configure phase's reported above
+                inspection=self.mode.inspection, cache_dir=self.cache_dir,  # the configure phase's reported above
+                text_checks=False)  # each article's text is checked where its page is rendered (`_facts_of`)
+            self.text_checks = TextChecks.for_build(self.bureau, self.mode.inspection, self.options.compliance)
         shared = share_image_finding(self.options.share_image, {f.src_uri for f in files}, self.docs_display)
         self._report(self.model.findings + ([shared] if shared else []))
         self.listings = {listing.src_uri: listing for listing in self.model.listings}
@@ -332,8 +335,10 @@ class Build:
                                        binary=self.pagefind.path())
         with self._phase("articles"):
             indexed = self.options.search_index and not self.mode.throwaway  # a check indexes nothing
-            self._render_pages("文章", self.article_jobs, self.search, indexed=indexed)
+            learned = self._render_pages("文章", self.article_jobs, self.search, indexed=indexed)
         with self._phase("links"):
+            if self.text_checks is not None:
+                self._report(self.text_checks.findings(self.model.catalog.articles, learned, self.model.paths))
             self._check_refused_bodies()
             shown = [f.url for f in files if self.mode.shows(f.inclusion) or f.src_uri in self.taken_over]
             shown += [files.get_file_from_path(u).url for u in self.refused]  # each reported once, for its own errors
@@ -357,15 +362,16 @@ class Build:
             self.facts.rendered_here(src_uri, processed, own=False)
 
     def _render_pages(self, label: str, jobs: list[PageJob], search: ShardedIndex | None = None,
-                      indexed: bool = False) -> None:
-        """`indexed`: pages the search index reads (their search keys are learned, `_search_key`)."""
+                      indexed: bool = False) -> dict[str, dict]:
+        """`indexed`: pages the search index reads (their search keys are learned, `_search_key`). Returns
+        what rendering each page taught, by src_uri (its facts)."""
         self.progress.start(label, len(jobs))
         present = self.output.present()
 
         def written(src_uri: str, learned: dict) -> None:  # the search index starts on a shard once its pages are
             search.page_written(self.setup.files.src_uris[src_uri].dest_uri, self._search_key(src_uri, learned))
 
-        learned, counts = render_site_pages(self.setup, jobs, self.cache, self.facts.facts_of, self.options.workers,
+        learned, counts = render_site_pages(self.setup, jobs, self.cache, self._facts_of, self.options.workers,
                                             self.progress.advance, present, written if search is not None else None,
                                             indexed_digest if indexed else None)
         if self.mode.long_lived:  # the preview folder is kept: next time these pages need not even be looked at
@@ -381,6 +387,16 @@ class Build:
             self.facts.absorb(job.src_uri, learned[job.src_uri])
             if indexed:
                 self._search_key(job.src_uri, learned[job.src_uri])
+        return learned
+
+    def _facts_of(self, src_uri: str) -> dict:
+        """What rendering a page taught (in the process that rendered it), an article's text findings among
+        them (textchecks.py)."""
+        learned = self.facts.facts_of(src_uri)
+        article = self.model.catalog.by_src.get(src_uri)
+        if article is not None and self.text_checks is not None:
+            learned[TEXT] = self.text_checks.of(article)
+        return learned
 
     def _search_key(self, src_uri: str, learned: dict) -> str:
         """An article page's search key: the digest of what Pagefind reads from it (search/indexedtext.py),

@@ -35,10 +35,12 @@ def display_dir(config) -> str:
 
 def build_model(config, options, columns: dict[str, Column], findings: list[Finding], files,
                 preview: bool = False, bureau: BureauData | None = None, inspection: bool = False,
-                cache_dir: Path | None = None) -> SiteModel:
+                cache_dir: Path | None = None, text_checks: bool = True) -> SiteModel:
     """Read the editors' files among `files` (an MkDocs Files) and build the site model.
 
-    With `cache_dir`, articles parsed by an earlier build and unchanged since are not parsed again.
+    With `cache_dir`, articles parsed by an earlier build and unchanged since are not parsed again. Without
+    `text_checks`, the articles' leader and wording checks are left to the caller (the Build runs them
+    where it renders the pages, textchecks.py).
     """
     docs_dir = Path(config.docs_dir)
     in_docs = {folder: bool(folder) and Path(folder) == docs_dir for folder in {f.src_dir for f in files}}
@@ -61,7 +63,7 @@ def build_model(config, options, columns: dict[str, Column], findings: list[Find
                                       "在 healthpress 设置的 compliance: 下只写 检查项: error/warning/off"))
         return model
     model.findings += inspect_site(model, bureau or BureauData(), config.extra, now.date(), levels,
-                                   options.letters_warn_days if inspection else None)
+                                   options.letters_warn_days if inspection else None, text=text_checks)
     return model
 
 

@@ -272,13 +272,21 @@ def check_text(
     by_leaders: list[Finding] = []
     by_terms: list[Finding] = []
     for article in articles:
-        hits = _hits(article, finder)
-        if not hits:
-            continue
-        if leaders:
-            by_leaders += _leader_findings(article, hits, leaders, paths)
-        by_terms += _term_findings(article, hits, terms, paths)
+        of_leaders, of_terms = article_text_findings(article, leaders, terms, finder, paths)
+        by_leaders += of_leaders
+        by_terms += of_terms
     return apply_levels(by_leaders + by_terms, levels)
+
+
+def article_text_findings(article: Article, leaders: Leaders | None, terms: list[Term], finder: PhraseFinder,
+                          paths: Mapping[str, str] | None = None) -> tuple[list[Finding], list[Finding]]:
+    """One article's leader findings and wording findings, at their default levels (`check_text` for one
+    article: a build runs it in the process that renders the article's page)."""
+    hits = _hits(article, finder)
+    if not hits:
+        return [], []
+    return (_leader_findings(article, hits, leaders, paths) if leaders else []), \
+        _term_findings(article, hits, terms, paths)
 
 
 def check_leaders(

@@ -34,19 +34,19 @@ def levels_for(build: bool, configured: Mapping[str, str] | None) -> dict[str, L
 
 
 def inspect_site(model: SiteModel, bureau: BureauData, extra: Mapping | None, today: dt.date,
-                 levels: Mapping[str, Level | None] = DEFAULT_LEVELS, letters_warn_days: int | None = None
-                 ) -> list[Finding]:
-    """Freshness and blank columns, the footer's identification, leaders' names, the wording rules, the
-    行政规范性文件 without 解读, interviews without their review and surveys past their close date without
-    results, and
-    (when `letters_warn_days` is given: the inspection, not the build) letters waiting for a reply."""
+                 levels: Mapping[str, Level | None] = DEFAULT_LEVELS, letters_warn_days: int | None = None,
+                 text: bool = True) -> list[Finding]:
+    """Freshness and blank columns, the footer's identification, leaders' names and the wording rules
+    (unless not `text`: a build checks each article's text where it renders its page, build/textchecks.py),
+    the 行政规范性文件 without 解读, interviews without their review and surveys past their close date without
+    results, and (when `letters_warn_days` is given: the inspection, not the build) letters waiting for a reply."""
     latest = {column_id: articles[0].date if articles else None
               for column_id, articles in model.catalog.by_column.items()}
     thresholds = {c.id: c.update_days for c in model.columns.values() if c.update_days}
     findings = check_freshness(model.columns, latest, today, thresholds, levels=levels)
     findings += check_identification(extra, levels)
     checked = [a for a in model.catalog.articles if not a.verbatim]
-    if bureau.leaders or bureau.terms:
+    if text and (bureau.leaders or bureau.terms):
         findings += check_text(checked, bureau.leaders, bureau.terms, model.paths, levels)
     by_src = model.catalog.by_src
     findings += apply_levels(
