@@ -9,7 +9,8 @@ from bs4 import BeautifulSoup
 
 from helpers import BuiltSite
 
-COLUMNS = ["service-year", "health-weekly", "safe-qingyuan", "medical-reform", "health-education", "press", "letters"]
+COLUMNS = ["service-year", "health-weekly", "safe-qingyuan", "medical-reform", "health-education", "press", "interviews",
+           "surveys", "letters"]
 
 
 def article_pages(site: BuiltSite) -> list[Path]:
@@ -26,7 +27,8 @@ def test_example_has_forty_articles_in_every_column_over_four_years(example_site
     assert columns == set(COLUMNS)
     assert len(years) >= 4
     nav = [a.get_text(strip=True) for a in example_site.page("").select(".md-tabs__link")]
-    assert nav == ["首页", "优质服务年", "健康周刊", "平安清远", "医改宣传", "健康教育", "新闻发布", "局长信箱", "归档"]
+    assert nav == ["首页", "优质服务年", "健康周刊", "平安清远", "医改宣传", "健康教育", "新闻发布", "在线访谈", "征集调查",
+                   "局长信箱", "归档"]
 
 
 def test_the_two_plans_are_articles(example_site):
@@ -62,3 +64,19 @@ def test_every_internal_link_and_image_resolves(example_site):
             if not (path.is_file() or (path / "index.html").is_file()):
                 broken.append(f"{url} -> {node[attr]}")
     assert not broken, broken[:20]
+
+
+def test_the_example_interprets_its_policy_documents_and_has_an_interview_and_two_surveys(example_site):
+    document = example_site.page("medical-reform/2025/03/jiating-yisheng-qianyue-tizhi-fangan-2025/")
+    assert [a.get_text() for a in document.select(".hp-linked--interpretations a")] == [
+        "做实家庭医生签约服务 让群众看病更方便", "《市家庭医生签约服务提质增效实施方案》政策解读"]
+    plan = example_site.page("service-year/2013/05/tishen-gongcheng-shishi-fangan/")
+    assert [a.get_text() for a in plan.select(".hp-linked--interpretations a")] == ["图解：安庆市卫生系统“提神工程”实施方案"]
+    interview = example_site.page("interviews/2025/03/jiating-yisheng-fangtan-2025/")
+    assert [li.get_text() for li in interview.select(".hp-guests li")] == ["陈丽霞（市卫生局副局长）", "王海燕（市人民医院全科医学科主任）"]
+    assert len(interview.select(".hp-article__body img[alt]")) == 2
+    assert interview.select_one(".hp-linked--documents a").get_text() == "关于印发《市家庭医生签约服务提质增效实施方案》的通知"
+    done = example_site.page("surveys/2025/05/kongyan-tiaoli-zhengqiu-yijian-2025/")
+    assert len(done.select(".hp-survey-results p")) == 3
+    still_open = example_site.page("surveys/2026/11/jiuyi-tiyan-wenjuan/")
+    assert still_open.select(".hp-survey-results--open") and not still_open.select(".hp-survey-results p")
