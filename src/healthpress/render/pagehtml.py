@@ -4,7 +4,7 @@ summary, length."""
 from __future__ import annotations
 
 import posixpath
-from html.parser import HTMLParser
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,9 +12,10 @@ from healthpress.model.findings import Finding
 from healthpress.render.bodylines import line_of, line_of_address
 from healthpress.render.images import prepare_images
 from healthpress.render.links import LinkCollector, PageLinks, resolve
-from healthpress.model.reading import ReadableText
+from healthpress.model.reading import UNREAD_TAGS, ReadableText, readable_characters
 from healthpress.render.removals import Removal, find_removals
 from healthpress.render.sanitize import sanitize_html
+from healthpress.render.serialized import scan, start_tags, text_of
 from healthpress.model.summary import FirstParagraph
 
 
@@ -49,36 +50,27 @@ def process_page_html(html: str, src_uri: str, page_url: str, iframe_hosts: froz
         return sources.get(target[0]) if target else None
 
     prepared = prepare_images(safe, source_of)
-    links, summary, text = LinkCollector(), FirstParagraph(), ReadableText()
-    _OneScan(links, summary, text).scan(prepared)
+    links = LinkCollector()
+    for tag, attrs in start_tags(prepared):
+        links.handle_starttag(tag, attrs)
+    summary = FirstParagraph()
+    scan(prepared, summary, until=lambda: summary.done)
     missing_alt = tuple(MissingAlt(src, _as_written(src, src_uri, page_url), occurrence)
                         for src, occurrence in links.missing_alt)
-    return ProcessedPage(prepared, links.links(src_uri, page_url), missing_alt, summary.summary(), text.characters(),
-                         removed)
+    return ProcessedPage(prepared, links.links(src_uri, page_url), missing_alt, summary.summary(),
+                         _characters(prepared), removed)
 
 
-class _OneScan(HTMLParser):
-    """One tokenizing pass over the HTML, each event handed to several parsers' handlers."""
+_UNREAD_TAG = re.compile("<(?:" + "|".join(sorted(UNREAD_TAGS)) + r")[\t\n\r\f />\x00]", re.I)
 
-    def __init__(self, *listeners: HTMLParser):
-        super().__init__(convert_charrefs=True)
-        self.listeners = listeners
 
-    def scan(self, html: str) -> None:
-        self.feed(html)
-        self.close()
-
-    def handle_starttag(self, tag: str, attrs) -> None:
-        for listener in self.listeners:
-            listener.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag: str) -> None:
-        for listener in self.listeners:
-            listener.handle_endtag(tag)
-
-    def handle_data(self, data: str) -> None:
-        for listener in self.listeners:
-            listener.handle_data(data)
+def _characters(html: str) -> int:
+    """The page's readable characters (reading.py): its whole text, unless code is shown."""
+    if not _UNREAD_TAG.search(html):
+        return readable_characters(text_of(html))
+    reader = ReadableText()
+    scan(html, reader)
+    return reader.characters()
 
 
 def _as_written(src: str, src_uri: str, page_url: str) -> str:
