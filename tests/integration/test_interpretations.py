@@ -81,10 +81,9 @@ def test_an_interview_shows_its_time_guests_and_stage(site):
     facts = dict(zip(texts(review, ".hp-interview-facts dt"), texts(review, ".hp-interview-facts dd")))
     assert facts["访谈状态"] == "访谈回顾" and facts["访谈时间"] == "2025年5月18日 15:00"
     assert texts(review, ".hp-guests li") == ["张明（市卫生健康委副主任）", "刘芳（社区卫生服务中心主任）"]
-    assert texts(review, ".hp-activity-heading") == ["访谈实录"]
     notice = built.page("interviews/2025/01/yugao/")
     assert dict(zip(texts(notice, ".hp-interview-facts dt"), texts(notice, ".hp-interview-facts dd")))["主持人"] == "李华"
-    assert texts(notice, ".hp-activity-status") == ["访谈预告"] and not notice.select(".hp-activity-heading")
+    assert texts(notice, ".hp-activity-status") == ["访谈预告"]
 
 
 def test_a_survey_shows_its_dates_and_results_and_one_past_its_close_without_results_is_a_warning(site, run_cli):
@@ -118,3 +117,12 @@ def test_a_survey_without_its_dates_is_an_error(site, build_errors):
     errors = build_errors()
     assert any(e.startswith("content/surveys/a.md:4: closes:") and "早于" in e for e in errors), errors
     assert any(e.startswith("content/surveys/b.md:1: closes:") for e in errors), errors
+
+
+def test_a_field_of_another_kind_of_column_is_a_warning_not_silently_dropped(site, run_cli):
+    site.write("health-weekly/b.md", article("乙", "2025-01-08", issue=1))
+    site.write("news/a.md", article("甲", "2025-01-08", 征集截止="2025-02-01", 嘉宾=["张明"], doc_type="行政规范性文件"))
+    found = [f for f in json.loads(run_cli(site, "check", "--format", "json").stdout) if f["code"] == "field-not-used"]
+    assert [(f["line"], f["field"], f["level"]) for f in found] == [(4, "征集截止", "warning"), (5, "嘉宾", "warning"),
+                                                                    (7, "doc_type", "warning")]
+    assert "征集调查栏目" in found[0]["message"] and "文号" in found[2]["message"]

@@ -18,6 +18,7 @@ from healthpress.bureau.disclosure import build_disclosure_records, disclosure_r
 from healthpress.bureau.disclosureguide import complete_guide
 from healthpress.bureau.interpretation import build_interpretations
 from healthpress.bureau.interviews import build_interviews
+from healthpress.bureau.kindfields import unused_field_findings
 from healthpress.bureau.letters import build_letters
 from healthpress.bureau.surveys import build_surveys
 from healthpress.bureau.periodical import periodical_findings
@@ -209,6 +210,7 @@ def build_site_model(
     found += found_interviews
     surveys, found_surveys = build_surveys(catalog.articles, _of_kind(columns, "surveys"), loaded.paths)
     found += found_surveys
+    found += unused_field_findings(catalog.articles, columns, loaded.paths)
     listings = build_listings(catalog, columns, page_size)
     listings[0] = with_upcoming_days(listings[0], bureau, now.date())
     listings += build_bureau_listings(catalog, bureau, now.date(), page_size)
