@@ -11,7 +11,7 @@ import yaml
 from helpers import english_words
 from healthpress.model.columns import load_columns
 from healthpress.model.datafile import parse_data
-from healthpress.model.source import load_yaml_mapping
+from healthpress.model.source import SourceError, load_yaml_mapping
 from healthpress.model.yamlwords import PROBLEMS, yaml_problem
 
 ALLOWED = ("YAML", "UTF", "Tab", "base64", "binary")
@@ -50,6 +50,24 @@ def test_every_chinese_problem_is_chinese():
 ])
 def test_a_quoted_character_or_count_is_kept(problem, said):
     assert said in yaml_problem(problem)
+
+
+def test_every_problem_is_said_whatever_brackets_its_words_show():
+    """Words that show [ { } (an unclosed quote's, a flow mapping's) are text, not places for the quote."""
+    for english in PROBLEMS:
+        problem = english.replace("%r", "'x'").replace("%d", "3").replace("%s", "x").replace("%%", "%")
+        said = yaml_problem(problem)
+        assert not said.startswith("格式有误") and "{0}" not in said, (english, said)
+
+
+@pytest.mark.parametrize("front_matter, said", [
+    ('title: "市人民医院', "括号或引号没有配对"),
+    ("title: {a: b c: d", "花括号 { } 写得不对"),
+])
+def test_an_unclosed_quote_or_brace_is_a_finding_not_a_crash(front_matter, said):
+    with pytest.raises(SourceError) as raised:
+        load_yaml_mapping("content/news/a.md", front_matter, 2)
+    assert said in raised.value.findings[0].message and raised.value.findings[0].line == 2
 
 
 def test_an_unknown_problem_keeps_the_parser_text_as_a_detail():

@@ -148,7 +148,7 @@ def yaml_problem(problem: str | None) -> str:
         for pattern, chinese in _PATTERNS:
             match = pattern.match(problem)
             if match:
-                return chinese.format(*match.groups())
+                return chinese.replace("{0}", match.group(1)) if match.groups() else chinese  # its [ { } are text
     detail = f"（解析器的原话：“{problem}”）" if problem else ""
     return f"格式有误{detail}"
 
