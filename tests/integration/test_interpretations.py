@@ -81,6 +81,9 @@ def test_an_interview_shows_its_time_guests_and_stage(site):
     facts = dict(zip(texts(review, ".hp-interview-facts dt"), texts(review, ".hp-interview-facts dd")))
     assert facts["访谈状态"] == "访谈回顾" and facts["访谈时间"] == "2025年5月18日 15:00"
     assert texts(review, ".hp-guests li") == ["张明（市卫生健康委副主任）", "刘芳（社区卫生服务中心主任）"]
+    listed = built.page("interviews/")
+    assert texts(listed, ".hp-list .hp-activity-status") == ["访谈回顾", "访谈预告"]
+    assert "访谈时间：2025年5月18日 15:00 嘉宾：张明（市卫生健康委副主任）、刘芳（社区卫生服务中心主任）" in texts(listed, ".hp-list__summary")
     notice = built.page("interviews/2025/01/yugao/")
     assert dict(zip(texts(notice, ".hp-interview-facts dt"), texts(notice, ".hp-interview-facts dd")))["主持人"] == "李华"
     assert texts(notice, ".hp-activity-status") == ["访谈预告"]
@@ -100,6 +103,7 @@ def test_a_survey_shows_its_dates_and_results_and_one_past_its_close_without_res
     facts = dict(zip(texts(done, ".hp-survey-facts dt"), texts(done, ".hp-survey-facts dd")))
     assert facts == {"征集状态": "已公布结果", "征集时间": "2025年2月1日 至 2025年2月28日", "收到意见": "126 条"}
     assert texts(built.page("surveys/2025/04/open/"), ".hp-activity-status") == ["征集中"]
+    assert texts(built.page("surveys/"), ".hp-list .hp-activity-status") == ["征集中", "已截止", "已公布结果"]
     found = [f for f in json.loads(run_cli(site, "check", "--compliance", "--format", "json").stdout)
              if f["code"].startswith("survey")]
     assert [(f["path"], f["line"], f["field"], f["code"], f["level"]) for f in found] == [
