@@ -132,3 +132,21 @@ def test_entries_of_other_code_are_not_read_nor_called_damaged(tmp_path, caplog,
     monkeypatch.setattr(articlememo, "ARTICLE_FIELDS", articlememo.ARTICLE_FIELDS + ("new_field",))  # its Article differs
     assert ArticleMemo(tmp_path, "新代码").get("news/a1.md", (0, 0, 0, 0), "news/a1.md") is None
     assert "已丢弃" not in caplog.text
+
+
+def test_whether_a_parse_can_be_kept_is_known_where_it_was_parsed(tmp_path):
+    """`keepable` (asked in the worker that parsed the file) decides; the memo keeps only what it allows."""
+    from dataclasses import replace
+
+    from healthpress.build.articlememo import keepable
+
+    good = parsed("news/a1.md", 1)
+    odd = (replace(good[0], disclosure_fields=(("topic", object()),)), good[1])  # no JSON form
+    assert keepable(good) and not keepable(odd) and keepable((None, good[1]))
+    memo = ArticleMemo(tmp_path, "甲")
+    memo.keep("news/a1.md", (1, 0, 0, 0), "news/a1.md", good, True)
+    memo.keep("news/a2.md", (2, 0, 0, 0), "news/a2.md", odd, False)
+    memo.save()
+    again = ArticleMemo(tmp_path, "甲")
+    assert again.get("news/a1.md", (1, 0, 0, 0), "news/a1.md") == good
+    assert again.get("news/a2.md", (2, 0, 0, 0), "news/a2.md") is None

@@ -250,3 +250,17 @@ def test_deep_nesting_after_a_fence_containing_another_fence_kind_is_reported(co
     body = code_block + "\n" + nested_list(30)
     line = FIRST + code_block.count("\n") + 1 + 20
     assert findings_of(body) == [(PATH, line, None, "too-deep", Level.ERROR)]
+
+
+@pytest.mark.parametrize("body, line", [
+    ("正文。\n\n<div><div>\n\n普通的一行\n\n<div>\n\n- 列表", 13),  # raw HTML from lines before, a list on the last
+    ("正文。\n<div><div>\n普通的一行<span>", 9),
+    ("文字\n\n" + "> " * 3 + "引用", 9),
+])
+def test_nesting_in_a_plain_body_is_found_on_its_line(body, line):
+    """A body with no fence, no long line and few marks (most articles: only its lines that can open a
+    level are read) is judged as any other: depth carried over plain lines, found where it crosses."""
+    limits = Limits(max_depth=2)
+    assert [(f.line, f.code) for f in check_body(PATH, body, FIRST, limits)] == [(line, "too-deep")]
+    fenced = body + "\n\n```\n代码\n```"  # the same body read line by line: the same finding
+    assert [(f.line, f.code) for f in check_body(PATH, fenced, FIRST, limits)] == [(line, "too-deep")]

@@ -98,16 +98,14 @@ class ArticleMemo:
 
     def put(self, src_uri: str, stamp: Stamp, shown: str, result: Parsed) -> None:
         """Keep a parse's result, when its JSON form gives it back exactly (else the file is parsed again)."""
+        self.keep(src_uri, stamp, shown, result, keepable(result))
+
+    def keep(self, src_uri: str, stamp: Stamp, shown: str, result: Parsed, kept: bool) -> None:
+        """`put`, told whether its JSON form gives it back (`keepable`, asked where the file was parsed)."""
         if self.root is None:
             return
         self._changed.add(bucket_of(src_uri))
-        try:
-            again = _decode_parsed(_encode_parsed(result))
-        except (Damaged, TypeError, ValueError):
-            return
-        article = result[0]
-        if again[1] == result[1] and (article is None if again[0] is None else
-                                      _state(again[0]) == _state(article) == _made_anew(again[0])):
+        if kept:
             self._kept[src_uri] = (stamp, shown, result)
 
     def save(self) -> None:
@@ -127,6 +125,18 @@ class ArticleMemo:
                                 for uri, (stamp, shown, parsed) in kept.items()}}))
         for name in OLD_FILE_NAMES:
             (self.root / name).unlink(missing_ok=True)
+
+
+def keepable(result: Parsed) -> bool:
+    """Whether a parse's JSON form gives it back exactly, its digests and address too (pure: the process
+    that parsed the file asks it)."""
+    try:
+        again = _decode_parsed(_encode_parsed(result))
+    except (Damaged, TypeError, ValueError):
+        return False
+    article = result[0]
+    return again[1] == result[1] and (article is None if again[0] is None else
+                                      _state(again[0]) == _state(article) == _made_anew(again[0]))
 
 
 def _read_bucket(path: Path, salt: str) -> tuple[str | None, dict[str, Entry], int]:

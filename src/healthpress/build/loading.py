@@ -11,7 +11,7 @@ import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from healthpress.build.articlememo import ArticleMemo, Stamp, stamp_of
+from healthpress.build.articlememo import ArticleMemo, Stamp, keepable, stamp_of
 from healthpress.build.workers import map_in_order, worker_count
 from healthpress.bureau.data import BureauData
 from healthpress.bureau.disclosure import build_disclosure_records, disclosure_rows
@@ -80,13 +80,15 @@ def load_articles(docs_dir: Path, src_uris: list[str], all_uris: list[str], disp
                 results[src_uri] = known
     unread = [uri for uri in paths if uri not in refused and uri not in results]
 
-    def parse(src_uri: str) -> tuple[Article | None, list[Finding]]:
-        return load_article(docs_dir / src_uri, paths[src_uri], src_uri, limits)
+    def parse(src_uri: str) -> tuple[tuple[Article | None, list[Finding]], bool]:
+        """The file parsed, and whether the memo can keep it (both in the worker process)."""
+        parsed = load_article(docs_dir / src_uri, paths[src_uri], src_uri, limits)
+        return parsed, memo is not None and keepable(parsed)
 
-    for src_uri, parsed in zip(unread, map_in_order(parse, unread, worker_count(workers, len(unread)))):
+    for src_uri, (parsed, kept) in zip(unread, map_in_order(parse, unread, worker_count(workers, len(unread)))):
         results[src_uri] = parsed
         if memo:
-            memo.put(src_uri, stamps[src_uri], paths[src_uri], parsed)
+            memo.keep(src_uri, stamps[src_uri], paths[src_uri], parsed, kept)
     articles: list[Article] = []
     partial: dict[str, tuple[Article, frozenset[str]]] = {}
     for src_uri in paths:

@@ -192,9 +192,11 @@ class Article:
     (keymemo.py: a preview rebuild after a change to bodies only keeps the other pages' keys)."""
 
     def __post_init__(self) -> None:  # also runs for dataclasses.replace, never for an unpickled article
-        object.__setattr__(self, "digest", hashlib.blake2b(repr(self).encode("utf-8"), digest_size=20).digest())
         front = repr(tuple(getattr(self, name) for name in FRONT_FIELDS))
-        object.__setattr__(self, "front_digest", hashlib.blake2b(front.encode("utf-8"), digest_size=20).digest())
+        front_digest = hashlib.blake2b(front.encode("utf-8"), digest_size=20).digest()
+        object.__setattr__(self, "front_digest", front_digest)
+        body = self.body.encode("utf-8", errors="surrogatepass")  # once: repr would escape it first
+        object.__setattr__(self, "digest", hashlib.blake2b(front_digest + body, digest_size=20).digest())
         object.__setattr__(self, "url", f"{self.column}/{self.date:%Y}/{self.date:%m}/{self.slug}/")
 
     def line_of(self, name: str) -> int | None:

@@ -166,10 +166,7 @@ def read_yaml_mapping(path: str, yaml_text: str, first_line: int, what: str = "æ
     if findings:
         raise SourceError(findings)
     try:
-        findings = _scan_for_forbidden(path, yaml_text, first_line)
-        if findings:
-            raise SourceError(findings)
-        node = yaml.compose(yaml_text, Loader=StrictLoader)
+        node = _compose_allowed(path, yaml_text, first_line)
     except yaml.YAMLError as exc:
         raise SourceError(_yaml_finding(path, exc, first_line, what)) from exc
     if node is None:
@@ -206,6 +203,21 @@ def read_yaml_mapping(path: str, yaml_text: str, first_line: int, what: str = "æ
     finally:
         loader.dispose()
     return data, key_lines, item_lines
+
+
+def _compose_allowed(path: str, yaml_text: str, first_line: int) -> yaml.Node | None:
+    """The YAML's node tree, once no tag, anchor or alias is found in it (SourceError). A text without
+    any of ! & * can hold none, and is composed at once; should that fail, the tokens are read first, as
+    for any other text, so that the error reported is the one the scanner meets first."""
+    if not any(mark in yaml_text for mark in "!&*"):
+        try:
+            return yaml.compose(yaml_text, Loader=StrictLoader)
+        except yaml.YAMLError:
+            pass
+    findings = _scan_for_forbidden(path, yaml_text, first_line)
+    if findings:
+        raise SourceError(findings)
+    return yaml.compose(yaml_text, Loader=StrictLoader)
 
 
 def _yaml_finding(path: str, exc: Exception, first_line: int, what: str) -> Finding:
