@@ -130,3 +130,13 @@ def test_a_field_of_another_kind_of_column_is_a_warning_not_silently_dropped(sit
     assert [(f["line"], f["field"], f["level"]) for f in found] == [(4, "征集截止", "warning"), (5, "嘉宾", "warning"),
                                                                     (7, "doc_type", "warning")]
     assert "征集调查栏目" in found[0]["message"] and "文号" in found[2]["message"]
+
+
+def test_an_article_refused_for_another_error_still_has_its_interpretation_and_survey_checked(site, run_cli):
+    policy_site(site)
+    site.column("surveys", "征集调查", kind="surveys", order=4)
+    site.write("news/jiedu.md", article("解读", "2025-03-12", status="发布", interprets="市卫发〔2025〕99号"))
+    site.write("surveys/a.md", article("问卷", "2025-03-01", status="发布", opens="2025-03-01", closes="2025-02-01"))
+    found = {(f["path"], f["line"], f["field"], f["code"]) for f in json.loads(run_cli(site, "check", "--format", "json").stdout)}
+    assert {("content/news/jiedu.md", 4, "status", "invalid-literal_error"), ("content/news/jiedu.md", 5, "interprets", "interprets-unknown"),
+            ("content/surveys/a.md", 6, "closes", "survey-closes-before-opens")} <= found, found

@@ -23,7 +23,7 @@ from healthpress.bureau.letters import build_letters
 from healthpress.bureau.surveys import build_surveys
 from healthpress.bureau.periodical import periodical_findings
 from healthpress.bureau.units import unit_findings
-from healthpress.model.articles import LETTER_FIELDS, Article, parse_article, read_article
+from healthpress.model.articles import ACTIVITY_FIELDS, LETTER_FIELDS, Article, parse_article, read_article
 from healthpress.model.assets import check_assets
 from healthpress.model.catalog import Catalog, build_catalog, unknown_column_findings, url_clashes
 from healthpress.model.columns import Column
@@ -134,9 +134,11 @@ def read_refused(path: Path, shown: str, src_uri: str, limits: Limits) -> tuple[
     return article, failed
 
 
-def check_refused(loaded: LoadedArticles, catalog: Catalog, columns: dict[str, Column]) -> list[Finding]:
+def check_refused(loaded: LoadedArticles, catalog: Catalog, columns: dict[str, Column],
+                  now: dt.datetime | None = None, withheld: list[Article] = ()) -> list[Finding]:
     """The rules between articles, on the fields a refused article could read: its column is known, its
-    address is no other article's, its body is not empty, a letter's fields (and privacy) are right."""
+    address is no other article's, its body is not empty, a letter's fields (and privacy) are right, the
+    documents a 解读 names exist, an interview's and a survey's fields are right."""
     paths, refused = loaded.paths, loaded.refused_articles
     findings = unknown_column_findings([a for a, failed in refused.values() if "column" not in failed], columns, paths)
     placed = [a for a, failed in refused.values()
@@ -147,6 +149,12 @@ def check_refused(loaded: LoadedArticles, catalog: Catalog, columns: dict[str, C
     findings += check_empty_bodies([a for a, failed in refused.values() if "status" not in failed], columns, paths)
     letters = [a for a, failed in refused.values() if not failed.intersection(LETTER_FIELDS)]
     findings += build_letters(letters, {c.id for c in columns.values() if c.kind == "letters"}, paths)[1]
+    interpreting = [a for a, failed in refused.values() if "interprets" not in failed]
+    findings += build_interpretations(catalog.articles, paths, withheld, interpreting)[1]
+    activities = [a for a, failed in refused.values() if not failed.intersection(ACTIVITY_FIELDS)]
+    if now is not None:
+        findings += build_interviews(activities, _of_kind(columns, "interviews"), paths, now)[1]
+    findings += build_surveys(activities, _of_kind(columns, "surveys"), paths)[1]
     return findings
 
 
@@ -190,7 +198,7 @@ def build_site_model(
     catalog, found = build_catalog(shown, columns, loaded.paths)
     found += check_covers(shown, taken_uris, loaded.paths)
     found += check_empty_bodies(loaded.articles, columns, loaded.paths)
-    found += check_refused(loaded, catalog, columns)
+    found += check_refused(loaded, catalog, columns, now, withheld)
     for column in columns.values():
         if column.kind == "periodical":
             found += periodical_findings(catalog.by_column[column.id], column.title, loaded.paths)

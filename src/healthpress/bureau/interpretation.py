@@ -50,9 +50,11 @@ def is_normative_document(article: Article, column_kind: str | None) -> bool:
 
 
 def build_interpretations(articles: Iterable[Article], paths: Mapping[str, str],
-                          withheld: Iterable[Article] = ()) -> tuple[Interpretations, list[Finding]]:
-    """Resolve every 解读's documents among `articles` (the published ones, newest first); a name that is
-    none of them is an error on the line of that item (a document not yet published says so)."""
+                          withheld: Iterable[Article] = (), interpreting: Iterable[Article] | None = None,
+                          ) -> tuple[Interpretations, list[Finding]]:
+    """Resolve the documents of every 解读 among `interpreting` (default: `articles`) among `articles` (the
+    published ones, newest first); a name that is none of them is an error on the line of that item (a
+    document not yet published says so)."""
     articles = list(articles)
     by_path = {a.src_uri: a for a in articles}
     by_doc_no = {doc_no_key(a.doc_no): a for a in reversed(articles) if a.doc_no}
@@ -60,7 +62,7 @@ def build_interpretations(articles: Iterable[Article], paths: Mapping[str, str],
     documents_of: dict[str, tuple[str, ...]] = {}
     interpretations_of: dict[str, list[str]] = {}
     findings: list[Finding] = []
-    for article in articles:
+    for article in (articles if interpreting is None else interpreting):
         found: list[str] = []
         for index, name in enumerate(article.interprets):
             document = by_path.get(_as_path(name)) or by_doc_no.get(doc_no_key(name))
