@@ -324,7 +324,8 @@ def _new(args) -> int:
     issue = next_issue(column_dir) if columns[args.column].kind == "periodical" else None
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(new_article_text(args.title, moment, author=editor.author, unit=editor.unit, issue=issue,
-                                     settings_file=editor.settings_file), encoding="utf-8")
+                                     settings_file=editor.settings_file, kind=columns[args.column].kind),
+                    encoding="utf-8")
     if path != taken:
         print(f"已有 {os.path.relpath(taken)}，新文件名加了 -{path.stem.rsplit('-', 1)[-1]}", file=sys.stderr)
     print(os.path.relpath(path))

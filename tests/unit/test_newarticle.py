@@ -223,3 +223,16 @@ def test_new_file_name_is_a_valid_slug_and_a_valid_file_name(tmp_path, title):
 def test_new_file_name_is_never_a_windows_reserved_name(tmp_path, title):
     path = new_article_path(tmp_path / "press", title)
     assert check_names([f"press/{path.name}"], "content") == []
+
+
+@pytest.mark.parametrize("kind, fields", [
+    ("interviews", {"interview_time": None, "guests": (), "stage": "预告"}),
+    ("surveys", {"opens": dt.datetime(2013, 5, 8, tzinfo=SHANGHAI), "closes": None}),
+])
+def test_a_new_interview_or_survey_has_its_own_fields_ready_to_fill(kind, fields):
+    text = new_article_text("义诊", MOMENT, kind=kind)
+    article, findings = parse_article("content/x/new.md", "x/new.md", text)
+    assert findings == []
+    written = dict(article.activity_fields)
+    assert {name: written.get(name) for name in fields} == fields
+    assert all(f"\n{name}:" in text for name in fields)

@@ -50,10 +50,21 @@ def same_title_article(column_dir: Path, title: str) -> Path | None:
     return None
 
 
+KIND_LINES = {
+    "interviews": ("interview_time:          # 访谈时间，如 {date} 15:00",
+                   "guests: []               # 嘉宾，如 [张明（市卫生局副局长）]",
+                   "stage: 预告              # 访谈后在正文写实录、配上图片，改为 回顾"),
+    "surveys": ("opens: {date}        # 征集开始",
+                "closes:                  # 征集截止，如 {date}；截止后写 opinions:（收到意见条数）和 results:（征集结果）"),
+}
+"""The fields an interview or a survey must have, ready to fill, by column kind."""
+
+
 def new_article_text(title: str, moment: dt.datetime, *, author: str | None = None, unit: str | None = None,
-                     issue: int | None = None, settings_file: str = "~/.config/healthpress/editor.yml") -> str:
+                     issue: int | None = None, settings_file: str = "~/.config/healthpress/editor.yml",
+                     kind: str | None = None) -> str:
     """The text of a new draft article: title, date, author, unit (and the weekly's issue number) filled in,
-    the other fields ready to fill. An author or unit not known gets a comment saying where to set it once
+    the other fields ready to fill (an interview's and a survey's too, by the column's `kind`). An author or unit not known gets a comment saying where to set it once
     (`settings_file`, the editor's settings). Tabs and line breaks typed into the title become spaces: a
     title is one line of plain text (plaintext.py)."""
     title = typed_title(title)
@@ -63,6 +74,7 @@ def new_article_text(title: str, moment: dt.datetime, *, author: str | None = No
         lines.append(f"issue: {issue:<18}# 期号：{after}；属于已有一期的稿件，改成那一期的期号")
     lines.append(_field("author", author) if author else f"author:                  # 作者：在 {settings_file} 里写一行“作者: 张明”，以后自动填上")
     lines.append(_field("unit", unit) if unit else f"unit:                    # 供稿单位：在 {settings_file} 里写一行“单位: 市人民医院”，以后自动填上")
+    lines += [line.format(date=f"{moment:%Y-%m-%d}") for line in KIND_LINES.get(kind or "", ())]
     lines += ["tags: []", "status: draft            # 写完并审核后改为 published", "---", "", BODY_HINT]
     return "\n".join(lines)
 
