@@ -66,7 +66,7 @@ def test_check_names_reports_them_with_the_other_name_problems():
 
 def test_reserved_names_and_lookup():
     assert {"archive", "tags", "search", "stats", "topics", "about", "disclosure", "pagefind", "assets", "404", "sitemap",
-            "feed", "atom", "index", "page", "static"} == RESERVED_NAMES
+            "feed", "atom", "index", "page", "static", "reports"} == RESERVED_NAMES
     assert reserved("STATS").url == "/stats/" and reserved("sitemap").url == "/sitemap.xml"
     assert reserved("news") is None and reserved("statistics") is None
     assert all(g.url.startswith("/") and g.what for g in GENERATED.values())

@@ -33,8 +33,10 @@ from healthpress.model.findings import Finding, Level, errors
 from healthpress.model.limits import Limits, check_body, check_size
 from healthpress.model.paths import check_links_outside, check_names, hidden_names
 from healthpress.model.publication import publication_state
+from healthpress.bureau.reportforms import SiteIdentity
 from healthpress.render.bureau_views import build_bureau_listings, with_upcoming_days
 from healthpress.render.disclosure_views import build_disclosure_listings
+from healthpress.render.report_views import Activities, build_report_listings
 from healthpress.render.sitemodel import HOME_PAGE, SiteModel
 from healthpress.render.views import Listing, build_listings
 
@@ -189,6 +191,7 @@ def build_site_model(
     bureau: BureauData | None = None,
     identity: dict | None = None,
     catalogue_page_size: int = 20,
+    site: SiteIdentity | None = None,
 ) -> SiteModel:
     """Catalog what readers may see now (everything, marked, in a preview) and describe every listing."""
     shown: list[Article] = []
@@ -225,6 +228,8 @@ def build_site_model(
     listings[0] = with_upcoming_days(listings[0], bureau, now.date())
     listings += build_bureau_listings(catalog, bureau, now.date(), page_size)
     listings += build_disclosure_listings(records, {a.src_uri: a for a in catalog.articles}, guide, catalogue_page_size)
+    listings += build_report_listings(catalog, columns, bureau, Activities(letters, surveys, interviews),
+                                      site or SiteIdentity(), now)
     if bureau.has_units:
         found += unit_findings(shown, bureau.units, loaded.paths)
     return SiteModel(columns, catalog, listings, withheld,

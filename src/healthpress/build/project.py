@@ -11,6 +11,7 @@ from pathlib import Path
 
 from healthpress.build.articlememo import ArticleMemo
 from healthpress.bureau.data import BureauData, load_bureau_data
+from healthpress.bureau.reportforms import SiteIdentity
 from healthpress.build.fingerprint import code_digest
 from healthpress.model.columns import Column, load_columns
 from healthpress.checks.inspection import inspect_site, levels_for
@@ -55,7 +56,7 @@ def build_model(config, options, columns: dict[str, Column], findings: list[Find
     findings = findings + config_text_findings(config)
     now = build_moment()
     model = build_site_model(columns, loaded, findings, options.page_size, now, {f.src_uri for f in files},
-                             preview, bureau, identity, options.catalogue_page_size)
+                             preview, bureau, identity, options.catalogue_page_size, site_identity(config))
     try:
         levels = levels_for(build=not inspection, configured=options.compliance)
     except ValueError as exc:
@@ -65,6 +66,17 @@ def build_model(config, options, columns: dict[str, Column], findings: list[Find
     model.findings += inspect_site(model, bureau or BureauData(), config.extra, now.date(), levels,
                                    options.letters_warn_days if inspection else None, text=text_checks)
     return model
+
+
+def site_identity(config) -> SiteIdentity:
+    """The site's basic facts for the 政府网站工作年度报表, from mkdocs.yml (None where it says nothing)."""
+    bureau = (config.extra or {}).get("bureau") or {}
+
+    def text(value) -> str | None:
+        return str(value).strip() or None if value not in (None, "") else None
+
+    return SiteIdentity(text(config.site_name), text(config.site_url), text(bureau.get("sponsor")),
+                        text(bureau.get("site_code")), text(bureau.get("icp")), text(bureau.get("police_record")))
 
 
 def config_text_findings(config) -> list[Finding]:

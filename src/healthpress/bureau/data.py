@@ -1,5 +1,5 @@
 """The bureau's data files under `data/`: units and liaisons, health days, leaders, terms, groups, the
-disclosure guide.
+disclosure guide, the figures of the yearly reports.
 
 Each file is optional; a file that exists is validated, and its findings fail the build and the
 check like an article's would. A file with an error is not used at all (as if it were absent, but named
@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from healthpress.bureau.annualreport import AnnualReportData, load_annual_report
 from healthpress.bureau.leaders import Leaders, load_leaders
 from healthpress.bureau.terms import Term, load_terms
 from healthpress.model.findings import Finding, errors
@@ -33,6 +34,8 @@ class BureauData:
     leadership_group: LeadershipGroup | None = None
     topics: list[Topic] = field(default_factory=list)
     disclosure_guide: DisclosureGuide | None = None
+    annual_report: AnnualReportData | None = None
+    """data/annual-report.yml: what the yearly reports need that the site cannot count (None: no file)."""
     has_units: bool = False
     """Whether data/units.yml was read without an error (the units rule and statistics apply)."""
     failed: set[str] = field(default_factory=set)
@@ -62,4 +65,5 @@ def load_bureau_data(data_dir: Path, display_dir: str = "data") -> tuple[BureauD
     data.leadership_group = load("leadership-group.yml", load_leadership_group)
     data.topics = load("topics.yml", load_topics) or []
     data.disclosure_guide = load("disclosure-guide.yml", load_disclosure_guide)
+    data.annual_report = load("annual-report.yml", load_annual_report)
     return data, findings

@@ -34,6 +34,7 @@ GENERATED: dict[str, Generated] = {
     "topics": Generated("专题和卫生防病日页", "/topics/"),
     "about": Generated("领导小组页", "/about/leadership-group/"),
     "disclosure": Generated("政府信息公开指南和目录", "/disclosure/guide/"),
+    "reports": Generated("年度报表和报告页", "/reports/"),
     # the search index (search/shards.py), the feeds (render/feeds.py), the sitemap (render/sitemap.py)
     "pagefind": Generated("搜索索引", "/pagefind/"),
     "feed.xml": Generated("RSS 订阅", "/feed.xml"),

@@ -56,7 +56,7 @@ def last_modified(article: Article | None, listing: Listing | None, catalog) -> 
     return newest.date.strftime("%Y-%m-%d") if newest else "1970-01-01"
 
 
-FOOTER_PAGES = (("topics/", "专题"), ("topics/health-days/", "卫生防病日"), ("stats/", "供稿统计"), ("about/leadership-group/", "领导小组"),
+FOOTER_PAGES = (("reports/", "年度报表和报告"), ("topics/", "专题"), ("topics/health-days/", "卫生防病日"), ("stats/", "供稿统计"), ("about/leadership-group/", "领导小组"),
                 ("disclosure/guide/", "政府信息公开指南"), ("disclosure/catalogue/", "政府信息公开目录"))
 
 

@@ -1,7 +1,8 @@
-"""Jinja filters for dates written the Chinese way, installed into MkDocs' template environment."""
+"""Jinja filters for dates written the Chinese way and a report's values, installed into MkDocs' template environment."""
 
 from __future__ import annotations
 
+from healthpress.bureau.reportforms import show
 from healthpress.model.dates import chinese_date, chinese_datetime, chinese_month, iso_date
 
 
@@ -11,4 +12,5 @@ def install(env) -> None:
         "hp_datetime": chinese_datetime,
         "hp_iso": iso_date,
         "hp_month": lambda pair: chinese_month(*pair),
+        "hp_report_value": show,
     })

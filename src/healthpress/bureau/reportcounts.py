@@ -1,0 +1,146 @@
+"""What the yearly reports count from the site itself for one year (pure).
+
+Articles published in the year by column and kind, the columns and topics kept up and opened, 解读,
+letters (received, answered, the average days to answer, the replies published), consultations and
+interviews, and the 主动公开 table of 行政规范性文件 (文件类型 行政规范性文件: made, repealed, in force).
+Every figure counts the published articles the catalog holds: what readers see.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Iterable, Mapping
+
+from healthpress.bureau.interpcounts import InterpCounts, count_interpretation
+from healthpress.bureau.interpretation import is_normative_document
+from healthpress.bureau.interviews import Interview
+from healthpress.bureau.letters import Letter
+from healthpress.bureau.surveys import Survey
+from healthpress.bureau.topics import Topic
+from healthpress.model.articles import Article
+from healthpress.model.columns import Column
+from healthpress.model.dates import SHANGHAI
+
+NEWS_KINDS = frozenset({"news", "periodical", "notices"})
+"""Column kinds whose articles are 政务动态 (letters, interviews and consultations are counted as 互动交流)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnCount:
+    """Articles one column published in the year."""
+
+    title: str
+    kind: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class SiteCounts:
+    """Everything the site knows of one year, as the two forms ask for it; None where it cannot know."""
+
+    year: int
+    articles: int
+    """Articles published in the year (every column)."""
+    news: int
+    """Of them 政务动态: articles of news, periodical and notices columns that are no official document."""
+    documents: int
+    """Official documents (with a 文号, or of a notices column) published in the year: the 信息公开目录's new entries."""
+    by_column: tuple[ColumnCount, ...]
+    columns_kept: int
+    """Columns and topics with an article published in the year."""
+    columns_opened: int
+    """Of them, those whose first article was published in the year."""
+    interp: InterpCounts
+    letters_received: int
+    letters_answered: int
+    average_reply_days: float | None
+    """Over the letters answered in the year; None when none was."""
+    replies_published: int
+    normative_made: int
+    """行政规范性文件 written (成文日期, else published) in the year."""
+    normative_repealed: int | None
+    """Documents repealed in the year (the date their replacement on this site was published); None when a
+    repealed document's replacement is not on this site, so its year cannot be known."""
+    normative_in_force: int
+    """行政规范性文件 published by the year's end and not repealed by then."""
+
+
+def day_of(moment: dt.datetime | dt.date) -> dt.date:
+    """A date or an aware moment as a day in Beijing."""
+    if isinstance(moment, dt.datetime):
+        return moment.astimezone(SHANGHAI).date() if moment.tzinfo else moment.date()
+    return moment
+
+
+def published_in(articles: Iterable[Article], year: int) -> list[Article]:
+    return [a for a in articles if day_of(a.date).year == year]
+
+
+def count_year(
+    year: int, articles: tuple[Article, ...], columns: Mapping[str, Column], topics: Iterable[Topic],
+    letters: Mapping[str, Letter], surveys: Mapping[str, Survey], interviews: Mapping[str, Interview],
+    now: dt.datetime,
+) -> SiteCounts:
+    """The site's figures of `year`: `articles` are the catalog's (published, newest first), `letters`,
+    `surveys` and `interviews` the site model's, `now` the build's moment (a reply dated after it is not
+    counted yet)."""
+    today = day_of(now)
+    in_year = published_in(articles, year)
+    documents = [a for a in in_year if _is_document(a, columns)]
+    news = [a for a in in_year if columns[a.column].kind in NEWS_KINDS and not _is_document(a, columns)]
+    by_column = tuple(ColumnCount(c.title, c.kind, sum(1 for a in in_year if a.column == c.id)) for c in columns.values())
+    kept, opened = _kept_and_opened(year, articles, columns, topics)
+    received = [l for l in letters.values() if l.received.year == year]
+    answered = [l for l in letters.values() if l.replied_on is not None and l.replied_on.year == year
+                and l.replied_on <= today]
+    days = [l.response_days for l in answered if l.response_days is not None]
+    made, repealed, in_force = _normative(year, articles, columns)
+    return SiteCounts(
+        year=year, articles=len(in_year), news=len(news), documents=len(documents), by_column=by_column,
+        columns_kept=kept, columns_opened=opened, interp=count_interpretation(year, articles, surveys, interviews, now),
+        letters_received=len(received), letters_answered=len(answered),
+        average_reply_days=round(sum(days) / len(days), 1) if days else None,
+        replies_published=sum(1 for l in answered if l.reply),
+        normative_made=made, normative_repealed=repealed, normative_in_force=in_force)
+
+
+def _is_document(article: Article, columns: Mapping[str, Column]) -> bool:
+    return bool(article.doc_no) or columns[article.column].kind == "notices"
+
+
+def _kept_and_opened(year: int, articles: tuple[Article, ...], columns: Mapping[str, Column],
+                     topics: Iterable[Topic]) -> tuple[int, int]:
+    groups: list[list[Article]] = [[a for a in articles if a.column == c.id] for c in columns.values()]
+    groups += [list(topic.articles(articles)) for topic in topics]
+    years = [{day_of(a.date).year for a in group} for group in groups]
+    kept = [found for found in years if year in found]
+    return len(kept), sum(1 for found in kept if min(found) == year)
+
+
+def _normative(year: int, articles: tuple[Article, ...], columns: Mapping[str, Column]) -> tuple[int, int | None, int]:
+    """(made, repealed, in force) of the 行政规范性文件, by their disclosure fields."""
+    by_address = {"/" + a.dest_uri.removesuffix("index.html"): a for a in articles}
+    made = repealed = in_force = 0
+    unknown = False
+    end = dt.date(year, 12, 31)
+    for article in articles:
+        if not is_normative_document(article, columns[article.column].kind if article.column in columns else None):
+            continue
+        fields = dict(article.disclosure_fields)
+        written = fields.get("written_on") or article.date
+        if day_of(written).year == year:
+            made += 1
+        if day_of(article.date) > end:
+            continue
+        repealed_on = None
+        if fields.get("validity") == "废止":
+            replacement = by_address.get(str(fields.get("replaced_by") or "").split("#")[0].split("?")[0])
+            if replacement is None:
+                unknown = True
+            else:
+                repealed_on = day_of(replacement.date)
+                repealed += repealed_on.year == year
+        if repealed_on is None or repealed_on > end:
+            in_force += not (fields.get("validity") == "废止" and repealed_on is None)
+    return made, None if unknown else repealed, in_force

@@ -1,0 +1,65 @@
+"""data/annual-report.yml: each bad figure is a Chinese finding naming the file, the line and the field."""
+
+from __future__ import annotations
+
+import pytest
+
+from healthpress.bureau.annualreport import read_annual_report
+from healthpress.model.datafile import parse_data
+
+GOOD = """\
+- year: 2025
+  website:
+    page_views: 560000
+    innovation: [无障碍浏览]
+    filled_on: 2026-01-20
+  disclosure:
+    fees: 1.5
+    applications:
+      new: [5, 1, 0, 0, 1, 0]
+    reviews:
+      review: [1, 0, 0, 0]
+"""
+
+
+def read(text: str):
+    doc, findings = parse_data("data/annual-report.yml", text)
+    assert doc is not None, findings
+    return read_annual_report(doc)
+
+
+def test_a_good_file_reads_every_part():
+    data, findings = read(GOOD)
+    assert findings == []
+    entry = data.of(2025)
+    assert entry.website.page_views == 560000 and entry.website.unique_visitors is None
+    assert entry.disclosure.fees == 1.5
+    assert entry.applications.new == (5, 1, 0, 0, 1, 0) and entry.applications.granted is None
+    assert entry.reviews.review == (1, 0, 0, 0)
+    assert data.of(2024) is None
+
+
+@pytest.mark.parametrize("text, line, field, words", [
+    ("- year: 2025\n  website:\n    page_views: -3\n", 3, "page_views", "不能小于 0"),
+    ("- year: 2025\n  website:\n    page_views: 五十万\n", 3, "page_views", "应当是整数"),
+    ("- year: 2025\n  website:\n    page_views: \"1200\"\n", 3, "page_views", "应当是整数"),
+    ("- year: 2025\n  disclosure:\n    fees: 免费\n", 3, "fees", "应当是数字"),
+    ("- year: 2025\n  websites:\n    page_views: 1\n", 2, "websites", "不认识这个字段"),
+    ("- year: 2025\n  website:\n    visits: 1\n", 3, "visits", "不认识这个字段"),
+    ("- year: 2025\n  disclosure:\n    applications:\n      newly: [0, 0, 0, 0, 0, 0]\n", 4, "newly", "不认识这个字段"),
+    ("- year: 2025\n  disclosure:\n    applications:\n      new: [1, 2]\n", 4, "new", "应当写 6 个数"),
+    ("- year: 2025\n  disclosure:\n    applications:\n      new:\n        - 1\n        - -2\n", 6, "new", "不能小于 0"),
+    ("- year: 2025\n  disclosure:\n    reviews:\n      review: [0, 0, x, 0]\n", 4, "review", "应当是整数"),
+    ("- year: 2025\n- year: 2024\n- year: 2025\n  website: {page_views: 1}\n", 3, "year", "2025 年已经写过一项（第 1 行）"),
+    ("- year: 二〇二五\n", 1, "year", "应当是整数"),
+])
+def test_bad_input_names_file_line_and_field(text, line, field, words):
+    data, findings = read(text)
+    assert [(f.path, f.line, f.field) for f in findings] == [("data/annual-report.yml", line, field)], findings
+    assert words in findings[0].message and findings[0].level.value == "error"
+    assert findings[0].fix
+
+
+def test_a_repeated_year_is_reported_even_when_both_entries_have_errors():
+    data, findings = read("- year: 2025\n  website: {page_views: -1}\n- year: 2025\n  website: {page_views: -2}\n")
+    assert sorted((f.line, f.field) for f in findings) == [(2, "page_views"), (3, "year"), (4, "page_views")]
