@@ -130,6 +130,12 @@ def example_site(tmp_path_factory) -> ExampleSite:
     return site
 
 
+INTERVIEW_PAGE = "/interviews/2025/03/jiating-yisheng-fangtan-2025/"
+"""The example's 在线访谈 review: its facts, guests, photos, and the 解读的文件 it interprets."""
+SURVEY_PAGE = "/surveys/2025/05/kongyan-tiaoli-zhengqiu-yijian-2025/"
+"""The example's 征集调查 with its results."""
+
+
 @pytest.fixture(scope="session")
 def sample_pages(example_site) -> dict[str, str]:
     """The page of each kind that the screenshots and axe look at. The article is the one with
@@ -139,7 +145,7 @@ def sample_pages(example_site) -> dict[str, str]:
     heaviest = max(articles, key=lambda url: example_site.html(url).stat().st_size)
     return {"home": "/", "column": f"/{PAGED_COLUMN}/", "article": heaviest, "archive": "/archive/",
             "search": f"/search/?q={SEARCH_TERM}", "stats": "/stats/", "catalogue": "/disclosure/catalogue/",
-            "guide": "/disclosure/guide/"}
+            "guide": "/disclosure/guide/", "interview": INTERVIEW_PAGE, "survey": SURVEY_PAGE}
 
 
 # ---- nginx ----------------------------------------------------------------------------------

@@ -193,9 +193,11 @@ def describe_violations(violations: list[dict]) -> str:
 
 
 # each page on both screens; the statistics page, whose tables are the widest, on a phone; the disclosure
-# catalogue (a table whose headings are sort links) on both, the guide on a phone
+# catalogue (a table whose headings are sort links) on both, the guide on a phone; an 在线访谈 review (its
+# facts, guests, photos and 解读的文件) on a phone, a 征集调查 with its results on a desktop
 AXE_PAGES = [(name, viewport) for viewport in ("phone", "desktop") for name in PAGES_WITH_RESULTS] + [
-    ("stats", "phone"), ("catalogue", "phone"), ("catalogue", "desktop"), ("guide", "phone")]
+    ("stats", "phone"), ("catalogue", "phone"), ("catalogue", "desktop"), ("guide", "phone"), ("interview", "phone"),
+    ("survey", "desktop")]
 
 
 @pytest.mark.parametrize(("name", "viewport"), AXE_PAGES)
