@@ -47,6 +47,11 @@ def _looks_like_utf16(data: bytes) -> bool:
 
 def decode_source(path: str, data: bytes) -> tuple[str | None, list[Finding]]:
     """The file's text, or a finding that names its encoding and the command that converts it."""
+    if b"\x00" not in data and not data.startswith(UTF16_BOMS):  # what detect_encoding calls UTF-8, decoded once
+        try:
+            return data.decode("utf-8-sig"), []
+        except UnicodeDecodeError:
+            pass
     encoding = detect_encoding(data)
     fix = f"运行 healthpress fix-encoding {path} 转换为 UTF-8（会保留一份备份），或用编辑器“另存为 UTF-8”"
     if encoding == "utf-8":

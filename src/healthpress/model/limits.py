@@ -88,6 +88,8 @@ NESTING_STARTS = frozenset(" \t>-*+0123456789")
 """The first characters of a line that can open a level (`_markdown_depth` is 0 for any other line)."""
 NESTING_LINE = re.compile(r"^(?:[ \t>*+0-9-]|.*<).*$", re.MULTILINE)
 """A line that can reach a level deeper than the line before it: it opens one, or has raw HTML."""
+OPENING_LINE = re.compile(r"^[ \t>*+0-9-].*$", re.MULTILINE)
+"""`NESTING_LINE` in a body without any <."""
 
 
 def _plain(body: str, limits: Limits) -> bool:
@@ -102,7 +104,7 @@ def _too_deep(path: str, body: str, first_line: int, limits: Limits) -> list[Fin
     """`check_body` of a `_plain` body: only the lines that can be deeper than the line before them are
     looked at (on any other line the depth is the raw HTML's from before, reported already if too deep)."""
     html_depth, number, at = 0, first_line, 0
-    for match in NESTING_LINE.finditer(body):
+    for match in (NESTING_LINE if "<" in body else OPENING_LINE).finditer(body):
         number += body.count("\n", at, match.start())
         at = match.start()
         line = match.group()
