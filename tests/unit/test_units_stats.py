@@ -128,6 +128,21 @@ def test_unknown_unit_is_a_warning_naming_the_closest():
     assert "是不是" not in findings[1].fix
 
 
+def test_a_county_unit_on_many_articles_is_compared_with_the_list_once(monkeypatch):
+    """A realistic bureau's articles name the same few county units thousands of times: each name not in
+    the list is matched against it once, and every article still gets its warning with the hint."""
+    import difflib
+
+    calls = []
+    compare = difflib.get_close_matches
+    monkeypatch.setattr(difflib, "get_close_matches", lambda *a, **k: calls.append(a[0]) or compare(*a, **k))
+    arts = [article(f"a{n}", "2013-05-08", "市人民医阮" if n % 2 else "东山县卫生局") for n in range(40)]
+    findings = unit_findings(arts, units())
+    assert len(findings) == 40 and all(f.code == "unknown-unit" for f in findings)
+    assert ["是不是“市人民医院”？" in f.fix for f in findings] == [n % 2 == 1 for n in range(40)]
+    assert sorted(calls) == ["东山县卫生局", "市人民医阮"]
+
+
 @pytest.mark.parametrize(
     "text, period",
     [

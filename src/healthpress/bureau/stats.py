@@ -18,7 +18,7 @@ from babel.dates import format_date
 
 from healthpress.model.articles import Article
 from healthpress.model.dates import LOCALE, SHANGHAI, chinese_month
-from healthpress.bureau.units import Unit, resolve_unit
+from healthpress.bureau.units import Unit, unit_index
 
 _PERIOD = re.compile(r"^(\d{4})(?:[Qq]([1-4])|-(\d{2}))?$")
 
@@ -137,8 +137,9 @@ def count_by_unit(articles: Iterable[Article], units: list[Unit], period: str) -
 
     by_unit: dict[str, list[Article]] = {u.name: [] for u in units}
     unregistered: list[Article] = []
+    index = unit_index(units)
     for article in in_period:
-        unit = resolve_unit(article.unit, units)
+        unit = index.get(article.unit.strip()) if article.unit else None  # resolve_unit, the list read once
         (by_unit[unit.name] if unit else unregistered).append(article)
     rows = []
     for unit in units:

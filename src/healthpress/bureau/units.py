@@ -138,6 +138,16 @@ def resolve_unit(name: str | None, units: Iterable[Unit]) -> Unit | None:
     return next((u for u in units if name in u.names), None)
 
 
+def unit_index(units: Iterable[Unit]) -> dict[str, Unit]:
+    """Every name (full, short, alias) to its unit, the first unit listed for a name used twice: `index.get(
+    name.strip())` is `resolve_unit(name, units)` for a name that is not empty, without reading the list."""
+    index: dict[str, Unit] = {}
+    for unit in units:
+        for alias in unit.names:
+            index.setdefault(alias, unit)
+    return index
+
+
 def closest_unit(name: str, units: Iterable[Unit]) -> Unit | None:
     """The unit with the name (full, short or alias) most like `name`, or None when none is close."""
     by_name: dict[str, Unit] = {}
@@ -152,10 +162,14 @@ def unit_findings(articles: Iterable[Article], units: list[Unit], paths: Mapping
                   display: str = "data/units.yml") -> list[Finding]:
     """A warning for each article whose `unit` is not in the list, naming the closest unit."""
     findings = []
+    index = unit_index(units)
+    closest: dict[str, Unit | None] = {}  # the same unknown unit on many articles is looked up once
     for article in articles:
-        if not article.unit or resolve_unit(article.unit, units) is not None:
+        if not article.unit or article.unit.strip() in index:
             continue
-        close = closest_unit(article.unit, units)
+        if article.unit not in closest:
+            closest[article.unit] = closest_unit(article.unit, units)
+        close = closest[article.unit]
         hint = f"是不是“{close.name}”？" if close else ""
         findings.append(Finding(
             paths.get(article.src_uri, article.src_uri) if paths is not None else article.src_uri,
