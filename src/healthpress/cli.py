@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
         print(str(exc), file=sys.stderr)
         return 2
     handlers = {"build": _build, "check": _check, "serve": _serve, "new": _new, "fix-encoding": _fix_encoding,
-                "stats": _stats}
+                "stats": _stats, "report": _report}
     try:
         code = handlers[args.command](args)
         sys.stdout.flush()  # buffered output meets a full disk or a closed pipe here
@@ -73,12 +73,25 @@ def _parser(argv: list[str]) -> argparse.ArgumentParser:
     stats.add_argument("--period", metavar="期间",
                        help="统计期间：2013、2013Q2 或 2013-05（不写时统计今年；今年还没有稿件时统计有稿件的最近一年）")
     stats.add_argument("--csv", action="store_true", help="输出 CSV（可用 Excel 打开）")
-    for command in (build, check, serve, new, stats):  # `healthpress build -f other.yml` too
+    report = commands.add_parser("report", help="导出政府网站工作年度报表或政府信息公开工作年度报告（Excel 或 CSV）")
+    report.add_argument("kind", choices=["website", "disclosure"], metavar="报表",
+                        help="website：政府网站工作年度报表；disclosure：政府信息公开工作年度报告")
+    report.add_argument("--year", type=_year, metavar="年度", help="哪一年，如 2025（不写时为上一个已结束的年度）")
+    report.add_argument("--xlsx", metavar="文件", type=Path, help="写成 Excel 表格（.xlsx，Excel 和 WPS 都能打开）")
+    report.add_argument("--csv", metavar="文件", type=Path, help="写成 CSV 文件（UTF-8，可用 Excel 打开）")
+    for command in (build, check, serve, new, stats, report):  # `healthpress build -f other.yml` too
         command.add_argument("-f", "--config-file", default=argparse.SUPPRESS, metavar="配置文件",
                              help="站点配置文件（默认 mkdocs.yml），相对于当前文件夹")
     fix = commands.add_parser("fix-encoding", help="把 GBK/GB18030/UTF-16 文件转换为 UTF-8（保留备份）")
     fix.add_argument("paths", nargs="+", type=Path, metavar="文件", help="要转换的文章文件，可以写多个")
     return parser
+
+
+def _year(text: str) -> int:
+    """`--year`'s value: a year such as 2025."""
+    if not text.strip().isdigit() or not 2000 <= int(text) <= 2100:
+        raise argparse.ArgumentTypeError(f"“{text}”不是年度：写四位数的年份，如 2025")
+    return int(text)
 
 
 def _seconds(text: str) -> float:
@@ -340,6 +353,30 @@ def _stats(args) -> int:
     sys.stdout.write(out)
     sys.stderr.write(err)
     return status
+
+
+def _report(args) -> int:
+    from healthpress.build.reporting import make_report
+    from healthpress.render.reportsheet import render_report_csv, render_report_xlsx
+    from healthpress.storage.files import write_atomic
+
+    _setup_logging(args.config_file)  # MkDocs' words about mkdocs.yml, in Chinese
+    result = make_report(Path(args.config_file), args.kind, args.year)
+    sys.stderr.write(result.message)
+    if result.form is None:
+        return result.status
+    written = []
+    if args.xlsx:
+        write_atomic(args.xlsx, render_report_xlsx(result.form))
+        written.append(str(args.xlsx))
+    if args.csv:
+        write_atomic(args.csv, render_report_csv(result.form).encode("utf-8"))
+        written.append(str(args.csv))
+    if written:
+        print(f"已导出{result.form.heading}：" + "、".join(written))
+    else:
+        sys.stdout.write(render_report_csv(result.form).removeprefix("\ufeff"))
+    return result.status
 
 
 def _fix_encoding(args) -> int:

@@ -50,10 +50,11 @@ def test_each_translation_formats_as_its_message_does():
 
 INVOCATIONS = [
     ("-h",), ("build", "-h"), ("check", "-h"), ("serve", "-h"), ("new", "-h"), ("stats", "-h"),
-    ("fix-encoding", "-h"),
+    ("fix-encoding", "-h"), ("report", "-h"),
     (), ("bogus",), ("-f",), ("check", "--format"), ("check", "--format", "xml"), ("check", "--nope"),
     ("build", "--wait", "x"), ("build", "extra"), ("stats", "--period"), ("new",), ("new", "news"),
-    ("fix-encoding",), ("--config",), ("check", "--form", "xml")
+    ("fix-encoding",), ("--config",), ("check", "--form", "xml"),
+    ("report",), ("report", "web"), ("report", "website", "--year", "x"), ("report", "website", "--year", "1999"),
 ]
 
 

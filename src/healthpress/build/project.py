@@ -121,6 +121,12 @@ def plugin_options(config, config_file: Path):
 
 def load_project(config_file: Path, inspection: bool = False) -> tuple[SiteModel, BureauData]:
     """The site model and the bureau's data, read the way MkDocs reads the project, without building."""
+    model, bureau, _ = load_project_config(config_file, inspection)
+    return model, bureau
+
+
+def load_project_config(config_file: Path, inspection: bool = False):
+    """`load_project`, and the MkDocs config it read (for what mkdocs.yml itself says)."""
     from mkdocs.config import load_config
     from mkdocs.structure.files import get_files
 
@@ -131,7 +137,7 @@ def load_project(config_file: Path, inspection: bool = False) -> tuple[SiteModel
     bureau, found = load_bureau_data(project_dir / options.data_dir, options.data_dir)
     model = build_model(config, options, columns, findings + found, get_files(config), bureau=bureau,
                         inspection=inspection)
-    return model, bureau
+    return model, bureau, config
 
 
 def check_project(config_file: Path) -> list[Finding]:

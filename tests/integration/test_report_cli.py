@@ -1,0 +1,83 @@
+"""`healthpress report website|disclosure`: the yearly reports as Excel workbooks and CSV for submission."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+WEBSITE_HEADINGS = ["网站基本信息", "信息发布", "专栏专题", "解读回应", "办事服务", "互动交流", "安全防护", "移动新媒体",
+                    "创新发展"]
+DISCLOSURE_HEADINGS = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                       "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
+MARCH_2026 = "1772330400"  # 2026-03-01 10:00 in Beijing
+
+
+def report(project: Path, *args: str, epoch: str = MARCH_2026) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "healthpress.cli", "report", *args], cwd=project, capture_output=True,
+                          text=True, timeout=300, env={**os.environ, "NO_COLOR": "1", "SOURCE_DATE_EPOCH": epoch})
+
+
+def column_a(path: Path) -> list[str]:
+    sheet = openpyxl.load_workbook(path).active
+    return [str(c.value) for c in sheet["A"] if c.value is not None]
+
+
+@pytest.mark.parametrize("kind, headings", [("website", WEBSITE_HEADINGS), ("disclosure", DISCLOSURE_HEADINGS)])
+def test_both_reports_open_in_openpyxl_with_every_heading_of_the_form(example_copy, kind, headings):
+    done = report(example_copy, kind, "--year", "2025", "--xlsx", "out/r.xlsx", "--csv", "out/r.csv")
+    assert done.returncode == 0, done.stderr
+    cells = column_a(example_copy / "out" / "r.xlsx")
+    assert cells[0].startswith("2025年") and all(h in cells for h in headings), cells
+    sheet = openpyxl.load_workbook(example_copy / "out" / "r.xlsx").active
+    assert not [c.coordinate for row in sheet.iter_rows() for c in row if c.value == "缺"]  # the example is complete
+    text = (example_copy / "out" / "r.csv").read_bytes().decode("utf-8")
+    assert text.startswith("\ufeff") and all(h in text for h in headings)
+
+
+def test_without_year_it_is_the_last_completed_year(example_copy):
+    done = report(example_copy, "website", "--xlsx", "w.xlsx")
+    assert done.returncode == 0 and "2025 年" in done.stderr, done.stderr
+    assert column_a(example_copy / "w.xlsx")[0] == "2025年政府网站工作年度报表"
+    assert report(example_copy, "website", "--year", "2026", "--xlsx", "x.xlsx").returncode == 2
+    assert not (example_copy / "x.xlsx").exists()
+
+
+FORMULAS = {"weibo_name": "=HYPERLINK(\"http://evil.example/\",\"点我\")", "wechat_name": "+1+2",
+            "other_media": "@SUM(A1)", "head": "-3+4"}
+
+
+def test_no_cell_of_the_csv_or_the_workbook_is_a_formula(example_copy):
+    data = example_copy / "data" / "annual-report.yml"
+    text = data.read_text(encoding="utf-8")
+    for field, value in FORMULAS.items():
+        start = text.index(f"    {field}: ")
+        end = text.index("\n", start)
+        text = text[:start] + f"    {field}: {json.dumps(value, ensure_ascii=False)}" + text[end:]
+    data.write_text(text, encoding="utf-8")
+    done = report(example_copy, "website", "--year", "2025", "--csv", "w.csv", "--xlsx", "w.xlsx")
+    assert done.returncode == 0, done.stderr
+    cells = [c for row in csv.reader(io.StringIO((example_copy / "w.csv").read_text(encoding="utf-8-sig"))) for c in row]
+    for value in FORMULAS.values():
+        assert "'" + value in cells, (value, cells)
+    assert not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    sheet = openpyxl.load_workbook(example_copy / "w.xlsx").active
+    written = {c.value: c for row in sheet.iter_rows() for c in row if c.value in FORMULAS.values()}
+    assert set(written) == set(FORMULAS.values())
+    assert all(c.data_type == "s" for c in written.values())
+
+
+def test_a_bad_data_file_exports_nothing(example_copy):
+    data = example_copy / "data" / "annual-report.yml"
+    data.write_text(data.read_text(encoding="utf-8").replace("page_views: 562190", "page_views: 五十六万"), encoding="utf-8")
+    done = report(example_copy, "website", "--year", "2025", "--xlsx", "w.xlsx", "--csv", "w.csv")
+    assert done.returncode == 1
+    assert "data/annual-report.yml:" in done.stderr and "page_views" in done.stderr and "改正后再导出" in done.stderr
+    assert not (example_copy / "w.xlsx").exists() and not (example_copy / "w.csv").exists()
