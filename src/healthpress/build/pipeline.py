@@ -207,7 +207,7 @@ class Build:
             self.model: SiteModel = build_model(
                 config, self.options, self.columns, [], files, preview=self.mode.preview, bureau=self.bureau,
                 inspection=self.mode.inspection, cache_dir=self.cache_dir,  # the configure phase's reported above
-                text_checks=False)  # each article's text is checked where its page is rendered (`_facts_of`)
+                text_checks=False, calendar=self.mode.name == "check")  # each article's text is checked where its page is rendered (`_facts_of`)
             self.text_checks = TextChecks.for_build(self.bureau, self.mode.inspection, self.options.compliance)
         shared = share_image_finding(self.options.share_image, {f.src_uri for f in files}, self.docs_display)
         self._report(self.model.findings + ([shared] if shared else []))

@@ -11,7 +11,10 @@ from pathlib import Path
 
 from healthpress.build.articlememo import ArticleMemo
 from healthpress.bureau.data import BureauData, load_bureau_data
+from healthpress.bureau.reportcounts import day_of
 from healthpress.bureau.reportforms import SiteIdentity
+from healthpress.checks.reportcalendar import calendar_findings, season_year
+from healthpress.render.report_views import KINDS, Activities, build_report
 from healthpress.build.fingerprint import code_digest
 from healthpress.model.columns import Column, load_columns
 from healthpress.checks.inspection import inspect_site, levels_for
@@ -36,12 +39,13 @@ def display_dir(config) -> str:
 
 def build_model(config, options, columns: dict[str, Column], findings: list[Finding], files,
                 preview: bool = False, bureau: BureauData | None = None, inspection: bool = False,
-                cache_dir: Path | None = None, text_checks: bool = True) -> SiteModel:
+                cache_dir: Path | None = None, text_checks: bool = True, calendar: bool = False) -> SiteModel:
     """Read the editors' files among `files` (an MkDocs Files) and build the site model.
 
     With `cache_dir`, articles parsed by an earlier build and unchanged since are not parsed again. Without
     `text_checks`, the articles' leader and wording checks are left to the caller (the Build runs them
-    where it renders the pages, textchecks.py).
+    where it renders the pages, textchecks.py). With `calendar` (`healthpress check`, not a build), the
+    yearly reports' season is judged too (checks/reportcalendar.py).
     """
     docs_dir = Path(config.docs_dir)
     in_docs = {folder: bool(folder) and Path(folder) == docs_dir for folder in {f.src_dir for f in files}}
@@ -65,7 +69,21 @@ def build_model(config, options, columns: dict[str, Column], findings: list[Find
         return model
     model.findings += inspect_site(model, bureau or BureauData(), config.extra, now.date(), levels,
                                    options.letters_warn_days if inspection else None, text=text_checks)
+    if calendar and bureau is not None:
+        model.findings += season_findings(model, bureau, site_identity(config))
     return model
+
+
+def season_findings(model: SiteModel, bureau: BureauData, site: SiteIdentity) -> list[Finding]:
+    """In December and January, what data/annual-report.yml lacks for the reports due on 31 January."""
+    year = season_year(model.now.date())
+    if year is None or bureau.annual_report is None:
+        return []
+    activities = Activities(model.letters, model.surveys, model.interviews)
+    forms = [build_report(kind, year, model.catalog, model.columns, bureau, activities, site, model.now)
+             for kind in KINDS]
+    published = any(day_of(a.date).year == year for a in model.catalog.articles)
+    return calendar_findings(bureau.annual_report, forms, year, published)
 
 
 def site_identity(config) -> SiteIdentity:
