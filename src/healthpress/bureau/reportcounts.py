@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Mapping
 
 from healthpress.bureau.interpcounts import InterpCounts, count_interpretation
@@ -66,8 +67,10 @@ class SiteCounts:
     """行政规范性文件 published by the year's end and not repealed by then."""
 
 
+@lru_cache(maxsize=1 << 16)
 def day_of(moment: dt.datetime | dt.date) -> dt.date:
-    """A date or an aware moment as a day in Beijing."""
+    """A date or an aware moment as a day in Beijing (each moment worked out once: the report of every year
+    asks it of every article)."""
     if isinstance(moment, dt.datetime):
         return moment.astimezone(SHANGHAI).date() if moment.tzinfo else moment.date()
     return moment
@@ -120,7 +123,7 @@ def _kept_and_opened(year: int, articles: tuple[Article, ...], columns: Mapping[
 
 def _normative(year: int, articles: tuple[Article, ...], columns: Mapping[str, Column]) -> tuple[int, int | None, int]:
     """(made, repealed, in force) of the 行政规范性文件, by their disclosure fields."""
-    by_address = {"/" + a.dest_uri.removesuffix("index.html"): a for a in articles}
+    by_address: dict[str, Article] | None = None  # made when a repealed document is met (every year asks)
     made = repealed = in_force = 0
     unknown = False
     end = dt.date(year, 12, 31)
@@ -135,6 +138,8 @@ def _normative(year: int, articles: tuple[Article, ...], columns: Mapping[str, C
             continue
         repealed_on = None
         if fields.get("validity") == "废止":
+            if by_address is None:
+                by_address = {"/" + a.dest_uri.removesuffix("index.html"): a for a in articles}
             replacement = by_address.get(str(fields.get("replaced_by") or "").split("#")[0].split("?")[0])
             if replacement is None:
                 unknown = True
