@@ -142,10 +142,14 @@ def test_an_article_refused_for_another_error_still_has_its_interpretation_and_s
             ("content/surveys/a.md", 6, "closes", "survey-closes-before-opens")} <= found, found
 
 
-def test_a_scheduled_interpretation_naming_no_document_is_an_error_before_its_day(site, run_cli):
+def test_a_scheduled_interpretation_or_survey_with_an_error_is_reported_before_its_day(site, run_cli):
     policy_site(site)
     site.write("news/later.md", article("解读", "2099-03-12", interprets="市卫发〔2025〕99号"))
     site.write("news/with-doc.md", article("另一篇解读", "2099-03-12", interprets="policy/later-doc.md"))
     site.write("policy/later-doc.md", article("以后的文件", "2099-03-10", doc_no="市卫发〔2099〕1号"))
-    found = [f for f in json.loads(run_cli(site, "check", "--format", "json").stdout) if f["code"] == "interprets-unknown"]
-    assert [(f["path"], f["line"]) for f in found] == [("content/news/later.md", 4)]
+    site.column("surveys", "征集调查", kind="surveys", order=4)
+    site.write("surveys/later.md", article("问卷", "2099-03-01", closes="2099-03-31"))
+    found = [f for f in json.loads(run_cli(site, "check", "--format", "json").stdout)
+             if f["code"] in ("interprets-unknown", "survey-field-missing")]
+    assert [(f["path"], f["line"], f["field"]) for f in found] == [("content/news/later.md", 4, "interprets"),
+                                                                   ("content/surveys/later.md", 1, "opens")]

@@ -92,7 +92,8 @@ def test_interviews_need_time_and_guests_a_review_comes_after_and_held_ones_are_
     coming = make("talk/c.md", "date: 2025-06-20\ninterview_time: 2025-07-10 15:00\nguests: [丙]\n")
     early = make("talk/d.md", "date: 2025-06-20\ninterview_time: 2025-08-10\nguests: [丁]\nstage: 回顾\n")
     bare = make("talk/e.md", "date: 2025-06-20\nguests: [戊]\n")
-    interviews, findings = build_interviews([good, announced, coming, early, bare], {"talk"}, PATHS, NOW)
+    scheduled = make("talk/f.md", "date: 2025-08-12\ninterview_time: 2025-08-10\nguests: [己]\nstage: 回顾\n")
+    interviews, findings = build_interviews([good, announced, coming, early, bare, scheduled], {"talk"}, PATHS, NOW)
     assert [(f.path, f.line, f.field, f.code) for f in findings] == [
         ("talk/d.md", 6, "stage", "interview-review-too-early"), ("talk/e.md", 1, "interview_time", "interview-field-missing")]
     assert count_interviews_held(interviews.values(), 2025, NOW) == 2

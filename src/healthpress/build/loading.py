@@ -221,6 +221,8 @@ def build_site_model(
     found += found_interpretations
     scheduled = [a for a in withheld if a.status == "published"]  # checked now: the build publishing it must not fail
     found += build_interpretations([*catalog.articles, *withheld], loaded.paths, interpreting=scheduled)[1]
+    found += build_interviews(scheduled, _of_kind(columns, "interviews"), loaded.paths, now)[1]
+    found += build_surveys(scheduled, _of_kind(columns, "surveys"), loaded.paths)[1]
     interviews, found_interviews = build_interviews(catalog.articles, _of_kind(columns, "interviews"), loaded.paths, now)
     found += found_interviews
     surveys, found_surveys = build_surveys(catalog.articles, _of_kind(columns, "surveys"), loaded.paths)

@@ -42,7 +42,7 @@ def held(interview: Interview, now: dt.datetime) -> bool:
 def build_interviews(articles: Iterable[Article], interview_columns: set[str], paths: Mapping[str, str],
                      now: dt.datetime) -> tuple[dict[str, Interview], list[Finding]]:
     """Every interview of an interviews column, by src_uri, and what is wrong with them: a missing 访谈时间 or
-    嘉宾, a review (回顾) of an interview not yet held."""
+    嘉宾, a review (回顾) of an interview not yet held when it appears (now, or its later date if scheduled)."""
     interviews: dict[str, Interview] = {}
     findings: list[Finding] = []
     for article in articles:
@@ -59,7 +59,7 @@ def build_interviews(articles: Iterable[Article], interview_columns: set[str], p
             continue
         interview = Interview(article.src_uri, fields["interview_time"], tuple(fields["guests"]), fields.get("host"),
                               fields.get("stage", "预告"))
-        if interview.is_review and not held(interview, now):
+        if interview.is_review and not held(interview, max(now, article.date)):
             line, key = article.where("stage")
             findings.append(Finding(path, line, key, "interview-review-too-early",
                                     f"访谈定于 {chinese_datetime(interview.time)} 举行，还没有举行，不能是回顾",
