@@ -96,10 +96,9 @@ def test_a_fragment_a_site_replaces_renders_every_time(tmp_path):
 
 def test_translations_are_materials():
     env = jinja2.Environment(loader=jinja2.DictLoader({
-        "zh.html": '{% macro t(key) %}{{ {"toc": "目录"}[key] }}{% endmacro %}',
-        "en.html": '{% macro t(key) %}{{ {"toc": "Contents", "top": "Back to top"}[key] }}{% endmacro %}',
-        "page.html": '{% import "zh.html" as lang %}{% import "en.html" as fallback %}'
-                     '{% set t = hp_translations(lang, fallback) %}{{ t("toc") }}|{{ t("top") }}|{{ t("none") }}'}))
-    env.globals["hp_translations"] = fragments.Translations()
+        "partials/languages/zh.html": '{% macro t(key) %}{{ {"toc": "目录"}[key] }}{% endmacro %}',
+        "partials/languages/en.html": '{% macro t(key) %}{{ {"toc": "Contents", "top": "Back to top"}[key] }}{% endmacro %}',
+        "page.html": '{% set t = hp_translations("zh") %}{{ t("toc") }}|{{ t("top") }}|{{ t("none") }}'}))
+    env.globals["hp_translations"] = fragments.Translations(env)
     assert env.get_template("page.html").render() == "目录|Back to top|none"
     assert env.get_template("page.html").render() == "目录|Back to top|none"

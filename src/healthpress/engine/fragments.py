@@ -42,13 +42,18 @@ class FragmentMemo:
         """(name, nav state) -> every leading part of the folders of the addresses the fragment passed to `url`."""
         self._html: dict[tuple, str] = {}
         self._recording: list[list[str]] = []
+        self._page: Any = None
+        self._nav: Any = None
+        self._state: tuple = ()
 
     def fragment(self, context: jinja2.runtime.Context, name: str, caller: Callable[[], str]) -> str:
         """The fragment `name` for the page in `context`: from the memo, or `caller()` rendered and kept."""
         page, nav = context.get("page"), context.get("nav")
         if name in self.unsafe or page is None or nav is None:
             return caller()
-        state = (name, nav_state(nav, page))
+        if page is not self._page or nav is not self._nav:  # once per page: its fragments share the nav's state
+            self._page, self._nav, self._state = page, nav, nav_state(nav, page)
+        state = (name, self._state)
         folder = page_folder(page.url)
         prefixes = self._addresses.get(state)
         if prefixes is not None:
@@ -117,16 +122,19 @@ def shared_part(folder: Folder, prefixes: frozenset[Folder]) -> Folder:
 
 class Translations:
     """material's `lang.t(key)`, its macro `lang.t(key) or fallback.t(key) or key` (a string: MkDocs' templates
-    do not autoescape), each key's text kept after its first use: the language templates are imported
-    without the page's context, so they read nothing of the page."""
+    do not autoescape) with `lang` partials/languages/<language>.html and `fallback` its en.html, each key's
+    text kept after its first use: imported without the page's context, they read nothing of the page."""
 
-    def __init__(self) -> None:
-        self._by_language: dict[tuple[int, int], tuple[Any, Any, Callable[[str], str]]] = {}
+    def __init__(self, env: jinja2.Environment) -> None:
+        self.env = env
+        self._by_language: dict[str, Callable[[str], str]] = {}
 
-    def __call__(self, lang: Any, fallback: Any) -> Callable[[str], str]:
-        """`t` for these two language modules (Jinja keeps one of each, imported without context)."""
-        kept = self._by_language.get((id(lang), id(fallback)))
-        if kept is None:
+    def __call__(self, language: str) -> Callable[[str], str]:
+        """`t` for `language` (config.theme.language)."""
+        t = self._by_language.get(language)
+        if t is None:
+            lang = self.env.get_template(f"partials/languages/{language}.html").module
+            fallback = self.env.get_template("partials/languages/en.html").module
             known: dict[str, str] = {}
 
             def t(key: str) -> str:
@@ -134,8 +142,8 @@ class Translations:
                 if text is None:
                     text = known[key] = str(lang.t(key) or fallback.t(key) or key)
                 return text
-            kept = self._by_language[(id(lang), id(fallback))] = (lang, fallback, t)  # the modules kept: ids stay theirs
-        return kept[2]
+            self._by_language[language] = t
+        return t
 
 
 FRAGMENTS = ("nav", "tabs", "header-start", "header-end", "footer")
@@ -170,5 +178,5 @@ def install(env: jinja2.Environment, custom_dir: str | None) -> FragmentMemo:
 
     env.filters["url"] = recording_url
     env.globals["hp_fragment"] = fragment
-    env.globals["hp_translations"] = Translations()
+    env.globals["hp_translations"] = Translations(env)
     return memo
