@@ -145,7 +145,8 @@ def sample_pages(example_site) -> dict[str, str]:
     heaviest = max(articles, key=lambda url: example_site.html(url).stat().st_size)
     return {"home": "/", "column": f"/{PAGED_COLUMN}/", "article": heaviest, "archive": "/archive/",
             "search": f"/search/?q={SEARCH_TERM}", "stats": "/stats/", "catalogue": "/disclosure/catalogue/",
-            "guide": "/disclosure/guide/", "interview": INTERVIEW_PAGE, "survey": SURVEY_PAGE}
+            "guide": "/disclosure/guide/", "interview": INTERVIEW_PAGE, "survey": SURVEY_PAGE,
+            "website-report": "/reports/2025/website/", "disclosure-report": "/reports/2025/disclosure/"}
 
 
 # ---- nginx ----------------------------------------------------------------------------------

@@ -197,7 +197,7 @@ def describe_violations(violations: list[dict]) -> str:
 # facts, guests, photos and 解读的文件) on a phone, a 征集调查 with its results on a desktop
 AXE_PAGES = [(name, viewport) for viewport in ("phone", "desktop") for name in PAGES_WITH_RESULTS] + [
     ("stats", "phone"), ("catalogue", "phone"), ("catalogue", "desktop"), ("guide", "phone"), ("interview", "phone"),
-    ("survey", "desktop")]
+    ("survey", "desktop"), ("website-report", "phone"), ("disclosure-report", "desktop")]
 
 
 @pytest.mark.parametrize(("name", "viewport"), AXE_PAGES)

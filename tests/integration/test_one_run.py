@@ -10,7 +10,8 @@ import pytest
 
 from helpers import article
 
-DATA_FILES = ("units.yml", "leaders.yml", "terms.yml", "health-days.yml", "leadership-group.yml", "topics.yml")
+DATA_FILES = ("units.yml", "leaders.yml", "terms.yml", "health-days.yml", "leadership-group.yml", "topics.yml",
+              "annual-report.yml")
 
 
 def codes(checked: list[dict]) -> Counter:

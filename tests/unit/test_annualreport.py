@@ -63,3 +63,20 @@ def test_bad_input_names_file_line_and_field(text, line, field, words):
 def test_a_repeated_year_is_reported_even_when_both_entries_have_errors():
     data, findings = read("- year: 2025\n  website: {page_views: -1}\n- year: 2025\n  website: {page_views: -2}\n")
     assert sorted((f.line, f.field) for f in findings) == [(2, "page_views"), (3, "year"), (4, "page_views")]
+
+
+def test_an_application_table_that_does_not_balance_is_a_warning_on_its_line():
+    rows = {"new": "[2, 0, 0, 0, 0, 0]", "carried_over": "[1, 0, 0, 0, 0, 0]", "granted": "[2, 0, 0, 0, 0, 0]"}
+    others = ["partly_granted", "refused_secret", "refused_law", "refused_safety", "refused_third_party",
+              "refused_internal", "refused_process", "refused_enforcement", "refused_query", "unable_not_held",
+              "unable_needs_making", "unable_unclear", "unhandled_petition", "unhandled_repeated",
+              "unhandled_publication", "unhandled_mass", "unhandled_confirm", "other_no_correction", "other_no_fee",
+              "other_else", "carried_forward"]
+    table = "".join(f"      {k}: {v}\n" for k, v in rows.items()) + "".join(f"      {k}: [0, 0, 0, 0, 0, 0]\n" for k in others)
+    data, findings = read("- year: 2025\n  disclosure:\n    applications:\n" + table)
+    assert [(f.line, f.field, f.level.value, f.code) for f in findings] == [
+        (3, "applications", "warning", "annual-report-unbalanced")]
+    assert "“自然人”一列" in findings[0].message and "3 件" in findings[0].message and "2 件" in findings[0].message
+    assert data.of(2025) is not None  # a warning: the figures are still used
+    balanced = table.replace("carried_forward: [0, 0, 0, 0, 0, 0]", "carried_forward: [1, 0, 0, 0, 0, 0]")
+    assert read("- year: 2025\n  disclosure:\n    applications:\n" + balanced)[1] == []

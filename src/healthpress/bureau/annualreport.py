@@ -20,7 +20,7 @@ from typing_extensions import Annotated
 from healthpress.model.datafile import (DataDocument, Key, ValidEntry, expect_list, load_data_file,
                                         validate_entries, validate_entry)
 from healthpress.model.dates import DateFormatError, parse_date
-from healthpress.model.findings import Finding
+from healthpress.model.findings import Finding, Level, errors
 from healthpress.model.plaintext import LONG_TEXT_MAX, NonEmptyText, plain_text
 from healthpress.model.strict import StrictModel
 
@@ -255,7 +255,11 @@ def read_annual_report(doc: DataDocument) -> tuple[AnnualReportData, list[Findin
     valid, found = validate_entries(doc, entries, EntrySchema, (), ENTRY_HELP, lambda n: f"第 {n} 个年度",
                                     check=lambda item: _check_parts(doc, item))
     findings += found
-    years = tuple(_figures(doc, item) for item in valid)
+    years = []
+    for item in valid:
+        figures, found = _figures(doc, item)
+        years.append(figures)
+        findings += found
     return AnnualReportData(doc.path, tuple(sorted(years, key=lambda y: y.year))), findings
 
 
@@ -303,16 +307,39 @@ def _parts(doc: DataDocument, item: ValidEntry[EntrySchema]) -> tuple[dict[str, 
     if disclosure is not None:
         parts["applications"] = part(ApplicationFigures, disclosure.applications, (*key, "disclosure", "applications"),
                                      APPLICATION_HELP, f"{year}年信息公开申请情况")
+        if parts["applications"] is not None:
+            findings.extend(_unbalanced(doc, (*key, "disclosure", "applications"), parts["applications"], year))
         parts["reviews"] = part(ReviewFigures, disclosure.reviews, (*key, "disclosure", "reviews"),
                                 REVIEW_HELP, f"{year}年行政复议、行政诉讼情况")
     return parts, findings
 
 
+def _unbalanced(doc: DataDocument, key: Key, table, year: int) -> list[Finding]:
+    """A warning for each applicant column whose rows the form says must balance and do not: 一 (new) plus
+    二 (carried over) equals 三 (every result) plus 四 (carried forward). Columns with a row missing are skipped."""
+    results = [name for name in APPLICATION_ROWS if name not in ("new", "carried_over", "carried_forward")]
+    rows = {name: getattr(table, name) for name in APPLICATION_ROWS}
+    if any(value is None for value in rows.values()):
+        return []
+    findings = []
+    for index, applicant in enumerate(APPLICANTS):
+        received = rows["new"][index] + rows["carried_over"][index]
+        handled = sum(rows[name][index] for name in results) + rows["carried_forward"][index]
+        if received != handled:
+            findings.append(Finding(
+                doc.path, doc.line(*key), "applications", "annual-report-unbalanced",
+                f"{year}年信息公开申请情况“{applicant}”一列对不上：新收加上年结转共 {received} 件，"
+                f"办理结果加结转下年度共 {handled} 件",
+                "核对这一列：第一项加第二项之和应等于第三项（各种办理结果）加第四项之和", Level.WARNING))
+    return findings
+
+
 def _check_parts(doc: DataDocument, item: ValidEntry[EntrySchema]) -> list[Finding]:
-    return _parts(doc, item)[1]
+    """The errors of an entry's parts (an entry with any is left out; its warnings come with its figures)."""
+    return errors(_parts(doc, item)[1])
 
 
-def _figures(doc: DataDocument, item: ValidEntry[EntrySchema]) -> YearFigures:
-    parts, _ = _parts(doc, item)
+def _figures(doc: DataDocument, item: ValidEntry[EntrySchema]) -> tuple[YearFigures, list[Finding]]:
+    parts, found = _parts(doc, item)
     return YearFigures(item.value.year, parts.get("website"), parts.get("disclosure"), parts.get("applications"),
-                       parts.get("reviews"), doc.line(*item.key, "year"))
+                       parts.get("reviews"), doc.line(*item.key, "year")), found
