@@ -3,6 +3,8 @@ a change the theme alone makes (the footer, the CSS) re-renders every page and r
 
 from __future__ import annotations
 
+import gzip
+import json
 import logging
 
 import pytest
@@ -61,6 +63,28 @@ def test_a_summary_only_change_reindexes_no_shard(site, shards):
     write(site, "a", summary="改过的摘要")
     assert shards() == 3
     assert "改过的摘要" in page.read_text(encoding="utf-8")
+
+
+def fragments(site: SiteFolder) -> list[dict]:
+    """The result data of every page the published index holds (Pagefind's gzipped fragment files)."""
+    magic = b"pagefind_dcd"
+    return [json.loads(gzip.decompress(path.read_bytes()).removeprefix(magic))
+            for path in sorted((site.root / "site" / "pagefind").glob("*/fragment/*.pf_fragment"))]
+
+
+def test_an_image_in_the_footer_is_no_results_image_nor_a_reason_to_reindex(site, shards):
+    """Pagefind is given each article's body element alone (search/indexedtext.py), not the page: the footer's
+    badge, the first image after an article's title on the page, is no result's image, and another image
+    in the footer re-indexes no shard."""
+    results = fragments(site)
+    assert len(results) == 3 and all("image" not in result["meta"] for result in results), results
+    assert {result["meta"]["title"] for result in results} == {"文章a", "文章b", "文章c"}
+    footer = FOOTER.replace('<p class="site-note">{{ "NOTE" }}</p>', '<img src="/new-badge.png" alt="新标识">')
+    (site.root / "theme" / "main.html").write_text(footer, encoding="utf-8")
+    assert shards() == 3
+    page = next((site.root / "site" / "news" / "2014" / "01").rglob("index.html"))
+    assert 'src="/new-badge.png"' in page.read_text(encoding="utf-8")
+    assert fragments(site) == results
 
 
 @pytest.mark.parametrize("change", ["title", "tag", "body", "column title"])

@@ -79,7 +79,7 @@ from healthpress.render.sharecard import share_image_finding
 from healthpress.render.sitemap import SitemapEntry, write_sitemap_gz
 from healthpress.render.sitemodel import HOME_PAGE, SiteModel
 from healthpress.search.index import BackgroundIndex, IndexedPage, ShardedIndex
-from healthpress.search.indexedtext import indexed_digest
+from healthpress.search.indexedtext import record_digest
 from healthpress.search.pagefindbinary import choose_pagefind
 from healthpress.search.shards import SearchIndexError
 from healthpress.storage import resident
@@ -373,7 +373,7 @@ class Build:
 
         learned, counts = render_site_pages(self.setup, jobs, self.cache, self._facts_of, self.options.workers,
                                             self.progress.advance, present, written if search is not None else None,
-                                            indexed_digest if indexed else None)
+                                            record_digest if indexed else None)
         if self.mode.long_lived:  # the preview folder is kept: next time these pages need not even be looked at
             for job in jobs:
                 dest, inode = self.setup.files.src_uris[job.src_uri].dest_uri, self.cache.inode_of(job.key)
@@ -399,11 +399,11 @@ class Build:
         return learned
 
     def _search_key(self, src_uri: str, learned: dict) -> str:
-        """An article page's search key: the digest of what Pagefind reads from it (search/indexedtext.py),
+        """An article page's search key: the digest of its search record, what Pagefind reads (search/indexedtext.py),
         recorded with the page when it was rendered, else read from its file (a page cached before)."""
         key = self.search_keys.get(src_uri)
         if key is None:
-            key = learned.get(SEARCH_DIGEST) or indexed_digest(
+            key = learned.get(SEARCH_DIGEST) or record_digest(
                 Path(self.setup.files.src_uris[src_uri].abs_dest_path).read_bytes())
             self.search_keys[src_uri] = key
         return key

@@ -7,8 +7,9 @@ a query needs instead of the whole site's text.
 Pagefind holds every page it indexes in memory (~0.6 MiB an article) and cannot add to an index, so
 the articles are indexed in date shards of at most 500 pages (shards.py), one Pagefind process
 at a time beside the rendering and two once every page is written, and search.js merges the shards
-in the browser. A shard whose pages are unchanged for Pagefind (the same search keys: the digest of what
-Pagefind reads from each page, indexedtext.py, so a change the theme alone makes re-indexes nothing) is
+in the browser. Pagefind reads each page's search record (its `data-pagefind-body` element alone,
+indexedtext.py), not the page. A shard whose pages are unchanged for Pagefind (the same search keys: the
+digests of their records, so a change the theme alone makes re-indexes nothing) is
 hard-linked from the cache instead of indexed again, once its files are checked (bundles.py). In `serve`, a shard with a
 few changed pages keeps its last full bundle and indexes only those pages into a patch (patches.py);
 a build never patches: it publishes exactly the bundles a build without a cache makes. A build hands a
@@ -30,6 +31,7 @@ from pathlib import Path
 from healthpress.storage.files import Damaged
 from healthpress.storage.snapshot import Snapshot
 from healthpress.search.bundles import BundleCache, CachedBundle, place_bundle
+from healthpress.search.indexedtext import RECORD_FORMAT
 from healthpress.search.patches import (PATCH_SUFFIX, RECORDS_FOLDER, BaseRecord, Patch, fragment_ids, load_record,
                                         plan_patch, prune_records, save_record, superseded_results)
 from healthpress.search.pagefindbinary import pagefind_executable
@@ -81,7 +83,7 @@ class ShardedIndex:
     process at a time, while the build goes on rendering. `finish` waits for the rest, links the
     bundles the cache holds and writes `shards.json`.
 
-    A page's key is the digest of what Pagefind reads from it when the build reports it (a neighbour
+    A page's key is the digest of its search record when the build reports it (a neighbour
     re-rendered to other bytes but the same indexed text leaves its shard alone), else the key it was
     listed with. `patches` (serve) lets a shard
     with a few changed pages be patched instead of indexed whole."""
@@ -96,7 +98,8 @@ class ShardedIndex:
         self.plan = plan_shards([ArticlePage(page.path, page.date) for page in pages], max_pages)
         self._page_keys = {page.path: page.key for page in pages}
         self.binary = binary or pagefind_executable()
-        self._identity = f"{self.binary.resolve()}:{self.binary.stat().st_size}:{self.binary.stat().st_mtime_ns}:{language}"
+        self._identity = (f"{self.binary.resolve()}:{self.binary.stat().st_size}:{self.binary.stat().st_mtime_ns}:"
+                          f"{language}:{RECORD_FORMAT}")
         self.keys: dict[str, str] = {}
         """Bundle name (a shard's, or its patch's: `<shard>.patch`) -> the cache key of the bundle placed there."""
         self.patches: dict[str, Patch] = {}

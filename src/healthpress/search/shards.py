@@ -34,7 +34,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-import os
 import shutil
 import signal
 import subprocess
@@ -43,6 +42,8 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+
+from healthpress.search.indexedtext import search_record
 
 OUTPUT_FOLDER = "pagefind"
 MANIFEST_NAME = "shards.json"
@@ -161,8 +162,9 @@ class SearchIndexError(RuntimeError):
 
 
 class PagefindRun:
-    """One Pagefind process indexing a shard's pages (hard-linked into a scratch tree with their site
-    paths), started at once and waited for later, so that the build goes on beside it."""
+    """One Pagefind process indexing a shard's pages (their search records, indexedtext.py, written into a
+    scratch tree at their site paths), started at once and waited for later, so that the build goes on
+    beside it."""
 
     def __init__(self, binary: Path, site_dir: Path, name: str, paths: Sequence[str], out_dir: Path, language: str,
                  background: bool = False):
@@ -173,10 +175,7 @@ class PagefindRun:
         for path in paths:
             target = source / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(site_dir / path, target)
-            except OSError:
-                shutil.copy2(site_dir / path, target)
+            target.write_bytes(search_record((site_dir / path).read_bytes()))
         self.bundle = self.scratch / "bundle"
         self.log = self.scratch / "pagefind.log"
         command = [str(binary), "--site", str(source), "--output-path", str(self.bundle),
