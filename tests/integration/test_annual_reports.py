@@ -64,6 +64,11 @@ def test_the_example_2025_reports_match_its_content(example_site, repo_root):
     assert float(website["平均办理时间"]) == round(sum(days) / len(days), 1)
     assert website["解读材料数量"] == str(len(interpretations))
     assert website["网站总访问量"] == str(filled["page_views"])
+    titles = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))["title"]
+              for path in (repo_root / "columns").glob("*.yml")}
+    for column, title in titles.items():
+        assert website[title] == str(sum(1 for c, _ in in_2025 if c == column)), title
+    assert website["合计"] == str(len(in_2025))
     assert website["网站名称"] == "市卫生健康宣传网" and website["政府网站标识码"] == "3408000001"
     assert "缺" not in website.values()
 

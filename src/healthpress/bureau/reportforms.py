@@ -19,6 +19,8 @@ from healthpress.bureau.reportcounts import SiteCounts
 Value = int | float | str | bool | None
 MISSING = "缺"
 WEBSITE_TITLE = "政府网站工作年度报表"
+ANNEX = "附：本年各栏目发布的文章"
+"""Not a part of the national form: the 信息发布 counts column by column, for the office to check them."""
 DISCLOSURE_TITLE = "政府信息公开工作年度报告"
 
 
@@ -225,6 +227,8 @@ def build_website_form(year: int, counts: SiteCounts, figures: YearFigures | Non
         FormSection("填报信息", (
             filled("单位负责人", "head"), filled("审核人", "reviewer"), filled("填报人", "filler"),
             filled("联系电话", "phone"), filled("填报日期", "filled_on"))),
+        FormSection(ANNEX, tuple(counted(c.title, c.count, "条") for c in counts.by_column)
+                    + (counted("合计", counts.articles, "条"),)),
     )
     return ReportForm("website", WEBSITE_TITLE, year, tuple(_dates_as_text(s) for s in sections))
 
