@@ -21,6 +21,8 @@ class Item:
     def __init__(self, title: str, url: str, children: tuple["Item", ...] = ()) -> None:
         self.title, self.url, self.children, self.active = title, url, list(children), False
 
+    pages: list["Item"] = []
+
 
 class Nav:
     def __init__(self, *items: Item) -> None:
@@ -77,6 +79,17 @@ def test_the_nav_state_decides_even_where_no_link_does():
               '{{ item.active | int }}{{ (item == page) | int }} {% endfor %}{% endfor %}{% endcall %}')
     pages = [Item("统计", "stats/"), NEWS, QUIET, Item("文章", "press/2020/03/c/"), PRESS]
     assert rendered(pages, True, states)[0] == rendered(pages, False, states)[0]
+
+
+def test_a_page_an_item_lists_is_the_pages_own():
+    """material's nav-item.html shows the page in place of an item whose `pages` hold it (blog sections)."""
+    shown = '{% call hp_fragment("nav") %}{% for item in nav.items %}{% if item.pages and page in item.pages %}{{ page.title }}{% endif %}{% endfor %}{% endcall %}'
+    posts = [Item("第一篇", "blog/2020/a/"), Item("第二篇", "blog/2020/b/")]
+    QUIET.pages = posts
+    try:
+        assert rendered(posts, True, shown)[0] == ["第一篇", "第二篇"]
+    finally:
+        del QUIET.pages
 
 
 def test_pages_in_any_order_get_the_same_fragments():

@@ -5,7 +5,8 @@ every page in the same place: what they show depends on the nav's state for the 
 which one is the page itself) and on where the page's address sits, through the relative addresses the `url`
 filter writes. `FragmentMemo` keeps each rendered fragment under exactly that key, in each process:
 
-- the nav state: every nav item's `active` flag and whether it is the page, in nav order;
+- the nav state: every nav item's `active` flag and whether it is the page, in nav order (and the page
+  itself where an item lists it in `pages`, as material's blog sections do);
 - the address: MkDocs writes `target` relative to the page's folder `parts` from `len(parts)` and the number
   of leading folders the two share (`get_relative_url`). The memo records the addresses a fragment passed to
   `url` the first time it rendered it for a nav state; two pages then get the same links when their folders
@@ -79,8 +80,10 @@ class FragmentMemo:
 
 
 def nav_state(nav: Any, page: Any) -> tuple:
-    """What the nav templates read of the page: each item's `active` flag and whether it is the page."""
-    return tuple((item.active, item == page) for item in _walk(nav.items))
+    """What the nav templates read of the page: each item's `active` flag, whether it is the page, and the
+    page itself where an item lists it in `pages` (material's nav-item.html then shows the page instead)."""
+    return tuple((item.active, item == page, id(page) if page in (getattr(item, "pages", None) or ()) else None)
+                 for item in _walk(nav.items))
 
 
 def _walk(items: list) -> Iterator[Any]:
