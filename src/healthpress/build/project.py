@@ -11,7 +11,7 @@ from pathlib import Path
 
 from healthpress.build.articlememo import ArticleMemo
 from healthpress.bureau.data import BureauData, load_bureau_data
-from healthpress.bureau.reportcounts import day_of
+from healthpress.bureau.reportcounts import day_of, index_years
 from healthpress.bureau.reportforms import SiteIdentity
 from healthpress.checks.reportcalendar import calendar_findings, season_year
 from healthpress.render.report_views import KINDS, Activities, build_report
@@ -80,7 +80,8 @@ def season_findings(model: SiteModel, bureau: BureauData, site: SiteIdentity) ->
     if year is None or bureau.annual_report is None:
         return []
     activities = Activities(model.letters, model.surveys, model.interviews)
-    forms = [build_report(kind, year, model.catalog, model.columns, bureau, activities, site, model.now)
+    index = index_years(model.catalog.articles, model.columns, bureau.topics)
+    forms = [build_report(kind, year, model.catalog, model.columns, bureau, activities, site, model.now, index)
              for kind in KINDS]
     published = any(day_of(a.date).year == year for a in model.catalog.articles)
     return calendar_findings(bureau.annual_report, forms, year, published)

@@ -80,28 +80,57 @@ def published_in(articles: Iterable[Article], year: int) -> list[Article]:
     return [a for a in articles if day_of(a.date).year == year]
 
 
+@dataclass(frozen=True)
+class YearIndex:
+    """The site's articles sorted once for every year's counts: by year, the years each column and topic
+    published in, and the 行政规范性文件."""
+
+    articles: tuple[Article, ...]
+    by_year: Mapping[int, tuple[Article, ...]]
+    group_years: tuple[frozenset[int], ...]
+    normative: tuple[Article, ...]
+
+
+def index_years(articles: tuple[Article, ...], columns: Mapping[str, Column], topics: Iterable[Topic]) -> YearIndex:
+    """One pass over the articles (and one per topic's tags) for the counts of any number of years."""
+    by_year: dict[int, list[Article]] = {}
+    column_years: dict[str, set[int]] = {c: set() for c in columns}
+    for article in articles:
+        year = day_of(article.date).year
+        by_year.setdefault(year, []).append(article)
+        if article.column in column_years:
+            column_years[article.column].add(year)
+    groups = [frozenset(years) for years in column_years.values()]
+    groups += [frozenset(day_of(a.date).year for a in topic.articles(articles)) for topic in topics]
+    normative = tuple(a for a in articles
+                      if is_normative_document(a, columns[a.column].kind if a.column in columns else None))
+    return YearIndex(articles, {y: tuple(found) for y, found in by_year.items()}, tuple(groups), normative)
+
+
 def count_year(
-    year: int, articles: tuple[Article, ...], columns: Mapping[str, Column], topics: Iterable[Topic],
+    year: int, index: YearIndex, columns: Mapping[str, Column],
     letters: Mapping[str, Letter], surveys: Mapping[str, Survey], interviews: Mapping[str, Interview],
     now: dt.datetime,
 ) -> SiteCounts:
-    """The site's figures of `year`: `articles` are the catalog's (published, newest first), `letters`,
-    `surveys` and `interviews` the site model's, `now` the build's moment (a reply dated after it is not
-    counted yet)."""
+    """The site's figures of `year`: `index` is the catalog's articles (published, newest first) indexed,
+    `letters`, `surveys` and `interviews` the site model's, `now` the build's moment (a reply dated after
+    it is not counted yet)."""
     today = day_of(now)
-    in_year = published_in(articles, year)
+    in_year = index.by_year.get(year, ())
     documents = [a for a in in_year if _is_document(a, columns)]
     news = [a for a in in_year if columns[a.column].kind in NEWS_KINDS and not _is_document(a, columns)]
     by_column = tuple(ColumnCount(c.title, c.kind, sum(1 for a in in_year if a.column == c.id)) for c in columns.values())
-    kept, opened = _kept_and_opened(year, articles, columns, topics)
+    kept = [found for found in index.group_years if year in found]
+    opened = sum(1 for found in kept if min(found) == year)
     received = [l for l in letters.values() if l.received.year == year]
     answered = [l for l in letters.values() if l.replied_on is not None and l.replied_on.year == year
                 and l.replied_on <= today]
     days = [l.response_days for l in answered if l.response_days is not None]
-    made, repealed, in_force = _normative(year, articles, columns)
+    made, repealed, in_force = _normative(year, index)
     return SiteCounts(
         year=year, articles=len(in_year), news=len(news), documents=len(documents), by_column=by_column,
-        columns_kept=kept, columns_opened=opened, interp=count_interpretation(year, articles, surveys, interviews, now),
+        columns_kept=len(kept), columns_opened=opened,
+        interp=count_interpretation(year, in_year, surveys, interviews, now),
         letters_received=len(received), letters_answered=len(answered),
         average_reply_days=round(sum(days) / len(days), 1) if days else None,
         replies_published=sum(1 for l in answered if l.reply),
@@ -112,24 +141,13 @@ def _is_document(article: Article, columns: Mapping[str, Column]) -> bool:
     return bool(article.doc_no) or columns[article.column].kind == "notices"
 
 
-def _kept_and_opened(year: int, articles: tuple[Article, ...], columns: Mapping[str, Column],
-                     topics: Iterable[Topic]) -> tuple[int, int]:
-    groups: list[list[Article]] = [[a for a in articles if a.column == c.id] for c in columns.values()]
-    groups += [list(topic.articles(articles)) for topic in topics]
-    years = [{day_of(a.date).year for a in group} for group in groups]
-    kept = [found for found in years if year in found]
-    return len(kept), sum(1 for found in kept if min(found) == year)
-
-
-def _normative(year: int, articles: tuple[Article, ...], columns: Mapping[str, Column]) -> tuple[int, int | None, int]:
+def _normative(year: int, index: YearIndex) -> tuple[int, int | None, int]:
     """(made, repealed, in force) of the 行政规范性文件, by their disclosure fields."""
     by_address: dict[str, Article] | None = None  # made when a repealed document is met (every year asks)
     made = repealed = in_force = 0
     unknown = False
     end = dt.date(year, 12, 31)
-    for article in articles:
-        if not is_normative_document(article, columns[article.column].kind if article.column in columns else None):
-            continue
+    for article in index.normative:
         fields = dict(article.disclosure_fields)
         written = fields.get("written_on") or article.date
         if day_of(written).year == year:
@@ -139,7 +157,7 @@ def _normative(year: int, articles: tuple[Article, ...], columns: Mapping[str, C
         repealed_on = None
         if fields.get("validity") == "废止":
             if by_address is None:
-                by_address = {"/" + a.dest_uri.removesuffix("index.html"): a for a in articles}
+                by_address = {"/" + a.dest_uri.removesuffix("index.html"): a for a in index.articles}
             replacement = by_address.get(str(fields.get("replaced_by") or "").split("#")[0].split("?")[0])
             if replacement is None:
                 unknown = True

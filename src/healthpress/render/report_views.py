@@ -15,7 +15,7 @@ from healthpress.bureau.data import BureauData
 from healthpress.bureau.interviews import Interview
 from healthpress.bureau.letters import Letter
 from healthpress.bureau.surveys import Survey
-from healthpress.bureau.reportcounts import count_year, day_of
+from healthpress.bureau.reportcounts import YearIndex, count_year, day_of, index_years
 from healthpress.bureau.reportforms import ReportForm, SiteIdentity, build_disclosure_form, build_website_form
 from healthpress.model.catalog import Catalog
 from healthpress.model.columns import Column
@@ -60,10 +60,12 @@ def last_completed_year(today: dt.date) -> int:
 
 
 def build_report(kind: str, year: int, catalog: Catalog, columns: Mapping[str, Column], bureau: BureauData,
-                 activities: Activities, site: SiteIdentity, now: dt.datetime) -> ReportForm:
-    """One report of one year: what the site counts and what the data file says."""
-    counts = count_year(year, catalog.articles, columns, bureau.topics, activities.letters, activities.surveys,
-                        activities.interviews, now)
+                 activities: Activities, site: SiteIdentity, now: dt.datetime, index: YearIndex | None = None
+                 ) -> ReportForm:
+    """One report of one year: what the site counts and what the data file says (`index`: the catalog's
+    articles indexed once for several reports)."""
+    index = index or index_years(catalog.articles, columns, bureau.topics)
+    counts = count_year(year, index, columns, activities.letters, activities.surveys, activities.interviews, now)
     figures = bureau.annual_report.of(year) if bureau.annual_report else None
     if kind == "website":
         return build_website_form(year, counts, figures, site)
@@ -76,9 +78,10 @@ def build_report_listings(catalog: Catalog, columns: Mapping[str, Column], burea
     today = now.date()
     pages: list[Listing] = []
     links: list[ReportLink] = []
+    index = index_years(catalog.articles, columns, bureau.topics)
     for year in completed_years(catalog, today):
         for kind in KINDS:
-            form = build_report(kind, year, catalog, columns, bureau, activities, site, now)
+            form = build_report(kind, year, catalog, columns, bureau, activities, site, now, index)
             links.append(ReportLink(year, form.heading, report_url(year, kind), form.complete))
             pages.append(Listing(url=report_url(year, kind), kind="report", title=form.heading, crumbs=(HOME, INDEX),
                                  payload=form))
