@@ -116,3 +116,23 @@ def test_a_bad_data_file_fails_check_and_build_and_publishes_nothing(site, run_c
     assert "data/annual-report.yml:4: year:" in done.stdout and "已经写过一项" in done.stdout, done.stdout
     built = run_cli(site, "build")
     assert built.returncode != 0 and not (site.root / "site").exists()
+
+
+def grid_row(page, label: str) -> list[str]:
+    row = next(r for r in page.select(".hp-report__grid tr") if r.th and r.th.get_text() == label)
+    return [td.get_text(strip=True) for td in row.select("td")]
+
+
+def test_normative_documents_are_made_repealed_and_in_force_by_their_dates(site):
+    normative = {"doc_type": "行政规范性文件"}
+    site.write("news/a.md", article("甲规定", "2013-05-08", doc_no="测卫〔2013〕1号", validity="废止",
+                                    replaced_by="/news/2014/03/b/", **normative))
+    site.write("news/b.md", article("乙规定", "2014-03-10", doc_no="测卫〔2014〕2号", written_on="2014-03-01", **normative))
+    site.write("news/c.md", article("一般公文", "2014-04-10", doc_no="测卫〔2014〕3号"))
+    built = site.build()
+    assert grid_row(built.page("reports/2013/disclosure/"), "行政规范性文件") == ["1", "0", "1"]
+    assert grid_row(built.page("reports/2014/disclosure/"), "行政规范性文件") == ["1", "1", "1"]
+    site.write("news/d.md", article("丙规定", "2014-06-10", doc_no="测卫〔2014〕4号", validity="废止",
+                                    replaced_by="https://www.example.gov.cn/xin/", **normative))
+    built = site.build()
+    assert grid_row(built.page("reports/2014/disclosure/"), "行政规范性文件") == ["2", "缺", "缺"]  # d's repeal: when?

@@ -63,8 +63,8 @@ class SiteCounts:
     normative_repealed: int | None
     """Documents repealed in the year (the date their replacement on this site was published); None when a
     repealed document's replacement is not on this site, so its year cannot be known."""
-    normative_in_force: int
-    """行政规范性文件 published by the year's end and not repealed by then."""
+    normative_in_force: int | None
+    """行政规范性文件 published by the year's end and not repealed by then; None when a repeal's year is unknown."""
 
 
 @lru_cache(maxsize=1 << 16)
@@ -141,7 +141,7 @@ def _is_document(article: Article, columns: Mapping[str, Column]) -> bool:
     return bool(article.doc_no) or columns[article.column].kind == "notices"
 
 
-def _normative(year: int, index: YearIndex) -> tuple[int, int | None, int]:
+def _normative(year: int, index: YearIndex) -> tuple[int, int | None, int | None]:
     """(made, repealed, in force) of the 行政规范性文件, by their disclosure fields."""
     by_address: dict[str, Article] | None = None  # made when a repealed document is met (every year asks)
     made = repealed = in_force = 0
@@ -166,4 +166,4 @@ def _normative(year: int, index: YearIndex) -> tuple[int, int | None, int]:
                 repealed += repealed_on.year == year
         if repealed_on is None or repealed_on > end:
             in_force += not (fields.get("validity") == "废止" and repealed_on is None)
-    return made, None if unknown else repealed, in_force
+    return made, None if unknown else repealed, None if unknown else in_force
