@@ -4,6 +4,7 @@ every field of data/disclosure-guide.yml."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -176,3 +177,17 @@ def test_a_guide_office_without_address_anywhere_fails_naming_the_data_file(site
         site.build()
     assert any(e.startswith("data/disclosure-guide.yml:") and ": address: " in e and "地址" in e
                for e in build_errors()), build_errors()
+
+
+def test_a_guide_with_a_bad_top_level_field_still_has_its_scope_channels_and_office_checked(site, run_cli, repo_root):
+    text = (repo_root / "data" / "disclosure-guide.yml").read_text(encoding="utf-8")
+    text = text.replace("\nfees: ", "\nfee: 一条不认识的字段\nfees: ", 1)  # the top level fails: an unknown key
+    text = text.replace("  - 本局制定的行政规范性文件", "  - 123\n  - 本局制定的行政规范性文件", 1)
+    text = text.replace("      how: 到本局", "      how: <b>到本局</b>", 1)
+    text = text.replace("  hours: ", "  hour: 全天\n  hours: ", 1)
+    (site.root / "data").mkdir()
+    (site.root / "data" / "disclosure-guide.yml").write_text(text, encoding="utf-8")
+    checked = run_cli(site, "check", "--format", "json")
+    assert "Traceback" not in checked.stderr
+    found = {(f["field"], f["code"]) for f in json.loads(checked.stdout) if f["path"] == "data/disclosure-guide.yml"}
+    assert {"fee", "scope", "how", "hour"} <= {field for field, _ in found}, found

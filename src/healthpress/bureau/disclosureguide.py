@@ -130,10 +130,12 @@ class DisclosureGuide:
 def read_disclosure_guide(doc: DataDocument) -> tuple[DisclosureGuide | None, list[Finding]]:
     """Validate a loaded guide: every field of every part, each problem with its line."""
     top, findings = validate_entry(GuideEntry, doc.data, doc, (), GUIDE_HELP, "政府信息公开指南")
-    if top is None:
+    if top is None and not isinstance(doc.data, dict):
         return None, findings
-    raw_scope, found = expect_list(doc, top.scope, ("scope",), "公开范围", "- 机构职能、机构设置、领导分工")
-    findings += found
+    part = _parts(top, doc.data, findings)
+    raw_scope, found = expect_list(doc, part("scope"), ("scope",), "公开范围", "- 机构职能、机构设置、领导分工") \
+        if part("scope") is not None else ([], [None])
+    findings += [f for f in found if f is not None]
     scope = []
     for index, item in enumerate(raw_scope):
         if isinstance(item, str) and item.strip():
@@ -149,17 +151,19 @@ def read_disclosure_guide(doc: DataDocument) -> tuple[DisclosureGuide | None, li
     if not raw_scope and not found:
         findings.append(Finding(doc.path, doc.line("scope"), "scope", "empty-scope", "公开范围没有写任何一项",
                                 "写法：" + GUIDE_HELP["scope"].replace("\n", " ")))
-    apply, found = validate_entry(ApplyEntry, top.apply, doc, ("apply",), APPLY_HELP, "申请方式")
+    apply, found = validate_entry(ApplyEntry, part("apply"), doc, ("apply",), APPLY_HELP, "申请方式") \
+        if part("apply") is not None else (None, [])
     findings += found
     channels: list[Channel] = []
-    if apply is not None:
-        if apply.form_url is not None:
-            try:
-                _url(apply.form_url)
-            except ValueError as exc:
-                findings.append(Finding(doc.path, doc.line("apply", "form_url"), "form_url", "form-url-not-url",
-                                        str(exc), "写法：" + APPLY_HELP["form_url"]))
-        raw, found = expect_list(doc, apply.channels, ("apply", "channels"), "申请方式", "- name: 当面申请")
+    if apply is not None and apply.form_url is not None:
+        try:
+            _url(apply.form_url)
+        except ValueError as exc:
+            findings.append(Finding(doc.path, doc.line("apply", "form_url"), "form_url", "form-url-not-url",
+                                    str(exc), "写法：" + APPLY_HELP["form_url"]))
+    apply_part = _parts(apply, part("apply"), found)
+    if apply_part("channels") is not None:
+        raw, found = expect_list(doc, apply_part("channels"), ("apply", "channels"), "申请方式", "- name: 当面申请")
         findings += found
         valid, found = validate_entries(doc, raw, ChannelEntry, ("apply", "channels"), CHANNEL_HELP,
                                         lambda n: f"第 {n} 种申请方式",
@@ -169,9 +173,10 @@ def read_disclosure_guide(doc: DataDocument) -> tuple[DisclosureGuide | None, li
         if not raw and not found:
             findings.append(Finding(doc.path, doc.line("apply", "channels"), "channels", "no-channel",
                                     "没有写任何一种申请方式", "写法：" + APPLY_HELP["channels"].replace("\n", " ")))
-    office, found = validate_entry(OfficeEntry, top.office, doc, ("office",), OFFICE_HELP, "办理机构")
+    office, found = validate_entry(OfficeEntry, part("office"), doc, ("office",), OFFICE_HELP, "办理机构") \
+        if part("office") is not None else (None, [])
     findings += found
-    if office is None or apply is None or any(f.level is Level.ERROR for f in findings):
+    if top is None or office is None or apply is None or any(f.level is Level.ERROR for f in findings):
         return None, findings
     lines = {"office": doc.line("office"), **doc.key_lines("office")}
     return DisclosureGuide(
@@ -179,6 +184,20 @@ def read_disclosure_guide(doc: DataDocument) -> tuple[DisclosureGuide | None, li
         time_limit=apply.time_limit,
         office=Office(office.name, office.hours, office.address, office.postcode, office.phone, office.fax, office.email),
         fees=top.fees, remedies=top.remedies, office_lines=lines, path=doc.path), findings
+
+
+def _parts(entry: StrictModel | None, raw: object, findings: list[Finding]):
+    """A part of an entry by name: the checked entry's; where the entry failed, the part as written, so
+    that its own problems are found in the same run (None where the part itself was the failure)."""
+    failed = {f.field for f in findings}
+
+    def part(name: str) -> object:
+        if entry is not None:
+            return getattr(entry, name)
+        if not isinstance(raw, dict) or name in failed or None in failed:
+            return None
+        return raw.get(name)
+    return part
 
 
 def _checked(text: str) -> str:
