@@ -153,3 +153,19 @@ def test_a_scheduled_interpretation_or_survey_with_an_error_is_reported_before_i
              if f["code"] in ("interprets-unknown", "survey-field-missing")]
     assert [(f["path"], f["line"], f["field"]) for f in found] == [("content/news/later.md", 4, "interprets"),
                                                                    ("content/surveys/later.md", 1, "opens")]
+
+
+def test_a_doc_no_that_two_documents_share_is_an_error_in_a_jiedu_not_a_silent_choice(site, run_cli, build_errors):
+    policy_site(site)
+    site.write("policy/chongfu.md", article("另一份文件", "2025-03-11", doc_no="市卫发〔2025〕3号", body="正文。\n"))
+    site.write("news/jiedu.md", article("解读", "2025-03-12", interprets="市卫发[2025]3号"))
+    checked = run_cli(site, "check", "--format", "json")
+    found = [f for f in json.loads(checked.stdout) if f["path"] == "content/news/jiedu.md"]
+    assert [(f["code"], f["field"], f["level"]) for f in found] == [("interprets-ambiguous", "interprets", "error")]
+    assert "content/policy/fangan.md" in found[0]["message"] and "content/policy/chongfu.md" in found[0]["message"]
+    with pytest.raises(Abort):
+        site.build()
+    assert any(e.startswith("content/news/jiedu.md:") and "chongfu.md" in e for e in build_errors()), build_errors()
+    site.write("news/jiedu.md", article("解读", "2025-03-12", interprets="policy/chongfu.md"))  # the path settles it
+    built = site.build()
+    assert [a.get_text() for a in built.page("news/2025/03/jiedu/").select(".hp-linked--documents a")] == ["另一份文件"]

@@ -57,7 +57,10 @@ def build_interpretations(articles: Iterable[Article], paths: Mapping[str, str],
     document not yet published says so)."""
     articles = list(articles)
     by_path = {a.src_uri: a for a in articles}
-    by_doc_no = {doc_no_key(a.doc_no): a for a in reversed(articles) if a.doc_no}
+    by_doc_no: dict[str, list[Article]] = {}
+    for a in reversed(articles):  # oldest first
+        if a.doc_no:
+            by_doc_no.setdefault(doc_no_key(a.doc_no), []).append(a)
     later = {a.src_uri for a in withheld} | {doc_no_key(a.doc_no) for a in withheld if a.doc_no}
     documents_of: dict[str, tuple[str, ...]] = {}
     interpretations_of: dict[str, list[str]] = {}
@@ -65,8 +68,11 @@ def build_interpretations(articles: Iterable[Article], paths: Mapping[str, str],
     for article in (articles if interpreting is None else interpreting):
         found: list[str] = []
         for index, name in enumerate(article.interprets):
-            document = by_path.get(_as_path(name)) or by_doc_no.get(doc_no_key(name))
-            if document is None or document.src_uri == article.src_uri:
+            same_no = by_doc_no.get(doc_no_key(name), [])
+            document = by_path.get(_as_path(name)) or (same_no[0] if len(same_no) == 1 else None)
+            if document is None and len(same_no) > 1:
+                findings.append(_ambiguous(article, index, name, same_no, paths))
+            elif document is None or document.src_uri == article.src_uri:
                 findings.append(_unknown(article, index, name, paths, document is not None,
                                          _as_path(name) in later or doc_no_key(name) in later))
             elif document.src_uri not in found:
@@ -98,6 +104,14 @@ def _unknown(article: Article, index: int, name: str, paths: Mapping[str, str], 
                "或写文件在 content/ 里的路径，如 interprets: service-year/fangan.md")
     return Finding(paths.get(article.src_uri, article.src_uri), line, article.key_of("interprets"),
                    "interprets-unknown", message, fix)
+
+
+def _ambiguous(article: Article, index: int, name: str, documents: list[Article], paths: Mapping[str, str]) -> Finding:
+    line = article.interprets_lines[index] if index < len(article.interprets_lines) else article.line_of("interprets")
+    files = "、".join(paths.get(d.src_uri, d.src_uri) for d in documents)
+    return Finding(paths.get(article.src_uri, article.src_uri), line, article.key_of("interprets"), "interprets-ambiguous",
+                   f"解读的文件“{name}”不止一份：{files} 的文号都是它", "写所解读的那份文件在 content/ 里的路径，如 interprets: "
+                   + documents[-1].src_uri + "；若是文号写错了，改正那份文件的 doc_no")
 
 
 def uninterpreted_documents(articles: Iterable[Article], columns: Mapping[str, Column],
