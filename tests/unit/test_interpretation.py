@@ -31,7 +31,8 @@ COLUMNS = {"policy": column("policy", "notices"), "news": column("news", "news")
 PATHS: dict[str, str] = {}
 
 
-@pytest.mark.parametrize("a, b", [("宜卫办[2013]79号", "宜卫办〔2013〕79号"), ("宜卫办【2013】79号", "宜卫办 [2013] ７９号")])
+@pytest.mark.parametrize("a, b", [("宜卫办[2013]79号", "宜卫办〔2013〕79号"), ("宜卫办【2013】79号", "宜卫办 [2013] ７９号"),
+                                  ("宜卫办(2013)79号", "宜卫办〔2013〕79号"), ("宜卫办（2013）79号", "宜卫办[2013]79号")])
 def test_brackets_digits_and_spaces_of_a_doc_no_compare_the_same(a, b):
     assert doc_no_key(a) == doc_no_key(b)
 

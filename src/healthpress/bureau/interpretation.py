@@ -1,7 +1,7 @@
 """政策解读: the documents each 解读 interprets, both ways, and the 行政规范性文件 without any (pure).
 
 A 解读 is an article with `interprets` (解读文件): each item names a document by its 文号, as the
-document's `doc_no` writes it (the brackets [] 〔〕 【】 and full-width digits compared as the same), or by
+document's `doc_no` writes it (the brackets [] 〔〕 【】 () （） and full-width digits compared as the same), or by
 its file's path relative to content/. A document is any published article so named; a 行政规范性文件 is
 an official document (bureau/disclosure.py: a 文号, or an article of a notices column) whose `doc_type`
 (文件类型) says so: the 文号's form cannot tell it from the bureau's other documents.
@@ -20,7 +20,7 @@ from healthpress.model.findings import Finding, Level
 
 NORMATIVE = "行政规范性文件"
 
-_SAME = str.maketrans({"〔": "[", "〕": "]", "【": "[", "】": "]", "［": "[", "］": "]", "（": "(", "）": ")",
+_SAME = str.maketrans({"〔": "[", "〕": "]", "【": "[", "】": "]", "［": "[", "］": "]", "（": "[", "）": "]", "(": "[", ")": "]",
                        **{chr(0xFF10 + d): str(d) for d in range(10)}})
 
 
