@@ -169,3 +169,15 @@ def test_a_doc_no_that_two_documents_share_is_an_error_in_a_jiedu_not_a_silent_c
     site.write("news/jiedu.md", article("解读", "2025-03-12", interprets="policy/chongfu.md"))  # the path settles it
     built = site.build()
     assert [a.get_text() for a in built.page("news/2025/03/jiedu/").select(".hp-linked--documents a")] == ["另一份文件"]
+
+
+def test_a_jiedu_of_an_expired_document_says_it_expired_not_that_it_is_not_yet_published(site, run_cli):
+    policy_site(site)
+    site.write("policy/guoqi.md", article("临时通知", "2025-03-01", doc_no="市卫发〔2025〕5号", expires="2025-03-31",
+                                          body="正文。\n"))
+    site.write("news/jiedu.md", article("解读", "2025-03-12", interprets="市卫发〔2025〕5号"))
+    checked = run_cli(site, "check", "--format", "json")
+    found = [f for f in json.loads(checked.stdout) if f["path"] == "content/news/jiedu.md"]
+    assert [(f["code"], f["field"]) for f in found] == [("interprets-unknown", "interprets")]
+    assert "2025年3月31日" in found[0]["message"] and "到期" in found[0]["message"]
+    assert "还没有发布" not in found[0]["message"]

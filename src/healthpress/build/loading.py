@@ -152,7 +152,7 @@ def check_refused(loaded: LoadedArticles, catalog: Catalog, columns: dict[str, C
     letters = [a for a, failed in refused.values() if not failed.intersection(LETTER_FIELDS)]
     findings += build_letters(letters, {c.id for c in columns.values() if c.kind == "letters"}, paths)[1]
     interpreting = [a for a, failed in refused.values() if "interprets" not in failed]
-    findings += build_interpretations(catalog.articles, paths, withheld, interpreting)[1]
+    findings += build_interpretations(catalog.articles, paths, withheld, interpreting, now)[1]
     activities = [a for a, failed in refused.values() if not failed.intersection(ACTIVITY_FIELDS)]
     if now is not None:
         findings += build_interviews(activities, _of_kind(columns, "interviews"), paths, now)[1]
@@ -217,10 +217,10 @@ def build_site_model(
     letters, found_letters = build_letters(catalog.articles, {c.id for c in columns.values() if c.kind == "letters"},
                                            loaded.paths)
     found += found_letters
-    interpretations, found_interpretations = build_interpretations(catalog.articles, loaded.paths, withheld)
+    interpretations, found_interpretations = build_interpretations(catalog.articles, loaded.paths, withheld, now=now)
     found += found_interpretations
     scheduled = [a for a in withheld if a.status == "published"]  # checked now: the build publishing it must not fail
-    found += build_interpretations([*catalog.articles, *withheld], loaded.paths, interpreting=scheduled)[1]
+    found += build_interpretations([*catalog.articles, *withheld], loaded.paths, interpreting=scheduled, now=now)[1]
     found += build_interviews(scheduled, _of_kind(columns, "interviews"), loaded.paths, now)[1]
     found += build_surveys(scheduled, _of_kind(columns, "surveys"), loaded.paths)[1]
     interviews, found_interviews = build_interviews(catalog.articles, _of_kind(columns, "interviews"), loaded.paths, now)

@@ -9,13 +9,15 @@ an official document (bureau/disclosure.py: a 文号, or an article of a notices
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from healthpress.bureau.disclosure import official_documents
 from healthpress.model.articles import Article
 from healthpress.model.columns import Column
-from healthpress.model.dates import SHANGHAI
+from healthpress.model.dates import SHANGHAI, chinese_datetime
+from healthpress.model.publication import publication_state
 from healthpress.model.findings import Finding, Level
 
 NORMATIVE = "行政规范性文件"
@@ -51,17 +53,17 @@ def is_normative_document(article: Article, column_kind: str | None) -> bool:
 
 def build_interpretations(articles: Iterable[Article], paths: Mapping[str, str],
                           withheld: Iterable[Article] = (), interpreting: Iterable[Article] | None = None,
-                          ) -> tuple[Interpretations, list[Finding]]:
+                          now: dt.datetime | None = None) -> tuple[Interpretations, list[Finding]]:
     """Resolve the documents of every 解读 among `interpreting` (default: `articles`) among `articles` (the
     published ones, newest first); a name that is none of them is an error on the line of that item (a
-    document not yet published says so)."""
+    document among `withheld` says it is not yet published, or, past its `expires` at `now`, expired)."""
     articles = list(articles)
     by_path = {a.src_uri: a for a in articles}
     by_doc_no: dict[str, list[Article]] = {}
     for a in reversed(articles):  # oldest first
         if a.doc_no:
             by_doc_no.setdefault(doc_no_key(a.doc_no), []).append(a)
-    later = {a.src_uri for a in withheld} | {doc_no_key(a.doc_no) for a in withheld if a.doc_no}
+    later = {a.src_uri: a for a in withheld} | {doc_no_key(a.doc_no): a for a in withheld if a.doc_no}
     documents_of: dict[str, tuple[str, ...]] = {}
     interpretations_of: dict[str, list[str]] = {}
     findings: list[Finding] = []
@@ -73,8 +75,10 @@ def build_interpretations(articles: Iterable[Article], paths: Mapping[str, str],
             if document is None and len(same_no) > 1:
                 findings.append(_ambiguous(article, index, name, same_no, paths))
             elif document is None or document.src_uri == article.src_uri:
+                withheld_one = later.get(_as_path(name)) or later.get(doc_no_key(name))
+                expired = withheld_one is not None and now is not None and publication_state(withheld_one, now) == "expired"
                 findings.append(_unknown(article, index, name, paths, document is not None,
-                                         _as_path(name) in later or doc_no_key(name) in later))
+                                         withheld_one is not None, withheld_one.expires if expired else None))
             elif document.src_uri not in found:
                 found.append(document.src_uri)
         if found:
@@ -91,10 +95,13 @@ def _as_path(name: str) -> str:
 
 
 def _unknown(article: Article, index: int, name: str, paths: Mapping[str, str], itself: bool,
-             unpublished: bool) -> Finding:
+             unpublished: bool, expired_on: dt.datetime | None = None) -> Finding:
     line = article.interprets_lines[index] if index < len(article.interprets_lines) else article.line_of("interprets")
     if itself:
         message, fix = "解读文件写的是这篇文章自己", "写被解读的文件的文号，或它在 content/ 里的路径"
+    elif expired_on is not None:
+        message = f"解读的文件“{name}”已于 {chinese_datetime(expired_on)} 到期下线（expires），网站上已不再显示"
+        fix = "删除这一项；那份文件仍应公开时，推后或删除它文件头的 expires"
     elif unpublished:
         message = f"解读的文件“{name}”还没有发布（草稿、待审核或发布日期在后）"
         fix = "先发布那份文件，或把这篇解读的发布日期改到文件发布之后"
