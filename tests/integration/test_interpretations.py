@@ -181,3 +181,14 @@ def test_a_jiedu_of_an_expired_document_says_it_expired_not_that_it_is_not_yet_p
     assert [(f["code"], f["field"]) for f in found] == [("interprets-unknown", "interprets")]
     assert "2025年3月31日" in found[0]["message"] and "到期" in found[0]["message"]
     assert "还没有发布" not in found[0]["message"]
+
+
+def test_a_survey_date_or_interview_guests_written_empty_is_reported_at_its_own_line_and_key(site, run_cli):
+    site.column("surveys", "征集调查", kind="surveys", order=4)
+    site.column("interviews", "在线访谈", kind="interviews", order=5)
+    site.write("surveys/a.md", "---\ntitle: 问卷\ndate: 2025-03-01\n征集开始:\n征集截止: 2025-03-31\n---\n\n正文。\n")
+    site.write("interviews/a.md", "---\ntitle: 访谈\ndate: 2025-03-01\n访谈时间: 2025-03-01 15:00\n嘉宾: []\n---\n\n正文。\n")
+    found = {(f["path"], f["line"], f["field"], f["code"])
+             for f in json.loads(run_cli(site, "check", "--format", "json").stdout)}
+    assert ("content/surveys/a.md", 4, "征集开始", "survey-field-missing") in found, found
+    assert ("content/interviews/a.md", 5, "嘉宾", "interview-field-missing") in found, found

@@ -52,7 +52,8 @@ def build_interviews(articles: Iterable[Article], interview_columns: set[str], p
         fields = dict(article.activity_fields)
         missing = [name for name in ("interview_time", "guests") if not fields.get(name)]
         for name in missing:
-            findings.append(Finding(path, 1, name, "interview-field-missing",
+            line, key = article.where(name)  # written empty, or not at all (then the front matter's first line)
+            findings.append(Finding(path, line or 1, key or name, "interview-field-missing",
                                     f"在线访谈栏目的文章必须写{'访谈时间' if name == 'interview_time' else '嘉宾'}",
                                     "在文件头加一行 " + FIELD_HELP[name]))
         if missing:

@@ -56,7 +56,8 @@ def build_surveys(articles: Iterable[Article], survey_columns: set[str], paths: 
         fields = dict(article.activity_fields)
         missing = [name for name in ("opens", "closes") if fields.get(name) is None]
         for name in missing:
-            findings.append(Finding(path, 1, name, "survey-field-missing",
+            line, key = article.where(name)  # written empty, or not at all (then the front matter's first line)
+            findings.append(Finding(path, line or 1, key or name, "survey-field-missing",
                                     f"征集调查栏目的文章必须写{'征集开始日期' if name == 'opens' else '征集截止日期'}",
                                     "在文件头加一行 " + FIELD_HELP[name]))
         if missing:
