@@ -191,3 +191,17 @@ def test_a_guide_with_a_bad_top_level_field_still_has_its_scope_channels_and_off
     assert "Traceback" not in checked.stderr
     found = {(f["field"], f["code"]) for f in json.loads(checked.stdout) if f["path"] == "data/disclosure-guide.yml"}
     assert {"fee", "scope", "how", "hour"} <= {field for field, _ in found}, found
+
+
+def test_a_catalogue_without_documents_is_one_page_saying_so_in_chinese(site, repo_root):
+    (site.root / "data").mkdir()
+    (site.root / "data" / "disclosure-guide.yml").write_text(
+        (repo_root / "data" / "disclosure-guide.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    site.write("news/plain.md", article("普通新闻", "2014-01-01"))
+    built = site.build()
+    text = " ".join(built.page(CATALOGUE).select_one(".hp-listing").get_text(" ").split())
+    assert "共 0 件" in text and "暂无主动公开的文件" in text
+    assert "点击表头" not in text and not built.page(CATALOGUE).select("table")
+    pages = sorted(p.parent.relative_to(site.root / "site").as_posix() + "/"
+                   for p in (site.root / "site" / CATALOGUE).rglob("index.html"))
+    assert pages == [CATALOGUE], "no empty sort orders that nothing links to"

@@ -133,7 +133,7 @@ def build_disclosure_listings(
     page_size: int,
 ) -> list[Listing]:
     """The guide (with data/disclosure-guide.yml) and the catalogue's pages in every order (when the site
-    has a disclosed document or a guide)."""
+    has a disclosed document; with a guide and none, the catalogue's one page saying so)."""
     entries = catalogue_entries(records, articles)
     pages: list[Listing] = []
     if guide is not None:
@@ -144,6 +144,8 @@ def build_disclosure_listings(
     here = Crumb(CATALOGUE_TITLE, CATALOGUE_URL)
     for column in SORT_COLUMNS:
         for descending in (False, True):
+            if not entries and (column.key, descending) != DEFAULT_ORDER:
+                continue  # nothing to sort: the catalogue's one page says so
             ordered = tuple(sorted(entries, key=_sort_key(column.key), reverse=descending))
             label = _order_label(column, descending)
             headings = _headings(column.key, descending)
