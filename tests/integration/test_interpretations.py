@@ -192,3 +192,15 @@ def test_a_survey_date_or_interview_guests_written_empty_is_reported_at_its_own_
              for f in json.loads(run_cli(site, "check", "--format", "json").stdout)}
     assert ("content/surveys/a.md", 4, "征集开始", "survey-field-missing") in found, found
     assert ("content/interviews/a.md", 5, "嘉宾", "interview-field-missing") in found, found
+
+
+def test_a_scheduled_jiedu_of_a_draft_or_of_a_document_dated_after_it_is_reported_before_its_day(site, run_cli):
+    policy_site(site)
+    site.write("policy/draft.md", article("草稿文件", "2025-03-01", doc_no="市卫发〔2025〕7号", status="draft"))
+    site.write("policy/after.md", article("更晚的文件", "2099-05-01", doc_no="市卫发〔2099〕2号"))
+    site.write("policy/before.md", article("更早的文件", "2099-03-01", doc_no="市卫发〔2099〕1号"))
+    site.write("news/later.md", "---\ntitle: 解读\ndate: 2099-04-01\ninterprets:\n  - 市卫发〔2025〕7号\n"
+                                "  - 市卫发〔2099〕2号\n  - 市卫发〔2099〕1号\n---\n\n正文。\n")
+    found = [f for f in json.loads(run_cli(site, "check", "--format", "json").stdout) if f["code"] == "interprets-unknown"]
+    assert [(f["path"], f["line"]) for f in found] == [("content/news/later.md", 5), ("content/news/later.md", 6)]
+    assert all("还没有发布" in f["message"] for f in found)

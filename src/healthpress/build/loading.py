@@ -16,7 +16,7 @@ from healthpress.build.workers import map_in_order, worker_count
 from healthpress.bureau.data import BureauData
 from healthpress.bureau.disclosure import build_disclosure_records, disclosure_rows
 from healthpress.bureau.disclosureguide import complete_guide
-from healthpress.bureau.interpretation import build_interpretations
+from healthpress.bureau.interpretation import build_interpretations, scheduled_interpretation_findings
 from healthpress.bureau.interviews import build_interviews
 from healthpress.bureau.kindfields import unused_field_findings
 from healthpress.bureau.letters import build_letters
@@ -220,7 +220,7 @@ def build_site_model(
     interpretations, found_interpretations = build_interpretations(catalog.articles, loaded.paths, withheld, now=now)
     found += found_interpretations
     scheduled = [a for a in withheld if a.status == "published"]  # checked now: the build publishing it must not fail
-    found += build_interpretations([*catalog.articles, *withheld], loaded.paths, interpreting=scheduled, now=now)[1]
+    found += scheduled_interpretation_findings([*catalog.articles, *withheld], scheduled, loaded.paths)
     found += build_interviews(scheduled, _of_kind(columns, "interviews"), loaded.paths, now)[1]
     found += build_surveys(scheduled, _of_kind(columns, "surveys"), loaded.paths)[1]
     interviews, found_interviews = build_interviews(catalog.articles, _of_kind(columns, "interviews"), loaded.paths, now)

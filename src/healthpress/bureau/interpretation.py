@@ -88,6 +88,23 @@ def build_interpretations(articles: Iterable[Article], paths: Mapping[str, str],
     return Interpretations(documents_of, {k: tuple(v) for k, v in interpretations_of.items()}), findings
 
 
+def scheduled_interpretation_findings(articles: Iterable[Article], scheduled: Iterable[Article],
+                                      paths: Mapping[str, str]) -> list[Finding]:
+    """What each scheduled 解读 among `scheduled` will be told on its own date, told now: its documents are
+    looked up among `articles` (every article, whatever its state) as they will be then, so a draft, a
+    document dated after the 解读 or expired by then is an error now, not on the day the build publishes it."""
+    everything = sorted(articles, key=lambda a: a.date, reverse=True)
+    findings: list[Finding] = []
+    for article in scheduled:
+        if not article.interprets:
+            continue
+        public, hidden = [], []
+        for other in everything:
+            (public if publication_state(other, article.date) == "published" else hidden).append(other)
+        findings += build_interpretations(public, paths, hidden, [article], article.date)[1]
+    return findings
+
+
 def _as_path(name: str) -> str:
     """A path as an editor may write it: relative to content/, or with content/ or / before it."""
     name = name.strip().lstrip("/")
