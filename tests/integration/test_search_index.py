@@ -74,6 +74,76 @@ def test_a_failed_build_stops_pagefind_and_leaves_no_scratch(tmp_path):
     assert run.process.poll() is not None and not run.scratch.exists()
 
 
+def test_a_shards_scratch_tree_is_made_with_one_mkdir_a_folder_and_none_failing(tmp_path, monkeypatch):
+    """Each folder of a shard's search records is made once, parents first (on main: a failed mkdir for every
+    new month, and the year and column made again for each article)."""
+    import os
+
+    made, failed, real_mkdir = [], [], os.mkdir
+
+    def counted(path, *args, **kwargs):
+        try:
+            real_mkdir(path, *args, **kwargs)
+        except OSError:
+            failed.append(str(path))
+            raise
+        made.append(str(path))
+
+    site = tmp_path / "site"
+    pages = _site(site)
+    monkeypatch.setattr(os, "mkdir", counted)
+    index = ShardedIndex(site, pages, None, max_pages=6)
+    for page in pages:
+        index.page_written(page.path)
+    [run] = index._running
+    scratch_folders = [Path(path) for path in made if Path(path).is_relative_to(run.scratch / "site")]
+    monkeypatch.undo()
+    index.finish()
+    assert failed == []
+    # site/, news/, news/2014/, six months and six articles
+    assert len(scratch_folders) == len(set(scratch_folders)) == 1 + 2 + 6 + 6
+    assert not any(tmp_path.glob("site/pagefind/.scratch-*")), "deleted before finish returns"
+
+
+def test_the_next_pagefind_starts_while_the_last_ones_scratch_tree_is_being_deleted(tmp_path, monkeypatch):
+    """Deleting a shard's scratch tree (thousands of rmdirs) is off the build's path: the next Pagefind is
+    started first; the tree is gone, still, when the index is finished (on main the deletion came first)."""
+    import shutil
+    import threading
+
+    import healthpress.search.index as search
+    import healthpress.search.shards as shards
+
+    started, seen_at_deletion = [], []
+    second_started = threading.Event()
+    real_rmtree = shutil.rmtree
+
+    class CountedRun(search.PagefindRun):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            started.append(self.name)
+            if len(started) == 2:
+                second_started.set()
+
+    def slow_rmtree(path, *args, **kwargs):
+        if Path(path).name.startswith(".scratch-") and len(started) == 1:
+            seen_at_deletion.append(second_started.wait(timeout=60))
+        return real_rmtree(path, *args, **kwargs)
+
+    monkeypatch.setattr(search, "PagefindRun", CountedRun)
+    monkeypatch.setattr(shards.shutil, "rmtree", slow_rmtree)
+    monkeypatch.setattr(search, "TAIL_RUNS", 1)  # the second shard waits for the first to be taken
+    site = tmp_path / "site"
+    pages = _site(site)
+    index = ShardedIndex(site, pages, None, max_pages=3)
+    for page in pages:
+        index.page_written(page.path)
+    counts = index.finish()
+    assert counts.pages == 6 and len(started) == 2
+    assert seen_at_deletion and seen_at_deletion[0], "the second shard's Pagefind started before the first's scratch went"
+    assert not any(tmp_path.glob("site/pagefind/.scratch-*"))
+
+
 def test_once_every_page_is_written_two_shards_are_indexed_at_once(tmp_path, monkeypatch):
     """Beside the rendering one Pagefind runs; the shards left at the end take both cores."""
     import healthpress.search.index as search

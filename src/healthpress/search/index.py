@@ -108,6 +108,8 @@ class ShardedIndex:
         self._shard_of = {path: name for name, paths in self.plan.items() for path in paths}
         self._ready: list[str] = []
         self._running: list[PagefindRun] = []
+        self._taken: list[PagefindRun] = []
+        """Runs whose bundles are in place, their scratch trees being deleted in threads (`_cleaned` waits)."""
         self._at_once = 1
         """Pagefind processes at a time: one beside the rendering, TAIL_RUNS once every page is written."""
         self._indexed: set[str] = set()
@@ -193,6 +195,7 @@ class ShardedIndex:
         with self._lock:
             finished = [run for run in self._running if run.done()]
             self._running = [run for run in self._running if run not in finished]
+        self._taken.extend(finished)
         for run in finished:
             self._take(run)
         with self._lock:
@@ -237,6 +240,7 @@ class ShardedIndex:
         self._advance()
         while self._running or self._ready:
             self._advance(wait=True)
+        self._cleaned()
         counts = SearchCounts(shards=len(self.plan))
         entries = []
         for name in self.plan:
@@ -275,6 +279,13 @@ class ShardedIndex:
                 run.resume()
                 run.abort()
             self._running = []
+        self._cleaned()
+
+    def _cleaned(self) -> None:
+        """Every scratch tree of the runs taken is deleted."""
+        for run in self._taken:
+            run.cleaned()
+        self._taken = []
 
 
 def build_search_index(site_dir: Path, pages: list[IndexedPage], cache_root: Path | None,

@@ -34,12 +34,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import os
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -171,11 +173,13 @@ class PagefindRun:
         self.name, self.out_dir = name, out_dir
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         self.scratch = Path(tempfile.mkdtemp(prefix=f".scratch-{name}-", dir=out_dir.parent))
+        self._cleanup: threading.Thread | None = None
         source = self.scratch / "site"
+        source.mkdir()
+        for folder in record_folders(paths):
+            os.mkdir(source / folder)
         for path in paths:
-            target = source / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(search_record((site_dir / path).read_bytes()))
+            (source / path).write_bytes(search_record((site_dir / path).read_bytes()))
         self.bundle = self.scratch / "bundle"
         self.log = self.scratch / "pagefind.log"
         command = [str(binary), "--site", str(source), "--output-path", str(self.bundle),
@@ -199,21 +203,46 @@ class PagefindRun:
             self.process.send_signal(signal.SIGCONT)
 
     def finish(self) -> None:
-        """Wait for Pagefind and move its bundle to `out_dir`; a failure says so in Chinese."""
+        """Wait for Pagefind and move its bundle to `out_dir`; a failure says so in Chinese. The scratch tree is
+        deleted in a thread (`cleaned` waits for it), so that the next Pagefind starts at once."""
         try:
             returncode = self.process.wait()
             if returncode != 0:
                 raise SearchIndexError(self.name, returncode, self.log.read_text(encoding="utf-8", errors="replace"))
             shutil.rmtree(self.out_dir, ignore_errors=True)
             shutil.move(str(self.bundle), str(self.out_dir))
-        finally:
+        except BaseException:
             shutil.rmtree(self.scratch, ignore_errors=True)
+            raise
+        self._cleanup = threading.Thread(target=shutil.rmtree, args=(self.scratch,), kwargs={"ignore_errors": True},
+                                         name=f"healthpress-scratch-{self.name}", daemon=True)
+        self._cleanup.start()
+
+    def cleaned(self) -> None:
+        """Wait until the scratch tree is deleted (it is, once this returns, whatever happened before)."""
+        if self._cleanup is not None:
+            self._cleanup.join()
+        shutil.rmtree(self.scratch, ignore_errors=True)
 
     def abort(self) -> None:
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait()
-        shutil.rmtree(self.scratch, ignore_errors=True)
+        self.cleaned()
+
+
+def record_folders(paths: Iterable[str]) -> Iterator[str]:
+    """The folders the scratch tree needs for these site paths, each parent before its children and each once
+    (no failed or repeated mkdir: an article has a folder of its own, so a tree has ~1.8 folders an article)."""
+    folders = {"."}
+    for path in paths:
+        parent = PurePosixPath(path).parent
+        missing = []
+        while str(parent) not in folders:
+            missing.append(str(parent))
+            folders.add(str(parent))
+            parent = parent.parent
+        yield from reversed(missing)
 
 
 def entry_page_count(bundle: Path) -> int:
