@@ -205,3 +205,12 @@ def test_a_catalogue_without_documents_is_one_page_saying_so_in_chinese(site, re
     pages = sorted(p.parent.relative_to(site.root / "site").as_posix() + "/"
                    for p in (site.root / "site" / CATALOGUE).rglob("index.html"))
     assert pages == [CATALOGUE], "no empty sort orders that nothing links to"
+
+
+def test_the_catalogue_sorts_doc_nos_written_with_either_brackets_by_year_then_number(site):
+    site.column("notices", "通知公告", kind="notices", order=3)
+    for n, (date, doc_no) in enumerate([("2025-01-05", "测卫[2025]2号"), ("2025-02-05", "测卫〔2025〕10号"),
+                                        ("2024-03-05", "测卫〔2024〕5号"), ("2024-04-05", "测卫（2024）12号")], 1):
+        site.write(f"notices/doc{n}.md", article(f"第{n}号文件", date, doc_no=doc_no))
+    rows = catalogue_rows(site.build(), f"{CATALOGUE}docno-asc/")
+    assert [r["文号"] for r in rows] == ["测卫〔2024〕5号", "测卫（2024）12号", "测卫[2025]2号", "测卫〔2025〕10号"]

@@ -14,6 +14,7 @@ from typing import Mapping
 
 from healthpress.bureau.disclosure import DisclosureRecord
 from healthpress.bureau.disclosureguide import DisclosureGuide
+from healthpress.bureau.interpretation import doc_no_key
 from healthpress.model.articles import Article
 from healthpress.render.views import Crumb, Listing, paginate
 
@@ -97,7 +98,7 @@ def _sort_key(key: str):
         "index": index,
         "topic": lambda e: (e.record.topic, index(e)),
         "date": lambda e: (e.record.written_on, index(e)),
-        "docno": lambda e: (natural_key(e.record.doc_no), index(e)),
+        "docno": lambda e: (natural_key(doc_no_key(e.record.doc_no) if e.record.doc_no else None), index(e)),
         "validity": lambda e: (e.record.validity, index(e)),
     }
     return keys[key]
