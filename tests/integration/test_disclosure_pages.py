@@ -214,3 +214,16 @@ def test_the_catalogue_sorts_doc_nos_written_with_either_brackets_by_year_then_n
         site.write(f"notices/doc{n}.md", article(f"第{n}号文件", date, doc_no=doc_no))
     rows = catalogue_rows(site.build(), f"{CATALOGUE}docno-asc/")
     assert [r["文号"] for r in rows] == ["测卫〔2024〕5号", "测卫（2024）12号", "测卫[2025]2号", "测卫〔2025〕10号"]
+
+
+def test_two_documents_with_one_doc_no_are_a_warning_on_each_in_check_and_build(site, run_cli):
+    site.column("notices", "通知公告", kind="notices", order=3)
+    site.write("notices/a.md", article("甲文件", "2025-01-05", doc_no="测卫〔2025〕2号"))
+    site.write("notices/b.md", article("乙文件", "2025-02-05", doc_no="测卫[2025]2号"))
+    site.write("notices/c.md", article("丙文件", "2025-02-06", doc_no="测卫〔2025〕3号"))
+    found = [f for f in json.loads(run_cli(site, "check", "--format", "json").stdout) if f["code"] == "duplicate-doc-no"]
+    assert sorted((f["path"], f["line"], f["field"], f["level"]) for f in found) == [
+        ("content/notices/a.md", 4, "doc_no", "warning"), ("content/notices/b.md", 4, "doc_no", "warning")]
+    assert "content/notices/b.md" in next(f["message"] for f in found if f["path"] == "content/notices/a.md")
+    built = run_cli(site, "build")
+    assert built.returncode == 0 and "content/notices/a.md:4: doc_no:" in built.stderr + built.stdout

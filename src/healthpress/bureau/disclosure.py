@@ -89,6 +89,15 @@ def is_official_document(article: Article, column_kind: str | None) -> bool:
     return bool(article.doc_no) or column_kind == "notices"
 
 
+_SAME = str.maketrans({"〔": "[", "〕": "]", "【": "[", "】": "]", "［": "[", "］": "]", "（": "[", "）": "]", "(": "[", ")": "]",
+                       **{chr(0xFF10 + d): str(d) for d in range(10)}})
+
+
+def doc_no_key(doc_no: str) -> str:
+    """A 文号 as compared: brackets and digits of either width the same, no spaces."""
+    return "".join(doc_no.translate(_SAME).split())
+
+
 def official_documents(articles: Iterable[Article], columns: Mapping[str, Column]) -> list[Article]:
     """The official documents among `articles`, in their given order."""
     return [a for a in articles if is_official_document(a, columns[a.column].kind if a.column in columns else None)]
@@ -156,6 +165,25 @@ def assign_index_numbers(
         next_number[year] = number + 1
         numbers[article.src_uri] = index_format.render(org_code, year, number)
     return numbers
+
+
+def duplicate_doc_no_findings(documents: Iterable[Article], paths: Mapping[str, str]) -> list[Finding]:
+    """A warning on each official document whose 文号 another one also has (brackets and digits of either
+    width the same, `doc_no_key`), naming the others: the catalogue would list one document twice, or two
+    documents under one 文号."""
+    owners: dict[str, list[Article]] = defaultdict(list)
+    for document in documents:
+        if document.doc_no:
+            owners[doc_no_key(document.doc_no)].append(document)
+    findings = []
+    for same in owners.values():
+        for document in same if len(same) > 1 else ():
+            others = "、".join(paths.get(d.src_uri, d.src_uri) for d in same if d is not document)
+            line, key = document.where("doc_no")
+            findings.append(Finding(paths.get(document.src_uri, document.src_uri), line, key, "duplicate-doc-no",
+                                    f"文号“{document.doc_no}”与 {others} 相同", "核对文号，照文件原件抄写；"
+                                    "同一份文件只发布一次（转载时不写文号）", Level.WARNING))
+    return findings
 
 
 def index_number_findings(
@@ -228,6 +256,7 @@ def build_disclosure_records(
         findings += found
         if fields is not None:
             fields_of[article.src_uri] = fields
+    findings += duplicate_doc_no_findings(documents, paths)
     explicit = {src: fields.index_no for src, fields in fields_of.items() if fields.index_no}
     findings += index_number_findings(explicit, paths, {a.src_uri: a.where("index_no") for a in documents})
     try:

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
-from healthpress.bureau.disclosure import official_documents
+from healthpress.bureau.disclosure import doc_no_key, official_documents
 from healthpress.model.articles import Article
 from healthpress.model.columns import Column
 from healthpress.model.dates import SHANGHAI, chinese_datetime
@@ -21,15 +21,6 @@ from healthpress.model.publication import publication_state
 from healthpress.model.findings import Finding, Level
 
 NORMATIVE = "行政规范性文件"
-
-_SAME = str.maketrans({"〔": "[", "〕": "]", "【": "[", "】": "]", "［": "[", "］": "]", "（": "[", "）": "]", "(": "[", ")": "]",
-                       **{chr(0xFF10 + d): str(d) for d in range(10)}})
-
-
-def doc_no_key(doc_no: str) -> str:
-    """A 文号 as compared: brackets and digits of either width the same, no spaces."""
-    return "".join(doc_no.translate(_SAME).split())
-
 
 @dataclass(frozen=True, slots=True)
 class Interpretations:
