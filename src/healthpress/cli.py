@@ -365,13 +365,24 @@ def _report(args) -> int:
     sys.stderr.write(result.message)
     if result.form is None:
         return result.status
+    targets = [(path, suffix, render) for path, suffix, render in (
+        (args.xlsx, ".xlsx", lambda: render_report_xlsx(result.form)),
+        (args.csv, ".csv", lambda: render_report_csv(result.form).encode("utf-8"))) if path]
+    folders = [(path, suffix) for path, suffix, _ in targets if path.is_dir()]
+    if folders:  # before anything is written: never one file of two
+        for path, suffix in folders:
+            print(f"无法写入 {path}：这是一个文件夹。请写文件名，例如 {path / (result.form.heading + suffix)}",
+                  file=sys.stderr)
+        return 1
     written = []
-    if args.xlsx:
-        write_atomic(args.xlsx, render_report_xlsx(result.form))
-        written.append(str(args.xlsx))
-    if args.csv:
-        write_atomic(args.csv, render_report_csv(result.form).encode("utf-8"))
-        written.append(str(args.csv))
+    for path, _, render in targets:
+        try:
+            write_atomic(path, render())
+        except OSError as exc:
+            print(f"无法写入 {path}：{os_reason(exc)}。请检查这个文件夹是否存在、有没有写入权限、磁盘是否已满。",
+                  file=sys.stderr)
+            return 1
+        written.append(str(path))
     if written:
         print(f"已导出{result.form.heading}：" + "、".join(written))
     else:

@@ -81,3 +81,15 @@ def test_a_bad_data_file_exports_nothing(example_copy):
     assert done.returncode == 1
     assert "data/annual-report.yml:" in done.stderr and "page_views" in done.stderr and "改正后再导出" in done.stderr
     assert not (example_copy / "w.xlsx").exists() and not (example_copy / "w.csv").exists()
+
+
+def test_an_export_onto_a_folder_or_an_unwritable_place_is_one_chinese_line_naming_the_path_given(example_copy):
+    (example_copy / "reports-out").mkdir()
+    (example_copy / "blocked").write_text("a file, not a folder", encoding="utf-8")
+    for target in ("reports-out", "blocked/w.xlsx"):
+        done = report(example_copy, "website", "--year", "2025", "--xlsx", target)
+        assert done.returncode == 1, done.stderr
+        assert "Traceback" not in done.stderr and f"无法写入 {target}" in done.stderr, done.stderr
+        assert ".tmp" not in done.stderr, done.stderr
+    assert "是一个文件夹" in report(example_copy, "website", "--year", "2025", "--csv", "reports-out").stderr
+    assert [p.name for p in example_copy.iterdir() if p.name.endswith(".tmp")] == []
