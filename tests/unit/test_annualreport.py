@@ -52,6 +52,11 @@ def test_a_good_file_reads_every_part():
     ("- year: 2025\n  disclosure:\n    reviews:\n      review: [0, 0, x, 0]\n", 4, "review", "应当是整数"),
     ("- year: 2025\n- year: 2024\n- year: 2025\n  website: {page_views: 1}\n", 3, "year", "2025 年已经写过一项（第 1 行）"),
     ("- year: 二〇二五\n", 1, "year", "应当是整数"),
+    ("- year: 2025\n  disclosure:\n    fees: .inf\n", 3, "fees", "应当是有限的数字"),
+    ("- year: 2025\n  disclosure:\n    fees: .nan\n", 3, "fees", "应当是有限的数字"),
+    ("- year: 2025\n  website:\n    page_views: 999999999999999999999999999999\n", 3, "page_views", "不能大于"),
+    ("- year: 2025\n  disclosure:\n    applications:\n      new: [10000000000000000, 0, 0, 0, 0, 0]\n", 4, "new",
+     "不能大于"),
 ])
 def test_bad_input_names_file_line_and_field(text, line, field, words):
     data, findings = read(text)

@@ -24,9 +24,11 @@ from healthpress.model.findings import Finding, Level, errors
 from healthpress.model.plaintext import LONG_TEXT_MAX, NonEmptyText, plain_text
 from healthpress.model.strict import StrictModel
 
-Count = Annotated[int, Field(ge=0)]
-"""A figure of the forms: a whole number, never negative."""
-Amount = Annotated[float, Field(ge=0)]
+EXCEL_LARGEST = 999_999_999_999_999
+"""The largest whole number a spreadsheet keeps exactly (15 digits): a bigger one is a typing slip."""
+Count = Annotated[int, Field(ge=0, le=EXCEL_LARGEST)]
+"""A figure of the forms: a whole number, never negative, never beyond what Excel keeps exactly."""
+Amount = Annotated[float, Field(ge=0, le=EXCEL_LARGEST, allow_inf_nan=False)]
 Prose = plain_text(LONG_TEXT_MAX, lines=True, min_length=1)
 
 APPLICANTS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")

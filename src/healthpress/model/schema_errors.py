@@ -64,6 +64,8 @@ def _message(item: dict[str, Any]) -> str:
                     "bool_type": "true 或 false", "bool_parsing": "true 或 false", "list_type": "列表",
                     "dict_type": "字段集合", "float_type": "数字"}[kind]
         return f"应当是{expected}，这里是{describe_type(value)} {value!r}"
+    if kind == "finite_number":
+        return f"应当是有限的数字，这里是 {value!r}"
     if kind == "string_too_short":
         return "不能为空"
     if kind == "extra_forbidden":
