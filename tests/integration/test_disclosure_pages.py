@@ -9,6 +9,7 @@ import re
 
 import pytest
 import yaml
+from lxml import etree
 from mkdocs.exceptions import Abort
 
 from helpers import article, texts
@@ -112,6 +113,37 @@ def test_every_sort_order_is_a_static_series_of_pages_holding_every_document(sit
     assert "按发文日期从新到旧" in on_date_desc.select_one("title").get_text()
     footer = [a.get_text() for a in built.page("").select(".hp-footer__links a")]
     assert "政府信息公开目录" in footer and "政府信息公开指南" not in footer  # no data/disclosure-guide.yml here
+
+
+def sitemap_locs(built) -> list[str]:
+    tree = etree.fromstring((built.site_dir / "sitemap.xml").read_bytes())
+    return [loc.text for loc in tree.iterfind(".//{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+
+
+def test_the_sitemap_lists_the_index_order_and_the_first_page_of_every_other_order(site):
+    """The other orders' later pages hold the same documents again: crawlers get each order once, and every
+    page of the 索引号 order (on main the sitemap listed all 30 pages of the ten orders)."""
+    site.column("notices", "通知公告", kind="notices", order=3)
+    for n in range(1, 6):
+        site.write(f"notices/doc{n}.md", article(f"第{n}号文件", f"2014-0{n}-01", doc_no=f"测卫〔2014〕{n}号"))
+    site.config["plugins"][0]["healthpress"]["catalogue_page_size"] = 2
+    built = site.build()
+    assert built.page(f"{CATALOGUE}date-desc/page/3/").select("table.hp-catalogue tbody tr"), "the page is still there"
+    base = "https://health.example.gov.cn/" + CATALOGUE
+    listed = sorted(loc.removeprefix(base) for loc in sitemap_locs(built) if loc.startswith(base))
+    orders = [f"{key}-{way}/" for key in ("index", "topic", "date", "docno", "validity") for way in ("asc", "desc")]
+    assert listed == sorted(["", "page/2/", "page/3/"] + [order for order in orders if order != "index-asc/"])
+
+
+def test_the_catalogue_shows_fifty_documents_a_page_unless_told(site):
+    """50 rows, a printed table's usual length (on main 20: three pages for 51 documents)."""
+    site.column("notices", "通知公告", kind="notices", order=3)
+    for n in range(1, 52):
+        site.write(f"notices/doc{n}.md", article(f"第{n}号文件", f"2014-{n % 12 + 1:02d}-01", doc_no=f"测卫〔2014〕{n}号"))
+    built = site.build()
+    rows = catalogue_rows(built, CATALOGUE)
+    assert len(rows) == 51
+    assert [sum(1 for r in rows if r["page"] == url) for url in (CATALOGUE, f"{CATALOGUE}page/2/")] == [50, 1]
 
 
 def test_the_index_number_pattern_is_a_setting(site):

@@ -190,7 +190,7 @@ def build_site_model(
     preview: bool = False,
     bureau: BureauData | None = None,
     identity: dict | None = None,
-    catalogue_page_size: int = 20,
+    catalogue_page_size: int = 50,
     site: SiteIdentity | None = None,
 ) -> SiteModel:
     """Catalog what readers may see now (everything, marked, in a preview) and describe every listing."""

@@ -417,12 +417,16 @@ class Build:
                 for job in self.article_jobs]
 
     def _sitemap_entries(self, files: Files, site_url: str) -> list[SitemapEntry]:
-        """Every page readers can open: MkDocs' own pages and the ones healthpress renders."""
+        """Every page readers can open: MkDocs' own pages and the ones healthpress renders, but for those that
+        only show again what the sitemap lists (`Listing.in_sitemap`)."""
         entries = []
         for file in files.documentation_pages(inclusion=InclusionLevel.all):
             if file.src_uri in self.taken_over:
+                listing = self.listings.get(file.src_uri)
+                if listing is not None and not listing.in_sitemap:
+                    continue
                 entries.append(SitemapEntry(_absolute(site_url, file.url), last_modified(
-                    self.model.catalog.by_src.get(file.src_uri), self.listings.get(file.src_uri), self.model.catalog)))
+                    self.model.catalog.by_src.get(file.src_uri), listing, self.model.catalog)))
             elif file.page is not None and self.mode.shows(file.inclusion) and file.page.canonical_url:
                 entries.append(SitemapEntry(file.page.canonical_url, file.page.update_date))
         return entries

@@ -13,7 +13,7 @@ class HealthpressConfig(base.Config):
     columns_dir = c.Type(str, default="columns")
     data_dir = c.Type(str, default="data")
     page_size = c.Type(int, default=20)
-    catalogue_page_size = c.Type(int, default=20)
+    catalogue_page_size = c.Type(int, default=50)
     """Documents on one page of the 政府信息公开目录 (render/disclosure_views.py)."""
     feed_items = c.Type(int, default=20)
     max_file_kb = c.Type(int, default=1024)

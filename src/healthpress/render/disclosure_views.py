@@ -3,7 +3,9 @@
 The catalogue lists every disclosed document (bureau/disclosure.py: the official documents) by 索引号.
 Sorting and paging need no server and no JavaScript: every sort order is its own series of static
 pages (`disclosure/catalogue/` by 索引号, `disclosure/catalogue/date-desc/` newest first, each with
-`page/2/` ...), and each column heading of the table links to the page of its order.
+`page/2/` ...), and each column heading of the table links to the page of its order. The sitemap lists
+every page of the 索引号 order and the first page of each other order: their later pages are the same
+documents again.
 """
 
 from __future__ import annotations
@@ -160,7 +162,7 @@ def build_disclosure_listings(
                                      GUIDE_URL if guide is not None else None)
                 pages.append(Listing(url=url, kind="disclosure-catalogue", title=title,
                                      crumbs=(HOME,) if url == CATALOGUE_URL else (HOME, here), pager=pager,
-                                     payload=page))
+                                     payload=page, in_sitemap=base == CATALOGUE_URL or pager.number == 1))
     return pages
 
 

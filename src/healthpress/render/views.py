@@ -72,6 +72,9 @@ class Listing:
     current_issues: tuple[tuple[Column, Issue], ...] = ()
     payload: object = None
     """Kind-specific data of the bureau's own pages (statistics, health days, groups)."""
+    in_sitemap: bool = True
+    """False for a page that only shows again what other pages of the sitemap list (a later page of one
+    of the catalogue's other sort orders)."""
 
     @property
     def src_uri(self) -> str:
