@@ -136,3 +136,18 @@ def test_normative_documents_are_made_repealed_and_in_force_by_their_dates(site)
                                     replaced_by="https://www.example.gov.cn/xin/", **normative))
     built = site.build()
     assert grid_row(built.page("reports/2014/disclosure/"), "行政规范性文件") == ["2", "缺", "缺"]  # d's repeal: when?
+
+
+def test_a_survey_opinions_figure_the_surveys_count_otherwise_is_a_warning_in_check_and_build(example_copy,
+                                                                                               check_and_build):
+    data = example_copy / "data" / "annual-report.yml"
+    text = data.read_text(encoding="utf-8")
+    assert "    survey_opinions: 37\n" not in text.split("- year: 2026")[0]  # the example's 2025 counts its surveys
+    first = text.index("    interview_messages:")
+    data.write_text(text[:first] + "    survey_opinions: 37\n" + text[first:], encoding="utf-8")
+    line = text[:first].count("\n") + 1
+    checked, built = check_and_build(example_copy)
+    for found in ([(f["line"], f["field"], f["message"]) for f in checked if f["code"] == "annual-report-counted"],
+                  [(f.line, f.field, f.message) for f in built if f.code == "annual-report-counted"]):
+        assert [(ln, field) for ln, field, _ in found] == [(line, "survey_opinions")], found
+        assert "合计 126 条" in found[0][2] and "37 不会用到" in found[0][2]

@@ -10,9 +10,9 @@ written here: `bureau/reportcounts.py` counts it.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Mapping
 
 from pydantic import AfterValidator, BeforeValidator, Field, create_model
 from typing_extensions import Annotated
@@ -237,6 +237,8 @@ class YearFigures:
     reviews: Any | None
     line: int | None
     """The line of the entry's `year`, for findings about the year."""
+    website_lines: Mapping[str, int] = field(default_factory=dict)
+    """The line of each field written under `website`, for findings about one figure."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,4 +346,4 @@ def _check_parts(doc: DataDocument, item: ValidEntry[EntrySchema]) -> list[Findi
 def _figures(doc: DataDocument, item: ValidEntry[EntrySchema]) -> tuple[YearFigures, list[Finding]]:
     parts, found = _parts(doc, item)
     return YearFigures(item.value.year, parts.get("website"), parts.get("disclosure"), parts.get("applications"),
-                       parts.get("reviews"), doc.line(*item.key, "year")), found
+                       parts.get("reviews"), doc.line(*item.key, "year"), doc.key_lines(*item.key, "website")), found

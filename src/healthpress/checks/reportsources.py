@@ -1,0 +1,33 @@
+"""A figure of data/annual-report.yml that the site counts itself: written there, it is not used (pure).
+
+The form's 收到意见数量 is the sum of the surveys' 收到意见 when every survey of the year gives it; the
+data file's `survey_opinions` is only for a year whose surveys do not. Written there with another number,
+the editor would hand in a report that does not say what they wrote: a warning on its line says so.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from healthpress.bureau.annualreport import AnnualReportData
+from healthpress.bureau.surveys import Survey, count_opinions, surveys_held
+from healthpress.model.findings import Finding, Level
+
+
+def unused_figures(annual: AnnualReportData, surveys: Iterable[Survey]) -> list[Finding]:
+    """A warning for each year whose `survey_opinions` differs from the opinions its surveys count."""
+    surveys = list(surveys)
+    findings = []
+    for entry in annual.years:
+        written = entry.website.survey_opinions if entry.website is not None else None
+        counted = count_opinions(surveys, entry.year)
+        if written is None or counted is None or written == counted:
+            continue
+        counted_how = (f"{entry.year} 年的征集调查文章都写了收到意见，合计 {counted} 条" if surveys_held(surveys, entry.year)
+                       else f"{entry.year} 年网站上没有征集调查，收到意见是 0 条")
+        findings.append(Finding(
+            annual.path, entry.website_lines.get("survey_opinions", entry.line), "survey_opinions",
+            "annual-report-counted",
+            f"{counted_how}，报表的“收到意见数量”用这个数；这里写的 {written} 不会用到",
+            "删除这一行；要改收到意见数量，改征集调查文章里的 收到意见（opinions）", Level.WARNING))
+    return findings
