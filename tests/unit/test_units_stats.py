@@ -303,7 +303,8 @@ def test_csv_neutralises_cells_that_a_spreadsheet_would_run_as_formulas():
 
 @pytest.mark.parametrize("value, cell", [
     ("=1+1", "'=1+1"), ("+1", "'+1"), ("-1", "'-1"), ("@A1", "'@A1"), ("\t=1", "'\t=1"), ("\r=1", "'\r=1"),
-    ("\n=1", "'\n=1"), ("市人民医院", "市人民医院"), ("a=1", "a=1"), ("", ""), (-1, -1), (3, 3),
+    ("\n=1", "'\n=1"), ("＝1+1", "'＝1+1"), ("＋1", "'＋1"), ("－1", "'－1"), ("＠A1", "'＠A1"),
+    ("市人民医院", "市人民医院"), ("a=1", "a=1"), ("", ""), (-1, -1), (3, 3),
 ])
 def test_spreadsheet_cell(value, cell):
     from healthpress.bureau.stats import spreadsheet_cell

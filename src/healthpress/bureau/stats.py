@@ -164,13 +164,14 @@ def render_csv(stats: UnitStats) -> str:
     return "\ufeff" + csv_text(rows)
 
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
-"""What makes Excel, WPS or LibreOffice read a cell as a formula (OWASP: CSV injection)."""
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
+"""What makes Excel, WPS or LibreOffice read a cell as a formula (OWASP: CSV injection); the full-width
+signs too, which a Chinese or Japanese Excel turns into the ASCII ones when it reads a cell as typed."""
 
 
 def spreadsheet_cell(value: object) -> object:
     """A cell as a spreadsheet shows it, never run: text starting like a formula (`=SUM(A1)`, `@…`,
-    `+…`, `-…`, a tab or a line break) gets a leading single quote, which spreadsheets read as
+    `+…`, `-…`, their full-width forms `＝…`, a tab or a line break) gets a leading single quote, which spreadsheets read as
     "this is text". Numbers stay numbers."""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
