@@ -204,3 +204,11 @@ def test_a_scheduled_jiedu_of_a_draft_or_of_a_document_dated_after_it_is_reporte
     found = [f for f in json.loads(run_cli(site, "check", "--format", "json").stdout) if f["code"] == "interprets-unknown"]
     assert [(f["path"], f["line"]) for f in found] == [("content/news/later.md", 5), ("content/news/later.md", 6)]
     assert all("还没有发布" in f["message"] for f in found)
+
+
+def test_a_survey_opinions_count_beyond_what_the_yearly_form_keeps_is_an_error_at_its_line(site, run_cli):
+    site.column("surveys", "征集调查", kind="surveys", order=4)
+    site.write("surveys/a.md", article("问卷", "2025-03-01", opens="2025-03-01", closes="2025-03-31",
+                                       opinions=10 ** 20, results="采纳 3 条。"))
+    found = [f for f in json.loads(run_cli(site, "check", "--format", "json").stdout) if f["path"] == "content/surveys/a.md"]
+    assert [(f["line"], f["field"], f["level"]) for f in found] == [(6, "opinions", "error")], found

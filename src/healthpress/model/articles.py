@@ -137,7 +137,7 @@ class FrontMatter(StrictModel):
     stage: Literal["预告", "回顾"] = "预告"
     opens: Annotated[dt.datetime, BeforeValidator(_to_datetime)] | None = None
     closes: Annotated[dt.datetime, BeforeValidator(_to_datetime)] | None = None
-    opinions: int | None = Field(default=None, ge=0)
+    opinions: int | None = Field(default=None, ge=0, le=999_999_999_999_999)  # what a spreadsheet keeps exactly
     results: LongText | None = None
 
 
