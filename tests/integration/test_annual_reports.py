@@ -151,3 +151,14 @@ def test_a_survey_opinions_figure_the_surveys_count_otherwise_is_a_warning_in_ch
                   [(f.line, f.field, f.message) for f in built if f.code == "annual-report-counted"]):
         assert [(ln, field) for ln, field, _ in found] == [(line, "survey_opinions")], found
         assert "合计 126 条" in found[0][2] and "37 不会用到" in found[0][2]
+
+
+def test_an_entry_of_a_year_not_yet_begun_is_a_warning_at_its_year_in_check_and_build(example_copy, check_and_build):
+    data = example_copy / "data" / "annual-report.yml"
+    text = data.read_text(encoding="utf-8")
+    data.write_text(text + "\n- year: 2062\n  website:\n    page_views: 1\n", encoding="utf-8")
+    line = text.count("\n") + 2
+    checked, built = check_and_build(example_copy)
+    assert [(f["line"], f["field"]) for f in checked if f["code"] == "annual-report-future-year"] == [(line, "year")]
+    assert [(f.line, f.field) for f in built if f.code == "annual-report-future-year"] == [(line, "year")]
+    assert "2062 年还没有到" in next(f.message for f in built if f.code == "annual-report-future-year")

@@ -18,7 +18,7 @@ from healthpress.bureau.interpretation import uninterpreted_findings
 from healthpress.bureau.interviews import overdue_reviews
 from healthpress.bureau.letters import overdue_letters
 from healthpress.bureau.surveys import missing_results
-from healthpress.checks.reportsources import unused_figures
+from healthpress.checks.reportsources import future_years, unused_figures
 from healthpress.render.sitemodel import SiteModel
 
 BUILD_OVERRIDES = {"stale-column": "off", "stale-home": "off", "blank-column": "off", "blank-home": "off",
@@ -40,7 +40,7 @@ def inspect_site(model: SiteModel, bureau: BureauData, extra: Mapping | None, to
     """Freshness and blank columns, the footer's identification, leaders' names and the wording rules
     (unless not `text`: a build checks each article's text where it renders its page, build/textchecks.py),
     the 行政规范性文件 without 解读, interviews without their review and surveys past their close date without
-    results, a figure of data/annual-report.yml the site counts otherwise, and (when `letters_warn_days` is given: the inspection, not the build) letters waiting for a reply."""
+    results, a figure of data/annual-report.yml the site counts otherwise or of a year not yet begun, and (when `letters_warn_days` is given: the inspection, not the build) letters waiting for a reply."""
     latest = {column_id: articles[0].date if articles else None
               for column_id, articles in model.catalog.by_column.items()}
     thresholds = {c.id: c.update_days for c in model.columns.values() if c.update_days}
@@ -56,6 +56,7 @@ def inspect_site(model: SiteModel, bureau: BureauData, extra: Mapping | None, to
         + missing_results(model.surveys.values(), by_src, model.paths, today), levels)
     if bureau.annual_report is not None:
         findings += unused_figures(bureau.annual_report, model.surveys.values())
+        findings += future_years(bureau.annual_report, today)
     if letters_warn_days is not None:
         findings += overdue_letters(model.letters.values(), today, warn_after_days=letters_warn_days)
     return findings

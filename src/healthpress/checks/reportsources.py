@@ -1,4 +1,5 @@
-"""A figure of data/annual-report.yml that the site counts itself: written there, it is not used (pure).
+"""What data/annual-report.yml writes that no report will use: a figure the site counts itself, a year
+not yet begun (pure).
 
 The form's 收到意见数量 is the sum of the surveys' 收到意见 when every survey of the year gives it; the
 data file's `survey_opinions` is only for a year whose surveys do not. Written there with another number,
@@ -7,6 +8,7 @@ the editor would hand in a report that does not say what they wrote: a warning o
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Iterable
 
 from healthpress.bureau.annualreport import AnnualReportData
@@ -31,3 +33,11 @@ def unused_figures(annual: AnnualReportData, surveys: Iterable[Survey]) -> list[
             f"{counted_how}，报表的“收到意见数量”用这个数；这里写的 {written} 不会用到",
             "删除这一行；要改收到意见数量，改征集调查文章里的 收到意见（opinions）", Level.WARNING))
     return findings
+
+
+def future_years(annual: AnnualReportData, today: dt.date) -> list[Finding]:
+    """A warning for each entry of a year not yet begun: no report shows it (a slip such as 2062 for 2026)."""
+    return [Finding(annual.path, entry.line, "year", "annual-report-future-year",
+                    f"{entry.year} 年还没有到，这一项不会出现在任何报告上（报告只做已结束的年度）",
+                    f"检查年份是否写错；今年是 {today.year} 年", Level.WARNING)
+            for entry in annual.years if entry.year > today.year]
