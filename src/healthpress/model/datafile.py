@@ -104,7 +104,8 @@ def validate_entry(
     """Validate one mapping entry of a data file with `model`; findings point at the entry's keys."""
     if not isinstance(value, dict):
         example = "；".join(list(help_text.values())[:2])
-        return None, [Finding(doc.path, doc.line(*key), None, "data-not-mapping",
+        field = key[-1] if key and isinstance(key[-1], str) else None  # the key as written; an item has none
+        return None, [Finding(doc.path, doc.line(*key), field, "data-not-mapping",
                               f"{what}应当是“字段: 值”的集合，这里是{describe_type(value)} {value!r}",
                               f"每个字段写一行，例如 {example}")]
     try:
