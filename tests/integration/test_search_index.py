@@ -144,6 +144,36 @@ def test_the_next_pagefind_starts_while_the_last_ones_scratch_tree_is_being_dele
     assert not any(tmp_path.glob("site/pagefind/.scratch-*"))
 
 
+def test_when_pagefind_fails_on_a_shard_no_scratch_tree_of_the_shards_before_is_left(tmp_path, monkeypatch):
+    import os
+    import shutil
+    import threading
+
+    import healthpress.search.index as search
+    from healthpress.search.shards import SearchIndexError
+
+    failing = tmp_path / "pagefind"
+    failing.write_text('#!/bin/sh\ncase "$2" in *.scratch-2014-q2-*) exit 3;; esac\n'
+                       f'exec "{os.environ["PAGEFIND_BINARY_PATH"]}" "$@"\n', encoding="utf-8")
+    failing.chmod(0o755)
+    monkeypatch.setattr(search, "TAIL_RUNS", 1)
+    real_rmtree = shutil.rmtree
+
+    def slow_in_a_thread(path, *args, **kwargs):  # a loaded machine's deletion, still going when q2 fails
+        if threading.current_thread() is not threading.main_thread():
+            threading.Event().wait(1)
+        return real_rmtree(path, *args, **kwargs)
+
+    monkeypatch.setattr(shutil, "rmtree", slow_in_a_thread)
+    site = tmp_path / "site"
+    pages = _site(site)
+    index = ShardedIndex(site, pages, None, max_pages=3, binary=failing)
+    with pytest.raises(SearchIndexError):
+        index.finish()
+    assert (site / "pagefind" / "2014-q1").is_dir(), "the first shard was indexed"
+    assert not any(tmp_path.glob("site/pagefind/.scratch-*"))
+
+
 def test_once_every_page_is_written_two_shards_are_indexed_at_once(tmp_path, monkeypatch):
     """Beside the rendering one Pagefind runs; the shards left at the end take both cores."""
     import healthpress.search.index as search

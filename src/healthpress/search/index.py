@@ -238,9 +238,11 @@ class ShardedIndex:
                         reused[bundle] = cached
         self._at_once = TAIL_RUNS if not self.background else 1
         self._advance()
-        while self._running or self._ready:
-            self._advance(wait=True)
-        self._cleaned()
+        try:
+            while self._running or self._ready:
+                self._advance(wait=True)
+        finally:  # a failed shard too: the scratch trees of those taken are gone when this raises
+            self._cleaned()
         counts = SearchCounts(shards=len(self.plan))
         entries = []
         for name in self.plan:
