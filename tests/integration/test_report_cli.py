@@ -93,3 +93,10 @@ def test_an_export_onto_a_folder_or_an_unwritable_place_is_one_chinese_line_nami
         assert ".tmp" not in done.stderr, done.stderr
     assert "是一个文件夹" in report(example_copy, "website", "--year", "2025", "--csv", "reports-out").stderr
     assert [p.name for p in example_copy.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_the_example_checked_in_march_2026_has_no_warning_about_its_2026_entry(example_copy):
+    done = subprocess.run([sys.executable, "-m", "healthpress.cli", "check", "--format", "json"], cwd=example_copy,
+                          capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "NO_COLOR": "1", "SOURCE_DATE_EPOCH": MARCH_2026})
+    assert [f for f in json.loads(done.stdout) if f["path"].endswith("annual-report.yml")] == []

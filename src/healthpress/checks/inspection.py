@@ -55,7 +55,7 @@ def inspect_site(model: SiteModel, bureau: BureauData, extra: Mapping | None, to
         + overdue_reviews(model.interviews.values(), by_src, model.paths, model.now)
         + missing_results(model.surveys.values(), by_src, model.paths, today), levels)
     if bureau.annual_report is not None:
-        findings += unused_figures(bureau.annual_report, model.surveys.values())
+        findings += unused_figures(bureau.annual_report, model.surveys.values(), today)
         findings += future_years(bureau.annual_report, today)
     if letters_warn_days is not None:
         findings += overdue_letters(model.letters.values(), today, warn_after_days=letters_warn_days)
