@@ -162,3 +162,20 @@ def test_an_entry_of_a_year_not_yet_begun_is_a_warning_at_its_year_in_check_and_
     assert [(f["line"], f["field"]) for f in checked if f["code"] == "annual-report-future-year"] == [(line, "year")]
     assert [(f.line, f.field) for f in built if f.code == "annual-report-future-year"] == [(line, "year")]
     assert "2062 年还没有到" in next(f.message for f in built if f.code == "annual-report-future-year")
+
+
+def test_a_site_without_a_letters_surveys_or_interviews_column_shows_their_figures_missing_or_as_filled(site):
+    site.write("news/a.md", article("一篇新闻", "2013-05-08"))
+    values = form_values(site.build().page("reports/2013/website/"))
+    for label in ("收到留言数量", "办结留言数量", "平均办理时间", "公开答复数量", "征集调查期数", "收到意见数量",
+                  "公布调查结果期数", "访谈期数"):
+        assert values[label] == "缺", (label, values[label])  # the site does not know them: not 0
+    (site.root / "data").mkdir()
+    (site.root / "data" / "annual-report.yml").write_text(
+        "- year: 2013\n  website:\n    letters_received: 40\n    letters_answered: 38\n    average_reply_days: 6.5\n"
+        "    replies_published: 30\n    surveys_held: 2\n    survey_opinions: 17\n    survey_results: 1\n"
+        "    interviews_held: 3\n", encoding="utf-8")
+    values = form_values(site.build().page("reports/2013/website/"))
+    assert [values[label] for label in ("收到留言数量", "办结留言数量", "平均办理时间", "公开答复数量", "征集调查期数",
+                                        "收到意见数量", "公布调查结果期数", "访谈期数")] == [
+        "40", "38", "6.5", "30", "2", "17", "1", "3"]

@@ -77,7 +77,14 @@ WEBSITE_HELP = {
     "natural_person_cases": "natural_person_cases: 1500（自然人办件量，件）",
     "legal_person_cases": "legal_person_cases: 420（法人办件量，件）",
     "unified_platform": "unified_platform: true（互动交流是否使用统一平台）",
+    "letters_received": "letters_received: 40（收到留言数量，条；网站有局长信箱栏目时由网站统计，不写）",
+    "letters_answered": "letters_answered: 38（办结留言数量，条；同上）",
+    "average_reply_days": "average_reply_days: 6.5（留言平均办理时间，天，可以有小数；同上）",
+    "replies_published": "replies_published: 30（公开答复数量，条；同上）",
+    "surveys_held": "surveys_held: 2（征集调查期数；网站有征集调查栏目时由网站统计，不写）",
     "survey_opinions": "survey_opinions: 35（征集调查收到意见数量，条）",
+    "survey_results": "survey_results: 1（公布调查结果期数；网站有征集调查栏目时由网站统计，不写）",
+    "interviews_held": "interviews_held: 3（在线访谈期数；网站有在线访谈栏目时由网站统计，不写）",
     "interview_messages": "interview_messages: 48（在线访谈网民留言数量，条）",
     "interview_answers": "interview_answers: 40（在线访谈答复网民提问数量，条）",
     "smart_qa": "smart_qa: false（是否提供智能问答功能）",
@@ -176,7 +183,14 @@ class WebsiteFigures(StrictModel):
     natural_person_cases: Count | None = None
     legal_person_cases: Count | None = None
     unified_platform: bool | None = None
+    letters_received: Count | None = None
+    letters_answered: Count | None = None
+    average_reply_days: Amount | None = None
+    replies_published: Count | None = None
+    surveys_held: Count | None = None
     survey_opinions: Count | None = None
+    survey_results: Count | None = None
+    interviews_held: Count | None = None
     interview_messages: Count | None = None
     interview_answers: Count | None = None
     smart_qa: bool | None = None

@@ -20,20 +20,25 @@ from healthpress.model.articles import Article
 class InterpCounts:
     interpretations: int
     """解读 published in the year."""
-    surveys: int
-    """征集调查 opened in the year."""
-    survey_results: int
+    surveys: int | None
+    """征集调查 opened in the year; None (with the two below) on a site without a 征集调查 column."""
+    survey_results: int | None
     """Of them, those whose results are published."""
     survey_opinions: int | None
     """The opinions they received; None when a survey does not say how many."""
-    interviews: int
-    """在线访谈 held in the year."""
+    interviews: int | None
+    """在线访谈 held in the year; None on a site without a 在线访谈 column."""
 
 
 def count_interpretation(year: int, articles: Iterable[Article], surveys: Mapping[str, Survey],
-                         interviews: Mapping[str, Interview], now: dt.datetime) -> InterpCounts:
+                         interviews: Mapping[str, Interview], now: dt.datetime,
+                         kinds: frozenset[str] = frozenset({"surveys", "interviews"})) -> InterpCounts:
+    """`kinds`: the column kinds the site has; a site without one does not know its figures (not 0)."""
     held = list(surveys.values())
+    asks = "surveys" in kinds
     return InterpCounts(
-        interpretations=count_interpretations(articles, year), surveys=count_surveys_held(held, year),
-        survey_results=count_surveys_with_results(held, year), survey_opinions=count_opinions(held, year),
-        interviews=count_interviews_held(interviews.values(), year, now))
+        interpretations=count_interpretations(articles, year),
+        surveys=count_surveys_held(held, year) if asks else None,
+        survey_results=count_surveys_with_results(held, year) if asks else None,
+        survey_opinions=count_opinions(held, year) if asks else None,
+        interviews=count_interviews_held(interviews.values(), year, now) if "interviews" in kinds else None)

@@ -53,11 +53,12 @@ class SiteCounts:
     columns_opened: int
     """Of them, those whose first article was published in the year."""
     interp: InterpCounts
-    letters_received: int
-    letters_answered: int
+    letters_received: int | None
+    """None (with the three below) on a site without a 局长信箱 (letters) column: it does not know them."""
+    letters_answered: int | None
     average_reply_days: float | None
     """Over the letters answered in the year; None when none was."""
-    replies_published: int
+    replies_published: int | None
     normative_made: int
     """行政规范性文件 written (成文日期, else published) in the year."""
     normative_repealed: int | None
@@ -127,13 +128,15 @@ def count_year(
                 and l.replied_on <= today]
     days = [l.response_days for l in answered if l.response_days is not None]
     made, repealed, in_force = _normative(year, index)
+    kinds = frozenset(c.kind for c in columns.values())
+    letterbox = "letters" in kinds
     return SiteCounts(
         year=year, articles=len(in_year), news=len(news), documents=len(documents), by_column=by_column,
         columns_kept=len(kept), columns_opened=opened,
-        interp=count_interpretation(year, in_year, surveys, interviews, now),
-        letters_received=len(received), letters_answered=len(answered),
+        interp=count_interpretation(year, in_year, surveys, interviews, now, kinds),
+        letters_received=len(received) if letterbox else None, letters_answered=len(answered) if letterbox else None,
         average_reply_days=round(sum(days) / len(days), 1) if days else None,
-        replies_published=sum(1 for l in answered if l.reply),
+        replies_published=sum(1 for l in answered if l.reply) if letterbox else None,
         normative_made=made, normative_repealed=repealed, normative_in_force=in_force)
 
 

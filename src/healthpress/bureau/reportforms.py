@@ -167,6 +167,10 @@ def build_website_form(year: int, counts: SiteCounts, figures: YearFigures | Non
     def counted(label: str, value: Value, unit: str = "", depth: int = 0) -> FormRow:
         return FormRow(label, value, unit, depth)
 
+    def counted_or_filled(label: str, value: Value, name: str, unit: str) -> FormRow:
+        """What the site counts, or (when it cannot) what the data file says."""
+        return counted(label, value, unit, 1) if value is not None else filled(label, name, unit, 1)
+
     interp = counts.interp
     sections = (
         FormSection("网站基本信息", (
@@ -196,17 +200,20 @@ def build_website_form(year: int, counts: SiteCounts, figures: YearFigures | Non
         FormSection("互动交流", (
             filled("是否使用统一平台", "unified_platform"),
             FormRow("留言办理", None, heading=True),
-            counted("收到留言数量", counts.letters_received, "条", 1),
-            counted("办结留言数量", counts.letters_answered, "条", 1),
-            counted("平均办理时间", counts.average_reply_days if counts.average_reply_days is not None else "无", "天", 1),
-            counted("公开答复数量", counts.replies_published, "条", 1),
+            *((counted("收到留言数量", counts.letters_received, "条", 1),
+               counted("办结留言数量", counts.letters_answered, "条", 1),
+               counted("平均办理时间", counts.average_reply_days if counts.average_reply_days is not None else "无",
+                       "天", 1),
+               counted("公开答复数量", counts.replies_published, "条", 1)) if counts.letters_received is not None
+              else (filled("收到留言数量", "letters_received", "条", 1), filled("办结留言数量", "letters_answered", "条", 1),
+                    filled("平均办理时间", "average_reply_days", "天", 1),
+                    filled("公开答复数量", "replies_published", "条", 1))),
             FormRow("征集调查", None, heading=True),
-            counted("征集调查期数", interp.surveys, "期", 1),
-            counted("收到意见数量", interp.survey_opinions, "条", 1) if interp.survey_opinions is not None
-            else filled("收到意见数量", "survey_opinions", "条", 1),
-            counted("公布调查结果期数", interp.survey_results, "期", 1),
+            counted_or_filled("征集调查期数", interp.surveys, "surveys_held", "期"),
+            counted_or_filled("收到意见数量", interp.survey_opinions, "survey_opinions", "条"),
+            counted_or_filled("公布调查结果期数", interp.survey_results, "survey_results", "期"),
             FormRow("在线访谈", None, heading=True),
-            counted("访谈期数", interp.interviews, "期", 1),
+            counted_or_filled("访谈期数", interp.interviews, "interviews_held", "期"),
             filled("网民留言数量", "interview_messages", "条", 1),
             filled("答复网民提问数量", "interview_answers", "条", 1),
             filled("是否提供智能问答功能", "smart_qa"))),
