@@ -179,3 +179,16 @@ def test_a_site_without_a_letters_surveys_or_interviews_column_shows_their_figur
     assert [values[label] for label in ("收到留言数量", "办结留言数量", "平均办理时间", "公开答复数量", "征集调查期数",
                                         "收到意见数量", "公布调查结果期数", "访谈期数")] == [
         "40", "38", "6.5", "30", "2", "17", "1", "3"]
+
+
+def test_a_letters_figure_written_on_a_site_with_a_letters_column_is_a_warning_at_its_line(example_copy,
+                                                                                            check_and_build):
+    data = example_copy / "data" / "annual-report.yml"
+    text = data.read_text(encoding="utf-8")
+    first = text.index("    interview_messages:")
+    data.write_text(text[:first] + "    letters_received: 40\n    interviews_held: 2\n" + text[first:], encoding="utf-8")
+    line = text[:first].count("\n") + 1
+    checked, built = check_and_build(example_copy)
+    expected = [(line, "letters_received"), (line + 1, "interviews_held")]
+    assert [(f["line"], f["field"]) for f in checked if f["code"] == "annual-report-counted"] == expected
+    assert [(f.line, f.field) for f in built if f.code == "annual-report-counted"] == expected

@@ -18,7 +18,7 @@ from healthpress.bureau.interpretation import uninterpreted_findings
 from healthpress.bureau.interviews import overdue_reviews
 from healthpress.bureau.letters import overdue_letters
 from healthpress.bureau.surveys import missing_results
-from healthpress.checks.reportsources import future_years, unused_figures
+from healthpress.checks.reportsources import fields_the_site_counts, future_years, unused_figures
 from healthpress.render.sitemodel import SiteModel
 
 BUILD_OVERRIDES = {"stale-column": "off", "stale-home": "off", "blank-column": "off", "blank-home": "off",
@@ -57,6 +57,7 @@ def inspect_site(model: SiteModel, bureau: BureauData, extra: Mapping | None, to
     if bureau.annual_report is not None:
         findings += unused_figures(bureau.annual_report, model.surveys.values(), today)
         findings += future_years(bureau.annual_report, today)
+        findings += fields_the_site_counts(bureau.annual_report, (c.kind for c in model.columns.values()))
     if letters_warn_days is not None:
         findings += overdue_letters(model.letters.values(), today, warn_after_days=letters_warn_days)
     return findings

@@ -43,3 +43,29 @@ def future_years(annual: AnnualReportData, today: dt.date) -> list[Finding]:
                     f"{entry.year} 年还没有到，这一项不会出现在任何报告上（报告只做已结束的年度）",
                     f"检查年份是否写错；今年是 {today.year} 年", Level.WARNING)
             for entry in annual.years if entry.year > today.year]
+
+
+COUNTED_BY_KIND = {
+    "letters": ("局长信箱", ("letters_received", "letters_answered", "average_reply_days", "replies_published")),
+    "surveys": ("征集调查", ("surveys_held", "survey_results")),
+    "interviews": ("在线访谈", ("interviews_held",)),
+}
+"""The data-file fields a site fills only without a column of that kind: with one, the site counts them."""
+
+
+def fields_the_site_counts(annual: AnnualReportData, kinds: Iterable[str]) -> list[Finding]:
+    """A warning for each such field written on a site that has the column kind, so counts it itself."""
+    kinds = set(kinds)
+    findings = []
+    for entry in annual.years:
+        for kind, (name, fields) in COUNTED_BY_KIND.items():
+            if kind not in kinds or entry.website is None:
+                continue
+            for field in fields:
+                written = getattr(entry.website, field)
+                if written is not None:
+                    findings.append(Finding(
+                        annual.path, entry.website_lines.get(field, entry.line), field, "annual-report-counted",
+                        f"网站有{name}栏目，{entry.year} 年的这个数由网站统计；这里写的 {written} 不会用到",
+                        f"删除这一行（只有没有{name}栏目的网站才写它）", Level.WARNING))
+    return findings
