@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -77,8 +78,6 @@ def test_a_failed_build_stops_pagefind_and_leaves_no_scratch(tmp_path):
 def test_a_shards_scratch_tree_is_made_with_one_mkdir_a_folder_and_none_failing(tmp_path, monkeypatch):
     """Each folder of a shard's search records is made once, parents first (on main: a failed mkdir for every
     new month, and the year and column made again for each article)."""
-    import os
-
     made, failed, real_mkdir = [], [], os.mkdir
 
     def counted(path, *args, **kwargs):
@@ -144,8 +143,30 @@ def test_the_next_pagefind_starts_while_the_last_ones_scratch_tree_is_being_dele
     assert not any(tmp_path.glob("site/pagefind/.scratch-*"))
 
 
+def test_a_shard_indexed_while_pages_are_rendered_leaves_no_thread_that_would_stop_the_next_fork(tmp_path):
+    """The listings are rendered after the articles by forked workers, which a build with a thread alive does
+    not fork (build/workers.py): a shard's scratch tree is deleted in a thread only once the index finishes."""
+    import threading
+
+    from healthpress.build.workers import worker_count
+
+    site = tmp_path / "site"
+    pages = _site(site)
+    index = ShardedIndex(site, pages, None, max_pages=3)
+    for page in pages[:3]:
+        index.page_written(page.path)
+    [first] = index._running
+    first.process.wait()
+    index.page_written(pages[3].path)  # the first shard's bundle is taken here
+    assert (site / "pagefind" / first.name).is_dir()
+    assert threading.active_count() == 1 and worker_count(2, 1000) == min(2, os.cpu_count() or 1)
+    for page in pages[4:]:
+        index.page_written(page.path)
+    assert index.finish().pages == 6
+    assert not any(tmp_path.glob("site/pagefind/.scratch-*"))
+
+
 def test_when_pagefind_fails_on_a_shard_no_scratch_tree_of_the_shards_before_is_left(tmp_path, monkeypatch):
-    import os
     import shutil
     import threading
 

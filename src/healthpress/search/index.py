@@ -109,7 +109,10 @@ class ShardedIndex:
         self._ready: list[str] = []
         self._running: list[PagefindRun] = []
         self._taken: list[PagefindRun] = []
-        """Runs whose bundles are in place, their scratch trees being deleted in threads (`_cleaned` waits)."""
+        """Runs whose bundles are in place, their scratch trees still to delete: in threads once `finish` has begun
+        (while pages are rendered, a thread alive would keep the next phase from forking its workers);
+        `_cleaned` waits for them."""
+        self._finishing = False
         self._at_once = 1
         """Pagefind processes at a time: one beside the rendering, TAIL_RUNS once every page is written."""
         self._indexed: set[str] = set()
@@ -206,6 +209,8 @@ class ShardedIndex:
 
     def _take(self, run: PagefindRun) -> None:
         run.finish()
+        if self._finishing:
+            run.clean_up()
         self._indexed.add(run.name)
         if self.cache_root is not None:
             self.bundles.put(self.keys[run.name], run.out_dir)
@@ -216,6 +221,9 @@ class ShardedIndex:
 
     def finish(self) -> SearchCounts:
         """Every shard in place and the manifest written."""
+        self._finishing = True
+        for run in self._taken:
+            run.clean_up()
         for name in list(self._waiting):  # pages never reported: they are all written by now
             self._complete(name)
         for name in self.plan:

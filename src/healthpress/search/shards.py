@@ -204,7 +204,7 @@ class PagefindRun:
 
     def finish(self) -> None:
         """Wait for Pagefind and move its bundle to `out_dir`; a failure says so in Chinese. The scratch tree is
-        deleted in a thread (`cleaned` waits for it), so that the next Pagefind starts at once."""
+        left for `clean_up` (a failed run's is deleted at once)."""
         try:
             returncode = self.process.wait()
             if returncode != 0:
@@ -214,9 +214,15 @@ class PagefindRun:
         except BaseException:
             shutil.rmtree(self.scratch, ignore_errors=True)
             raise
-        self._cleanup = threading.Thread(target=shutil.rmtree, args=(self.scratch,), kwargs={"ignore_errors": True},
-                                         name=f"healthpress-scratch-{self.name}", daemon=True)
-        self._cleanup.start()
+
+    def clean_up(self) -> None:
+        """Delete the scratch tree in a thread (`cleaned` waits for it), so that the next Pagefind need not wait.
+        Never while pages are rendered: a build with a thread alive forks no workers (build/workers.py)."""
+        if self._cleanup is None:
+            self._cleanup = threading.Thread(target=shutil.rmtree, args=(self.scratch,),
+                                             kwargs={"ignore_errors": True}, name=f"healthpress-scratch-{self.name}",
+                                             daemon=True)
+            self._cleanup.start()
 
     def cleaned(self) -> None:
         """Wait until the scratch tree is deleted (it is, once this returns, whatever happened before)."""
