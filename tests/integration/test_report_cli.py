@@ -100,3 +100,10 @@ def test_the_example_checked_in_march_2026_has_no_warning_about_its_2026_entry(e
                           capture_output=True, text=True, timeout=300,
                           env={**os.environ, "NO_COLOR": "1", "SOURCE_DATE_EPOCH": MARCH_2026})
     assert [f for f in json.loads(done.stdout) if f["path"].endswith("annual-report.yml")] == []
+
+
+def test_a_whole_amount_is_written_as_the_page_shows_it_not_with_a_trailing_point_zero(example_copy):
+    website = report(example_copy, "website", "--year", "2025").stdout
+    disclosure = report(example_copy, "disclosure", "--year", "2025").stdout
+    assert "行政事业性收费,0\n" in disclosure, disclosure  # fees: 0, the page shows 0
+    assert "平均办理时间（单位：天）,10\n" in website, website  # 10 days, as on the page

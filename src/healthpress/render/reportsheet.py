@@ -27,11 +27,13 @@ class SheetRow:
 
 
 def cell(value: Value) -> Cell:
-    """A value as a sheet holds it: numbers stay numbers, 缺 for missing, 是/否."""
+    """A value as a sheet holds it: numbers stay numbers (a whole one without .0), 缺 for missing, 是/否."""
     if value is None:
         return MISSING
     if isinstance(value, bool):
         return "是" if value else "否"
+    if isinstance(value, float) and value.is_integer():
+        return int(value)  # fees: 0 is 0, as the page shows it, not 0.0
     return value
 
 
