@@ -107,3 +107,13 @@ def test_a_whole_amount_is_written_as_the_page_shows_it_not_with_a_trailing_poin
     disclosure = report(example_copy, "disclosure", "--year", "2025").stdout
     assert "行政事业性收费,0\n" in disclosure, disclosure  # fees: 0, the page shows 0
     assert "平均办理时间（单位：天）,10\n" in website, website  # 10 days, as on the page
+
+
+def test_an_article_with_an_error_stops_the_export_as_it_stops_the_build(example_copy):
+    article = example_copy / "content" / "service-year" / "jiating-yisheng-fuwu-zhou-2025.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("date: 2025-", "date: 2025-13-45\nx: ", 1),
+                       encoding="utf-8")
+    done = report(example_copy, "website", "--year", "2025", "--xlsx", "w.xlsx", "--csv", "w.csv")
+    assert done.returncode == 1, done.stderr
+    assert "jiating-yisheng-fuwu-zhou-2025.md:3: date:" in done.stderr and "改正后再导出" in done.stderr, done.stderr
+    assert not (example_copy / "w.xlsx").exists() and not (example_copy / "w.csv").exists()

@@ -1,7 +1,8 @@
 """`healthpress report`: one yearly report of a project, read the way a build reads it.
 
-The figures rest on data/annual-report.yml, so its errors are reported as `check` reports them and no
-file is written (exit status 1): a report is never handed in half right.
+The figures rest on data/annual-report.yml and on the site's articles, so any error (as `check` reports
+it; an article with one would be left out of the counts) means no file is written (exit status 1): a
+report is never handed in half right.
 """
 
 from __future__ import annotations
@@ -33,11 +34,12 @@ def make_report(config_file: Path, kind: str, year: int | None) -> ReportResult:
     if year is not None and year >= now.year:
         return ReportResult(None, 2, f"{year} 年还没有结束，年度报表和报告只能做已结束的年度（{now.year - 1} 年及以前）\n")
     model, bureau, config = load_project_config(config_file)
-    errors = [f for f in model.findings
-              if f.level is Level.ERROR and f.path.replace("\\", "/").split("/")[-1] == DATA_FILE]
-    if errors:
+    errors = [f for f in model.findings if f.level is Level.ERROR]
+    if errors:  # an article with an error is left out of the counts, as the build refuses to publish it
         lines = "\n".join(f.render() for f in errors)
-        return ReportResult(None, 1, f"{lines}\n年度报表的数据文件有 {len(errors)} 个错误，改正后再导出\n")
+        where = ("年度报表的数据文件" if all(f.path.replace("\\", "/").split("/")[-1] == DATA_FILE for f in errors)
+                 else "网站")
+        return ReportResult(None, 1, f"{lines}\n{where}有 {len(errors)} 个错误（网站也不会生成），改正后再导出\n")
     chosen = year if year is not None else last_completed_year(now.date())
     note = "" if year is not None else f"没有写年度（--year），导出的是上一个已结束的年度：{chosen} 年\n"
     form = build_report(kind, chosen, model.catalog, model.columns, bureau,
