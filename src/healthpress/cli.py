@@ -89,8 +89,9 @@ def _parser(argv: list[str]) -> argparse.ArgumentParser:
 
 def _year(text: str) -> int:
     """`--year`'s value: a year such as 2025."""
-    if not text.strip().isdigit() or not 2000 <= int(text) <= 2100:
-        raise argparse.ArgumentTypeError(f"“{text}”不是年度：写四位数的年份，如 2025")
+    text = text.strip()
+    if not (text.isascii() and text.isdigit()) or not 2000 <= int(text) <= 2100:
+        raise argparse.ArgumentTypeError(f"“{text}”不是年度：写 2000 到 2100 之间的四位数年份，如 2025")
     return int(text)
 
 

@@ -117,3 +117,10 @@ def test_an_article_with_an_error_stops_the_export_as_it_stops_the_build(example
     assert done.returncode == 1, done.stderr
     assert "jiating-yisheng-fuwu-zhou-2025.md:3: date:" in done.stderr and "改正后再导出" in done.stderr, done.stderr
     assert not (example_copy / "w.xlsx").exists() and not (example_copy / "w.csv").exists()
+
+
+@pytest.mark.parametrize("year", ["1999", "²⁰²⁵", "2025年"])
+def test_a_year_outside_the_reports_range_says_which_years_can_be_asked_in_chinese(example_copy, year):
+    done = report(example_copy, "website", "--year", year)
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert "2000 到 2100" in done.stderr and "invalid" not in done.stderr, done.stderr
