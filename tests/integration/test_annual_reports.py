@@ -192,3 +192,21 @@ def test_a_letters_figure_written_on_a_site_with_a_letters_column_is_a_warning_a
     expected = [(line, "letters_received"), (line + 1, "interviews_held")]
     assert [(f["line"], f["field"]) for f in checked if f["code"] == "annual-report-counted"] == expected
     assert [(f.line, f.field) for f in built if f.code == "annual-report-counted"] == expected
+
+
+def test_an_article_published_in_a_year_and_expired_since_is_still_counted_in_that_years_report(site):
+    site.write("news/a.md", article("一篇新闻", "2013-05-08", expires="2014-01-15"))
+    site.write("news/b.md", article("另一篇新闻", "2015-03-02"))
+    built = site.build()
+    values = form_values(built.page("reports/2013/website/"))  # the year is listed though its only article expired
+    assert values["政务动态信息更新量"] == "1" and values["合计"] == "1", values
+    assert form_values(built.page("reports/2015/website/"))["合计"] == "1"
+
+
+def test_an_expired_normative_document_is_made_in_its_year_and_in_force_until_it_expires(site):
+    fields = {"doc_no": "市卫发〔2013〕1号", "doc_type": "行政规范性文件", "expires": "2014-06-30"}
+    site.write("news/a.md", article("关于印发某办法的通知", "2013-05-08", **fields))
+    site.write("news/b.md", article("一篇新闻", "2014-03-02"))
+    built = site.build()
+    assert grid_row(built.page("reports/2013/disclosure/"), "行政规范性文件") == ["1", "0", "1"]
+    assert grid_row(built.page("reports/2014/disclosure/"), "行政规范性文件") == ["0", "0", "0"]

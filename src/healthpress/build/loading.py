@@ -233,7 +233,7 @@ def build_site_model(
     listings += build_bureau_listings(catalog, bureau, now.date(), page_size)
     listings += build_disclosure_listings(records, {a.src_uri: a for a in catalog.articles}, guide, catalogue_page_size)
     listings += build_report_listings(catalog, columns, bureau, Activities(letters, surveys, interviews),
-                                      site or SiteIdentity(), now)
+                                      site or SiteIdentity(), now, withheld)
     if bureau.has_units:
         found += unit_findings(shown, bureau.units, loaded.paths)
     return SiteModel(columns, catalog, listings, withheld,

@@ -11,10 +11,10 @@ from pathlib import Path
 
 from healthpress.build.articlememo import ArticleMemo
 from healthpress.bureau.data import BureauData, load_bureau_data
-from healthpress.bureau.reportcounts import day_of, index_years
+from healthpress.bureau.reportcounts import day_of
 from healthpress.bureau.reportforms import SiteIdentity
 from healthpress.checks.reportcalendar import calendar_findings, season_year
-from healthpress.render.report_views import KINDS, Activities, build_report
+from healthpress.render.report_views import KINDS, Activities, build_report, report_index
 from healthpress.build.fingerprint import code_digest
 from healthpress.model.columns import Column, load_columns
 from healthpress.checks.inspection import inspect_site, levels_for
@@ -80,7 +80,7 @@ def season_findings(model: SiteModel, bureau: BureauData, site: SiteIdentity) ->
     if year is None or bureau.annual_report is None:
         return []
     activities = Activities(model.letters, model.surveys, model.interviews)
-    index = index_years(model.catalog.articles, model.columns, bureau.topics)
+    index = report_index(model.catalog, model.withheld, model.columns, bureau.topics, model.now)
     forms = [build_report(kind, year, model.catalog, model.columns, bureau, activities, site, model.now, index)
              for kind in KINDS]
     published = any(day_of(a.date).year == year for a in model.catalog.articles)

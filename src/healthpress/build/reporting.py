@@ -14,7 +14,7 @@ from healthpress.build.project import load_project_config, site_identity
 from healthpress.bureau.reportforms import ReportForm
 from healthpress.model.findings import Level
 from healthpress.model.publication import build_moment
-from healthpress.render.report_views import Activities, build_report, last_completed_year
+from healthpress.render.report_views import Activities, build_report, last_completed_year, report_index
 
 DATA_FILE = "annual-report.yml"
 
@@ -43,7 +43,8 @@ def make_report(config_file: Path, kind: str, year: int | None) -> ReportResult:
     chosen = year if year is not None else last_completed_year(now.date())
     note = "" if year is not None else f"没有写年度（--year），导出的是上一个已结束的年度：{chosen} 年\n"
     form = build_report(kind, chosen, model.catalog, model.columns, bureau,
-                        Activities(model.letters, model.surveys, model.interviews), site_identity(config), now)
+                        Activities(model.letters, model.surveys, model.interviews), site_identity(config), now,
+                        report_index(model.catalog, model.withheld, model.columns, bureau.topics, now))
     missing = form.missing_fields()
     if missing:
         note += f"{chosen} 年的{form.title}还缺 {len(missing)} 项，表中写作“缺”：" \

@@ -145,7 +145,8 @@ def _is_document(article: Article, columns: Mapping[str, Column]) -> bool:
 
 
 def _normative(year: int, index: YearIndex) -> tuple[int, int | None, int | None]:
-    """(made, repealed, in force) of the 行政规范性文件, by their disclosure fields."""
+    """(made, repealed, in force) of the 行政规范性文件, by their disclosure fields (one past its `expires`
+    by the year's end is no longer in force)."""
     by_address: dict[str, Article] | None = None  # made when a repealed document is met (every year asks)
     made = repealed = in_force = 0
     unknown = False
@@ -167,6 +168,7 @@ def _normative(year: int, index: YearIndex) -> tuple[int, int | None, int | None
             else:
                 repealed_on = day_of(replacement.date)
                 repealed += repealed_on.year == year
-        if repealed_on is None or repealed_on > end:
+        expired = article.expires is not None and day_of(article.expires) <= end  # its 有效期 over by the year's end
+        if (repealed_on is None or repealed_on > end) and not expired:
             in_force += not (fields.get("validity") == "废止" and repealed_on is None)
     return made, None if unknown else repealed, None if unknown else in_force

@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Iterable, Mapping, Sequence
 
 from healthpress.bureau.data import BureauData
 from healthpress.bureau.interviews import Interview
 from healthpress.bureau.letters import Letter
 from healthpress.bureau.surveys import Survey
-from healthpress.bureau.reportcounts import YearIndex, count_year, day_of, index_years
+from healthpress.bureau.reportcounts import YearIndex, count_year, index_years
 from healthpress.bureau.reportforms import ReportForm, SiteIdentity, build_disclosure_form, build_website_form
+from healthpress.bureau.topics import Topic
+from healthpress.model.articles import Article
 from healthpress.model.catalog import Catalog
 from healthpress.model.columns import Column
+from healthpress.model.publication import publication_state
 from healthpress.render.views import Crumb, Listing
 
 HOME = Crumb("首页", "")
@@ -49,10 +52,19 @@ def report_url(year: int, kind: str) -> str:
     return f"reports/{year}/{kind}/"
 
 
-def completed_years(catalog: Catalog, today: dt.date) -> tuple[int, ...]:
-    """The years the reports page lists, newest first: over by `today`, with a published article."""
-    years = {day_of(a.date).year for a in catalog.articles}
-    return tuple(sorted((y for y in years if y < today.year), reverse=True))
+def completed_years(index: YearIndex, today: dt.date) -> tuple[int, ...]:
+    """The years the reports page lists, newest first: over by `today`, with an article published then."""
+    return tuple(sorted((y for y in index.by_year if y < today.year), reverse=True))
+
+
+def report_index(catalog: Catalog, withheld: Sequence[Article], columns: Mapping[str, Column],
+                 topics: Iterable[Topic], now: dt.datetime) -> YearIndex:
+    """The articles the reports count, indexed: those published now and those published once and expired
+    since (`withheld`: the site model's; an article taken down in 2026 was still published in 2025)."""
+    expired = [a for a in withheld if publication_state(a, now) == "expired"]
+    articles = tuple(sorted((*catalog.articles, *expired), key=lambda a: a.date, reverse=True)) if expired \
+        else catalog.articles
+    return index_years(articles, columns, topics)
 
 
 def last_completed_year(today: dt.date) -> int:
@@ -73,13 +85,14 @@ def build_report(kind: str, year: int, catalog: Catalog, columns: Mapping[str, C
 
 
 def build_report_listings(catalog: Catalog, columns: Mapping[str, Column], bureau: BureauData,
-                          activities: Activities, site: SiteIdentity, now: dt.datetime) -> list[Listing]:
+                          activities: Activities, site: SiteIdentity, now: dt.datetime,
+                          withheld: Sequence[Article] = ()) -> list[Listing]:
     """The reports page and a page per report of every completed year."""
     today = now.date()
     pages: list[Listing] = []
     links: list[ReportLink] = []
-    index = index_years(catalog.articles, columns, bureau.topics)
-    for year in completed_years(catalog, today):
+    index = report_index(catalog, withheld, columns, bureau.topics, now)
+    for year in completed_years(index, today):
         for kind in KINDS:
             form = build_report(kind, year, catalog, columns, bureau, activities, site, now, index)
             links.append(ReportLink(year, form.heading, report_url(year, kind), form.complete))
