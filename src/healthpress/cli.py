@@ -77,7 +77,7 @@ def _parser(argv: list[str]) -> argparse.ArgumentParser:
     report.add_argument("kind", choices=["website", "disclosure"], metavar="报表",
                         help="website：政府网站工作年度报表；disclosure：政府信息公开工作年度报告")
     report.add_argument("--year", type=_year, metavar="年度", help="哪一年，如 2025（不写时为上一个已结束的年度）")
-    report.add_argument("--xlsx", metavar="文件", type=Path, help="写成 Excel 表格（.xlsx，Excel 和 WPS 都能打开）")
+    report.add_argument("--xlsx", metavar="文件", type=_workbook, help="写成 Excel 表格（.xlsx，Excel 和 WPS 都能打开）")
     report.add_argument("--csv", metavar="文件", type=Path, help="写成 CSV 文件（UTF-8，可用 Excel 打开）")
     for command in (build, check, serve, new, stats, report):  # `healthpress build -f other.yml` too
         command.add_argument("-f", "--config-file", default=argparse.SUPPRESS, metavar="配置文件",
@@ -93,6 +93,16 @@ def _year(text: str) -> int:
     if not (text.isascii() and text.isdigit()) or not 2000 <= int(text) <= 2100:
         raise argparse.ArgumentTypeError(f"“{text}”不是年度：写 2000 到 2100 之间的四位数年份，如 2025")
     return int(text)
+
+
+def _workbook(text: str) -> Path:
+    """`--xlsx`'s value: a file name ending in .xlsx (Excel and WPS refuse a workbook named otherwise); a
+    folder is let through, to be told it is one."""
+    path = Path(text)
+    if path.suffix.lower() != ".xlsx" and not path.is_dir():
+        raise argparse.ArgumentTypeError(f"“{text}”的文件名要以 .xlsx 结尾（Excel 和 WPS 才能打开），"
+                                         f"如 {path.with_suffix('.xlsx').name if path.name else '年报.xlsx'}")
+    return path
 
 
 def _seconds(text: str) -> float:

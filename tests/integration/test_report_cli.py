@@ -124,3 +124,11 @@ def test_a_year_outside_the_reports_range_says_which_years_can_be_asked_in_chine
     done = report(example_copy, "website", "--year", year)
     assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
     assert "2000 到 2100" in done.stderr and "invalid" not in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize("name", ["年报.csv", "年报", "年报.xls"])
+def test_a_workbook_named_without_xlsx_is_refused_before_anything_is_written(example_copy, name):
+    done = report(example_copy, "website", "--year", "2025", "--xlsx", name, "--csv", "w.csv")
+    assert done.returncode == 2, done.stderr
+    assert "--xlsx" in done.stderr and ".xlsx" in done.stderr and "Traceback" not in done.stderr, done.stderr
+    assert not (example_copy / name).exists() and not (example_copy / "w.csv").exists()
