@@ -11,6 +11,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -49,6 +50,33 @@ def run(project: SiteFolder, command: tuple[str, ...] = HEALTHPRESS, *args: str,
         env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([*command, *args], cwd=project.root, env={**ENV, **(env or {})}, text=True,
                           capture_output=True, timeout=120)
+
+
+class StderrLines:
+    """A running command's standard error, read as it comes (so a test can wait for a line, not a time)."""
+
+    def __init__(self, process: subprocess.Popen):
+        self._lines: list[str] = []
+        self._said = threading.Condition()
+        self._reader = threading.Thread(target=self._read, args=(process,), daemon=True)
+        self._reader.start()
+
+    def _read(self, process: subprocess.Popen) -> None:
+        for line in process.stderr:
+            with self._said:
+                self._lines.append(line)
+                self._said.notify_all()
+
+    def wait_for(self, words: str, seconds: float) -> bool:
+        """Whether a line with `words` came within `seconds`."""
+        with self._said:
+            return self._said.wait_for(lambda: any(words in line for line in self._lines), timeout=seconds)
+
+    def text(self) -> str:
+        """Everything said so far; once the process has ended, everything it said."""
+        self._reader.join(timeout=5)
+        with self._said:
+            return "".join(self._lines)
 
 
 def leftovers(project: SiteFolder) -> list[str]:
@@ -101,11 +129,13 @@ def test_a_build_waits_for_the_one_that_holds_the_output_naming_it_and_then_buil
     before = tree(project.root / "site")
     project.write("news/n0.md", article("新闻0（更正）", "2014-01-10", "更正后的正文。"))
     build = start(project, HEALTHPRESS)
-    time.sleep(2)
-    assert build.poll() is None, "the second build did not wait"
+    said = StderrLines(build)
+    assert said.wait_for("等它结束后再开始生成", seconds=60), said.text()  # not a fixed sleep: a loaded machine
+    assert build.poll() is None, "the second build did not wait"  # takes seconds only to start the build
     assert tree(project.root / "site") == before and not (project.root / ".site.building").exists()
     held.release()
-    code, _out, err = build.wait(timeout=60), *build.communicate()
+    code = build.wait(timeout=60)
+    err = said.text()
     assert code == 0, err
     assert f"site/ 正被进程 {os.getpid()}（" in err and "等它结束后再开始生成" in err and "lock_timeout" in err
     assert "site/ 已空出" in err
