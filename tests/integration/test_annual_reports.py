@@ -210,3 +210,15 @@ def test_an_expired_normative_document_is_made_in_its_year_and_in_force_until_it
     built = site.build()
     assert grid_row(built.page("reports/2013/disclosure/"), "行政规范性文件") == ["1", "0", "1"]
     assert grid_row(built.page("reports/2014/disclosure/"), "行政规范性文件") == ["0", "0", "0"]
+
+
+def test_a_completed_year_the_data_file_fills_has_its_reports_though_no_article_was_published_then(site):
+    site.write("news/a.md", article("一篇新闻", "2013-05-08"))
+    (site.root / "data").mkdir()
+    (site.root / "data" / "annual-report.yml").write_text("- year: 2014\n  website:\n    page_views: 5600\n",
+                                                          encoding="utf-8")
+    built = site.build()
+    values = form_values(built.page("reports/2014/website/"))
+    assert values["网站总访问量"] == "5600" and values["合计"] == "0", values
+    assert built.page("reports/2014/disclosure/") is not None
+    assert "2014年政府网站工作年度报表" in built.page("reports/").get_text()

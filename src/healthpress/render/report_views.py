@@ -52,9 +52,10 @@ def report_url(year: int, kind: str) -> str:
     return f"reports/{year}/{kind}/"
 
 
-def completed_years(index: YearIndex, today: dt.date) -> tuple[int, ...]:
-    """The years the reports page lists, newest first: over by `today`, with an article published then."""
-    return tuple(sorted((y for y in index.by_year if y < today.year), reverse=True))
+def completed_years(index: YearIndex, today: dt.date, filled: Iterable[int] = ()) -> tuple[int, ...]:
+    """The years the reports page lists, newest first: over by `today`, with an article published then
+    or an entry in data/annual-report.yml (`filled`)."""
+    return tuple(sorted((y for y in {*index.by_year, *filled} if y < today.year), reverse=True))
 
 
 def report_index(catalog: Catalog, withheld: Sequence[Article], columns: Mapping[str, Column],
@@ -92,7 +93,8 @@ def build_report_listings(catalog: Catalog, columns: Mapping[str, Column], burea
     pages: list[Listing] = []
     links: list[ReportLink] = []
     index = report_index(catalog, withheld, columns, bureau.topics, now)
-    for year in completed_years(index, today):
+    filled = (entry.year for entry in bureau.annual_report.years) if bureau.annual_report else ()
+    for year in completed_years(index, today, filled):
         for kind in KINDS:
             form = build_report(kind, year, catalog, columns, bureau, activities, site, now, index)
             links.append(ReportLink(year, form.heading, report_url(year, kind), form.complete))
