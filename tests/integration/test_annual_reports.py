@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import yaml
@@ -164,7 +165,7 @@ def test_an_entry_of_a_year_not_yet_begun_is_a_warning_at_its_year_in_check_and_
     assert "2062 年还没有到" in next(f.message for f in built if f.code == "annual-report-future-year")
 
 
-def test_a_site_without_a_letters_surveys_or_interviews_column_shows_their_figures_missing_or_as_filled(site):
+def test_a_site_without_a_letters_surveys_or_interviews_column_shows_their_figures_missing_or_as_filled(site, run_cli):
     site.write("news/a.md", article("一篇新闻", "2013-05-08"))
     values = form_values(site.build().page("reports/2013/website/"))
     for label in ("收到留言数量", "办结留言数量", "平均办理时间", "公开答复数量", "征集调查期数", "收到意见数量",
@@ -179,6 +180,8 @@ def test_a_site_without_a_letters_surveys_or_interviews_column_shows_their_figur
     assert [values[label] for label in ("收到留言数量", "办结留言数量", "平均办理时间", "公开答复数量", "征集调查期数",
                                         "收到意见数量", "公布调查结果期数", "访谈期数")] == [
         "40", "38", "6.5", "30", "2", "17", "1", "3"]
+    checked = json.loads(run_cli(site, "check", "--format", "json").stdout)
+    assert [f for f in checked if f["path"].endswith("annual-report.yml")] == []  # every figure is used
 
 
 def test_a_letters_figure_written_on_a_site_with_a_letters_column_is_a_warning_at_its_line(example_copy,

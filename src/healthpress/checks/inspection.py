@@ -55,9 +55,10 @@ def inspect_site(model: SiteModel, bureau: BureauData, extra: Mapping | None, to
         + overdue_reviews(model.interviews.values(), by_src, model.paths, model.now)
         + missing_results(model.surveys.values(), by_src, model.paths, today), levels)
     if bureau.annual_report is not None:
-        findings += unused_figures(bureau.annual_report, model.surveys.values(), today)
+        kinds = {c.kind for c in model.columns.values()}
+        findings += unused_figures(bureau.annual_report, model.surveys.values(), today, kinds)
         findings += future_years(bureau.annual_report, today)
-        findings += fields_the_site_counts(bureau.annual_report, (c.kind for c in model.columns.values()))
+        findings += fields_the_site_counts(bureau.annual_report, kinds)
     if letters_warn_days is not None:
         findings += overdue_letters(model.letters.values(), today, warn_after_days=letters_warn_days)
     return findings

@@ -16,11 +16,15 @@ from healthpress.bureau.surveys import Survey, count_opinions, surveys_held
 from healthpress.model.findings import Finding, Level
 
 
-def unused_figures(annual: AnnualReportData, surveys: Iterable[Survey], today: dt.date) -> list[Finding]:
+def unused_figures(annual: AnnualReportData, surveys: Iterable[Survey], today: dt.date,
+                   kinds: Iterable[str] = ("surveys",)) -> list[Finding]:
     """A warning for each year whose `survey_opinions` differs from the opinions its surveys count (a year
-    still running without a survey yet is not judged: one may come)."""
+    still running without a survey yet is not judged: one may come; a site without a 征集调查 column
+    counts none, its figure is used)."""
     surveys = list(surveys)
     findings = []
+    if "surveys" not in set(kinds):
+        return findings
     for entry in annual.years:
         written = entry.website.survey_opinions if entry.website is not None else None
         counted = count_opinions(surveys, entry.year)
