@@ -11,7 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
-from healthpress.model.articles import FIELD_HELP, Article
+from healthpress.bureau.kindfields import missing_field_findings
+from healthpress.model.articles import Article
 from healthpress.model.dates import SHANGHAI, chinese_datetime
 from healthpress.model.findings import Finding, Level
 
@@ -50,12 +51,9 @@ def build_interviews(articles: Iterable[Article], interview_columns: set[str], p
             continue
         path = paths.get(article.src_uri, article.src_uri)
         fields = dict(article.activity_fields)
-        missing = [name for name in ("interview_time", "guests") if not fields.get(name)]
-        for name in missing:
-            line, key = article.where(name)  # written empty, or not at all (then the front matter's first line)
-            findings.append(Finding(path, line or 1, key or name, "interview-field-missing",
-                                    f"在线访谈栏目的文章必须写{'访谈时间' if name == 'interview_time' else '嘉宾'}",
-                                    "在文件头加一行 " + FIELD_HELP[name]))
+        missing = missing_field_findings(article, path, {"interview_time": "访谈时间", "guests": "嘉宾"},
+                                         "interview-field-missing", "在线访谈栏目")
+        findings += missing
         if missing:
             continue
         interview = Interview(article.src_uri, fields["interview_time"], tuple(fields["guests"]), fields.get("host"),

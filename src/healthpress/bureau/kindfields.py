@@ -6,12 +6,27 @@ from __future__ import annotations
 from typing import Iterable, Mapping
 
 from healthpress.bureau.disclosure import is_official_document
-from healthpress.model.articles import INTERVIEW_FIELDS, SURVEY_FIELDS, Article
+from healthpress.model.articles import FIELD_HELP, INTERVIEW_FIELDS, SURVEY_FIELDS, Article
 from healthpress.model.columns import Column
 from healthpress.model.findings import Finding, Level
 
 KIND_FIELDS = {"interviews": (INTERVIEW_FIELDS, "在线访谈栏目（kind: interviews）"),
                "surveys": (SURVEY_FIELDS, "征集调查栏目（kind: surveys）")}
+
+
+def missing_field_findings(article: Article, path: str, required: Mapping[str, str], code: str,
+                           column_words: str) -> list[Finding]:
+    """An error for each field of `required` (name -> what it is, in Chinese) the article leaves out or
+    writes empty, at its line under its key as written (the front matter's first line when not written)."""
+    fields = dict(article.activity_fields)
+    findings = []
+    for name, what in required.items():
+        if fields.get(name):
+            continue
+        line, key = article.where(name)
+        findings.append(Finding(path, line or 1, key or name, code, f"{column_words}的文章必须写{what}",
+                                "在文件头加一行 " + FIELD_HELP[name]))
+    return findings
 
 
 def unused_field_findings(articles: Iterable[Article], columns: Mapping[str, Column],

@@ -11,7 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable, Literal, Mapping
 
-from healthpress.model.articles import FIELD_HELP, Article
+from healthpress.bureau.kindfields import missing_field_findings
+from healthpress.model.articles import Article
 from healthpress.model.dates import SHANGHAI, iso_date
 from healthpress.model.findings import Finding, Level
 
@@ -54,12 +55,9 @@ def build_surveys(articles: Iterable[Article], survey_columns: set[str], paths: 
             continue
         path = paths.get(article.src_uri, article.src_uri)
         fields = dict(article.activity_fields)
-        missing = [name for name in ("opens", "closes") if fields.get(name) is None]
-        for name in missing:
-            line, key = article.where(name)  # written empty, or not at all (then the front matter's first line)
-            findings.append(Finding(path, line or 1, key or name, "survey-field-missing",
-                                    f"征集调查栏目的文章必须写{'征集开始日期' if name == 'opens' else '征集截止日期'}",
-                                    "在文件头加一行 " + FIELD_HELP[name]))
+        missing = missing_field_findings(article, path, {"opens": "征集开始日期", "closes": "征集截止日期"},
+                                         "survey-field-missing", "征集调查栏目")
+        findings += missing
         if missing:
             continue
         survey = Survey(article.src_uri, _day(fields["opens"]), _day(fields["closes"]), fields.get("opinions"),
