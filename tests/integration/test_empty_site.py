@@ -38,6 +38,8 @@ def _content(site, kind: str, repo_root) -> None:
     """Every kind of column and every bureau data file of the example (topics, health days, units, ...)."""
     site.column("letters", "局长信箱", kind="letters", order=3)
     site.column("notices", "通知公告", kind="notices", order=4)
+    site.column("interviews", "在线访谈", kind="interviews", order=5)
+    site.column("surveys", "征集调查", kind="surveys", order=6)
     shutil.copytree(repo_root / "data", site.root / "data")
     if kind == "scheduled":
         site.write("news/jiang-lai.md", article("定时发布的文章", "2099-01-01 09:00", tags=["将来"]))
@@ -85,7 +87,9 @@ def test_a_site_with_no_published_article_builds_every_page(site, content, searc
     urls = [loc.text for loc in ET.parse(built.site_dir / "sitemap.xml").getroot().iter(f"{SITEMAP}loc")]
     assert {"https://health.example.gov.cn/", "https://health.example.gov.cn/news/",
             "https://health.example.gov.cn/search/"} <= set(urls)
-    assert not [url for url in urls if "/20" in url], urls
+    # no dated page but the yearly reports of the completed years data/annual-report.yml fills (2025)
+    assert not [url for url in urls if "/20" in url and "/reports/" not in url], urls
+    assert built.exists("reports/2025/website/") and built.exists("reports/2025/disclosure/")
     assert gzip.decompress((built.site_dir / "sitemap.xml.gz").read_bytes()).startswith(b"<?xml")
 
 
