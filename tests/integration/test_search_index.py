@@ -150,6 +150,7 @@ def test_a_shard_indexed_while_pages_are_rendered_leaves_no_thread_that_would_st
 
     from healthpress.build.workers import worker_count
 
+    before = set(threading.enumerate())  # other tests of this process may have left threads of their own
     site = tmp_path / "site"
     pages = _site(site)
     index = ShardedIndex(site, pages, None, max_pages=3)
@@ -159,7 +160,9 @@ def test_a_shard_indexed_while_pages_are_rendered_leaves_no_thread_that_would_st
     first.process.wait()
     index.page_written(pages[3].path)  # the first shard's bundle is taken here
     assert (site / "pagefind" / first.name).is_dir()
-    assert threading.active_count() == 1 and worker_count(2, 1000) == min(2, os.cpu_count() or 1)
+    assert set(threading.enumerate()) == before
+    if len(before) == 1:  # as in a build: then the listings still get every core
+        assert worker_count(2, 1000) == min(2, os.cpu_count() or 1)
     for page in pages[4:]:
         index.page_written(page.path)
     assert index.finish().pages == 6
