@@ -111,6 +111,21 @@ def test_a_survey_shows_its_dates_and_results_and_one_past_its_close_without_res
     assert not [f for f in json.loads(run_cli(site, "check", "--format", "json").stdout) if f["code"].startswith("survey")]
 
 
+def test_survey_results_published_before_the_survey_closes_are_a_warning_of_build_and_check(site, run_cli):
+    site.column("surveys", "征集调查", kind="surveys", order=4)
+    site.write("health-weekly/b.md", article("乙", "2025-01-08", issue=1))
+    site.write("surveys/early.md", "---\ntitle: 问卷：健康素养\ndate: 2025-04-01\n征集开始: 2025-04-01\n"
+                                   "征集截止: 2099-12-31\n结果: 共收到意见 3 条。\n---\n\n请填写问卷。\n")
+    for args in (("build",), ("check",), ("check", "--compliance")):
+        result = run_cli(site, *args, "--format", "json") if args[0] == "check" else run_cli(site, *args)
+        if args[0] == "build":
+            assert result.returncode == 0 and "content/surveys/early.md:6: 结果: 征集到 2099-12-31 才截止" in result.stderr
+            continue
+        found = [f for f in json.loads(result.stdout) if f["code"].startswith("survey")]
+        assert [(f["path"], f["line"], f["field"], f["code"], f["level"]) for f in found] == [
+            ("content/surveys/early.md", 6, "结果", "survey-results-too-early", "warning")], args
+
+
 def test_a_survey_without_its_dates_is_an_error(site, build_errors):
     site.column("surveys", "征集调查", kind="surveys", order=4)
     site.write("health-weekly/b.md", article("乙", "2025-01-08", issue=1))

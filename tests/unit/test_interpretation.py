@@ -126,3 +126,17 @@ def test_surveys_past_their_close_without_results_are_warned_and_counted_by_the_
     assert (count_surveys_held(surveys.values(), 2025), count_surveys_with_results(surveys.values(), 2025)) == (3, 1)
     assert count_opinions(surveys.values(), 2025) is None, "a survey that has not said how many: not 0"
     assert count_opinions([s for s in surveys.values() if s.opinions is not None], 2025) == 25
+
+
+def test_survey_results_that_appear_before_the_survey_closes_are_a_warning():
+    early = make("s/a.md", "date: 2025-06-01\nopens: 2025-06-01\ncloses: 2025-07-31\nresults: 好\n")
+    last_day = make("s/b.md", "date: 2025-06-01\nopens: 2025-06-01\ncloses: 2025-06-20\nresults: 好\n")
+    scheduled = make("s/c.md", "date: 2025-07-01\nopens: 2025-06-01\ncloses: 2025-06-25\nresults: 好\n")
+    on_time = make("s/d.md", "date: 2025-05-01\nopens: 2025-05-01\ncloses: 2025-05-31\nresults: 好\n")
+    now = dt.datetime(2025, 6, 20, 12, 0, tzinfo=CST)
+    surveys, findings = build_surveys([early, last_day, scheduled, on_time], {"s"}, PATHS, now)
+    assert [(f.path, f.line, f.field, f.code, f.level.value) for f in findings] == [
+        ("s/a.md", 6, "results", "survey-results-too-early", "warning"),
+        ("s/b.md", 6, "results", "survey-results-too-early", "warning")]
+    assert "2025-07-31" in findings[0].message and "2025-06-20" in findings[0].message
+    assert len(surveys) == 4, "the survey is still shown: a warning, not a refusal"

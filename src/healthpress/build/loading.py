@@ -156,7 +156,7 @@ def check_refused(loaded: LoadedArticles, catalog: Catalog, columns: dict[str, C
     activities = [a for a, failed in refused.values() if not failed.intersection(ACTIVITY_FIELDS)]
     if now is not None:
         findings += build_interviews(activities, _of_kind(columns, "interviews"), paths, now)[1]
-    findings += build_surveys(activities, _of_kind(columns, "surveys"), paths)[1]
+    findings += build_surveys(activities, _of_kind(columns, "surveys"), paths, now)[1]
     return findings
 
 
@@ -222,10 +222,10 @@ def build_site_model(
     scheduled = [a for a in withheld if a.status == "published"]  # checked now: the build publishing it must not fail
     found += scheduled_interpretation_findings([*catalog.articles, *withheld], scheduled, loaded.paths)
     found += build_interviews(scheduled, _of_kind(columns, "interviews"), loaded.paths, now)[1]
-    found += build_surveys(scheduled, _of_kind(columns, "surveys"), loaded.paths)[1]
+    found += build_surveys(scheduled, _of_kind(columns, "surveys"), loaded.paths, now)[1]
     interviews, found_interviews = build_interviews(catalog.articles, _of_kind(columns, "interviews"), loaded.paths, now)
     found += found_interviews
-    surveys, found_surveys = build_surveys(catalog.articles, _of_kind(columns, "surveys"), loaded.paths)
+    surveys, found_surveys = build_surveys(catalog.articles, _of_kind(columns, "surveys"), loaded.paths, now)
     found += found_surveys
     found += unused_field_findings(catalog.articles, columns, loaded.paths)
     listings = build_listings(catalog, columns, page_size)

@@ -44,10 +44,10 @@ def survey_status(survey: Survey, today: dt.date) -> Status:
     return "征集中" if today <= survey.closes else "已截止"
 
 
-def build_surveys(articles: Iterable[Article], survey_columns: set[str], paths: Mapping[str, str]
-                  ) -> tuple[dict[str, Survey], list[Finding]]:
+def build_surveys(articles: Iterable[Article], survey_columns: set[str], paths: Mapping[str, str],
+                  now: dt.datetime | None = None) -> tuple[dict[str, Survey], list[Finding]]:
     """Every survey of a surveys column, by src_uri, and what is wrong with them: a missing date, a close
-    date before the open date."""
+    date before the open date, and (given `now`) results that appear before the survey has closed."""
     surveys: dict[str, Survey] = {}
     findings: list[Finding] = []
     for article in articles:
@@ -68,8 +68,22 @@ def build_surveys(articles: Iterable[Article], survey_columns: set[str], paths: 
                                     f"征集截止日期 {iso_date(survey.closes)} 早于开始日期 {iso_date(survey.opens)}",
                                     "核对两个日期"))
             continue
+        if now is not None:
+            findings += early_results(survey, article, path, now)
         surveys[article.src_uri] = survey
     return surveys, findings
+
+
+def early_results(survey: Survey, article: Article, path: str, now: dt.datetime) -> list[Finding]:
+    """A warning when the results appear (now, or at the article's later date if it is scheduled) on or
+    before the close date: the survey was still open, so the date or the results are wrong."""
+    shown_on = max(_day(now), _day(article.date))
+    if not survey.results or shown_on > survey.closes:
+        return []
+    line, key = article.where("results")
+    return [Finding(path, line, key, "survey-results-too-early",
+                    f"征集到 {iso_date(survey.closes)} 才截止，结果却在 {iso_date(shown_on)} 就公布了",
+                    "截止日期写错时改正征集截止；征集还没有结束时先删去结果，截止后再写", Level.WARNING)]
 
 
 def missing_results(surveys: Iterable[Survey], articles: Mapping[str, Article], paths: Mapping[str, str],
