@@ -119,3 +119,31 @@ def example_site(repo_root: Path, tmp_path_factory) -> BuiltSite:
         (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
     build(load_config(str(project / "mkdocs.yml")))
     return BuiltSite(project / "site")
+
+
+@pytest.fixture
+def git_site(site: SiteFolder, editor_env: dict[str, str]):
+    """`site` as a git repository whose commits are made at chosen days: `git_site.commit("2026-03-11")`
+    writes the project and commits every file at that day's noon (Asia/Shanghai) as author and committer;
+    `git_site.git("mv", a, b)` runs any git command in it. Its `env` keeps the user's git settings out."""
+    class GitSite:
+        env = {**os.environ, **editor_env, "GIT_AUTHOR_NAME": "编辑", "GIT_AUTHOR_EMAIL": "editor@example.gov.cn",
+               "GIT_COMMITTER_NAME": "编辑", "GIT_COMMITTER_EMAIL": "editor@example.gov.cn"}
+
+        def git(self, *args: str, cwd: Path | None = None) -> str:
+            done = subprocess.run(["git", *args], cwd=cwd or site.root, capture_output=True, text=True,
+                                  env=self.env, timeout=60)
+            assert done.returncode == 0, done.stderr
+            return done.stdout
+
+        def commit(self, day: str, message: str = "提交") -> None:
+            site.write_project()
+            self.git("add", "--all")
+            moment = f"{day}T12:00:00+08:00"
+            self.env = {**self.env, "GIT_AUTHOR_DATE": moment, "GIT_COMMITTER_DATE": moment}
+            self.git("commit", "--quiet", "--allow-empty", "-m", message)
+
+    repo = GitSite()
+    repo.git("init", "--quiet", "--initial-branch=main")
+    (site.root / ".gitignore").write_text(".cache/\nsite/\n", encoding="utf-8")
+    return repo

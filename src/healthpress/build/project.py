@@ -17,6 +17,8 @@ from healthpress.checks.reportcalendar import calendar_findings, season_year
 from healthpress.render.report_views import KINDS, Activities, build_report, report_index
 from healthpress.build.fingerprint import code_digest
 from healthpress.model.columns import Column, load_columns
+from healthpress.checks.backdating import backdated_findings
+from healthpress.checks.compliance import apply_levels
 from healthpress.checks.inspection import inspect_site, levels_for
 from healthpress.model.findings import Finding
 from healthpress.model.limits import Limits
@@ -24,6 +26,7 @@ from healthpress.model.publication import build_moment
 from healthpress.build.loading import build_site_model, is_article_uri, load_articles
 from healthpress.build.projectpaths import absolute, project_dir_of
 from healthpress.render.sitemodel import SiteModel
+from healthpress.storage.githistory import folder_history
 
 
 def limits_from(options) -> Limits:
@@ -69,6 +72,10 @@ def build_model(config, options, columns: dict[str, Column], findings: list[Find
         return model
     model.findings += inspect_site(model, bureau or BureauData(), config.extra, now.date(), levels,
                                    options.letters_warn_days if inspection else None, text=text_checks)
+    if inspection:
+        history = folder_history(docs_dir)
+        model.findings += apply_levels(backdated_findings(model.catalog.articles, history, model.paths, now.date(),
+                                                          options.backdate_tolerance_days, display_dir(config)), levels)
     if calendar and bureau is not None:
         model.findings += season_findings(model, bureau, site_identity(config))
     return model

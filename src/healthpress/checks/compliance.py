@@ -38,6 +38,8 @@ DEFAULT_LEVELS: dict[str, Level] = {
     "uninterpreted-document": Level.WARNING,
     "interview-review-missing": Level.WARNING,
     "survey-results-missing": Level.WARNING,
+    "backdated-release": Level.ERROR,
+    "release-history-missing": Level.WARNING,
 }
 """A stale column is a warning by default: an error would stop the hourly build that publishes new items."""
 

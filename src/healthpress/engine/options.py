@@ -28,6 +28,8 @@ class HealthpressConfig(base.Config):
     """The Pagefind program to index with (search/pagefindbinary.py); unset: healthpress looks for a 1.6."""
     compliance = c.Type(dict, default={})
     letters_warn_days = c.Type(int, default=60)
+    backdate_tolerance_days = c.Type(int, default=3)
+    """Days an article may be dated before its file's first commit (checks/backdating.py, `check --compliance`)."""
     mailbox_endpoint = c.Optional(c.Type(str))
     share_image = c.Optional(c.Type(str))
     """The image a shared link's card shows for pages without a cover (site-relative); else the logo, else the favicon."""
@@ -53,6 +55,7 @@ OPTION_RANGES: dict[str, tuple[float, float, str]] = {
     "max_inline_marks": (1, 100_000, "一段里最多的强调、链接等标记数"),
     "search_shard_pages": (1, 1_000_000, "一次交给 Pagefind 的最多文章数"),
     "letters_warn_days": (1, 3650, "来信多少天未答复时提醒"),
+    "backdate_tolerance_days": (0, 3650, "文章日期最多可以比第一次提交早的天数"),
     "workers": (0, 1024, "生成页面的进程数（0 为每个处理器核一个）"),
     "lock_timeout": (0, 7 * 24 * 3600, "等待另一次生成的最多秒数"),
 }

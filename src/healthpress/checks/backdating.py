@@ -1,0 +1,74 @@
+"""Backdated release dates (倒签发布日期): an article dated days before its file first entered the site's git
+repository, the inspection's fault of a falsified release date; and a site whose history cannot tell.
+
+`healthpress check --compliance` only (build/project.py): the history is read once for the whole content
+folder (storage/githistory.py). A file not committed yet entered the repository today (the check's day).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable, Mapping
+
+from healthpress.model.articles import Article
+from healthpress.model.dates import SHANGHAI, iso_date
+from healthpress.model.findings import Finding, Level
+from healthpress.storage.githistory import FolderHistory
+
+DEFAULT_TOLERANCE_DAYS = 3
+"""Days an article may be dated before its first commit: one prepared ahead and committed a little late."""
+
+FULL_HISTORY_FIX = ("在完整的 git 仓库里运行检查：浅克隆先运行 git fetch --unshallow；GitHub Actions 的 "
+                    "actions/checkout 写 with: fetch-depth: 0，GitLab CI 设变量 GIT_DEPTH: 0（见 ci-templates/README.md）")
+
+
+def backdated_findings(articles: Iterable[Article], history: FolderHistory, paths: Mapping[str, str],
+                       today: dt.date, tolerance_days: int = DEFAULT_TOLERANCE_DAYS,
+                       folder: str = "content") -> list[Finding]:
+    """An error for every article whose date lies more than `tolerance_days` before the day its file was
+    first committed (a file not committed yet: `today`); when the history cannot be read, one warning
+    saying why instead (never a silent pass), on `folder`, the content folder as findings name it. `paths`
+    maps an article's src_uri to the path findings name."""
+    if history.state != "read":
+        return [history_finding(history, folder)]
+    findings = []
+    for article in articles:
+        when = history.first_added.get(article.src_uri)
+        entered = dt.datetime.fromtimestamp(when, SHANGHAI).date() if when is not None else today
+        dated = article.date.astimezone(SHANGHAI).date()
+        days = (entered - dated).days
+        if days <= tolerance_days:
+            continue
+        line, key = article.where("date")
+        entered_how = f"首次提交进仓库是 {iso_date(entered)}" if when is not None else f"还没有提交进仓库（今天 {iso_date(today)}）"
+        findings.append(Finding(
+            paths.get(article.src_uri, article.src_uri), line, key or "date", "backdated-release",
+            f"发布日期 {iso_date(dated)} 比文件{entered_how}早 {days} 天（允许 {tolerance_days} 天），"
+            "检查时视为倒签发布日期",
+            f"把 {key or 'date'} 改成实际发布的日期 {iso_date(entered)}；确是提前写好、晚些提交的稿件，"
+            "可在 mkdocs.yml 的 healthpress 设置里调大 backdate_tolerance_days"))
+    return findings
+
+
+def history_finding(history: FolderHistory, where: str) -> Finding:
+    """The warning, on the content folder `where`, for a site whose git history cannot show when its
+    articles were first committed."""
+    if history.state == "not-checkout":
+        return Finding(where, None, None, "release-history-missing",
+                       "网站目录不是 git 仓库，无法核对文章的发布日期是否倒签（检查没有做）",
+                       "在网站的 git 仓库里运行 healthpress check --compliance（git clone 整个仓库，不要只复制文件）",
+                       Level.WARNING)
+    if history.state == "shallow":
+        return Finding(where, None, None, "release-history-missing",
+                       "这是浅克隆（只取了最近的提交），无法知道文章第一次提交的日期，没有核对发布日期是否倒签",
+                       FULL_HISTORY_FIX, Level.WARNING)
+    if history.state == "no-git":
+        return Finding(where, None, None, "release-history-missing",
+                       "没有安装 git，无法核对文章的发布日期是否倒签（检查没有做）",
+                       "安装 git（Debian/Ubuntu：apt-get install git），再运行 healthpress check --compliance",
+                       Level.WARNING)
+    return Finding(where, None, None, "release-history-missing",
+                   f"git 无法读取仓库的历史（{history.detail}），没有核对文章的发布日期是否倒签",
+                   "按 git 的提示处理（如 dubious ownership：git config --global --add safe.directory 网站目录），"
+                   "再运行 healthpress check --compliance", Level.WARNING)
+

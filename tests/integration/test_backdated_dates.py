@@ -1,0 +1,98 @@
+"""Backdated release dates (issue 19): `healthpress check --compliance` compares each article's date with the
+day its file first entered the site's git repository, following renames, and says when the history
+cannot tell (not a git checkout, a shallow clone) instead of passing in silence."""
+
+from __future__ import annotations
+
+import json
+
+from helpers import SiteFolder, article
+
+TODAY = {"SOURCE_DATE_EPOCH": "1796616000"}  # 2026-12-07 12:00 Asia/Shanghai
+
+
+def compliance(run_cli, site, *codes: str, env=TODAY) -> list[dict]:
+    """The findings of `check --compliance --format json` with one of `codes`."""
+    done = run_cli(site, "check", "--compliance", "--format", "json", env=env)
+    assert "Traceback" not in done.stderr, done.stderr
+    return [f for f in json.loads(done.stdout) if f["code"] in codes]
+
+
+def test_an_article_dated_ten_days_before_its_first_commit_is_reported_one_day_before_is_not(site, git_site, run_cli):
+    site.write("news/late.md", "---\n标题: 倒签的通知\n日期: 2026-03-01\n---\n\n正文。\n")
+    site.write("news/prepared.md", article("提前写好的通知", "2026-03-10"))
+    git_site.commit("2026-03-11")
+    [found] = compliance(run_cli, site, "backdated-release", "release-history-missing")
+    assert (found["path"], found["line"], found["field"], found["level"]) == ("content/news/late.md", 3, "日期", "error")
+    assert "2026-03-01" in found["message"] and "2026-03-11" in found["message"] and "早 10 天" in found["message"]
+    assert "改成实际发布的日期 2026-03-11" in found["fix"] and "backdate_tolerance_days" in found["fix"]
+    plain = run_cli(site, "check", "--format", "json", env=TODAY)
+    assert not [f for f in json.loads(plain.stdout) if f["code"] == "backdated-release"], "check --compliance only"
+
+
+def test_a_renamed_file_keeps_the_day_it_was_first_committed(site, git_site, run_cli):
+    site.write("news/old-name.md", article("改过文件名的文章", "2026-03-01"))
+    git_site.commit("2026-03-01")
+    git_site.git("mv", "content/news/old-name.md", "content/news/new-name.md")
+    git_site.commit("2026-04-20", "改文件名")
+    assert compliance(run_cli, site, "backdated-release", "release-history-missing") == []
+    site.write("news/new-name.md", article("改过文件名的文章", "2026-03-01", body="改过的正文。"))
+    git_site.git("mv", "content/news/new-name.md", "content/news/third.md")
+    git_site.commit("2026-05-20", "又改文件名，也改了正文")
+    assert compliance(run_cli, site, "backdated-release", "release-history-missing") == []
+
+
+def test_a_file_not_committed_yet_entered_the_repository_today(site, git_site, run_cli):
+    site.write("news/first.md", article("第一篇", "2026-03-01"))
+    git_site.commit("2026-03-01")
+    site.write("news/today.md", article("今天写的", "2026-12-06"))
+    site.write("news/old.md", article("还没提交却写了旧日期", "2026-11-01"))
+    [found] = compliance(run_cli, site, "backdated-release", "release-history-missing")
+    assert found["path"] == "content/news/old.md" and "还没有提交进仓库（今天 2026-12-07）" in found["message"]
+
+
+def test_the_tolerance_setting_is_honoured(site, git_site, run_cli):
+    site.write("news/a.md", article("十天前", "2026-03-01"))
+    site.write("news/b.md", article("一天前", "2026-03-10"))
+    git_site.commit("2026-03-11")
+    site.config["plugins"][0]["healthpress"]["backdate_tolerance_days"] = 10
+    assert compliance(run_cli, site, "backdated-release") == []
+    site.config["plugins"][0]["healthpress"]["backdate_tolerance_days"] = 0
+    found = compliance(run_cli, site, "backdated-release")
+    assert sorted(f["path"] for f in found) == ["content/news/a.md", "content/news/b.md"]
+    assert "早 1 天（允许 0 天）" in next(f["message"] for f in found if f["path"].endswith("b.md"))
+
+
+def test_a_bad_tolerance_is_a_chinese_error_of_mkdocs_yml(site, run_cli):
+    site.write("news/a.md", article("一篇", "2026-03-01"))
+    for value, said in (("三天", "应该写整数，这里写的是文字"), (-1, "超出了允许的范围")):
+        site.config["plugins"][0]["healthpress"]["backdate_tolerance_days"] = value
+        done = run_cli(site, "check", "--compliance", "--format", "json", env=TODAY)
+        assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+        [bad] = [f for f in json.loads(done.stdout) if "backdate_tolerance_days" in (f["field"] or "")]
+        assert bad["path"] == "mkdocs.yml" and bad["level"] == "error" and said in bad["message"], bad
+        assert bad["line"] is not None
+
+
+def test_a_site_that_is_not_a_git_checkout_is_said_so(site, run_cli):
+    site.write("news/a.md", article("一篇", "2013-05-08"))
+    [found] = compliance(run_cli, site, "backdated-release", "release-history-missing")
+    assert found["path"] == "content" and found["level"] == "warning" and "不是 git 仓库" in found["message"]
+    done = run_cli(site, "check", "--compliance", env=TODAY)
+    assert "无法核对文章的发布日期是否倒签" in done.stdout and "Traceback" not in done.stderr
+
+
+def test_a_shallow_clone_is_said_so_with_the_fix(site, git_site, run_cli, tmp_path):
+    site.write("news/a.md", article("倒签的通知", "2026-03-01"))
+    git_site.commit("2026-03-11")
+    site.write("news/b.md", article("第二篇", "2026-04-01"))
+    git_site.commit("2026-04-01")
+    clone = tmp_path / "clone"
+    git_site.git("clone", "--quiet", "--depth", "1", f"file://{site.root}", str(clone), cwd=tmp_path)
+    cloned = SiteFolder(clone, site.config)
+    [found] = compliance(run_cli, cloned, "backdated-release", "release-history-missing")
+    assert found["level"] == "warning" and "浅克隆" in found["message"], found
+    assert "fetch-depth: 0" in found["fix"] and "GIT_DEPTH: 0" in found["fix"] and "git fetch --unshallow" in found["fix"]
+    git_site.git("fetch", "--quiet", "--unshallow", cwd=clone)
+    [found] = compliance(run_cli, cloned, "backdated-release", "release-history-missing")
+    assert found["path"] == "content/news/a.md" and "2026-03-11" in found["message"]
