@@ -1,4 +1,4 @@
-"""`healthpress build | check | serve`: the commands editors and CI run."""
+"""`healthpress build | check | serve | new | stats | report | wechat | fix-encoding`: the commands editors and CI run."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
         print(str(exc), file=sys.stderr)
         return 2
     handlers = {"build": _build, "check": _check, "serve": _serve, "new": _new, "fix-encoding": _fix_encoding,
-                "stats": _stats, "report": _report}
+                "stats": _stats, "report": _report, "wechat": _wechat}
     try:
         code = handlers[args.command](args)
         sys.stdout.flush()  # buffered output meets a full disk or a closed pipe here
@@ -79,7 +79,14 @@ def _parser(argv: list[str]) -> argparse.ArgumentParser:
     report.add_argument("--year", type=_year, metavar="年度", help="哪一年，如 2025（不写时为上一个已结束的年度）")
     report.add_argument("--xlsx", metavar="文件", type=_workbook, help="写成 Excel 表格（.xlsx，Excel 和 WPS 都能打开）")
     report.add_argument("--csv", metavar="文件", type=Path, help="写成 CSV 文件（UTF-8，可用 Excel 打开）")
-    for command in (build, check, serve, new, stats, report):  # `healthpress build -f other.yml` too
+    wechat = commands.add_parser("wechat", help="把一篇文章导出为微信公众号用的正文、封面和摘要",
+                                 description="把一篇文章导出为微信公众号用的正文（带格式的 HTML，图片用网站上的完整网址）、"
+                                             "封面图片和摘要（120 字以内）。默认写进项目的 wechat/<别名>/ 文件夹："
+                                             "用浏览器打开其中的 preview.html，全选、复制，粘贴到公众号的编辑器里。")
+    wechat.add_argument("article", metavar="文章", help="文章文件，如 content/health-weekly/gaoxueya-richang-guanli.md")
+    wechat.add_argument("-o", "--output", metavar="文件夹",
+                        help="写到这个文件夹（默认 wechat/<别名>/）；写 - 时把正文 HTML 直接输出到屏幕，不写文件")
+    for command in (build, check, serve, new, stats, report, wechat):  # `healthpress build -f other.yml` too
         command.add_argument("-f", "--config-file", default=argparse.SUPPRESS, metavar="配置文件",
                              help="站点配置文件（默认 mkdocs.yml），相对于当前文件夹")
     fix = commands.add_parser("fix-encoding", help="把 GBK/GB18030/UTF-16 文件转换为 UTF-8（保留备份）")
@@ -399,6 +406,47 @@ def _report(args) -> int:
     else:
         sys.stdout.write(render_report_csv(result.form).removeprefix("\ufeff"))
     return result.status
+
+
+def _wechat(args) -> int:
+    """`healthpress wechat ARTICLE`: the article for the WeChat official account (build/wechatexport.py);
+    a refused article (errors, a sensitive one not approved, a path outside the project) writes nothing."""
+    from mkdocs.config import load_config
+
+    from healthpress.build.projectpaths import project_dir_of
+    from healthpress.build.wechatexport import ExportRefused, default_folder, export_article, write_export
+
+    _setup_logging(args.config_file)  # MkDocs' words about mkdocs.yml, in Chinese
+    config = load_config(args.config_file)
+    try:
+        export = export_article(config, Path(args.config_file), args.article)
+        for finding in export.findings:
+            print(f"警告：{finding.render()}", file=sys.stderr)
+        if args.output == "-":
+            print(export.fragment)
+            for note in export.notes:
+                print(f"注意：{note}", file=sys.stderr)
+            print(f"摘要：{export.summary}", file=sys.stderr)
+            return 0
+        folder = Path(args.output) if args.output else default_folder(project_dir_of(config), export)
+        written = write_export(export, folder)
+    except ExportRefused as refused:
+        print(str(refused), file=sys.stderr)
+        for finding in refused.findings:
+            print(f"  {finding.render()}", file=sys.stderr)
+        return 1
+    shown = os.path.relpath(folder)
+    print(f"已导出“{export.title}”到 {shown}{os.sep}：")
+    for path in written:
+        print(f"  {os.path.relpath(path)}")
+    print(f"标题：{export.title}")
+    print(f"摘要：{export.summary}")
+    print(f"原文链接：{export.address}")
+    for note in export.notes:
+        print(f"注意：{note}")
+    print("用浏览器打开 preview.html，全选（Ctrl+A）、复制（Ctrl+C），粘贴到公众号的编辑器里；"
+          "封面和摘要在公众号后台的封面和摘要处填写。")
+    return 0
 
 
 def _fix_encoding(args) -> int:

@@ -34,6 +34,12 @@ class RenderSetup:
     doc_files: list[File]
     _markdown: markdown.Markdown | None = field(default=None, repr=False)
 
+    @classmethod
+    def for_bodies(cls, config: MkDocsConfig, files: Files) -> RenderSetup:
+        """A setup that renders article bodies only (`render_body`), without nav or templates: for a
+        command that shows one article's body outside a build (`healthpress wechat`)."""
+        return cls(config, files, Navigation([], []), jinja2.Environment(), [])
+
     def markdown_engine(self) -> markdown.Markdown:
         """This process' Markdown object (built on first use, so each worker builds its own)."""
         if self._markdown is None:

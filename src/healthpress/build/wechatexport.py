@@ -1,0 +1,230 @@
+"""`healthpress wechat ARTICLE`: one article for the bureau's WeChat official account.
+
+The project is read as a build reads it (build/project.py: every article, so links to other articles get
+their dated addresses), the article's own findings decide whether it may go out (an error, or a sensitive
+article without its approval, refuses it: nothing is written), and its body goes through the site's own
+Markdown, sanitizer and image steps (engine/pagerender.py, render/pagehtml.py) before render/wechat.py
+makes the fragment: what the website shows is what WeChat gets.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote
+
+from healthpress.build.project import build_model, display_dir, plugin_options
+from healthpress.build.projectpaths import absolute, project_dir_of
+from healthpress.bureau.data import load_bureau_data
+from healthpress.model.articles import Article
+from healthpress.model.columns import load_columns
+from healthpress.model.findings import Finding, Level
+from healthpress.render.links import resolve
+from healthpress.render.pagehtml import missing_alt_finding, process_page_html
+from healthpress.render.wechat import body_text, cut_summary, first_image, has_video, wechat_fragment
+from healthpress.storage.files import write_atomic
+
+FRAGMENT = "fragment.html"
+PREVIEW = "preview.html"
+SUMMARY = "summary.txt"
+COVER = "cover"
+"""The files of an export: the fragment, the same in a page a browser opens (to copy from), the summary,
+and the cover image (`cover.jpg`, `cover.png`, ... after its own file)."""
+COVER_TYPES = (".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp", ".svg")
+WECHAT_COVER_TYPES = (".jpg", ".jpeg", ".png", ".gif", ".bmp")
+"""The image types the official account takes as a cover."""
+
+
+class ExportRefused(Exception):
+    """The article cannot go to WeChat: the Chinese reason, and its findings when they are the reason."""
+
+    def __init__(self, message: str, findings: list[Finding] | None = None):
+        super().__init__(message)
+        self.findings = findings or []
+
+
+@dataclass(frozen=True)
+class WechatExport:
+    """What the official account needs of one article."""
+
+    title: str
+    slug: str
+    address: str
+    """The article's address on the published site."""
+    fragment: str
+    summary: str
+    cover: Path | None
+    """The cover image's file in the project, or None (then `cover_note` says why)."""
+    notes: list[str] = field(default_factory=list)
+    """What the editor should know (a summary cut, a cover to find, a video left out, not yet published)."""
+    findings: list[Finding] = field(default_factory=list)
+    """The article's warnings (text spoofing characters removed, images without alt text, ...)."""
+
+
+def export_article(config, config_file: Path, article: str) -> WechatExport:
+    """The export of the article file `article` (relative to the working folder, or absolute) of the project
+    of `config` (MkDocs' settings, read); ExportRefused when it may not or cannot go out."""
+    options = plugin_options(config, config_file)
+    site_url = (config.site_url or "").strip()
+    if not site_url:
+        raise ExportRefused(f"{config_file.name} 没有写 site_url（网站的地址），无法给图片写出完整的网址：公众号从网址取图片。"
+                            f"在 {config_file.name} 里加一行，如 site_url: https://www.example.gov.cn/")
+    project_dir = project_dir_of(config)
+    src_uri = _src_uri_of(Path(article), project_dir, absolute(config.docs_dir), display_dir(config))
+    from mkdocs.structure.files import get_files
+
+    from healthpress.engine.setup import configure_engine
+
+    configure_engine(config)  # Chinese anchors, as a build renders them
+    files = get_files(config)
+    columns, findings = load_columns(project_dir / options.columns_dir, options.columns_dir)
+    bureau, found = load_bureau_data(project_dir / options.data_dir, options.data_dir)
+    model = build_model(config, options, columns, findings + found, files, bureau=bureau)
+    shown_path = f"{display_dir(config)}/{src_uri}"
+    own = [f for f in model.findings if f.path.replace("\\", "/") == shown_path]
+    chosen = _article_of(model, src_uri)
+    if chosen is not None and chosen.sensitive and not (chosen.approved_by and chosen.approved_on):
+        raise ExportRefused(_unapproved(chosen, shown_path))
+    if chosen is None or chosen.src_uri in model.refused or any(f.level is Level.ERROR for f in own):
+        raise ExportRefused(f"{shown_path} 有错误，没有导出：改正下面的问题后再导出", own)
+    return _export(config, options, files, model, chosen, shown_path, site_url,
+                   [f for f in own if f.level is not Level.ERROR])
+
+
+def _src_uri_of(path: Path, project_dir: Path, docs_dir: Path, docs_display: str) -> str:
+    """The article's place in the docs folder; ExportRefused for a path outside the project or no article."""
+    given = str(path)
+    resolved = Path(os.path.realpath(path))
+    try:
+        resolved.relative_to(os.path.realpath(project_dir))
+    except ValueError:
+        raise ExportRefused(f"“{given}”不在这个网站项目（{project_dir.name}/）里，没有导出：只能导出本项目 "
+                            f"{docs_display}/ 里的文章，如 healthpress wechat {docs_display}/栏目/文章.md") from None
+    try:
+        src_uri = resolved.relative_to(os.path.realpath(docs_dir)).as_posix()
+    except ValueError:
+        raise ExportRefused(f"“{given}”不是文章，没有导出：文章都在 {docs_display}/ 的栏目文件夹里，"
+                            f"如 healthpress wechat {docs_display}/栏目/文章.md") from None
+    if not resolved.is_file():
+        raise ExportRefused(f"找不到文章“{given}”：检查文件名和所在的文件夹（可以把文件拖进命令行窗口）")
+    if not (src_uri.endswith(".md") and "/" in src_uri):
+        raise ExportRefused(f"“{given}”不是文章，没有导出：文章是 {docs_display}/ 的栏目文件夹里的 .md 文件")
+    return src_uri
+
+
+def _article_of(model, src_uri: str) -> Article | None:
+    """The article as the build read it: shown, withheld (a draft, scheduled, expired) or refused."""
+    return (model.catalog.by_src.get(src_uri) or next((a for a in model.withheld if a.src_uri == src_uri), None)
+            or model.refused.get(src_uri))
+
+
+def _unapproved(article: Article, shown_path: str) -> str:
+    missing = "、".join(f"{article.key_of(name)}（{label}）" for name, label, value in (
+        ("approved_by", "审核人", article.approved_by), ("approved_on", "审核日期", article.approved_on)) if not value)
+    line = article.line_of("sensitive")
+    where = f"{shown_path}:{line}" if line else shown_path
+    return (f"{where}: {article.key_of('sensitive')}: 这篇文章标为敏感或重大稿件，还没有审核（缺少 {missing}），"
+            "没有导出到公众号 — 按审定的口径审核后，在文件头写上审核人和审核日期（如 approved_by: 王局长、"
+            "approved_on: 2026-12-07），再导出")
+
+
+def _export(config, options, files, model, article: Article, shown_path: str, site_url: str,
+            warnings: list[Finding]) -> WechatExport:
+    from mkdocs.structure.files import InclusionLevel
+
+    from healthpress.engine import internals
+    from healthpress.engine.pagerender import RenderSetup, render_body
+
+    for each in (*model.catalog.articles, *model.withheld, *model.refused.values()):  # at their dated addresses
+        file = files.get_file_from_path(each.src_uri)
+        if file is not None:
+            internals.set_dest_uri(file, each.dest_uri)
+            file.inclusion = InclusionLevel.EXCLUDED
+    html, page_url = render_body(RenderSetup.for_bodies(config, files), article.src_uri, article.body)
+    sources = {"/" + unquote(f.url): Path(f.abs_src_path) for f in files
+               if not f.is_documentation_page() and f.abs_src_path}
+    processed = process_page_html(html, article.src_uri, page_url, frozenset(options.iframe_hosts), sources)
+    missing = [src for index, src in enumerate(processed.links.targets) if index in processed.links.images
+               and (target := resolve(page_url, src)) is not None and target[0] not in sources]
+    if missing:
+        raise ExportRefused(f"{shown_path} 有错误，没有导出：改正下面的问题后再导出", [
+            Finding(shown_path, None, None, "wechat-missing-image", f"图片“{src}”找不到，公众号里会是一个坏图",
+                    "检查图片的文件名和路径（相对于本文），把图片放进项目里") for src in missing])
+    warnings += [missing_alt_finding(shown_path, article.body, article.body_line, image) for image in processed.missing_alt]
+    address = site_url.rstrip("/") + "/" + page_url
+    notes: list[str] = []
+    if model.state(article) != "published":
+        notes.append("这篇文章还没有在网站上发布（草稿、待审核、定时发布或已下线）：公众号从网站取图片，"
+                     "要等网站发布了这篇文章和它的图片后再粘贴正文")
+    if has_video(processed.html):
+        notes.append("正文里的视频在公众号里不能播放，已换成一句话和到网站这篇文章的链接；要放视频，在公众号后台另行插入")
+    summary, cut = cut_summary(article.summary or body_text(processed.html))
+    if cut:
+        notes.append(f"{'摘要（' + article.key_of('summary') + '）' if article.summary else '没有写摘要，正文'}超过 120 字："
+                     "公众号的摘要取到 120 字以内的最后一个句末")
+    elif not summary:
+        notes.append("没有摘要：这篇文章没有写 summary，正文里也没有段落文字；在公众号后台自己写一句摘要")
+    cover, cover_note = _cover(article, processed.html, page_url, sources, files)
+    if cover_note:
+        notes.append(cover_note)
+    return WechatExport(article.title, article.slug, address, wechat_fragment(processed.html, address), summary,
+                        cover, notes, warnings)
+
+
+def _cover(article: Article, html: str, page_url: str, sources: dict[str, Path], files) -> tuple[Path | None, str | None]:
+    """(the cover's file, a note): the front matter's cover, else the body's first image, else a note."""
+    if article.cover:
+        if article.cover_uri is None:
+            return None, f"封面（cover）是其他网站的图片：{article.cover}。下载后在公众号后台上传为封面"
+        file = files.get_file_from_path(article.cover_uri)
+        return _cover_file(Path(file.abs_src_path) if file is not None else None, article.cover)
+    src = first_image(html)
+    if src is None:
+        return None, ("这篇文章没有封面：没有写 cover（封面），正文里也没有图片。公众号发文必须有封面，"
+                      "在文件头加一行 cover: images/封面.jpg，或在公众号后台另选一张图片")
+    target = resolve(page_url, src)
+    if target is None:
+        return None, f"没有写 cover（封面），正文的第一张图片在其他网站：{src}。下载后在公众号后台上传为封面"
+    return _cover_file(sources.get(target[0]), src)
+
+
+def _cover_file(path: Path | None, written: str) -> tuple[Path | None, str | None]:
+    if path is None:
+        return None, f"封面图片“{written}”找不到：在公众号后台另选一张图片做封面"
+    if path.suffix.lower() not in WECHAT_COVER_TYPES:
+        return path, (f"封面图片“{written}”是 {path.suffix.lstrip('.').upper()} 格式，公众号的封面要用 JPG 或 PNG："
+                      "另存为 JPG 或 PNG 后上传")
+    return path, None
+
+
+def default_folder(project_dir: Path, export: WechatExport) -> Path:
+    """Where an export goes unless told: `wechat/<slug>/` in the project (git ignores wechat/)."""
+    return project_dir / "wechat" / export.slug
+
+
+def write_export(export: WechatExport, folder: Path) -> list[Path]:
+    """The export's files in `folder` (made if missing; an earlier export's files replaced), in order."""
+    if folder.exists() and not folder.is_dir():
+        raise ExportRefused(f"无法写入 {folder}：这是一个文件，不是文件夹。用 --output 写一个文件夹的名字")
+    written = [folder / FRAGMENT, folder / PREVIEW, folder / SUMMARY]
+    write_atomic(written[0], (export.fragment + "\n").encode("utf-8"))
+    write_atomic(written[1], preview_page(export).encode("utf-8"))
+    write_atomic(written[2], (export.summary + "\n").encode("utf-8"))
+    for old in folder.glob(COVER + ".*"):  # an earlier export's cover of another type
+        if old.suffix.lower() in COVER_TYPES and old.is_file():
+            old.unlink()
+    if export.cover is not None:
+        cover = folder / (COVER + export.cover.suffix.lower())
+        shutil.copyfile(export.cover, cover)
+        written.append(cover)
+    return written
+
+
+def preview_page(export: WechatExport) -> str:
+    """The fragment in a page of its own a browser opens in UTF-8: open it, select all, copy, paste."""
+    from html import escape
+
+    return ("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+            f"<title>{escape(export.title)}</title>\n</head>\n<body>\n{export.fragment}\n</body>\n</html>\n")

@@ -1,0 +1,178 @@
+"""An article's body as the WeChat official account's editor takes it: one HTML fragment with inline styles.
+
+The input is the site's own article HTML (Markdown, then sanitize.py and images.py, as the page shows it),
+so what goes to WeChat is what the website says. The editor of the official account keeps no stylesheet,
+no class and no script, and keeps only simple inline CSS; so each element gets a fixed inline style by its
+tag (`STYLES`: font size, line height, colour, margins, table borders) in one nh3 pass, which also drops
+every class and id and makes every address absolute (the images are fetched from the published site when
+the fragment is pasted). A style per tag needs no CSS parser and no selector matching: the site's HTML has
+no styles of its own to keep (the sanitizer removed them), only elements.
+"""
+
+from __future__ import annotations
+
+import functools
+import html as html_lib
+import re
+import unicodedata
+from html.parser import HTMLParser
+from urllib.parse import urljoin
+
+import nh3
+
+from healthpress.render.sanitize import ALLOWED_TAGS, URL_SCHEMES
+from healthpress.render.serialized import scan, start_tags
+
+WECHAT_SUMMARY_LIMIT = 120
+"""The official account's 摘要 holds at most 120 characters."""
+
+_TEXT = "font-size:16px;line-height:1.75;color:#333333;"
+_CELL = "border:1px solid #bfbfbf;padding:6px 8px;font-size:14px;line-height:1.6;color:#333333;"
+STYLES: dict[str, str] = {
+    "p": "margin:0 0 1em 0;" + _TEXT,
+    "h1": "margin:1.2em 0 0.6em 0;font-size:22px;line-height:1.4;font-weight:bold;color:#1a1a1a;",
+    "h2": "margin:1.2em 0 0.6em 0;font-size:20px;line-height:1.4;font-weight:bold;color:#1a1a1a;",
+    "h3": "margin:1em 0 0.5em 0;font-size:18px;line-height:1.4;font-weight:bold;color:#1a1a1a;",
+    "h4": "margin:1em 0 0.5em 0;font-size:16px;line-height:1.4;font-weight:bold;color:#1a1a1a;",
+    "h5": "margin:1em 0 0.5em 0;font-size:16px;line-height:1.4;font-weight:bold;color:#1a1a1a;",
+    "h6": "margin:1em 0 0.5em 0;font-size:16px;line-height:1.4;font-weight:bold;color:#1a1a1a;",
+    "ul": "margin:0 0 1em 0;padding-left:2em;list-style-type:disc;" + _TEXT,
+    "ol": "margin:0 0 1em 0;padding-left:2em;list-style-type:decimal;" + _TEXT,
+    "li": "margin:0.25em 0;" + _TEXT,
+    "dl": "margin:0 0 1em 0;" + _TEXT,
+    "dt": "font-weight:bold;" + _TEXT,
+    "dd": "margin:0 0 0.5em 2em;" + _TEXT,
+    "table": "border-collapse:collapse;width:100%;margin:0 0 1em 0;",
+    "caption": "padding:4px 0;font-size:14px;color:#666666;",
+    "th": _CELL + "background-color:#f2f2f2;font-weight:bold;",
+    "td": _CELL,
+    "img": "display:block;max-width:100%;height:auto;margin:0.5em auto;",
+    "figure": "margin:1em 0;",
+    "figcaption": "margin:0.25em 0 1em 0;font-size:14px;line-height:1.6;color:#666666;text-align:center;",
+    "blockquote": "margin:1em 0;padding:0.5em 1em;border-left:4px solid #d0d0d0;background-color:#f7f7f7;color:#555555;",
+    "pre": "margin:0 0 1em 0;padding:12px;background-color:#f5f5f5;font-size:14px;line-height:1.5;"
+           "white-space:pre-wrap;word-break:break-all;",
+    "code": "font-family:Consolas,Menlo,monospace;font-size:14px;background-color:#f5f5f5;",
+    "a": "color:#1e6bb8;text-decoration:underline;",
+    "hr": "margin:1.5em 0;border:0;border-top:1px solid #d0d0d0;",
+    "strong": "font-weight:bold;",
+    "b": "font-weight:bold;",
+    "mark": "background-color:#fff3a3;",
+}
+"""The inline style of each element, whatever its place: the only CSS the fragment carries."""
+
+TAGS = ALLOWED_TAGS - {"iframe"}
+"""The site's elements, but the iframe: the account's editor shows no other site's player (see `_videos`)."""
+ATTRIBUTES: dict[str, set[str]] = {
+    "a": {"href"},
+    "img": {"src", "alt"},  # no width or height: the image fits the phone's width (STYLES)
+    "th": {"colspan", "rowspan", "align"},
+    "td": {"colspan", "rowspan", "align"},
+    "col": {"span"},
+    "colgroup": {"span"},
+    "ol": {"start", "type"},
+    "li": {"value"},
+}
+"""What is kept of each element: no class, id, title or lang (the editor drops them or a style hangs on them)."""
+
+_IFRAME = re.compile(r"<iframe\b[^>]*>\s*</iframe>")
+
+
+def wechat_fragment(html: str, page_address: str) -> str:
+    """The site's article HTML (sanitized, images prepared) as one fragment for the account's editor:
+    inline styles, no class or id, every href and src absolute against `page_address` (the article's
+    absolute address on the published site); a video (iframe) becomes a link to the article's page."""
+    html = _IFRAME.sub(_video_note(page_address), html)
+
+    def absolute(tag: str, attribute: str, value: str) -> str | None:
+        if attribute in ("href", "src"):
+            return urljoin(page_address, value.strip())
+        return value
+
+    cleaner = nh3.Cleaner(tags=set(TAGS), clean_content_tags={"script", "style"},
+                          attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
+                          set_tag_attribute_values={tag: {"style": style} for tag, style in STYLES.items()},
+                          attribute_filter=absolute, url_schemes=set(URL_SCHEMES), link_rel=None, strip_comments=True)
+    return cleaner.clean(html).strip()
+
+
+@functools.lru_cache(maxsize=8)
+def _video_note(page_address: str) -> str:
+    link = html_lib.escape(page_address)
+    return f'<p>（这里是一段视频，公众号里不能播放，请到网站观看：<a href="{link}">{link}</a>）</p>'
+
+
+def has_video(html: str) -> bool:
+    """Whether the article shows a video (an iframe), which the fragment replaces by a link."""
+    return _IFRAME.search(html) is not None
+
+
+def first_image(html: str) -> str | None:
+    """The address of the first image of the site's article HTML, as the page writes it, or None."""
+    for tag, attributes in start_tags(html):
+        if tag == "img":
+            src = dict(attributes).get("src")
+            if src:
+                return src
+    return None
+
+
+class _Paragraphs(HTMLParser):
+    """The text of the body's paragraphs (<p> anywhere), in order; headings, tables and code left out."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag == "p":
+            self.depth += 1
+        elif tag == "br" and self.depth:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "p" and self.depth:
+            self.depth -= 1
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.depth:
+            self.parts.append(data)
+
+
+def body_text(html: str) -> str:
+    """The plain text of the body's paragraphs, each on its own line, spaces within a line made one."""
+    reader = _Paragraphs()
+    scan(html, reader)
+    lines = (" ".join(line.split()) for line in "".join(reader.parts).split("\n"))
+    return "".join(line for line in lines if line)
+
+
+_SENTENCE_END = frozenset("。！？!?；;…")
+_CLOSING = frozenset("”’」』）)】》\"'")
+
+
+def cut_summary(text: str, limit: int = WECHAT_SUMMARY_LIMIT) -> tuple[str, bool]:
+    """(`text` in at most `limit` characters, whether it was cut). A longer text ends at its last sentence
+    end within the limit (。！？； and a closing quote after it); with none there, it is cut before the
+    limit with an ellipsis, never between a character and the marks that belong to it."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text, False
+    ends = [i + 1 for i in range(limit) if text[i] in _SENTENCE_END]
+    if ends:
+        end = ends[-1]
+        while end < limit and text[end] in _CLOSING:
+            end += 1
+        return text[:end].rstrip(), True
+    end = limit - 1
+    while end > 0 and (_belongs_to_previous(text[end]) or text[end - 1] == "\u200d"):
+        end -= 1
+    return text[:end].rstrip() + "…", True
+
+
+def _belongs_to_previous(character: str) -> bool:
+    """A combining mark, a variation selector or a joiner: never the first character after a cut."""
+    return (unicodedata.combining(character) > 0 or unicodedata.category(character) in ("Mn", "Me")
+            or "\ufe00" <= character <= "\ufe0f" or character in "\u200d\u200c")

@@ -1,0 +1,155 @@
+"""`healthpress wechat ARTICLE`: an article for the bureau's WeChat official account (fragment, cover, summary)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from bs4 import BeautifulSoup
+
+from helpers import article
+
+EXAMPLE = "content/health-education/liugan-yimiao-jiezhong-2026.md"
+EXAMPLE_URL = "https://www.example.gov.cn/health-education/2026/11/liugan-yimiao-jiezhong-2026/"
+IMAGES = ("liugan-yimiao-renqun.png", "liugan-yimiao-liucheng.png")
+PARAGRAPH = ("流感是由流感病毒引起的急性呼吸道传染病，每年秋冬季是流行高峰。接种流感疫苗是预防流感最经济、最有效的手段。"
+             "目前全市各预防接种门诊已开始接种本年度流感疫苗，市民可就近预约。下面把优先接种的人群、接种时间和注意事项整理如下，供市民参考。")
+
+
+def wechat(project: Path, *args: str):
+    import os
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "healthpress.cli", "wechat", *args], cwd=project, capture_output=True,
+                          text=True, timeout=120, env={**os.environ, "NO_COLOR": "1"})
+
+
+def fragment_of(folder: Path) -> BeautifulSoup:
+    return BeautifulSoup((folder / "fragment.html").read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture
+def images_site(site, repo_root):
+    """The `site` project with the example's two images in content/news/images/."""
+    for name in IMAGES:
+        target = site.root / "content" / "news" / "images" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(repo_root / "content" / "health-education" / "images" / name, target)
+    return site
+
+
+def test_the_example_article_with_a_table_and_two_images_pastes_with_inline_styles_and_absolute_addresses(example_copy):
+    done = wechat(example_copy, EXAMPLE)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    folder = example_copy / "wechat" / "liugan-yimiao-jiezhong-2026"
+    text = (folder / "fragment.html").read_text(encoding="utf-8")
+    fragment = fragment_of(folder)
+    assert "<script" not in text.lower() and "<style" not in text.lower() and "<html" not in text.lower()
+    assert not [tag.name for tag in fragment.find_all(True) if tag.has_attr("class") or tag.has_attr("id")]
+    addresses = [tag[name] for tag in fragment.find_all(True) for name in ("href", "src") if tag.has_attr(name)]
+    assert addresses and all(a.startswith("https://www.example.gov.cn/") for a in addresses), addresses
+    images = [img["src"] for img in fragment.find_all("img")]
+    assert images == [f"https://www.example.gov.cn/health-education/images/{name}" for name in IMAGES]
+    assert [h.get_text() for h in fragment.find_all("h2")] == ["哪些人要优先接种", "什么时候接种", "接种流程", "温馨提示"]
+    assert len(fragment.find_all("li")) == 7 and fragment.find("ol") and fragment.find("ul")
+    table = fragment.find("table")
+    assert len(table.find_all("th")) == 3 and len(table.find_all("tr")) == 6
+    assert "border:1px solid" in table.find("td")["style"]
+    assert all(tag.has_attr("style") for tag in fragment.find_all(["p", "h2", "li", "table", "th", "td", "img"]))
+    assert all("max-width:100%" in img["style"] and not img.has_attr("width") for img in fragment.find_all("img"))
+    summary = (folder / "summary.txt").read_text(encoding="utf-8").strip()
+    assert summary == PARAGRAPH and len(summary) <= 120  # the body cut at its last sentence end within 120
+    assert (folder / "cover.png").read_bytes() == (example_copy / "content/health-education/images" / IMAGES[0]).read_bytes()
+    preview = (folder / "preview.html").read_text(encoding="utf-8")
+    assert '<meta charset="utf-8">' in preview and text.strip() in preview
+    assert EXAMPLE_URL in done.stdout
+
+
+def test_the_fragment_says_what_the_published_page_says(example_copy, example_site):
+    assert wechat(example_copy, EXAMPLE).returncode == 0
+    fragment = fragment_of(example_copy / "wechat" / "liugan-yimiao-jiezhong-2026")
+    body = example_site.page("health-education/2026/11/liugan-yimiao-jiezhong-2026/").select_one("#hp-article-text")
+    assert " ".join(fragment.get_text(" ").split()) == " ".join(body.get_text(" ").split())
+    assert [img["src"] for img in fragment.find_all("img")] == [urljoin(EXAMPLE_URL, img["src"]) for img in body.find_all("img")]
+    assert all(example_site.site_dir.joinpath(img["src"].removeprefix("https://www.example.gov.cn/")).is_file()
+               for img in fragment.find_all("img"))
+
+
+def test_a_sensitive_article_without_its_approval_is_refused_and_nothing_is_written(site, run_cli):
+    site.write("news/mingan.md", article("重大疫情通报", "2013-05-08", "正文。", sensitive=True, status="review"))
+    done = run_cli(site, "wechat", "content/news/mingan.md")
+    assert done.returncode == 1
+    assert "content/news/mingan.md" in done.stderr and "敏感" in done.stderr and "approved_by（审核人）" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (site.root / "wechat").exists()
+    site.write("news/mingan.md", article("重大疫情通报", "2013-05-08", "正文。", 敏感=True, 审核人="王局长"))
+    done = run_cli(site, "wechat", "content/news/mingan.md")
+    assert done.returncode == 1 and "审核日期" in done.stderr and not (site.root / "wechat").exists()
+
+
+def test_an_approved_sensitive_article_is_exported(images_site, run_cli):
+    images_site.write("news/mingan.md", article(
+        "重大疫情通报", "2013-05-08", "通报如下。\n\n![通报图](images/liugan-yimiao-liucheng.png)", sensitive=True,
+        approved_by="王局长", approved_on="2013-05-08"))
+    done = run_cli(images_site, "wechat", "content/news/mingan.md")
+    assert done.returncode == 0, done.stderr
+    folder = images_site.root / "wechat" / "mingan"
+    assert fragment_of(folder).find("img")["src"] == "https://health.example.gov.cn/news/images/liugan-yimiao-liucheng.png"
+    assert (folder / "cover.png").is_file()  # no cover written: the body's first image
+    assert (folder / "summary.txt").read_text(encoding="utf-8") == "通报如下。\n"
+
+
+def test_a_path_outside_the_project_is_refused(site, run_cli, tmp_path):
+    site.write("news/a.md", article("甲", "2013-05-08"))
+    outside = tmp_path.parent / f"{tmp_path.name}-outside.md"
+    outside.write_text(article("外面的文章", "2013-05-08"), encoding="utf-8")
+    try:
+        for given in (str(outside), f"../{outside.name}"):
+            done = run_cli(site, "wechat", given)
+            assert done.returncode == 1 and "不在这个网站项目" in done.stderr, done.stderr
+    finally:
+        outside.unlink()
+    done = run_cli(site, "wechat", "mkdocs.yml")
+    assert done.returncode == 1 and "不是文章" in done.stderr
+    done = run_cli(site, "wechat", "content/news/meiyou.md")
+    assert done.returncode == 1 and "找不到文章" in done.stderr
+    assert not (site.root / "wechat").exists() and "Traceback" not in done.stderr
+
+
+def test_an_article_with_errors_gives_its_findings_and_writes_nothing(site, run_cli):
+    site.write("news/bad.md", "---\ntitle: 坏文章\ndate: 2013-13-45\n---\n\n正文。\n")
+    done = run_cli(site, "wechat", "content/news/bad.md")
+    assert done.returncode == 1
+    assert "content/news/bad.md:3: date:" in done.stderr and "没有导出" in done.stderr
+    assert "Traceback" not in done.stderr and not (site.root / "wechat").exists()
+
+
+def test_a_site_without_site_url_is_told_in_chinese(site, run_cli):
+    site.config.pop("site_url")
+    site.write("news/a.md", article("甲", "2013-05-08"))
+    done = run_cli(site, "wechat", "content/news/a.md")
+    assert done.returncode == 1 and "site_url" in done.stderr and "网站的地址" in done.stderr
+    assert not (site.root / "wechat").exists()
+
+
+def test_hidden_characters_are_removed_as_on_the_site_and_the_editor_is_told(site, run_cli):
+    site.write("news/a.md", article("甲", "2013-05-08", "正文\u200b第一段\u202e。"))
+    done = run_cli(site, "wechat", "content/news/a.md", "--output", "out")
+    assert done.returncode == 0, done.stderr
+    assert "content/news/a.md:6" in done.stderr and "看不见的字符" in done.stderr
+    assert fragment_of(site.root / "out").get_text().strip() == "正文第一段。"
+
+
+def test_without_cover_or_image_the_editor_is_told_and_a_long_summary_is_cut(site, run_cli):
+    long = "一二三四五六七八九十" * 13
+    site.write("news/a.md", article("甲", "2013-05-08", long + "。"))
+    done = run_cli(site, "wechat", "content/news/a.md", "-o", "-")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("<p style=") and "没有封面" in done.stderr
+    summary = next(line for line in done.stderr.splitlines() if line.startswith("摘要：")).removeprefix("摘要：")
+    assert len(summary) == 120 and summary.endswith("…") and summary[:-1] == long[:119]
+    assert not (site.root / "wechat").exists()
