@@ -105,7 +105,7 @@ NOT_PROSE = re.compile(r"https?://\S+"                      # addresses
                        r"|\b[a-z]+(?:_[a-z]+)+\b"             # settings as written: allow_empty_body
                        r"|(?<!\w)\.\w+|</?\w+>")             # file name endings (.md), HTML tags (<img>)
 ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
-COMMAND_WORDS = ("healthpress", "build", "check", "serve", "new", "stats", "fix-encoding", "report", "website",
+COMMAND_WORDS = ("healthpress", "build", "check", "serve", "new", "stats", "fix-encoding", "report", "wechat", "website",
                  "disclosure", "text", "json", "JSON", "CSV", "Excel", "WPS", "CI", "GBK", "GB18030", "UTF-8", "UTF-16", "Ctrl", "Markdown", "HTML")
 """Words the command may print to an editor: its own name and commands, the names of formats and programs."""
 FIELD_WORDS = ("title", "date", "author", "unit", "tags", "status", "draft", "published", "issue", "alt",

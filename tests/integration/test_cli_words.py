@@ -50,7 +50,7 @@ def test_each_translation_formats_as_its_message_does():
 
 INVOCATIONS = [
     ("-h",), ("build", "-h"), ("check", "-h"), ("serve", "-h"), ("new", "-h"), ("stats", "-h"),
-    ("fix-encoding", "-h"), ("report", "-h"),
+    ("fix-encoding", "-h"), ("report", "-h"), ("wechat", "-h"), ("wechat",),
     (), ("bogus",), ("-f",), ("check", "--format"), ("check", "--format", "xml"), ("check", "--nope"),
     ("build", "--wait", "x"), ("build", "extra"), ("stats", "--period"), ("new",), ("new", "news"),
     ("fix-encoding",), ("--config",), ("check", "--form", "xml"),
