@@ -48,7 +48,7 @@ def test_a_file_not_committed_yet_entered_the_repository_today(site, git_site, r
     site.write("news/today.md", article("今天写的", "2026-12-06"))
     site.write("news/old.md", article("还没提交却写了旧日期", "2026-11-01"))
     [found] = compliance(run_cli, site, "backdated-release", "release-history-missing")
-    assert found["path"] == "content/news/old.md" and "还没有提交进仓库（今天 2026-12-07）" in found["message"]
+    assert found["path"] == "content/news/old.md" and "比今天 2026-12-07（文件还没有提交进仓库）早 36 天" in found["message"]
 
 
 def test_the_tolerance_setting_is_honoured(site, git_site, run_cli):
@@ -63,13 +63,26 @@ def test_the_tolerance_setting_is_honoured(site, git_site, run_cli):
     assert "早 1 天（允许 0 天）" in next(f["message"] for f in found if f["path"].endswith("b.md"))
 
 
-def test_a_bad_tolerance_is_a_chinese_error_of_mkdocs_yml(site, run_cli):
+def test_articles_first_committed_before_backdate_since_are_the_sites_older_articles(site, git_site, run_cli):
+    site.write("news/moved-in.md", article("迁入的旧稿", "2013-05-08"))
+    git_site.commit("2026-11-23", "迁入旧网站的文章")
+    site.write("news/new.md", article("迁入后倒签的稿件", "2026-11-30"))
+    git_site.commit("2026-12-05")
+    site.config["plugins"][0]["healthpress"]["backdate_since"] = "2026-12-01"
+    [found] = compliance(run_cli, site, "backdated-release")
+    assert found["path"] == "content/news/new.md" and "早 5 天" in found["message"]
+
+
+def test_a_bad_tolerance_or_day_is_a_chinese_error_of_mkdocs_yml(site, run_cli):
     site.write("news/a.md", article("一篇", "2026-03-01"))
-    for value, said in (("三天", "应该写整数，这里写的是文字"), (-1, "超出了允许的范围")):
-        site.config["plugins"][0]["healthpress"]["backdate_tolerance_days"] = value
+    for name, value, said in (("backdate_tolerance_days", "三天", "应该写整数，这里写的是文字"),
+                              ("backdate_tolerance_days", -1, "超出了允许的范围"),
+                              ("backdate_since", "去年", "无法识别的日期“去年”"),
+                              ("backdate_since", "2026-02-30", "这个月没有这一天")):
+        site.config["plugins"][0]["healthpress"] = {"search_index": False, name: value}
         done = run_cli(site, "check", "--compliance", "--format", "json", env=TODAY)
         assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
-        [bad] = [f for f in json.loads(done.stdout) if "backdate_tolerance_days" in (f["field"] or "")]
+        [bad] = [f for f in json.loads(done.stdout) if name in (f["field"] or "")]
         assert bad["path"] == "mkdocs.yml" and bad["level"] == "error" and said in bad["message"], bad
         assert bad["line"] is not None
 

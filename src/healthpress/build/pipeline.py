@@ -64,7 +64,7 @@ from healthpress.bureau.disclosure import dead_replacement_findings
 from healthpress.checks.brokenlinks import site_paths
 from healthpress.engine import fragments, internals
 from healthpress.engine.log import log, report, stop_on_errors
-from healthpress.engine.options import out_of_range_options
+from healthpress.engine.options import day_options, out_of_range_options
 from healthpress.engine.pagerender import RenderSetup, render_body
 from healthpress.engine.setup import configure_engine, nav_targets, require_settings, site_nav
 from healthpress.engine.watcher import watch_folders
@@ -151,7 +151,7 @@ class Build:
             self.pagefind = choose_pagefind(self.project_dir, self.options.pagefind_binary)
             if self.options.search_index:
                 self.config_findings += self.pagefind.findings
-            self.config_findings += out_of_range_options(self.options)
+            self.config_findings += out_of_range_options(self.options) + day_options(self.options)
             self._report(self.config_findings)
             configure_engine(config)
             if config.nav is None:

@@ -75,7 +75,8 @@ def build_model(config, options, columns: dict[str, Column], findings: list[Find
     if inspection:
         history = folder_history(docs_dir)
         model.findings += apply_levels(backdated_findings(model.catalog.articles, history, model.paths, now.date(),
-                                                          options.backdate_tolerance_days, display_dir(config)), levels)
+                                                          options.backdate_tolerance_days, options.backdate_since,
+                                                          display_dir(config)), levels)
     if calendar and bureau is not None:
         model.findings += season_findings(model, bureau, site_identity(config))
     return model

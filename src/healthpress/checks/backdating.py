@@ -23,11 +23,12 @@ FULL_HISTORY_FIX = ("在完整的 git 仓库里运行检查：浅克隆先运行
 
 
 def backdated_findings(articles: Iterable[Article], history: FolderHistory, paths: Mapping[str, str],
-                       today: dt.date, tolerance_days: int = DEFAULT_TOLERANCE_DAYS,
+                       today: dt.date, tolerance_days: int = DEFAULT_TOLERANCE_DAYS, since: dt.date | None = None,
                        folder: str = "content") -> list[Finding]:
     """An error for every article whose date lies more than `tolerance_days` before the day its file was
-    first committed (a file not committed yet: `today`); when the history cannot be read, one warning
-    saying why instead (never a silent pass), on `folder`, the content folder as findings name it. `paths`
+    first committed (a file not committed yet: `today`), unless that day is before `since` (the site's older
+    articles, brought in at once when it moved to healthpress); when the history cannot be read, one warning
+    on `folder` (the content folder as findings name it) saying why instead, never a silent pass. `paths`
     maps an article's src_uri to the path findings name."""
     if history.state != "read":
         return [history_finding(history, folder)]
@@ -37,15 +38,17 @@ def backdated_findings(articles: Iterable[Article], history: FolderHistory, path
         entered = dt.datetime.fromtimestamp(when, SHANGHAI).date() if when is not None else today
         dated = article.date.astimezone(SHANGHAI).date()
         days = (entered - dated).days
-        if days <= tolerance_days:
+        if days <= tolerance_days or (since is not None and entered < since):
             continue
         line, key = article.where("date")
-        entered_how = f"首次提交进仓库是 {iso_date(entered)}" if when is not None else f"还没有提交进仓库（今天 {iso_date(today)}）"
+        field = key or "date"
+        entered_how = (f"文件第一次提交进仓库的日期 {iso_date(entered)}" if when is not None
+                       else f"今天 {iso_date(today)}（文件还没有提交进仓库）")
         findings.append(Finding(
-            paths.get(article.src_uri, article.src_uri), line, key or "date", "backdated-release",
-            f"发布日期 {iso_date(dated)} 比文件{entered_how}早 {days} 天（允许 {tolerance_days} 天），"
+            paths.get(article.src_uri, article.src_uri), line, field, "backdated-release",
+            f"发布日期 {iso_date(dated)} 比{entered_how}早 {days} 天（允许 {tolerance_days} 天），"
             "检查时视为倒签发布日期",
-            f"把 {key or 'date'} 改成实际发布的日期 {iso_date(entered)}；确是提前写好、晚些提交的稿件，"
+            f"把 {field} 改成实际发布的日期 {iso_date(entered)}；确是提前写好、晚些才提交的稿件，"
             "可在 mkdocs.yml 的 healthpress 设置里调大 backdate_tolerance_days"))
     return findings
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from healthpress.model.dates import DateFormatError, parse_date
 from healthpress.model.findings import Finding
 from healthpress.search.shards import DEFAULT_MAX_SHARD_PAGES
 
@@ -30,6 +33,9 @@ class HealthpressConfig(base.Config):
     letters_warn_days = c.Type(int, default=60)
     backdate_tolerance_days = c.Type(int, default=3)
     """Days an article may be dated before its file's first commit (checks/backdating.py, `check --compliance`)."""
+    backdate_since = c.Optional(c.Type(object))
+    """A day (2026-12-01): files first committed before it are the older articles the site brought in when it
+    moved to healthpress, not judged for backdating; read by `day_options` into a date."""
     mailbox_endpoint = c.Optional(c.Type(str))
     share_image = c.Optional(c.Type(str))
     """The image a shared link's card shows for pages without a cover (site-relative); else the logo, else the favicon."""
@@ -74,6 +80,28 @@ def out_of_range_options(options: HealthpressConfig) -> list[Finding]:
                 f"healthpress 的设置 {name}（{meaning}）写的是 {value:g}，超出了允许的范围",
                 f"写 {low:g} 到 {high:g} 之间的数，或删除这一行用默认值 {_default(name):g}"))
             options[name] = _default(name)
+    return findings
+
+
+DAY_OPTIONS = {"backdate_since": "从这一天起第一次提交的文章才核对是否倒签发布日期"}
+"""The options that are one day, and what each means, as the editor reads it."""
+
+
+def day_options(options: HealthpressConfig) -> list[Finding]:
+    """Each day option (DAY_OPTIONS) as a date; an error for one that is not a day, which is then unset (the
+    build goes on to find every other problem and stops on the errors at its end)."""
+    findings = []
+    for name, meaning in DAY_OPTIONS.items():
+        value = options.get(name)
+        if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+            continue
+        try:
+            options[name] = parse_date(value).date()
+        except DateFormatError as exc:
+            findings.append(Finding("mkdocs.yml", None, name, "option-not-a-day",
+                                    f"healthpress 的设置 {name}（{meaning}）：{exc}",
+                                    f"写成 {name}: 2026-12-01，或删除这一行"))
+            options[name] = None
     return findings
 
 
