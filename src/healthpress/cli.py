@@ -18,7 +18,8 @@ from healthpress.cliwords import chinese_argparse
 from healthpress.engine import choice
 from healthpress.engine.configwords import config_problem
 from healthpress.model.findings import Level, sort_findings
-from healthpress.model.oswords import os_reason
+from healthpress.model.oswords import os_reason, write_problem
+from healthpress.storage.files import export_refusal
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -58,7 +59,7 @@ def _parser(argv: list[str]) -> argparse.ArgumentParser:
     check.add_argument("--compliance", action="store_true",
                        help="按政府网站检查指标检查：栏目更新、空白栏目、页脚标识、领导姓名、规范用语、已生成网站里的链接")
     check.add_argument("--external", action="store_true", help="同时检查外部链接（需要联网）")
-    check.add_argument("--report", metavar="文件", help="另存一份网页版报告（如 reports/check.html）")
+    check.add_argument("--report", metavar="文件", help="另存一份网页版报告（如 check.html；文件夹要已经存在）")
     serve = commands.add_parser("serve", help="本地预览（含草稿，带标记），修改后自动刷新")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="地址",
                        help="预览用的 主机:端口（默认 127.0.0.1:8000）")
@@ -199,6 +200,9 @@ def _build(args) -> int:
     from healthpress.engine.templatewords import template_problem
 
     _setup_logging(args.config_file)
+    if args.timings and (refusal := export_refusal(Path(args.timings))) is not None:  # told now, not after the build
+        print(write_problem(args.timings, refusal) + "。", file=sys.stderr)
+        return 1
     signal.signal(signal.SIGTERM, _terminate)  # so the Build lets go of its folders and locks (below)
     config = None
     counted = ConfigWarnings()
@@ -286,6 +290,9 @@ def _check(args) -> int:
     from healthpress.build.project import ProjectError
     from healthpress.engine.configwords import problem_finding
 
+    if args.report and (refusal := export_refusal(Path(args.report))) is not None:  # told now, not after the check
+        print(write_problem(args.report, refusal) + "。", file=sys.stderr)
+        return 1
     try:
         findings = check_site(Path(args.config_file), inspection=args.compliance)
     except (ConfigurationError, ProjectError) as exc:  # no settings to check a site by
@@ -298,8 +305,8 @@ def _check(args) -> int:
     if (args.compliance or args.external) and readable:
         findings += _built_site_findings(Path(args.config_file), args.external)
     findings = sort_findings(findings)
-    if args.report and readable:
-        _write_report(Path(args.report), findings, Path(args.config_file))
+    unwritten = bool(args.report and readable) and not _write_report(Path(args.report), findings,
+                                                                     Path(args.config_file))
     if args.format == "json":
         _print_json(findings)
     else:
@@ -312,7 +319,7 @@ def _check(args) -> int:
         errors = sum(f.level is Level.ERROR for f in findings)
         warnings = len(findings) - errors
         print(f"检查完毕：{errors} 个错误，{warnings} 个警告。" if findings else "检查完毕：没有发现问题。")
-    return 1 if any(f.level is Level.ERROR for f in findings) else 0
+    return 1 if unwritten or any(f.level is Level.ERROR for f in findings) else 0
 
 
 def _print_json(findings: list) -> None:
@@ -376,7 +383,7 @@ def _stats(args) -> int:
 def _report(args) -> int:
     from healthpress.build.reporting import make_report
     from healthpress.render.reportsheet import render_report_csv, render_report_xlsx
-    from healthpress.storage.files import write_atomic
+    from healthpress.storage.files import write_export
 
     _setup_logging(args.config_file)  # MkDocs' words about mkdocs.yml, in Chinese
     result = make_report(Path(args.config_file), args.kind, args.year)
@@ -392,13 +399,17 @@ def _report(args) -> int:
             print(f"无法写入 {path}：这是一个文件夹。请写文件名，例如 {path / (result.form.heading + suffix)}",
                   file=sys.stderr)
         return 1
+    refused = [(path, refusal) for path, _, _ in targets if (refusal := export_refusal(path)) is not None]
+    for path, refusal in refused:  # every one said, and nothing written
+        print(write_problem(str(path), refusal) + "。", file=sys.stderr)
+    if refused:
+        return 1
     written = []
     for path, _, render in targets:
         try:
-            write_atomic(path, render())
+            write_export(path, render())
         except OSError as exc:
-            print(f"无法写入 {path}：{os_reason(exc)}。请检查这个文件夹是否存在、有没有写入权限、磁盘是否已满。",
-                  file=sys.stderr)
+            print(write_problem(str(path), exc) + "。", file=sys.stderr)
             return 1
         written.append(str(path))
     if written:
@@ -503,12 +514,18 @@ def _settings_read_again(config_file: Path):
         engine_logger().removeHandler(swallow)
 
 
-def _write_report(path: Path, findings: list, config_file: Path) -> None:
+def _write_report(path: Path, findings: list, config_file: Path) -> bool:
+    """The check's findings as a web page at `path`; False (and why, on standard error) when not written."""
     from healthpress.checks.report import render_report_html
+    from healthpress.storage.files import write_export
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_report_html(findings, _settings_read_again(config_file).site_name), encoding="utf-8")
+    try:
+        write_export(path, render_report_html(findings, _settings_read_again(config_file).site_name).encode("utf-8"))
+    except OSError as exc:
+        print(write_problem(str(path), exc) + "。", file=sys.stderr)
+        return False
     print(f"网页版报告：{path}", file=sys.stderr)
+    return True
 
 
 def _serve(args) -> int:

@@ -17,7 +17,7 @@ ARTICLE = "---\ntitle: 义诊活动\ndate: 2013-05-02\n---\n\n市卫生局组织
 def test_timings_name_every_phase_of_a_published_build(site, tmp_path):
     site.write("news/yizhen.md", ARTICLE)
     site.write_project()
-    timings = tmp_path / "reports" / "timings.json"
+    timings = tmp_path / "timings.json"
     result = subprocess.run([sys.executable, "-m", "healthpress.cli", "build", "--timings", str(timings)],
                             cwd=site.root, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr

@@ -82,6 +82,14 @@ def test_check_report_where_no_folder_can_be_made(site, run_cli):
     failed(run_cli(site, "check", "--report", "/proc/nope/r.html"), 1, "/proc/nope")
 
 
+@pytest.mark.parametrize("command", [("check", "--report", "报告/check.html"), ("build", "--timings", "报告/t.json")],
+                         ids=lambda c: c[0])
+def test_a_file_named_in_a_folder_that_does_not_exist_is_refused_before_the_run(site, run_cli, command):
+    site.write("news/a.md", article("通知", "2013-05-08"))
+    failed(run_cli(site, *command), 1, f"无法写入 {command[2]}：文件夹 报告 不存在", "mkdir 报告")
+    assert not (site.root / "报告").exists() and not (site.root / "site").exists()
+
+
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
 def test_stats_csv_to_a_full_disk(site, run_cli):
     (site.root / "data").mkdir()

@@ -60,12 +60,12 @@ def test_check_compliance_reports_stale_and_blank_columns_links_and_a_report_pag
     site.write("news/a.md", article("旧闻", "2013-05-08"))
     assert run_cli(site, "build").returncode == 0, "blank and stale columns do not stop the build"
     (site.root / "site" / "news" / "index.html").write_text('<a href="../nowhere/">坏链接</a>', encoding="utf-8")
-    result = run_cli(site, "check", "--compliance", "--report", "reports/check.html")
+    result = run_cli(site, "check", "--compliance", "--report", "check.html")
     assert result.returncode == 1
     assert "columns/health-weekly.yml: 栏目“健康周刊”没有任何已发布的文章" in result.stdout
     assert "columns/news.yml: 栏目“要闻”已" in result.stdout and "14 天内更新" in result.stdout
     assert "site/news/index.html: 链接或图片“../nowhere/”指向不存在的文件" in result.stdout
-    report = (site.root / "reports" / "check.html").read_text(encoding="utf-8")
+    report = (site.root / "check.html").read_text(encoding="utf-8")
     assert "健康周刊" in report and "<script" not in report
     as_json = json.loads(run_cli(site, "check", "--compliance", "--format", "json").stdout)
     assert {f["code"] for f in as_json} >= {"blank-column", "stale-column", "stale-home", "broken-link-in-site"}

@@ -95,6 +95,6 @@ def test_new_and_stats_say_a_misspelled_option_in_chinese(site, run_cli, editor_
 
 def test_compliance_check_and_report_say_a_misspelled_option_once(site, run_cli):
     site.config["plugins"] = [{"healthpress": {"page_size": 20, "iframe_host": ["a.cn"]}}]
-    done = run_cli(site, "check", "--compliance", "--report", "reports/check.html")
+    done = run_cli(site, "check", "--compliance", "--report", "check.html")
     assert (done.stdout + done.stderr).count("iframe_host") == 1, done.stdout + done.stderr
     assert "Config value" not in done.stderr, done.stderr

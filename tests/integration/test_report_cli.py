@@ -32,6 +32,7 @@ def column_a(path: Path) -> list[str]:
 
 @pytest.mark.parametrize("kind, headings", [("website", WEBSITE_HEADINGS), ("disclosure", DISCLOSURE_HEADINGS)])
 def test_both_reports_open_in_openpyxl_with_every_heading_of_the_form(example_copy, kind, headings):
+    (example_copy / "out").mkdir()
     done = report(example_copy, kind, "--year", "2025", "--xlsx", "out/r.xlsx", "--csv", "out/r.csv")
     assert done.returncode == 0, done.stderr
     cells = column_a(example_copy / "out" / "r.xlsx")
@@ -93,6 +94,14 @@ def test_an_export_onto_a_folder_or_an_unwritable_place_is_one_chinese_line_nami
         assert ".tmp" not in done.stderr, done.stderr
     assert "是一个文件夹" in report(example_copy, "website", "--year", "2025", "--csv", "reports-out").stderr
     assert [p.name for p in example_copy.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_an_export_into_a_folder_that_does_not_exist_is_refused_naming_it_and_writes_nothing(example_copy):
+    done = report(example_copy, "website", "--year", "2025", "--xlsx", "年报/w.xlsx", "--csv", "w.csv")
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert "无法写入 年报/w.xlsx：文件夹 年报 不存在。请检查路径是否写错" in done.stderr, done.stderr
+    assert not (example_copy / "年报").exists(), "a mistyped folder is never made"
+    assert not (example_copy / "w.csv").exists(), "never one file of two"
 
 
 def test_the_example_checked_in_march_2026_has_no_warning_about_its_2026_entry(example_copy):

@@ -70,7 +70,7 @@ from healthpress.engine.setup import configure_engine, nav_targets, require_sett
 from healthpress.engine.watcher import watch_folders
 from healthpress.model.columns import load_columns
 from healthpress.model.findings import Finding, errors
-from healthpress.model.oswords import os_reason
+from healthpress.model.oswords import os_reason, write_problem
 from healthpress.render import jinja_filters
 from healthpress.render.context import TemplateContext, build_article_view, footer_pages, last_modified
 from healthpress.render.feeds import write_feeds
@@ -83,7 +83,7 @@ from healthpress.search.indexedtext import record_digest
 from healthpress.search.pagefindbinary import choose_pagefind
 from healthpress.search.shards import SearchIndexError
 from healthpress.storage import resident
-from healthpress.storage.files import write_atomic
+from healthpress.storage.files import write_atomic, write_export
 
 ARTICLE_TEMPLATE = "healthpress/article.html"
 CHECK_FOLDER = "output"
@@ -491,10 +491,10 @@ class Build:
         self.timings["total"] = time.perf_counter() - self._started
         seconds = {name: round(value, 4) for name, value in self.timings.items()}
         try:
-            write_atomic(self.project_dir / self.options.timings,
+            write_export(self.project_dir / self.options.timings,
                          (json.dumps(seconds, ensure_ascii=False, indent=2) + "\n").encode())
         except OSError as exc:  # the site is published by now: only the timings are missing
-            log.error(f"各阶段用时没有写入 {self.options.timings}：{os_reason(exc)}")
+            log.error(f"各阶段用时没有写入：{write_problem(self.options.timings, exc)}")
 
     def abort(self, error: BaseException | None = None) -> PluginError | None:
         """The build failed: the published site stays as it was; the staging folder is kept to start from,

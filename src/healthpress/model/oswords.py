@@ -4,6 +4,9 @@ strerror ("[Errno 2] No such file or directory")."""
 from __future__ import annotations
 
 import errno
+from pathlib import Path
+
+from healthpress.storage.files import RefusedTarget
 
 REASONS: dict[int, str] = {getattr(errno, name): said for name, said in (
     ("ENOENT", "文件或文件夹不存在"),
@@ -40,3 +43,15 @@ def os_reason(exc: OSError) -> str:
     if exc.errno is not None:
         return f"系统错误（错误号 {exc.errno}）"
     return "系统错误"
+
+
+def write_problem(given: str, exc: OSError) -> str:
+    """Why a file the editor named (`given`, as written) was not written, and what to do, in Chinese."""
+    if isinstance(exc, RefusedTarget) and exc.kind == "no-folder":
+        return (f"无法写入 {given}：文件夹 {_shown(exc.path)} 不存在。请检查路径是否写错；"
+                f"要放进新文件夹，先建好这个文件夹（如 mkdir {_shown(exc.path)}）")
+    return f"无法写入 {given}：{os_reason(exc)}。请检查这个文件夹是否存在、有没有写入权限、磁盘是否已满"
+
+
+def _shown(path: Path) -> str:
+    return str(path) if str(path) not in ("", ".") else "."

@@ -152,6 +152,32 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+class RefusedTarget(OSError):
+    """A file an editor named that is not written: `kind` says why ("no-folder": its folder does not exist)."""
+
+    def __init__(self, kind: str, path: Path) -> None:
+        super().__init__(errno.ENOENT, kind, str(path))
+        self.kind = kind
+        self.path = path
+
+
+def export_refusal(path: Path) -> RefusedTarget | None:
+    """Why `write_export` would not write `path`, or None: a folder that does not exist is a mistyped path,
+    never made silently."""
+    if not path.parent.is_dir():
+        return RefusedTarget("no-folder", path.parent)
+    return None
+
+
+def write_export(path: Path, data: bytes) -> None:
+    """Write a file the editor named (an export, a report, the timings) atomically, into a folder that
+    exists; raises `RefusedTarget` otherwise."""
+    refusal = export_refusal(path)
+    if refusal is not None:
+        raise refusal
+    write_atomic(path, data)
+
+
 def write_cache_file(path: Path, data: bytes) -> None:
     """`write_atomic` for a file in a cache: its folder must be a real one (a link there is removed), the
     temporary file is made anew (never through a link), and whatever stands at `path` is replaced (a
