@@ -11,7 +11,7 @@ import pytest
 from helpers import article
 
 DATA_FILES = ("units.yml", "leaders.yml", "terms.yml", "health-days.yml", "leadership-group.yml", "topics.yml",
-              "annual-report.yml")
+              "annual-report.yml", "mourning.yml")
 
 
 def codes(checked: list[dict]) -> Counter:

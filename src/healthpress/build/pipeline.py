@@ -61,6 +61,7 @@ from healthpress.build.sitepages import SEARCH_DIGEST, PageJob, render_site_page
 from healthpress.build.textchecks import TEXT, TextChecks
 from healthpress.bureau.data import load_bureau_data
 from healthpress.bureau.disclosure import dead_replacement_findings
+from healthpress.bureau.mourning import mourning_at
 from healthpress.checks.brokenlinks import site_paths
 from healthpress.engine import fragments, internals
 from healthpress.engine.log import log, report, stop_on_errors
@@ -313,6 +314,7 @@ class Build:
         env.globals["hp_footer_pages"] = footer_pages(self.model.listings)
         env.globals["hp_urgent"] = [a for a in self.model.catalog.articles if a.urgent]
         env.globals["hp_mailbox_endpoint"] = self.options.mailbox_endpoint
+        env.globals["hp_mourning"] = mourning_at(self.bureau.mourning, self.model.now, self.options.mourning_scope)
         self.sitemap = env.globals["hp_sitemap"] = (
             self._sitemap_entries(files, config.site_url) if self.mode.writes_sitemap else [])
         site_dir = Path(config.site_dir)

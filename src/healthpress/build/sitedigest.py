@@ -5,7 +5,9 @@ libraries that shape a page, mkdocs.yml and the plugin's options, the site's tem
 and data files, the editors' files and their addresses (a link to another article becomes that
 article's address; the listings healthpress generates are described by their views instead), the
 size and date of every image and attachment (images get their real width and height), the nav, and
-the globals every page shows (urgent notices, footer links).
+the globals every page shows (urgent notices, footer links, a mourning day: a page made on an ordinary
+day is not reused on a mourning day, nor the other way round, while an hourly rebuild on either stays
+as cheap as any rebuild with nothing changed).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from healthpress.build.fingerprint import Fingerprinter, code_digest, files_dige
 from healthpress.build.projectpaths import config_file_of, project_dir_of, theme_dirs_of
 
 PACKAGE_DIR = Path(__file__).parents[1]
-ENV_GLOBALS = ("hp_footer_pages", "hp_urgent", "hp_mailbox_endpoint")
+ENV_GLOBALS = ("hp_footer_pages", "hp_urgent", "hp_mailbox_endpoint", "hp_mourning")
 
 
 def site_digest(config: MkDocsConfig, options, preview: bool, files: Files, nav: Navigation, env,

@@ -1,5 +1,5 @@
 """The bureau's data files under `data/`: units and liaisons, health days, leaders, terms, groups, the
-disclosure guide, the figures of the yearly reports.
+disclosure guide, the figures of the yearly reports, the national mourning days.
 
 Each file is optional; a file that exists is validated, and its findings fail the build and the
 check like an article's would. A file with an error is not used at all (as if it were absent, but named
@@ -14,6 +14,7 @@ from pathlib import Path
 
 from healthpress.bureau.annualreport import AnnualReportData, load_annual_report
 from healthpress.bureau.leaders import Leaders, load_leaders
+from healthpress.bureau.mourning import MourningPeriod, load_mourning
 from healthpress.bureau.terms import Term, load_terms
 from healthpress.model.findings import Finding, errors
 from healthpress.bureau.disclosureguide import DisclosureGuide, load_disclosure_guide
@@ -36,6 +37,8 @@ class BureauData:
     disclosure_guide: DisclosureGuide | None = None
     annual_report: AnnualReportData | None = None
     """data/annual-report.yml: what the yearly reports need that the site cannot count (None: no file)."""
+    mourning: list[MourningPeriod] = field(default_factory=list)
+    """data/mourning.yml: the national mourning days (全国哀悼日)."""
     has_units: bool = False
     """Whether data/units.yml was read without an error (the units rule and statistics apply)."""
     failed: set[str] = field(default_factory=set)
@@ -66,4 +69,5 @@ def load_bureau_data(data_dir: Path, display_dir: str = "data") -> tuple[BureauD
     data.topics = load("topics.yml", load_topics) or []
     data.disclosure_guide = load("disclosure-guide.yml", load_disclosure_guide)
     data.annual_report = load("annual-report.yml", load_annual_report)
+    data.mourning = load("mourning.yml", load_mourning) or []
     return data, findings

@@ -36,6 +36,8 @@ class HealthpressConfig(base.Config):
     backdate_since = c.Optional(c.Type(object))
     """A day (2026-12-01): files first committed before it are the older articles the site brought in when it
     moved to healthpress, not judged for backdating; read by `day_options` into a date."""
+    mourning_scope = c.Choice(("home", "all"), default="home")
+    """The pages a national mourning day (data/mourning.yml) turns grey: the home page, or every page."""
     mailbox_endpoint = c.Optional(c.Type(str))
     share_image = c.Optional(c.Type(str))
     """The image a shared link's card shows for pages without a cover (site-relative); else the logo, else the favicon."""
