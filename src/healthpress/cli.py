@@ -425,8 +425,17 @@ def _wechat(args) -> int:
     from mkdocs.config import load_config
 
     from healthpress.build.projectpaths import project_dir_of
-    from healthpress.build.wechatexport import ExportRefused, default_folder, export_article, write_export
+    from healthpress.build.wechatexport import ExportRefused, default_folder, export_article, write_wechat_files
 
+    if args.output not in (None, "-"):  # told now, not after the project is read
+        given = Path(args.output)
+        if given.exists() and not given.is_dir():
+            print(f"无法写入 {args.output}：这是一个文件，不是文件夹。--output 写一个文件夹的名字（没有时会新建）",
+                  file=sys.stderr)
+            return 1
+        if (refusal := export_refusal(given)) is not None:
+            print(write_problem(args.output, refusal) + "。", file=sys.stderr)
+            return 1
     _setup_logging(args.config_file)  # MkDocs' words about mkdocs.yml, in Chinese
     config = load_config(args.config_file)
     try:
@@ -440,7 +449,7 @@ def _wechat(args) -> int:
             print(f"摘要：{export.summary}", file=sys.stderr)
             return 0
         folder = Path(args.output) if args.output else default_folder(project_dir_of(config), export)
-        written = write_export(export, folder)
+        written = write_wechat_files(export, folder)
     except ExportRefused as refused:
         print(str(refused), file=sys.stderr)
         for finding in refused.findings:

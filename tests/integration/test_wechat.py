@@ -153,3 +153,14 @@ def test_without_cover_or_image_the_editor_is_told_and_a_long_summary_is_cut(sit
     summary = next(line for line in done.stderr.splitlines() if line.startswith("摘要：")).removeprefix("摘要：")
     assert len(summary) == 120 and summary.endswith("…") and summary[:-1] == long[:119]
     assert not (site.root / "wechat").exists()
+
+
+def test_an_output_folder_in_a_folder_that_does_not_exist_is_refused_before_the_project_is_read(site, run_cli):
+    site.write("news/a.md", article("甲", "2013-05-08"))
+    done = run_cli(site, "wechat", "content/news/a.md", "--output", "meiyou/gongzhonghao")
+    assert done.returncode == 1 and "meiyou" in done.stderr and "不存在" in done.stderr, done.stderr
+    assert not (site.root / "meiyou").exists()
+    done = run_cli(site, "wechat", "content/news/a.md", "--output", "mkdocs.yml")
+    assert done.returncode == 1 and "不是文件夹" in done.stderr
+    done = run_cli(site, "wechat", "content/news/a.md", "--output", "gongzhonghao")
+    assert done.returncode == 0 and (site.root / "gongzhonghao" / "fragment.html").is_file()

@@ -1,7 +1,8 @@
 """`healthpress wechat ARTICLE`: one article for the bureau's WeChat official account.
 
 The project is read as a build reads it (build/project.py: every article, so links to other articles get
-their dated addresses), the article's own findings decide whether it may go out (an error, or a sensitive
+their dated addresses; the articles a build parsed and that have not changed since are taken from its article
+memo), the article's own findings decide whether it may go out (an error, or a sensitive
 article without its approval, refuses it: nothing is written), and its body goes through the site's own
 Markdown, sanitizer and image steps (engine/pagerender.py, render/pagehtml.py) before render/wechat.py
 makes the fragment: what the website shows is what WeChat gets.
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
+from healthpress.build.cachefolder import cache_dir_for
 from healthpress.build.project import build_model, display_dir, plugin_options
 from healthpress.build.projectpaths import absolute, project_dir_of
 from healthpress.bureau.data import load_bureau_data
@@ -81,7 +83,8 @@ def export_article(config, config_file: Path, article: str) -> WechatExport:
     files = get_files(config)
     columns, findings = load_columns(project_dir / options.columns_dir, options.columns_dir)
     bureau, found = load_bureau_data(project_dir / options.data_dir, options.data_dir)
-    model = build_model(config, options, columns, findings + found, files, bureau=bureau)
+    cache_dir = cache_dir_for(project_dir, options.cache_dir, "build", options.cache)  # the build's parsed articles
+    model = build_model(config, options, columns, findings + found, files, bureau=bureau, cache_dir=cache_dir)
     shown_path = f"{display_dir(config)}/{src_uri}"
     own = [f for f in model.findings if f.path.replace("\\", "/") == shown_path]
     chosen = _article_of(model, src_uri)
@@ -204,10 +207,12 @@ def default_folder(project_dir: Path, export: WechatExport) -> Path:
     return project_dir / "wechat" / export.slug
 
 
-def write_export(export: WechatExport, folder: Path) -> list[Path]:
-    """The export's files in `folder` (made if missing; an earlier export's files replaced), in order."""
+def write_wechat_files(export: WechatExport, folder: Path) -> list[Path]:
+    """The export's files in `folder` (made if missing, in a folder that exists; an earlier export's files
+    replaced), in order."""
     if folder.exists() and not folder.is_dir():
         raise ExportRefused(f"无法写入 {folder}：这是一个文件，不是文件夹。用 --output 写一个文件夹的名字")
+    folder.mkdir(parents=True, exist_ok=True)
     written = [folder / FRAGMENT, folder / PREVIEW, folder / SUMMARY]
     write_atomic(written[0], (export.fragment + "\n").encode("utf-8"))
     write_atomic(written[1], preview_page(export).encode("utf-8"))
