@@ -104,6 +104,18 @@ def test_an_export_into_a_folder_that_does_not_exist_is_refused_naming_it_and_wr
     assert not (example_copy / "w.csv").exists(), "never one file of two"
 
 
+def test_an_export_onto_a_link_or_a_pipe_is_refused_and_leaves_it_and_what_it_points_to_alone(example_copy, tmp_path):
+    outside = tmp_path / "outside.csv"
+    outside.write_text("别人的文件", encoding="utf-8")
+    (example_copy / "link.csv").symlink_to(outside)
+    os.mkfifo(example_copy / "pipe.csv")
+    for target, said in (("link.csv", "它是一个符号链接"), ("pipe.csv", "它是一个设备、管道或其他特殊文件")):
+        done = report(example_copy, "website", "--year", "2025", "--csv", target)
+        assert done.returncode == 1 and f"无法写入 {target}：{said}" in done.stderr, done.stderr
+    assert (example_copy / "link.csv").is_symlink() and outside.read_text(encoding="utf-8") == "别人的文件"
+    assert not (example_copy / "pipe.csv").is_file()
+
+
 def test_the_example_checked_in_march_2026_has_no_warning_about_its_2026_entry(example_copy):
     done = subprocess.run([sys.executable, "-m", "healthpress.cli", "check", "--format", "json"], cwd=example_copy,
                           capture_output=True, text=True, timeout=300,

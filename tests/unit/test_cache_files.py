@@ -47,18 +47,19 @@ def test_a_file_is_verified_by_its_bytes_and_named_by_the_file_read(tmp_path):
 def test_a_write_that_fails_leaves_the_old_file_and_no_temporary_one(tmp_path, monkeypatch):
     """A full disk half-way through a write: the reader still sees the old bytes, and nothing is left over."""
     import errno
-    from pathlib import Path
+    import os
 
     from healthpress.storage.files import write_atomic
 
     target = tmp_path / "pages.json"
     write_atomic(target, b"old")
+    real_write = os.write
 
-    def full(self, data):
-        Path.open(self, "wb").write(data[:1])
+    def full(descriptor, data):
+        real_write(descriptor, bytes(data[:1]))
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(Path, "write_bytes", full)
+    monkeypatch.setattr(os, "write", full)
     with pytest.raises(OSError):
         write_atomic(target, b"new bytes")
     monkeypatch.undo()

@@ -50,6 +50,13 @@ def write_problem(given: str, exc: OSError) -> str:
     if isinstance(exc, RefusedTarget) and exc.kind == "no-folder":
         return (f"无法写入 {given}：文件夹 {_shown(exc.path)} 不存在。请检查路径是否写错；"
                 f"要放进新文件夹，先建好这个文件夹（如 mkdir {_shown(exc.path)}）")
+    if isinstance(exc, RefusedTarget) and exc.kind == "link":
+        return (f"无法写入 {given}：它是一个符号链接，不会替换它，也不会写到它指向的地方。"
+                "请换一个文件名，或先删掉这个链接")
+    if isinstance(exc, RefusedTarget) and exc.kind == "folder":
+        return f"无法写入 {given}：这是一个文件夹，不是文件。请写文件名（不是文件夹名）"
+    if isinstance(exc, RefusedTarget) and exc.kind == "special":
+        return f"无法写入 {given}：它是一个设备、管道或其他特殊文件，不是普通文件，不会替换它。请换一个文件名"
     return f"无法写入 {given}：{os_reason(exc)}。请检查这个文件夹是否存在、有没有写入权限、磁盘是否已满"
 
 

@@ -141,37 +141,74 @@ def read_regular(path: Path | str) -> bytes | None:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write through a temporary file and a rename: a reader sees the old bytes or the new, never half."""
+    """Write through a temporary file and a rename: a reader sees the old bytes or the new, never half. The
+    temporary file is made anew, never written through a link standing at its name."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        temporary.write_bytes(data)
+        _write_new(temporary, data)
         os.replace(temporary, path)
     except BaseException:  # a full disk, say: the half-written temporary file must not stay behind
-        temporary.unlink(missing_ok=True)
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
         raise
 
 
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _write_new(temporary: Path, data: bytes) -> None:
+    """`data` into a file made at `temporary`: whatever was left there (a file, a link) is removed first,
+    never followed."""
+    try:
+        descriptor = os.open(temporary, _NEW_FILE, 0o666)
+    except FileExistsError:  # left behind, or put there: removed, never written through
+        remove_entry(temporary, quiet=True)
+        descriptor = os.open(temporary, _NEW_FILE, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(descriptor, view):]
+    finally:
+        os.close(descriptor)
+
+
 class RefusedTarget(OSError):
-    """A file an editor named that is not written: `kind` says why ("no-folder": its folder does not exist)."""
+    """A file an editor named that is not written: `kind` says why ("no-folder": its folder does not exist;
+    "folder", "link", "special": what stands at its name is a folder, a symbolic link, a device or pipe)."""
 
     def __init__(self, kind: str, path: Path) -> None:
-        super().__init__(errno.ENOENT, kind, str(path))
+        super().__init__(errno.ENOENT if kind == "no-folder" else errno.EEXIST, kind, str(path))
         self.kind = kind
         self.path = path
 
 
 def export_refusal(path: Path) -> RefusedTarget | None:
     """Why `write_export` would not write `path`, or None: a folder that does not exist is a mistyped path,
-    never made silently."""
+    never made silently; only a regular file (or nothing) at `path` is replaced: a link is neither replaced
+    nor written through, a folder or a device is not a file."""
     if not path.parent.is_dir():
         return RefusedTarget("no-folder", path.parent)
+    try:
+        found = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return None  # said by the write itself (no permission, ...)
+    if stat_module.S_ISLNK(found.st_mode):
+        return RefusedTarget("link", path)
+    if stat_module.S_ISDIR(found.st_mode):
+        return RefusedTarget("folder", path)
+    if not stat_module.S_ISREG(found.st_mode):
+        return RefusedTarget("special", path)
     return None
 
 
 def write_export(path: Path, data: bytes) -> None:
     """Write a file the editor named (an export, a report, the timings) atomically, into a folder that
-    exists; raises `RefusedTarget` otherwise."""
+    exists and over nothing but a regular file; raises `RefusedTarget` otherwise."""
     refusal = export_refusal(path)
     if refusal is not None:
         raise refusal
@@ -190,19 +227,7 @@ def write_cache_file(path: Path, data: bytes) -> None:
         parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        try:
-            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-                                 | getattr(os, "O_BINARY", 0), 0o666)
-        except FileExistsError:  # left behind, or put there: removed, never written through
-            remove_entry(temporary)
-            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-                                 | getattr(os, "O_BINARY", 0), 0o666)
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(descriptor, view):]
-        finally:
-            os.close(descriptor)
+        _write_new(temporary, data)
         try:
             os.replace(temporary, path)
         except OSError:
