@@ -85,7 +85,6 @@ theme:
   features:
     - navigation.tabs
     - navigation.tabs.sticky
-    - navigation.top
 
 plugins:
   - healthpress:

@@ -294,6 +294,41 @@ def wait_for_search_results(page, server: Server) -> None:
 
 # ---- the browser ----------------------------------------------------------------------------
 
+def focus_by_tab(page, target, limit: int = 60) -> list[str]:
+    """Press Tab from the top of the page until target has the focus; the trail of focused elements."""
+    trail = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        trail.append(page.evaluate("""() => { const e = document.activeElement;
+            return `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''} ` +
+                   `"${(e.getAttribute('aria-label') || e.innerText || e.value || '').trim().slice(0, 20)}"`; }"""))
+        if target.evaluate("el => el === document.activeElement"):
+            return trail
+    raise AssertionError(f"{limit} presses of Tab did not reach the target; focus went: " + " → ".join(trail))
+
+
+def axe_violations(page) -> list[dict]:
+    """axe-core's violations on the page as it is now (the page must bypass the CSP: axe is injected inline),
+    each with its id, impact, help, helpUrl and the target and HTML of its nodes."""
+    require_file(AXE_JS, "axe-core")
+    page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    return [{key: v[key] for key in ("id", "impact", "help", "helpUrl")} |
+            {"nodes": [{"target": n["target"], "html": n["html"]} for n in v["nodes"]]}
+            for v in result["violations"]]
+
+
+def describe_violations(violations: list[dict]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"[{v['impact']}] {v['id']}: {v['help']} ({v['helpUrl']})")
+        for node in v["nodes"][:8]:
+            lines.append(f"    {' '.join(map(str, node['target']))}: {node['html'][:160]}")
+        if len(v["nodes"]) > 8:
+            lines.append(f"    … {len(v['nodes']) - 8} more")
+    return "\n".join(lines)
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's chromium, headless, driven by Playwright (never `playwright install`: no browser

@@ -15,7 +15,7 @@ except ImportError:  # collect anyway: the browser fixture fails every test here
     Page, expect = object, None
 
 from .conftest import (EDITED_ARTICLE, PAGED_COLUMN, PAGED_COLUMN_TITLE, SCREENSHOTS, SEARCH_TERM,
-                       wait_for_search_results)
+                       focus_by_tab, wait_for_search_results)
 
 ARTICLE_PATH = re.compile(r"^/([a-z0-9-]+)/(\d{4})/(\d{2})/([a-z0-9-]+)/$")
 
@@ -131,19 +131,6 @@ def test_search_a_chinese_term_and_open_a_result(open_page, server):
 
 
 # ---- the keyboard alone -----------------------------------------------------------------------
-
-def focus_by_tab(page: Page, target, limit: int = 60) -> list[str]:
-    """Press Tab from the top of the page until target has the focus; the trail of focused elements."""
-    trail = []
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        trail.append(page.evaluate("""() => { const e = document.activeElement;
-            return `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''} ` +
-                   `"${(e.getAttribute('aria-label') || e.innerText || e.value || '').trim().slice(0, 20)}"`; }"""))
-        if target.evaluate("el => el === document.activeElement"):
-            return trail
-    raise AssertionError(f"{limit} presses of Tab did not reach the target; focus went: " + " → ".join(trail))
-
 
 def test_keyboard_alone_reaches_a_column_tab_and_opens_it(open_page):
     page = open_page("desktop")

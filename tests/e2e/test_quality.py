@@ -17,7 +17,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from .conftest import AXE_JS, NGINX_CONF, VNU_JAR, find_program, require_file, wait_for_search_results
+from .conftest import (NGINX_CONF, VNU_JAR, axe_violations, describe_violations, find_program, require_file,
+                       wait_for_search_results)
 
 PAGES = ["home", "column", "article", "archive", "search"]
 # the search page with its results on screen: those need Pagefind's index
@@ -181,17 +182,6 @@ def test_pages_run_under_the_csp_without_a_violation_or_script_error(open_page, 
 
 # ---- accessibility: axe-core ------------------------------------------------------------------
 
-def describe_violations(violations: list[dict]) -> str:
-    lines = []
-    for v in violations:
-        lines.append(f"[{v['impact']}] {v['id']}: {v['help']} ({v['helpUrl']})")
-        for node in v["nodes"][:8]:
-            lines.append(f"    {' '.join(map(str, node['target']))}: {node['html'][:160]}")
-        if len(v["nodes"]) > 8:
-            lines.append(f"    … {len(v['nodes']) - 8} more")
-    return "\n".join(lines)
-
-
 # each page on both screens; the statistics page, whose tables are the widest, on a phone; the disclosure
 # catalogue (a table whose headings are sort links) on both, the guide on a phone; an 在线访谈 review (its
 # facts, guests, photos and 解读的文件) on a phone, a 征集调查 with its results on a desktop
@@ -202,17 +192,12 @@ AXE_PAGES = [(name, viewport) for viewport in ("phone", "desktop") for name in P
 
 @pytest.mark.parametrize(("name", "viewport"), AXE_PAGES)
 def test_axe_finds_no_serious_or_critical_violation(open_page, server, sample_pages, artifacts, name, viewport):
-    require_file(AXE_JS, "axe-core")
     page = open_page(viewport, bypass_csp=True)  # axe is injected as an inline script
     response = page.goto(sample_pages[name], wait_until="networkidle")
     assert response.status == 200
     if name == "search":
         wait_for_search_results(page, server)
-    page.add_script_tag(path=str(AXE_JS))
-    result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
-    violations = [{key: v[key] for key in ("id", "impact", "help", "helpUrl")} |
-                  {"nodes": [{"target": n["target"], "html": n["html"]} for n in v["nodes"]]}
-                  for v in result["violations"]]
+    violations = axe_violations(page)
     report = artifacts / "axe" / f"{viewport}-{name}.json"
     report.parent.mkdir(exist_ok=True)
     report.write_text(json.dumps(violations, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -67,7 +67,7 @@ from healthpress.engine import fragments, internals
 from healthpress.engine.log import log, report, stop_on_errors
 from healthpress.engine.options import day_options, out_of_range_options
 from healthpress.engine.pagerender import RenderSetup, render_body
-from healthpress.engine.setup import configure_engine, nav_targets, require_settings, site_nav
+from healthpress.engine.setup import configure_engine, floating_windows, nav_targets, require_settings, site_nav
 from healthpress.engine.watcher import watch_folders
 from healthpress.model.columns import load_columns
 from healthpress.model.findings import Finding, errors
@@ -153,6 +153,7 @@ class Build:
             if self.options.search_index:
                 self.config_findings += self.pagefind.findings
             self.config_findings += out_of_range_options(self.options) + day_options(self.options)
+            self.config_findings += floating_windows(config)
             self._report(self.config_findings)
             configure_engine(config)
             if config.nav is None:

@@ -10,6 +10,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from pymdownx.slugs import slugify
 
+from healthpress.model.findings import Finding, Level
+
 TEMPLATES_DIR = Path(__file__).parents[1] / "templates"
 STYLESHEET = "assets/healthpress/healthpress.css"
 """Copied from TEMPLATES_DIR like any theme's static file."""
@@ -27,6 +29,31 @@ def require_settings(config: MkDocsConfig, cache_dir: Path) -> None:
         if resolved.is_relative_to(Path(folder).resolve()):
             raise PluginError(f"healthpress 的 cache_dir（{cache_dir}）不能放在 {name}（{folder}）里面："
                               "请删除这一设置，使用默认的 .cache/healthpress")
+
+
+FLOATING_FEATURES = {"navigation.top": "返回顶部的浮动按钮"}
+"""material's features that float a window over the page, which the 适老化 rules forbid: what each shows."""
+
+
+def floating_windows(config: MkDocsConfig) -> list[Finding]:
+    """A warning for each material setting in mkdocs.yml that would float a window over the pages; the
+    features are taken out (material's consent dialog is hidden by healthpress.css)."""
+    findings = []
+    features = config.theme.get("features") or []
+    for index, feature in enumerate(features):
+        if feature in FLOATING_FEATURES:
+            findings.append(Finding(
+                "mkdocs.yml", None, f"theme.features[{index}]", "floating-window",
+                f"{feature}（{FLOATING_FEATURES[feature]}）是浮在正文上的窗口，适老化规范不允许，网站上不显示它",
+                "删除这一行；读者用键盘的 Home 键或页面顶部的导航回到开头", Level.WARNING))
+    if findings:
+        config.theme["features"] = [f for f in features if f not in FLOATING_FEATURES]
+    if (config.extra or {}).get("consent"):
+        findings.append(Finding(
+            "mkdocs.yml", None, "extra.consent", "floating-window",
+            "Cookie 同意窗口是弹窗，适老化规范不允许，网站上不显示它（要等读者同意的统计代码因此不会运行）",
+            "删除 extra.consent；统计代码请用不需要 Cookie 同意的方式", Level.WARNING))
+    return findings
 
 
 def configure_engine(config: MkDocsConfig) -> None:

@@ -1,9 +1,11 @@
-/* Reading aids: font size and high-contrast (elder) mode, remembered across pages.
-   Loaded in <head> so the saved preference applies before the page paints. */
+/* Reading aids: font size, high contrast and 长者模式 (large text and cursor), remembered across pages;
+   语音阅读 of an article with the browser's own speech synthesis.
+   Loaded in <head> so the saved preferences apply before the page paints. */
 (function () {
   "use strict";
   var root = document.documentElement;
-  var SIZE_KEY = "hp-font-size", CONTRAST_KEY = "hp-contrast", MAX_SIZE = 3;
+  var SIZE_KEY = "hp-font-size", CONTRAST_KEY = "hp-contrast", ELDER_KEY = "hp-elder", MAX_SIZE = 3;
+  var CHUNK = 80; /* characters an utterance holds at most: some engines cut a long one off (about 15 s) */
 
   function read(key) {
     try { return window.localStorage.getItem(key); } catch (e) { return null; }
@@ -11,41 +13,117 @@
   function write(key, value) {
     try { window.localStorage.setItem(key, value); } catch (e) { /* private mode: this page only */ }
   }
+  function byId(id) { return document.getElementById(id); }
   function size() {
     var value = parseInt(root.getAttribute("data-hp-font-size") || "0", 10);
     return isNaN(value) ? 0 : value;
   }
+  function isOn(name) { return root.getAttribute("data-hp-" + name) === "on"; }
   function applySize(value) {
     value = Math.max(0, Math.min(MAX_SIZE, value));
     root.setAttribute("data-hp-font-size", String(value));
     write(SIZE_KEY, String(value));
     sync();
   }
-  function applyContrast(on) {
-    if (on) { root.setAttribute("data-hp-contrast", "on"); } else { root.removeAttribute("data-hp-contrast"); }
-    write(CONTRAST_KEY, on ? "on" : "off");
+  function applySwitch(name, key, on) {
+    if (on) { root.setAttribute("data-hp-" + name, "on"); } else { root.removeAttribute("data-hp-" + name); }
+    write(key, on ? "on" : "off");
     sync();
   }
+  /* A button at its limit stays focusable (aria-disabled, not disabled): the keyboard keeps its place. */
+  function limit(button, reached) {
+    if (button) { button.setAttribute("aria-disabled", reached ? "true" : "false"); }
+  }
+  function pressed(button, on) {
+    if (button) { button.setAttribute("aria-pressed", on ? "true" : "false"); }
+  }
   function sync() {
-    var larger = document.getElementById("hp-font-larger");
-    var smaller = document.getElementById("hp-font-smaller");
-    var contrast = document.getElementById("hp-contrast-toggle");
-    if (larger) { larger.disabled = size() >= MAX_SIZE; }
-    if (smaller) { smaller.disabled = size() <= 0; }
-    if (contrast) { contrast.setAttribute("aria-pressed", root.getAttribute("data-hp-contrast") === "on" ? "true" : "false"); }
+    limit(byId("hp-font-larger"), size() >= MAX_SIZE);
+    limit(byId("hp-font-smaller"), size() <= 0);
+    pressed(byId("hp-contrast-toggle"), isOn("contrast"));
+    pressed(byId("hp-elder-toggle"), isOn("elder"));
   }
 
   var saved = parseInt(read(SIZE_KEY) || "0", 10);
   root.setAttribute("data-hp-font-size", String(isNaN(saved) ? 0 : Math.max(0, Math.min(MAX_SIZE, saved))));
   if (read(CONTRAST_KEY) === "on") { root.setAttribute("data-hp-contrast", "on"); }
+  if (read(ELDER_KEY) === "on") { root.setAttribute("data-hp-elder", "on"); }
+
+  /* ---- 语音阅读 ---- */
+
+  /* The text cut into pieces an engine reads whole: paragraphs, long ones at sentence ends, then at commas. */
+  function chunks(text) {
+    var pieces = [];
+    text.split(/\n+/).forEach(function (paragraph) {
+      paragraph = paragraph.replace(/\s+/g, " ").trim();
+      if (!paragraph) { return; }
+      var current = "";
+      (paragraph.match(/[^。！？；!?;]+[。！？；!?;”’」』）)]*|[。！？；!?;]+/g) || [paragraph]).forEach(function (sentence) {
+        var parts = sentence.length > CHUNK ? (sentence.match(/[^，、：,:]+[，、：,:]*|[，、：,:]+/g) || [sentence]) : [sentence];
+        parts.forEach(function (part) {
+          while (part.length > CHUNK) { pieces.push(part.slice(0, CHUNK)); part = part.slice(CHUNK); }
+          if (current && (current + part).length > CHUNK) { pieces.push(current); current = ""; }
+          current += part;
+        });
+      });
+      if (current.trim()) { pieces.push(current.trim()); }
+    });
+    return pieces;
+  }
+  function chineseVoice(synth) {
+    var voices = synth.getVoices ? synth.getVoices() || [] : [];
+    var lang = function (voice) { return String(voice.lang || "").replace("_", "-").toLowerCase(); };
+    return voices.filter(function (v) { return lang(v) === "zh-cn"; })[0] ||
+      voices.filter(function (v) { return /^(zh-hans|cmn)/.test(lang(v)); })[0] ||
+      voices.filter(function (v) { return /^zh\b/.test(lang(v)); })[0] || null;
+  }
+  function setUpSpeech(button) {
+    var synth = window.speechSynthesis;
+    if (!button || !synth || typeof window.SpeechSynthesisUtterance !== "function") { return; }
+    var label = button.querySelector(".hp-speech__label");
+    var queue = [], reading = false, current = null;
+    function show(on) {
+      reading = on;
+      pressed(button, on);
+      if (label) { label.textContent = on ? "停止朗读" : "语音阅读"; }
+    }
+    function next() {
+      if (!reading) { return; }
+      if (!queue.length) { show(false); return; }
+      var utterance = current = new window.SpeechSynthesisUtterance(queue.shift());
+      utterance.lang = "zh-CN";
+      var voice = chineseVoice(synth);
+      if (voice) { utterance.voice = voice; }
+      /* events of an utterance a stop cancelled arrive late: only the current one's count */
+      utterance.onend = function () { if (utterance === current) { next(); } };
+      utterance.onerror = function () { if (utterance === current) { stop(); } };
+      synth.speak(utterance);
+    }
+    function stop() {
+      queue = [];
+      current = null;
+      if (reading) { show(false); synth.cancel(); }
+    }
+    button.addEventListener("click", function () {
+      if (reading) { stop(); return; }
+      var title = byId("hp-article-title"), body = byId("hp-article-text");
+      queue = chunks([title ? title.innerText : "", body ? body.innerText : ""].join("\n"));
+      synth.cancel(); /* whatever another tab or page left speaking */
+      show(true);
+      next();
+    });
+    window.addEventListener("pagehide", stop);
+    button.hidden = false;
+  }
 
   document.addEventListener("DOMContentLoaded", function () {
-    var larger = document.getElementById("hp-font-larger");
-    var smaller = document.getElementById("hp-font-smaller");
-    var contrast = document.getElementById("hp-contrast-toggle");
+    var larger = byId("hp-font-larger"), smaller = byId("hp-font-smaller");
+    var contrast = byId("hp-contrast-toggle"), elder = byId("hp-elder-toggle");
     if (larger) { larger.addEventListener("click", function () { applySize(size() + 1); }); }
     if (smaller) { smaller.addEventListener("click", function () { applySize(size() - 1); }); }
-    if (contrast) { contrast.addEventListener("click", function () { applyContrast(root.getAttribute("data-hp-contrast") !== "on"); }); }
+    if (contrast) { contrast.addEventListener("click", function () { applySwitch("contrast", CONTRAST_KEY, !isOn("contrast")); }); }
+    if (elder) { elder.addEventListener("click", function () { applySwitch("elder", ELDER_KEY, !isOn("elder")); }); }
+    setUpSpeech(byId("hp-speech"));
     sync();
   });
 }());

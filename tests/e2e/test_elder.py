@@ -1,0 +1,343 @@
+"""适老化 in chromium (the 2021 rules for websites, GB/T 37668-2019): 语音阅读 of an article through the
+browser's speech synthesis (stubbed here, so that what the page asks it to say is recorded), every reading
+aid by keyboard alone with a visible focus, 长者模式 (large text and cursor) kept across pages, no pop-up or
+floating window, and axe in 长者模式 and the contrast mode."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+try:
+    from playwright.sync_api import expect
+except ImportError:  # collect anyway: the browser fixture fails every test here saying what to install
+    expect = None
+
+from .conftest import PAGED_COLUMN, SCREENSHOTS, axe_violations, describe_violations, focus_by_tab
+
+ARTICLE = "/health-weekly/2013/06/jiankang-zhoukan-chuangkan/"
+"""An example article with headings, several paragraphs and a neighbour to go on to."""
+PAGES = {"home": "/", "listing": f"/{PAGED_COLUMN}/", "article": ARTICLE}
+CHUNK = 80
+"""The most characters reading.js gives one utterance."""
+
+SPEECH_STUB = """(() => {
+  const log = JSON.parse(sessionStorage.getItem('hp-speech-log') || '[]');
+  const save = () => sessionStorage.setItem('hp-speech-log', JSON.stringify(log));
+  const voices = [{name: 'English', lang: 'en-US', default: true}, {name: '普通话', lang: 'zh-CN'}];
+  class Utterance { constructor(text) { this.text = text; this.lang = ''; this.voice = null; this.onend = null; this.onerror = null; } }
+  const spoken = [];
+  const synth = {
+    speaking: false, pending: false, paused: false, getVoices: () => voices,
+    speak(u) { spoken.push(u); log.push({call: 'speak', text: u.text, lang: u.lang, voice: u.voice && u.voice.name, page: location.pathname}); save(); },
+    cancel() { log.push({call: 'cancel', page: location.pathname}); save(); },
+    pause() {}, resume() {}, addEventListener() {}, removeEventListener() {},
+  };
+  Object.defineProperty(window, 'speechSynthesis', {value: synth, configurable: true});
+  Object.defineProperty(window, 'SpeechSynthesisUtterance', {value: Utterance, configurable: true, writable: true});
+  window.hpSpeech = {log, finish() { const u = spoken[spoken.length - 1]; if (u && u.onend) u.onend(); }};
+})()"""
+"""window.speechSynthesis as a recorder, in place before the page's scripts run: every speak (its text, lang and
+voice) and cancel, kept in sessionStorage so that a cancel on leaving a page is read on the next one;
+hpSpeech.finish() ends the utterance being spoken, as an engine does when it has said it."""
+
+NO_SPEECH = """for (const name of ['speechSynthesis', 'SpeechSynthesisUtterance']) {
+  delete window[name]; delete Window.prototype[name]; }"""
+"""A browser without speech synthesis."""
+
+ELDER_ON = "localStorage.setItem('hp-elder', 'on')"
+CONTRAST_ON = "localStorage.setItem('hp-contrast', 'on')"
+
+FIRST_PAINT_STATE = """new MutationObserver((_, observer) => { if (document.body) { observer.disconnect();
+  window.hpAtFirstBody = {elder: document.documentElement.getAttribute('data-hp-elder'),
+                          contrast: document.documentElement.getAttribute('data-hp-contrast')}; } })
+  .observe(document, {childList: true, subtree: true});"""
+"""Records the reading modes <html> carries when <body> first appears, before anything of it is painted."""
+
+
+def speech_log(page) -> list[dict]:
+    return page.evaluate("() => JSON.parse(sessionStorage.getItem('hp-speech-log') || '[]')")
+
+
+def squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def open_with(open_page, *init_scripts: str, viewport: str = "desktop", bypass_csp: bool = False):
+    page = open_page(viewport, bypass_csp=bypass_csp)
+    for script in init_scripts:
+        page.context.add_init_script(script)
+    return page
+
+
+# ---- 语音阅读 -------------------------------------------------------------------------------------
+
+def test_speech_reads_the_title_and_the_whole_body_in_chinese_in_short_pieces(open_page):
+    page = open_with(open_page, SPEECH_STUB)
+    page.goto(ARTICLE)
+    button = page.get_by_role("button", name="语音阅读")
+    expect(button).to_be_visible()
+    expect(button).to_have_attribute("aria-pressed", "false")
+    button.click()
+    expect(page.locator("#hp-speech")).to_have_attribute("aria-pressed", "true")
+    expect(page.locator("#hp-speech")).to_have_text("停止朗读")
+    title = page.locator("h1").inner_text()
+    for _ in range(200):  # the engine says each piece; the next one is asked for when it has
+        if page.locator("#hp-speech").get_attribute("aria-pressed") == "false":
+            break
+        page.evaluate("hpSpeech.finish()")
+    spoken = [entry for entry in speech_log(page) if entry["call"] == "speak"]
+    assert spoken[0]["text"] == title, spoken[0]
+    assert all(entry["lang"] == "zh-CN" and entry["voice"] == "普通话" for entry in spoken), spoken[:3]
+    long_ones = [entry["text"] for entry in spoken if len(entry["text"]) > CHUNK]
+    assert not long_ones, f"utterances over {CHUNK} characters, which some engines cut off: {long_ones}"
+    body = page.locator("#hp-article-text").inner_text()
+    assert len(spoken) > 5 and squeezed("".join(e["text"] for e in spoken)) == squeezed(title + body)
+    expect(page.locator("#hp-speech")).to_have_text("语音阅读")  # read to the end: the button is back
+
+
+def test_the_same_button_stops_the_speech_and_leaving_the_page_stops_it(open_page):
+    page = open_with(open_page, SPEECH_STUB)
+    page.goto(ARTICLE)
+    button = page.locator("#hp-speech")
+    button.click()
+    page.evaluate("hpSpeech.finish()")
+    speaking = len(speech_log(page))
+    button.click()
+    expect(button).to_have_attribute("aria-pressed", "false")
+    expect(button).to_have_text("语音阅读")
+    page.evaluate("hpSpeech.finish()")  # the cancelled utterance ends late: nothing more is said
+    after_stop = speech_log(page)[speaking:]
+    assert [entry["call"] for entry in after_stop] == ["cancel"], after_stop
+
+    button.click()  # reading again, then the reader follows a link away
+    page.locator(".hp-neighbours a").first.click()
+    page.wait_for_url(lambda url: ARTICLE not in url)
+    log = speech_log(page)
+    last_speak = max(i for i, entry in enumerate(log) if entry["call"] == "speak")
+    assert any(entry["call"] == "cancel" and entry["page"] == ARTICLE for entry in log[last_speak:]), log[-4:]
+
+
+def test_no_speech_button_without_speech_synthesis_or_without_scripts(open_page):
+    page = open_with(open_page, NO_SPEECH)
+    page.goto(ARTICLE)
+    assert page.evaluate("() => 'speechSynthesis' in window") is False
+    expect(page.locator("#hp-speech")).to_be_hidden()
+    expect(page.get_by_role("button", name="语音阅读")).to_have_count(0)
+    expect(page.locator("#hp-elder-toggle")).to_be_visible()  # the other aids work on
+    assert not page.hp_page_errors, page.hp_page_errors
+    static = open_page("desktop", javascript=False)
+    static.goto(ARTICLE)
+    expect(static.locator("#hp-speech")).to_be_hidden()
+
+
+# ---- the keyboard alone -------------------------------------------------------------------------
+
+FOCUS_RING = """element => {
+  const style = getComputedStyle(element);
+  const colours = text => (text.match(/rgba?\\([^)]*\\)/g) || []).map(c => c.match(/[\\d.]+/g).map(Number))
+    .filter(c => c.length < 4 || c[3] > 0);
+  const luminance = ([r, g, b]) => [r, g, b].map(v => v / 255).map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const ratio = (a, b) => { const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  let behind = [];
+  for (let node = element.parentElement; node && !behind.length; node = node.parentElement) {
+    const s = getComputedStyle(node);
+    behind = [...colours(s.backgroundColor), ...colours(s.backgroundImage)];
+  }
+  if (!behind.length) behind = [[255, 255, 255]];
+  const [outline] = colours(style.outlineColor);
+  return {style: style.outlineStyle, width: parseFloat(style.outlineWidth), colour: style.outlineColor,
+          contrast: outline ? Math.min(...behind.map(b => ratio(outline, b))) : 0};
+}"""
+"""The focused element's outline and its lowest contrast with what is behind it (the nearest background)."""
+
+
+def assert_focus_visible(locator, what: str) -> None:
+    expect(locator).to_be_focused()
+    ring = locator.evaluate(FOCUS_RING)
+    assert ring["style"] not in ("none", "hidden") and ring["width"] >= 2, f"{what}: no visible focus ring: {ring}"
+    assert ring["contrast"] >= 3, f"{what}: the focus ring hardly shows against its background: {ring}"
+
+
+def root(page) -> dict:
+    return page.evaluate("""() => ({size: document.documentElement.getAttribute('data-hp-font-size'),
+        contrast: document.documentElement.getAttribute('data-hp-contrast'),
+        elder: document.documentElement.getAttribute('data-hp-elder')})""")
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+def test_keyboard_alone_reaches_and_operates_every_reading_aid_with_a_visible_focus(open_page, viewport):
+    page = open_with(open_page, SPEECH_STUB, viewport=viewport)
+    page.goto(ARTICLE)
+    larger, smaller = page.locator("#hp-font-larger"), page.locator("#hp-font-smaller")
+    contrast, elder, speech = page.locator("#hp-contrast-toggle"), page.locator("#hp-elder-toggle"), page.locator("#hp-speech")
+
+    focus_by_tab(page, smaller)  # A− at the smallest size is still reachable, and does nothing
+    assert_focus_visible(smaller, "A−")
+    expect(smaller).to_have_attribute("aria-disabled", "true")
+    page.keyboard.press("Tab")
+    assert_focus_visible(larger, "A+")
+    for step in ("1", "2", "3", "3"):
+        page.keyboard.press("Enter")
+        assert root(page)["size"] == step
+    expect(larger).to_be_focused()  # at the largest size the button keeps the focus
+    expect(larger).to_have_attribute("aria-disabled", "true")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Space")
+    assert root(page)["size"] == "2"
+
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert_focus_visible(contrast, "高对比")
+    page.keyboard.press("Space")
+    expect(contrast).to_have_attribute("aria-pressed", "true")
+    assert_focus_visible(contrast, "高对比 in the contrast mode")
+
+    page.keyboard.press("Tab")
+    assert_focus_visible(elder, "长者模式")
+    page.keyboard.press("Enter")
+    expect(elder).to_have_attribute("aria-pressed", "true")
+    assert root(page) == {"size": "2", "contrast": "on", "elder": "on"}
+    assert_focus_visible(elder, "长者模式 in the contrast mode")
+
+    focus_by_tab(page, speech)
+    assert_focus_visible(speech, "语音阅读 in the contrast mode")
+    page.keyboard.press("Enter")
+    expect(speech).to_have_attribute("aria-pressed", "true")
+    page.keyboard.press("Space")
+    expect(speech).to_have_attribute("aria-pressed", "false")
+    assert [entry["call"] for entry in speech_log(page)] == ["cancel", "speak", "cancel"]
+
+    page.keyboard.press("Shift+Tab")  # back up to the header and the contrast mode off: the rings in normal colours
+    focus_by_tab(page, contrast)
+    page.keyboard.press("Enter")
+    expect(contrast).to_have_attribute("aria-pressed", "false")
+    focus_by_tab(page, speech)
+    assert_focus_visible(speech, "语音阅读")
+    page.screenshot(path=str(SCREENSHOTS / f"elder-keyboard-{viewport}.png"))
+
+
+# ---- 长者模式 -------------------------------------------------------------------------------------
+
+LOOK = """() => {
+  const style = element => getComputedStyle(element);
+  const paragraph = document.querySelector('.hp-article__body p');
+  const next = paragraph && paragraph.nextElementSibling;
+  const p = paragraph && style(paragraph);
+  return {
+    rootPx: parseFloat(style(document.documentElement).fontSize),
+    textPx: parseFloat(style(document.querySelector('.md-content .md-typeset')).fontSize),
+    cursor: style(document.body).cursor,
+    linkCursor: style(document.querySelector('.md-content a[href]')).cursor,
+    lineRatio: p ? parseFloat(p.lineHeight) / parseFloat(p.fontSize) : null,
+    gap: paragraph && next ? next.getBoundingClientRect().top - paragraph.getBoundingClientRect().bottom : null,
+    header: style(document.querySelector('.md-header')).position,
+  };
+}"""
+
+
+def test_elder_mode_is_large_text_and_cursor_and_persists_across_pages(open_page, server):
+    page = open_with(open_page, FIRST_PAINT_STATE)
+    normal = {}
+    for name, path in PAGES.items():
+        page.goto(path)
+        normal[name] = page.evaluate(LOOK)
+    page.goto("/")
+    toggle = page.locator("#hp-elder-toggle")
+    expect(toggle).to_have_attribute("aria-pressed", "false")
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-pressed", "true")
+    assert page.evaluate("localStorage.getItem('hp-elder')") == "on"
+
+    for name, path in PAGES.items():
+        page.goto(path)
+        assert page.evaluate("window.hpAtFirstBody") == {"elder": "on", "contrast": None}, \
+            f"{name}: 长者模式 not applied before the page painted"
+        expect(page.locator("#hp-elder-toggle")).to_have_attribute("aria-pressed", "true")
+        look = page.evaluate(LOOK)
+        assert look["textPx"] >= 1.35 * normal[name]["textPx"], (name, normal[name], look)
+        assert "cursor-arrow.svg" in look["cursor"] and "cursor-hand.svg" in look["linkCursor"], (name, look)
+        assert look["header"] not in ("fixed", "sticky"), f"{name}: the header floats over the enlarged text"
+        page.screenshot(path=str(SCREENSHOTS / f"elder-{name}.png"))
+    assert look["lineRatio"] >= 1.8, look  # the article: line height at least 1.3 times the text (the rules)
+    assert look["gap"] >= 1.3 * (look["lineRatio"] - 1) * look["textPx"], look  # paragraph gap over 1.3 line gaps
+    for cursor in ("cursor-arrow.svg", "cursor-hand.svg", "cursor-text.svg"):
+        fetched = server.fetch(f"/assets/healthpress/{cursor}")
+        assert fetched.status == 200 and fetched.header("Content-Type").startswith("image/svg+xml"), cursor
+
+    page.locator("#hp-elder-toggle").click()
+    page.goto("/")
+    assert page.evaluate("window.hpAtFirstBody")["elder"] is None
+    assert page.evaluate(LOOK)["rootPx"] == normal["home"]["rootPx"]
+
+
+# ---- no pop-up, no floating window ------------------------------------------------------------------
+
+FLOATING = """() => {
+  const content = document.querySelector('.md-content').getBoundingClientRect();
+  const clipped = element => {  /* sticky inside a box of its own that scrolls (a table's first column) */
+    for (let node = element.parentElement; node && node !== document.body; node = node.parentElement) {
+      const s = getComputedStyle(node);
+      if (/(auto|scroll|hidden)/.test(s.overflowX + s.overflowY)) return true;
+    }
+    return false;
+  };
+  return [...document.querySelectorAll('body *')].filter(element => {
+    const s = getComputedStyle(element);
+    if (s.position !== 'fixed' && s.position !== 'sticky') return false;
+    if (s.position === 'sticky' && clipped(element)) return false;
+    const r = element.getBoundingClientRect();
+    const shown = s.display !== 'none' && s.visibility !== 'hidden' && parseFloat(s.opacity) > 0 && r.width > 0 && r.height > 0;
+    const overContent = r.right > content.left && r.left < content.right && r.bottom > Math.max(content.top, 0)
+                        && r.top < Math.min(content.bottom, innerHeight);
+    return shown && overContent;
+  }).map(element => element.classList[0] || element.tagName.toLowerCase());
+}"""
+"""What stays put over the text while the page scrolls: shown elements of fixed or sticky position that cover
+part of the content column in the window (their first class)."""
+
+ALLOWED = {"normal": {"md-header"}, "elder": set()}
+"""The site's own header (its name, search and reading aids) stays at the top of the window in the normal mode:
+it is the page's navigation, always there, never opens by itself, holds no advertisement; the rules forbid
+pop-ups and floating windows (弹窗、浮窗). In 长者模式 it scrolls away too, not to cover the enlarged text."""
+
+
+@pytest.mark.parametrize("viewport", ["phone", "desktop"])
+@pytest.mark.parametrize("mode", ["normal", "elder"])
+@pytest.mark.parametrize("name", list(PAGES))
+def test_no_pop_up_or_floating_window_over_the_text(open_page, name, mode, viewport):
+    page = open_with(open_page, *([ELDER_ON] if mode == "elder" else []), viewport=viewport)
+    page.goto(PAGES[name], wait_until="networkidle")
+    assert page.locator(".md-top, .md-consent").count() == 0, "material's back-to-top button or consent is on the page"
+    page.mouse.wheel(0, 2000)  # down the page, then a little back up, where material shows its back-to-top button
+    page.wait_for_function("() => scrollY > 0")
+    down = page.evaluate("scrollY")
+    page.mouse.wheel(0, -400)
+    page.wait_for_function("down => scrollY < down", arg=down)
+    floating = page.evaluate(FLOATING)
+    assert set(floating) <= ALLOWED[mode], f"{PAGES[name]} ({mode}, {viewport}) floats over the text: {floating}"
+    assert page.locator(".md-dialog").evaluate("d => getComputedStyle(d).display") == "none"
+
+
+# ---- axe -------------------------------------------------------------------------------------------
+
+MODES = {"elder": [ELDER_ON], "contrast": [CONTRAST_ON], "elder+contrast": [ELDER_ON, CONTRAST_ON]}
+AXE_RUNS = [(name, mode, viewport) for name in PAGES for mode, viewport in
+            (("elder", "phone"), ("elder", "desktop"), ("contrast", "desktop"), ("elder+contrast", "phone"))]
+"""Each page in 长者模式 on both screens, in the contrast mode, and both together (the normal mode: test_quality.py)."""
+
+
+@pytest.mark.parametrize(("name", "mode", "viewport"), AXE_RUNS)
+def test_axe_finds_no_serious_or_critical_violation_in_the_reading_modes(open_page, artifacts, name, mode, viewport):
+    page = open_with(open_page, *MODES[mode], viewport=viewport, bypass_csp=True)  # axe is injected inline
+    assert page.goto(PAGES[name], wait_until="networkidle").status == 200
+    assert root(page)["elder" if mode.startswith("elder") else "contrast"] == "on"
+    violations = axe_violations(page)
+    report = artifacts / "axe" / f"{viewport}-{name}-{mode}.json"
+    report.parent.mkdir(exist_ok=True)
+    report.write_text(json.dumps(violations, ensure_ascii=False, indent=1), encoding="utf-8")
+    serious = [v for v in violations if v["impact"] in ("serious", "critical")]
+    assert not serious, f"axe on {PAGES[name]} ({mode}, {viewport}):\n{describe_violations(serious)}"
