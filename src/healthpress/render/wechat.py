@@ -42,7 +42,7 @@ STYLES: dict[str, str] = {
     "dl": "margin:0 0 1em 0;" + _TEXT,
     "dt": "font-weight:bold;" + _TEXT,
     "dd": "margin:0 0 0.5em 2em;" + _TEXT,
-    "table": "border-collapse:collapse;width:100%;margin:0 0 1em 0;",
+    "table": "border-collapse:collapse;margin:0 0 1em 0;",  # its width as an attribute: see `ATTRIBUTE_VALUES`
     "caption": "padding:4px 0;font-size:14px;color:#666666;",
     "th": _CELL + "background-color:#f2f2f2;font-weight:bold;",
     "td": _CELL,
@@ -74,6 +74,13 @@ ATTRIBUTES: dict[str, set[str]] = {
     "li": {"value"},
 }
 """What is kept of each element: no class, id, title or lang (the editor drops them or a style hangs on them)."""
+ATTRIBUTE_VALUES: dict[str, dict[str, str]] = {
+    **{tag: {"style": style} for tag, style in STYLES.items()},
+    "table": {"style": STYLES["table"], "width": "100%"},
+}
+"""What each element is given. A table's width is an attribute, not a style: a browser copying the page
+writes a style's percentage as the pixels it measured (a table as wide as the editor's window, not the
+phone's), and leaves an attribute as it is."""
 
 _IFRAME = re.compile(r"<iframe\b[^>]*>\s*</iframe>")
 
@@ -91,7 +98,7 @@ def wechat_fragment(html: str, page_address: str) -> str:
 
     cleaner = nh3.Cleaner(tags=set(TAGS), clean_content_tags={"script", "style"},
                           attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
-                          set_tag_attribute_values={tag: {"style": style} for tag, style in STYLES.items()},
+                          set_tag_attribute_values={tag: dict(values) for tag, values in ATTRIBUTE_VALUES.items()},
                           attribute_filter=absolute, url_schemes=set(URL_SCHEMES), link_rel=None, strip_comments=True)
     return cleaner.clean(html).strip()
 
