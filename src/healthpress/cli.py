@@ -19,7 +19,7 @@ from healthpress.engine import choice
 from healthpress.engine.configwords import config_problem
 from healthpress.model.findings import Level, sort_findings
 from healthpress.model.oswords import os_reason, write_problem
-from healthpress.storage.files import export_refusal
+from healthpress.storage.files import RefusedTarget, export_refusal
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -450,6 +450,9 @@ def _wechat(args) -> int:
             return 0
         folder = Path(args.output) if args.output else default_folder(project_dir_of(config), export)
         written = write_wechat_files(export, folder)
+    except RefusedTarget as refused:
+        print(write_problem(str(refused.path), refused) + "。", file=sys.stderr)
+        return 1
     except ExportRefused as refused:
         print(str(refused), file=sys.stderr)
         for finding in refused.findings:

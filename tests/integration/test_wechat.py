@@ -164,3 +164,16 @@ def test_an_output_folder_in_a_folder_that_does_not_exist_is_refused_before_the_
     assert done.returncode == 1 and "不是文件夹" in done.stderr
     done = run_cli(site, "wechat", "content/news/a.md", "--output", "gongzhonghao")
     assert done.returncode == 0 and (site.root / "gongzhonghao" / "fragment.html").is_file()
+
+
+def test_a_link_at_the_name_of_an_export_file_is_neither_replaced_nor_written_through(images_site, run_cli, tmp_path):
+    images_site.write("news/a.md", article("甲", "2013-05-08", "正文。\n\n![图](images/liugan-yimiao-liucheng.png)"))
+    folder = images_site.root / "wechat" / "a"
+    folder.mkdir(parents=True)
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_text("别人的文件\n", encoding="utf-8")
+    (folder / "cover.png").symlink_to(elsewhere)
+    done = run_cli(images_site, "wechat", "content/news/a.md")
+    assert done.returncode == 1 and "符号链接" in done.stderr, done.stderr
+    assert elsewhere.read_text(encoding="utf-8") == "别人的文件\n" and (folder / "cover.png").is_symlink()
+    assert sorted(p.name for p in folder.iterdir()) == ["cover.png"]  # nothing else written either

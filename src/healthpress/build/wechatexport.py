@@ -11,7 +11,7 @@ makes the fragment: what the website shows is what WeChat gets.
 from __future__ import annotations
 
 import os
-import shutil
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
@@ -26,7 +26,7 @@ from healthpress.model.findings import Finding, Level
 from healthpress.render.links import resolve
 from healthpress.render.pagehtml import missing_alt_finding, process_page_html
 from healthpress.render.wechat import body_text, cut_summary, first_image, has_video, wechat_fragment
-from healthpress.storage.files import write_atomic
+from healthpress.storage.files import export_refusal, write_export
 
 FRAGMENT = "fragment.html"
 PREVIEW = "preview.html"
@@ -208,23 +208,27 @@ def default_folder(project_dir: Path, export: WechatExport) -> Path:
 
 
 def write_wechat_files(export: WechatExport, folder: Path) -> list[Path]:
-    """The export's files in `folder` (made if missing, in a folder that exists; an earlier export's files
-    replaced), in order."""
+    """The export's files in `folder` (made if missing), in order; an earlier export's files replaced, but
+    only regular files: a link, folder or device at one of the names is refused (storage/files.py
+    `RefusedTarget`) before anything is written."""
     if folder.exists() and not folder.is_dir():
         raise ExportRefused(f"无法写入 {folder}：这是一个文件，不是文件夹。用 --output 写一个文件夹的名字")
     folder.mkdir(parents=True, exist_ok=True)
-    written = [folder / FRAGMENT, folder / PREVIEW, folder / SUMMARY]
-    write_atomic(written[0], (export.fragment + "\n").encode("utf-8"))
-    write_atomic(written[1], preview_page(export).encode("utf-8"))
-    write_atomic(written[2], (export.summary + "\n").encode("utf-8"))
+    cover = folder / (COVER + export.cover.suffix.lower()) if export.cover is not None else None
+    contents = [(folder / FRAGMENT, (export.fragment + "\n").encode("utf-8")),
+                (folder / PREVIEW, preview_page(export).encode("utf-8")),
+                (folder / SUMMARY, (export.summary + "\n").encode("utf-8"))]
+    if cover is not None:
+        contents.append((cover, export.cover.read_bytes()))
+    for path, _ in contents:
+        if (refusal := export_refusal(path)) is not None:
+            raise refusal
     for old in folder.glob(COVER + ".*"):  # an earlier export's cover of another type
-        if old.suffix.lower() in COVER_TYPES and old.is_file():
+        if old != cover and old.suffix.lower() in COVER_TYPES and stat.S_ISREG(os.lstat(old).st_mode):
             old.unlink()
-    if export.cover is not None:
-        cover = folder / (COVER + export.cover.suffix.lower())
-        shutil.copyfile(export.cover, cover)
-        written.append(cover)
-    return written
+    for path, data in contents:
+        write_export(path, data)
+    return [path for path, _ in contents]
 
 
 def preview_page(export: WechatExport) -> str:
