@@ -126,6 +126,13 @@ def test_an_article_with_errors_gives_its_findings_and_writes_nothing(site, run_
     assert done.returncode == 1
     assert "content/news/bad.md:3: date:" in done.stderr and "没有导出" in done.stderr
     assert "Traceback" not in done.stderr and not (site.root / "wechat").exists()
+    site.write("news/no-cover.md", article("乙", "2013-05-08", cover="images/meiyou.png"))
+    done = run_cli(site, "wechat", "content/news/no-cover.md")
+    assert done.returncode == 1 and "content/news/no-cover.md:4: cover:" in done.stderr and "meiyou.png" in done.stderr
+    site.write("news/no-image.md", article("丙", "2013-05-08", "正文。\n\n![图](images/meiyou.png)"))
+    done = run_cli(site, "wechat", "content/news/no-image.md")
+    assert done.returncode == 1 and "content/news/no-image.md:8: 图片“images/meiyou.png”" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr and not (site.root / "wechat").exists()
 
 
 def test_a_site_without_site_url_is_told_in_chinese(site, run_cli):

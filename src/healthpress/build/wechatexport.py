@@ -23,6 +23,7 @@ from healthpress.bureau.data import load_bureau_data
 from healthpress.model.articles import Article
 from healthpress.model.columns import load_columns
 from healthpress.model.findings import Finding, Level
+from healthpress.render.bodylines import line_of_address
 from healthpress.render.links import resolve
 from healthpress.render.pagehtml import missing_alt_finding, process_page_html
 from healthpress.render.wechat import body_text, cut_summary, first_image, has_video, wechat_fragment
@@ -149,12 +150,14 @@ def _export(config, options, files, model, article: Article, shown_path: str, si
     sources = {"/" + unquote(f.url): Path(f.abs_src_path) for f in files
                if not f.is_documentation_page() and f.abs_src_path}
     processed = process_page_html(html, article.src_uri, page_url, frozenset(options.iframe_hosts), sources)
-    missing = [src for index, src in enumerate(processed.links.targets) if index in processed.links.images
-               and (target := resolve(page_url, src)) is not None and target[0] not in sources]
-    if missing:
+    images = [src for index, src in enumerate(processed.links.targets) if index in processed.links.images]
+    missing = [(src, images[:index].count(src)) for index, src in enumerate(images)
+               if (target := resolve(page_url, src)) is not None and target[0] not in sources]
+    if missing:  # the build says so too (checks/brokenlinks.py), after rendering every page
         raise ExportRefused(f"{shown_path} 有错误，没有导出：改正下面的问题后再导出", [
-            Finding(shown_path, None, None, "wechat-missing-image", f"图片“{src}”找不到，公众号里会是一个坏图",
-                    "检查图片的文件名和路径（相对于本文），把图片放进项目里") for src in missing])
+            Finding(shown_path, line_of_address(article.body, article.body_line, "image", src, occurrence),
+                    None, "wechat-missing-image", f"图片“{src}”找不到，公众号里会是一个坏图",
+                    "检查图片的文件名和路径（相对于本文），把图片放进项目里") for src, occurrence in missing])
     warnings += [missing_alt_finding(shown_path, article.body, article.body_line, image) for image in processed.missing_alt]
     address = site_url.rstrip("/") + "/" + page_url
     notes: list[str] = []
