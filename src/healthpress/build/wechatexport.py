@@ -91,6 +91,8 @@ def export_article(config, config_file: Path, article: str) -> WechatExport:
     chosen = _article_of(model, src_uri)
     if chosen is not None and chosen.sensitive and not (chosen.approved_by and chosen.approved_on):
         raise ExportRefused(_unapproved(chosen, shown_path))
+    if chosen is None and not any(f.level is Level.ERROR for f in own):  # a page the build does not read as an article
+        raise ExportRefused(f"{shown_path} 不是文章（栏目的说明页或其他页面），没有导出：只能导出栏目里的文章")
     if chosen is None or chosen.src_uri in model.refused or any(f.level is Level.ERROR for f in own):
         raise ExportRefused(f"{shown_path} 有错误，没有导出：改正下面的问题后再导出", own)
     return _export(config, options, files, model, chosen, shown_path, site_url,
