@@ -135,6 +135,31 @@ def test_leaders_and_terms_are_reported_again_by_a_second_build_and_by_check(sit
     assert "“局长李四”：局长是唐远强，不是李四" in built[2] and built[-1].count("错词77") == 1
 
 
+def test_an_old_name_is_flagged_after_its_reform_only_by_build_rebuild_and_check(site, run_cli):
+    """卫生计生委 is wrong from 2018-03-27: the 2020 article and the one of the reform's day are flagged (file,
+    line, term, fix) by a build, a cached rebuild and `check` alike; the 2016 one and the day before not.
+    Moving the date in data/terms.yml moves the findings, the cached pages' too."""
+    (site.root / "data").mkdir()
+    terms = site.root / "data" / "terms.yml"
+    terms.write_text("- wrong: 卫生计生委\n  right: 卫生健康委\n  since: 2018-03-27\n", encoding="utf-8")
+    site.write("health-weekly/b.md", article("乙", "2013-05-08", issue=1))
+    body = "按照国家卫生计生委的部署开展工作。\n"
+    for name, date in (("y2016", "2016-05-10"), ("y2020", "2020-06-01"), ("eve", "2018-03-26 23:59"),
+                       ("reform", "2018-03-27 00:00")):
+        site.write(f"news/{name}.md", article(f"{name}工作会议", date, body))
+
+    def flagged(output: str) -> list[str]:
+        return [line[line.index("content/news/"):] for line in output.splitlines() if "content/news/" in line]
+
+    runs = [run_cli(site, "build"), run_cli(site, "build"), run_cli(site, "check")]
+    assert [r.returncode for r in runs] == [0, 0, 0], runs[0].stderr
+    built, rebuilt, checked = flagged(runs[0].stderr), flagged(runs[1].stderr), flagged(runs[2].stdout)
+    finding = ": “卫生计生委”不是规范用语，应当写“卫生健康委”（适用于2018年3月27日起发布的文章） — 改成“卫生健康委”"
+    assert built == rebuilt == checked == [f"content/news/{name}.md:6{finding}" for name in ("reform", "y2020")], built
+    terms.write_text("- wrong: 卫生计生委\n  right: 卫生健康委\n  since: 2021-01-01\n", encoding="utf-8")
+    assert flagged(run_cli(site, "build").stderr) == flagged(run_cli(site, "check").stdout) == []
+
+
 READ_BY = """
 import os, sys
 from pathlib import Path

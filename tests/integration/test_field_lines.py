@@ -108,6 +108,14 @@ CASES = [
     ("member-name", {"data/leadership-group.yml": GROUP + "        name: 陈 丽霞\n"},
      "data/leadership-group.yml:12: name:", "中间有空格"),
     ("term-same", {"data/terms.yml": "- right: 医闹\n  wrong: 医闹\n"}, "data/terms.yml:2: wrong:", "就是它自己"),
+    ("term-until-before-since", {"data/terms.yml": TERMS + "  until: 2018-01-01\n  since: 2018-03-27\n"},
+     "data/terms.yml:3: until:", "永远不会生效"),
+    ("term-since-invalid", {"data/terms.yml": TERMS + "  note: 说明\n  since: 2018年3月27日\n"},
+     "data/terms.yml:4: since:", "应当写成 2018-03-27"),
+    ("term-period-overlap", {"data/terms.yml": TERMS + "  until: 2018-03-27\n" + TERMS + "  since: 2018-03-27\n"},
+     "data/terms.yml:4: wrong:", "日期有重叠"),
+    ("leader-until-before-since", {"data/leaders.yml": LEADERS + "    since: 2016-01-01\n    until: 2015-12-31\n"},
+     "data/leaders.yml:6: until:", "永远不会生效"),
 ]
 
 

@@ -336,6 +336,91 @@ def test_terms_file_findings(text, line, field, code):
     assert (finding.path, finding.line, finding.field, finding.code) == ("data/terms.yml", line, field, code)
 
 
+# ---------------------------------------------------------------- terms in force from a day, or until a day
+
+REFORM = "- wrong: 卫生计生委\n  right: 卫生健康委\n  since: 2018-03-27\n  ignore: [原卫生计生委]\n"
+
+
+@pytest.mark.parametrize("date, flagged", [
+    ("2016-05-10", False), ("2020-06-01", True),
+    ("2018-03-26 23:59", False), ("2018-03-27", True), ("2018-03-27 00:00", True),  # `since` is its first day
+])
+def test_a_term_since_a_reform_holds_only_articles_of_its_days(date, flagged):
+    terms, findings = parse_terms("data/terms.yml", REFORM)
+    assert findings == []
+    found = check_terms([article("按照国家卫生计生委的部署，原卫生计生委印发的文件继续有效。", date=date)], terms,
+                        {"press/a.md": "content/press/a.md"})
+    assert [(f.path, f.line, f.code) for f in found] == ([("content/press/a.md", 5, "term")] if flagged else [])
+    if flagged:
+        assert found[0].message == "“卫生计生委”不是规范用语，应当写“卫生健康委”（适用于2018年3月27日起发布的文章）"
+        assert found[0].fix == "改成“卫生健康委”"
+
+
+@pytest.mark.parametrize("period, dates", [
+    ("  until: 2019-12-31\n", {"2019-12-31": True, "2020-01-01": False, "2013-01-01": True}),
+    ("  since: 2016-01-01\n  until: 2016-01-01\n", {"2015-12-31": False, "2016-01-01": True, "2016-01-02": False}),
+    ("  since: 2016-01-01\n  until: 2019-12-31\n", {"2015-12-31": False, "2016-01-01": True, "2019-12-31": True,
+                                                   "2020-01-01": False}),
+])
+def test_until_is_the_last_day_a_term_holds(period, dates):
+    terms, findings = parse_terms("data/terms.yml", "- wrong: 新农合\n  right: 城乡居民医保\n" + period)
+    assert findings == []
+    for date, flagged in dates.items():
+        assert bool(check_terms([article("参加新农合。", date=date)], terms)) is flagged, date
+
+
+def test_the_same_wording_for_other_days_has_another_right_form():
+    """新农合: a short form its full name must introduce before 2020, a programme merged away after."""
+    terms, findings = parse_terms("data/terms.yml", (
+        "- wrong: 新农合\n  right: 新型农村合作医疗\n  first_mention: true\n  until: 2019-12-31\n"
+        "- wrong: 新农合\n  right: 城乡居民基本医疗保险\n  since: 2020-01-01\n"))
+    assert findings == []
+    text = "新型农村合作医疗（新农合）参保。新农合报销。"
+    assert check_terms([article(text, date="2019-12-31")], terms) == []
+    found = check_terms([article(text, date="2020-01-01")], terms)
+    assert [f.line for f in found] == [5, 5], "each 新农合, the one in brackets too"
+    assert found[0].message.startswith("“新农合”不是规范用语，应当写“城乡居民基本医疗保险”（适用于2020年1月1日起")
+    [finding] = check_terms([article("新农合参保。", date="2016-03-01")], terms)
+    assert finding.message == "“新农合”第一次出现时应当写全称“新型农村合作医疗”（适用于2019年12月31日以前发布的文章）"
+
+
+@pytest.mark.parametrize(
+    "text, line, field, code, words",
+    [
+        (REFORM + "  until: 2018-03-01\n", 5, "until", "until-before-since", "until（2018-03-01）早于起始日期 since（2018-03-27）"),
+        ("- wrong: 医闹\n  right: 涉医违法犯罪\n  since: 2018-3-27\n", 3, "since", "invalid-value_error", "2018-3-27"),
+        ("- wrong: 医闹\n  right: 涉医违法犯罪\n  until: 2018-02-30\n", 3, "until", "invalid-value_error", "这个月没有这一天"),
+        ("- wrong: 医闹\n  right: 涉医违法犯罪\n  since: 2018-03-27 10:00\n", 3, "since", "invalid-value_error", "只写年月日"),
+        ("- wrong: 医闹\n  right: 涉医违法犯罪\n  since: 2018\n", 3, "since", "invalid-value_error", "整数 2018"),
+        ("- wrong: 医闹\n  right: 涉医违法犯罪\n  until: [2018-03-27]\n", 3, "until", "invalid-value_error", "列表"),
+        ("- wrong: 医闹\n  right: 涉医违法犯罪\n  since: true\n", 3, "since", "invalid-value_error", "真假值"),
+        ("- wrong: 医闹\n  right: 涉医违法犯罪\n  since: \"\"\n", 3, "since", "invalid-value_error", "无法识别的日期"),
+        (REFORM + "- wrong: 卫生计生委\n  right: 卫健委\n  until: 2018-03-27\n", 5, "wrong", "duplicate-term",
+         "第 1 行），两条检查的日期有重叠（2018年3月27日起，2018年3月27日以前）"),
+        (REFORM + "- wrong: 卫生计生委\n  right: 卫健委\n", 5, "wrong", "duplicate-term", "第 1 行），两条检查的日期有重叠"),
+    ],
+)
+def test_terms_file_period_findings(text, line, field, code, words):
+    terms, findings = parse_terms("data/terms.yml", text)
+    [finding] = findings
+    assert (finding.path, finding.line, finding.field, finding.code) == ("data/terms.yml", line, field, code)
+    assert words in finding.message and finding.level is Level.ERROR
+    assert terms == [] or [t.right for t in terms] == [("卫生健康委",)], "the entry with the finding is left out"
+
+
+def test_the_same_wording_on_days_apart_is_no_duplicate():
+    terms, findings = parse_terms("data/terms.yml", REFORM + "- wrong: 卫生计生委\n  right: 卫健委\n  until: 2018-03-26\n")
+    assert findings == [] and [t.right for t in terms] == [("卫生健康委",), ("卫健委",)]
+
+
+def test_a_leaders_term_that_ends_before_it_begins_is_an_error():
+    leaders, [finding] = parse_leaders("data/leaders.yml", (
+        "organisations: [市卫生局]\nleaders:\n  - name: 唐远强\n    titles: [局长]\n"
+        "    since: 2016-01-01\n    until: 2015-12-31\n"))
+    assert (finding.line, finding.field, finding.code) == (6, "until", "until-before-since")
+    assert leaders.leaders == ()
+
+
 # ---------------------------------------------------------------- the committed data files
 
 
@@ -365,6 +450,20 @@ def test_committed_terms_file_loads():
     assert wrong["新农合"].first_mention and wrong["新农合"].right == ("新型农村合作医疗",)
     assert wrong["医闹"].right == ("涉医违法犯罪",) and "非典型" in wrong["非典"].ignore
     assert "卫生部" not in wrong
+    assert wrong["卫生计生委"].since == D(2018, 3, 27) and wrong["卫生和计划生育委员会"].since == D(2018, 3, 27)
+
+
+def test_the_example_archive_keeps_the_names_of_its_time():
+    """An example article before the 2018 reform names 国家卫生计生委 and one after it 国家卫生健康委: no
+    warning, where the same names held to the terms regardless of date would give one."""
+    terms, _ = load_terms(ROOT / "data" / "terms.yml")
+    articles = [a for a in example_articles() if not a.verbatim]
+    assert check_terms(articles, terms) == []
+    assert any("国家卫生健康委" in a.body and a.date.year > 2018 for a in articles)
+    undated = [Term(t.wrong, t.right, t.first_mention, t.ignore, t.note) for t in terms]
+    found = check_terms(articles, undated)
+    assert [f.message.split("”")[0] for f in found] == ["“卫生计生委"]
+    assert (found[0].path, found[0].line) == ("press/diyi-jidu-xinwen-fabuhui-2014.md", 19)
 
 
 def test_load_data_from_real_files(tmp_path):

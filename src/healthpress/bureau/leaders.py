@@ -16,6 +16,7 @@ from healthpress.model.dates import DateFormatError, parse_date
 from healthpress.model.findings import Finding
 from healthpress.model.plaintext import PlainText, text_finding
 from healthpress.model.strict import StrictModel
+from healthpress.model.validity import reversed_period
 
 
 def _to_date(value: object) -> dt.date:
@@ -93,7 +94,9 @@ def read_leaders(doc: DataDocument) -> tuple[Leaders, list[Finding]]:
     entries, found = expect_list(doc, data.get("leaders"), ("leaders",), "领导", "- name: 唐远强")
     findings += found
     valid, found = validate_entries(doc, entries, LeaderEntry, ("leaders",), LEADER_HELP, lambda n: f"第 {n} 位领导",
-                                    unique=Unique("name", "duplicate-leader", "把职务合并到同一项的 titles 里"))
+                                    unique=Unique("name", "duplicate-leader", "把职务合并到同一项的 titles 里"),
+                                    check=lambda item: reversed_period(doc.path, doc.line(*item.key, "until"),
+                                                                       item.value.since, item.value.until))
     findings += found
     leaders = [Leader(e.name, tuple(dict.fromkeys(e.titles)), e.since, e.until) for e in (v.value for v in valid)]
     names: list[str] = []

@@ -1,15 +1,18 @@
-"""Standard wording (规范用语) from `data/terms.yml`: a wrong wording and its right forms (pure)."""
+"""Standard wording (规范用语) from `data/terms.yml`: a wrong wording, its right forms, and the days it is
+wrong on (an old institution's name is wrong after its reform only: `since` / `until`) (pure)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from healthpress.model.datafile import (DataDocument, Unique, ValidEntry, expect_list, load_data_file, parse_data,
+from healthpress.model.datafile import (DataDocument, ValidEntry, expect_list, load_data_file, parse_data,
                                         validate_entries)
 from healthpress.model.findings import Finding
 from healthpress.model.plaintext import NonEmptyText, Paragraph
 from healthpress.model.strict import StrictModel
+from healthpress.model.validity import Day, in_force, overlap, period_words, reversed_period
 
 NonEmpty = NonEmptyText
 
@@ -20,6 +23,8 @@ TERM_HELP = {
     "first_mention": "first_mention: true（只要求第一次出现时写全称，之后可以用简称）",
     "ignore": "ignore: [非典型]（含这个词的写法不算错，如“非典型肺炎”里的“非典”）",
     "note": "note: 说明（显示在改法里）",
+    "since": "since: 2018-03-27（从这一天起发布的文章才按这一条检查，可不写）",
+    "until": "until: 2019-12-31（到这一天为止发布的文章才按这一条检查，可不写）",
 }
 
 
@@ -29,33 +34,72 @@ class TermEntry(StrictModel):
     first_mention: bool = False
     ignore: list[NonEmpty] = []
     note: Paragraph = ""
+    since: Day | None = None
+    until: Day | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Term:
-    """A wrong wording and its right form(s)."""
+    """A wrong wording and its right form(s), wrong in articles dated from `since` to `until` (None: open)."""
 
     wrong: str
     right: tuple[str, ...]
     first_mention: bool = False
     ignore: tuple[str, ...] = ()
     note: str = ""
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+    def in_force_on(self, day: dt.date) -> bool:
+        """Whether an article of `day` is held to this term."""
+        return in_force(self.since, self.until, day)
+
+    @property
+    def dated(self) -> bool:
+        return self.since is not None or self.until is not None
+
+    @property
+    def period(self) -> str:
+        """When it is in force, in Chinese (2018年3月27日起)."""
+        return period_words(self.since, self.until)
+
+
+Period = tuple[dt.date | None, dt.date | None]
+"""(since, until) of an entry."""
 
 
 def read_terms(doc: DataDocument) -> tuple[list[Term], list[Finding]]:
-    """Validate a loaded terms document; a wrong wording listed twice is an error."""
+    """Validate a loaded terms document; a wrong wording listed twice for days in common is an error (listed
+    again for other days, as an old name that is right before a reform, wrong after, it is not)."""
     entries, findings = expect_list(doc, doc.data, (), "用语", "- wrong: 医闹")
+    written: dict[str, list[tuple[Period, int | None]]] = {}  # wrong: the period and line of each entry kept
 
-    def same_as_right(item: ValidEntry[TermEntry]) -> list[Finding]:
-        if item.value.wrong not in _right(item.value):
-            return []
-        return [Finding(doc.path, doc.line(*item.key, "wrong"), "wrong", "term-same",
-                        f"“{item.value.wrong}”的规范写法就是它自己", "改正 wrong 或 right")]
+    def judge(item: ValidEntry[TermEntry]) -> list[Finding]:
+        entry, line = item.value, doc.line(*item.key, "wrong")
+        if entry.wrong in _right(entry):
+            return [Finding(doc.path, line, "wrong", "term-same", f"“{entry.wrong}”的规范写法就是它自己",
+                            "改正 wrong 或 right")]
+        period = (entry.since, entry.until)
+        found = reversed_period(doc.path, doc.line(*item.key, "until"), *period)
+        earlier = next((other for other in written.get(entry.wrong, ()) if overlap(other[0], period)), None)
+        if not found and earlier is not None:
+            found.append(_duplicate(doc.path, line, entry.wrong, earlier, period))
+        if not found:
+            written.setdefault(entry.wrong, []).append((period, line))
+        return found
 
-    valid, found = validate_entries(doc, entries, TermEntry, (), TERM_HELP, lambda n: f"第 {n} 条用语",
-                                    unique=Unique("wrong", "duplicate-term", "删除其中一条"), check=same_as_right)
-    terms = [Term(e.wrong, _right(e), e.first_mention, tuple(e.ignore), e.note) for e in (v.value for v in valid)]
+    valid, found = validate_entries(doc, entries, TermEntry, (), TERM_HELP, lambda n: f"第 {n} 条用语", check=judge)
+    terms = [Term(e.wrong, _right(e), e.first_mention, tuple(e.ignore), e.note, e.since, e.until)
+             for e in (v.value for v in valid)]
     return terms, findings + found
+
+
+def _duplicate(path: str, line: int | None, wrong: str, earlier: tuple[Period, int | None], period: Period) -> Finding:
+    """A wrong wording listed again for days an earlier entry (its period and line) already covers."""
+    days = "" if earlier[0] == period == (None, None) else \
+        f"，两条检查的日期有重叠（{period_words(*earlier[0])}，{period_words(*period)}）"
+    return Finding(path, line, "wrong", "duplicate-term", f"“{wrong}”已经写过（第 {earlier[1]} 行）{days}",
+                   "删除其中一条；同一个写法在不同时期有不同的规范写法时，用 since 和 until 把两条的日期分开")
 
 
 def _right(entry: TermEntry) -> tuple[str, ...]:

@@ -4,7 +4,7 @@
   a column with no article at all (空白栏目) is an error;
 - identification: the footer's 主办单位, 网站标识码, ICP 备案号, 公安机关备案号 and 党政机关网站标识;
 - leaders: a leader's title followed by somebody else's name (严重表述错误; the list: bureau/leaders.py);
-- terms: standard wording (规范用语; the list: bureau/terms.py);
+- terms: standard wording (规范用语; the list: bureau/terms.py), each article by the terms in force on its day;
   leaders and terms are looked for together, in one pass over each line (`check_text`, phrases.py).
 
 Each finding has a code; `resolve_levels` reads the site's error / warning / off per code.
@@ -243,12 +243,22 @@ def _is_ours(before: str, organisations: tuple[str, ...]) -> bool:
     return False
 
 
-def text_finder(leaders: Leaders | None, terms: Iterable[Term]) -> PhraseFinder:
+class TextFinder(PhraseFinder):
+    """Every phrase the leader and wording checks look for, and the terms each wrong wording is of (their
+    places in the list of terms): an article is judged by the terms whose wrong wording it holds only."""
+
+    def __init__(self, leaders: Leaders | None, terms: Iterable[Term]):
+        phrases = [title for leader in (leaders.leaders if leaders else ()) for title in leader.titles]
+        self.terms_of: dict[str, list[int]] = {}
+        for index, term in enumerate(terms):
+            phrases += [term.wrong, *term.right, *term.ignore]
+            self.terms_of.setdefault(term.wrong, []).append(index)
+        super().__init__(phrases)
+
+
+def text_finder(leaders: Leaders | None, terms: Iterable[Term]) -> TextFinder:
     """One finder for every phrase the leader and wording checks look for: built once per build."""
-    phrases = [title for leader in (leaders.leaders if leaders else ()) for title in leader.titles]
-    for term in terms:
-        phrases += [term.wrong, *term.right, *term.ignore]
-    return PhraseFinder(phrases)
+    return TextFinder(leaders, terms)
 
 
 _Hit = tuple[int | None, str | None, str, dict[str, list[int]], bool]
@@ -265,7 +275,7 @@ def _hits(article: Article, finder: PhraseFinder) -> list[_Hit]:
 
 def check_text(
     articles: Iterable[Article], leaders: Leaders | None, terms: Iterable[Term], paths: Mapping[str, str] | None = None,
-    levels: Mapping[str, Level | None] | None = None, finder: PhraseFinder | None = None,
+    levels: Mapping[str, Level | None] | None = None, finder: TextFinder | None = None,
 ) -> list[Finding]:
     """The leader findings of every article, then the wording findings of every article (one pass over
     each article's text for both; `finder` is `text_finder(leaders, terms)`, built here if not given)."""
@@ -280,7 +290,7 @@ def check_text(
     return apply_levels(by_leaders + by_terms, levels)
 
 
-def article_text_findings(article: Article, leaders: Leaders | None, terms: list[Term], finder: PhraseFinder,
+def article_text_findings(article: Article, leaders: Leaders | None, terms: list[Term], finder: TextFinder,
                           paths: Mapping[str, str] | None = None) -> tuple[list[Finding], list[Finding]]:
     """One article's leader findings and wording findings, at their default levels (`check_text` for one
     article: a build runs it in the process that renders the article's page)."""
@@ -288,7 +298,7 @@ def article_text_findings(article: Article, leaders: Leaders | None, terms: list
     if not hits:
         return [], []
     return (_leader_findings(article, hits, leaders, paths) if leaders else []), \
-        _term_findings(article, hits, terms, paths)
+        _term_findings(article, hits, terms, finder.terms_of, paths)
 
 
 def check_leaders(
@@ -348,7 +358,8 @@ def check_terms(
 ) -> list[Finding]:
     """A finding per wrong wording, with its line and the right term.
 
-    A `first_mention` term is reported once per article, when the short form comes before the
+    An article is held to the terms in force on its day (`since` / `until`): an old name is wrong after
+    its reform only, so the archive keeps the names of its time. A `first_mention` term is reported once per article, when the short form comes before the
     full form (the body is read in order; the title may use the short form).
     """
     return check_text(articles, None, terms, paths, levels)
@@ -358,14 +369,19 @@ def _spans(occurrences: dict[str, list[int]], phrases: Iterable[str]) -> list[ra
     return [range(start, start + len(p)) for p in phrases for start in occurrences.get(p, ())]
 
 
-def _term_findings(article: Article, hits: list[_Hit], terms: list[Term],
+def _term_findings(article: Article, hits: list[_Hit], terms: list[Term], terms_of: Mapping[str, list[int]],
                    paths: Mapping[str, str] | None) -> list[Finding]:
+    """The wording findings of one article, by the terms in force on its day (Asia/Shanghai) whose wrong
+    wording it holds (`terms_of`: `TextFinder.terms_of`), in the terms' order."""
     findings = []
     lines_with: dict[str, list[int]] = {}  # phrase: the indexes in `hits` of the lines holding it
     for index, hit in enumerate(hits):
         for phrase in hit[3]:
             lines_with.setdefault(phrase, []).append(index)
-    for term in terms:
+    day = article.date.astimezone(SHANGHAI).date()
+    for term in (terms[i] for i in sorted(i for phrase in lines_with for i in terms_of.get(phrase, ()))):
+        if not term.in_force_on(day):
+            continue
         first_only = term.first_mention
         if first_only:
             indexes = sorted({i for p in (term.wrong, *term.right) for i in lines_with.get(p, ()) if not hits[i][4]})
@@ -390,11 +406,12 @@ def _term_findings(article: Article, hits: list[_Hit], terms: list[Term],
 def _term_finding(article: Article, paths, line: int | None, field: str | None, term: Term,
                   first: bool = False) -> Finding:
     right = "或".join(f"“{r}”" for r in term.right)
+    when = f"（适用于{term.period}发布的文章）" if term.dated else ""
     if first:
-        message = f"“{term.wrong}”第一次出现时应当写全称{right}"
+        message = f"“{term.wrong}”第一次出现时应当写全称{right}{when}"
         fix = f"第一次出现时写成{right}（{term.wrong}），之后可以用简称"
     else:
-        message = f"“{term.wrong}”不是规范用语，应当写{right}"
+        message = f"“{term.wrong}”不是规范用语，应当写{right}{when}"
         fix = f"改成{right}"
     if term.note:
         fix += f"（{term.note}）"
