@@ -138,6 +138,23 @@ def test_a_survey_without_its_dates_is_an_error(site, build_errors):
     assert any(e.startswith("content/surveys/b.md:1: closes:") for e in errors), errors
 
 
+@pytest.mark.parametrize("kind, writes, found", [
+    ("survey", {"opens": "2025-03-01"}, ("closes", "survey-field-missing")),
+    ("interview", {"interview_time": "2025-03-01 15:00"}, ("guests", "interview-field-missing")),
+    ("letter", {"writer": "王女士", "received": "2025-03-01", "replied_on": "2025-02-01"}, ("replied_on", "letter-reply-before-received")),
+])
+def test_a_wrong_column_kind_hides_none_of_its_articles_kind_findings(site, run_cli, kind, writes, found):
+    site.column("odd", "专栏", kind=kind, order=4)
+    site.write("health-weekly/b.md", article("乙", "2025-01-08", issue=1))
+    site.write("odd/a.md", article("甲", "2025-03-01", **writes))
+    site.write("odd/plain.md", article("丙", "2025-03-02"))
+    site.write_project()
+    findings = json.loads(run_cli(site, "check", "--format", "json").stdout)
+    assert [(f["path"], f["field"]) for f in findings if f["path"].startswith("columns/")] == [("columns/odd.yml", "kind")]
+    told = [(f["path"], f["field"], f["code"]) for f in findings if f["path"].startswith("content/")]
+    assert ("content/odd/a.md", *found) in told and {path for path, _, _ in told} == {"content/odd/a.md"}, told
+
+
 def test_a_field_of_another_kind_of_column_is_a_warning_not_silently_dropped(site, run_cli):
     site.write("health-weekly/b.md", article("乙", "2025-01-08", issue=1))
     site.write("news/a.md", article("甲", "2025-01-08", 征集截止="2025-02-01", 嘉宾=["张明"], doc_type="行政规范性文件"))

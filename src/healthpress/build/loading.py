@@ -23,7 +23,8 @@ from healthpress.bureau.letters import build_letters
 from healthpress.bureau.surveys import build_surveys
 from healthpress.bureau.periodical import periodical_findings
 from healthpress.bureau.units import unit_findings
-from healthpress.model.articles import ACTIVITY_FIELDS, LETTER_FIELDS, Article, parse_article, read_article
+from healthpress.model.articles import (ACTIVITY_FIELDS, INTERVIEW_FIELDS, LETTER_FIELDS, SURVEY_FIELDS, Article,
+                                       parse_article, read_article)
 from healthpress.model.assets import check_assets
 from healthpress.model.catalog import Catalog, build_catalog, unknown_column_findings, url_clashes
 from healthpress.model.columns import Column
@@ -160,6 +161,30 @@ def check_refused(loaded: LoadedArticles, catalog: Catalog, columns: dict[str, C
     return findings
 
 
+KIND_FIELDS = {"letters": LETTER_FIELDS, "interviews": INTERVIEW_FIELDS, "surveys": SURVEY_FIELDS}
+"""Each kind with fields of its own, and those fields."""
+
+
+def check_kindless(loaded: LoadedArticles, columns: dict[str, Column], now: dt.datetime) -> list[Finding]:
+    """The kind's own rules on the articles of a column whose file has an error (`Columns.broken`: its kind
+    unknown, a wrong `kind:` say): each article is checked as the kind most of whose fields it writes (a
+    letter's, an interview's, a survey's), so the column file's error hides none of its articles' own."""
+    broken = set(getattr(columns, "broken", frozenset()))
+    kindless = [(a, frozenset()) for a in loaded.articles if a.column in broken]
+    kindless += [(a, failed) for a, failed in loaded.refused_articles.values() if a.column in broken]
+    by_kind: dict[str, list[Article]] = {kind: [] for kind in KIND_FIELDS}
+    for article, failed in kindless:
+        written = {name for name, _ in (*article.letter_fields, *article.activity_fields)}
+        counts = {kind: len(written.intersection(names)) for kind, names in KIND_FIELDS.items()}
+        kind = max(counts, key=counts.__getitem__)
+        if counts[kind] and not failed.intersection(KIND_FIELDS[kind]):
+            by_kind[kind].append(article)
+    paths = loaded.paths
+    return (build_letters(by_kind["letters"], broken, paths)[1]
+            + build_interviews(by_kind["interviews"], broken, paths, now)[1]
+            + build_surveys(by_kind["surveys"], broken, paths, now)[1])
+
+
 def check_covers(articles: list[Article], existing: set[str], paths: dict[str, str]) -> list[Finding]:
     """A cover must be an image that exists in content/ (or an address on another site)."""
     return [
@@ -202,6 +227,7 @@ def build_site_model(
     found += check_covers(shown, taken_uris, loaded.paths)
     found += check_empty_bodies(loaded.articles, columns, loaded.paths)
     found += check_refused(loaded, catalog, columns, now, withheld)
+    found += check_kindless(loaded, columns, now)
     for column in columns.values():
         if column.kind == "periodical":
             found += periodical_findings(catalog.by_column[column.id], column.title, loaded.paths)
