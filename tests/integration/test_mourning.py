@@ -18,6 +18,8 @@ MOURNING_YML = f"# 全国哀悼日\n- name: 全国哀悼日\n  date: {DAY}\n"
 GREY = "assets/healthpress/mourning-gray.css"
 FESTIVE = "assets/healthpress/mourning.css"
 ARTICLE = "/news/2019/03/qingming/"
+FESTIVE_PARAGRAPH = "倡议全文如下。\n\n祝大家节日快乐！\n{: .hp-festive }\n"
+"""A paragraph an editor marks festive (attr_list): kept as written, hidden by mourning.css on a mourning day."""
 
 
 def epoch(moment: str) -> str:
@@ -29,7 +31,8 @@ def epoch(moment: str) -> str:
 def mourning_site(site: SiteFolder) -> SiteFolder:
     (site.root / "data").mkdir()
     (site.root / "data" / "mourning.yml").write_text(MOURNING_YML, encoding="utf-8")
-    site.write("news/qingming.md", article("清明节文明祭扫倡议", "2019-03-28 09:00"))
+    site.config["markdown_extensions"] = ["attr_list"]
+    site.write("news/qingming.md", article("清明节文明祭扫倡议", "2019-03-28 09:00", FESTIVE_PARAGRAPH))
     site.write("news/yizhen.md", article("社区义诊活动", "2019-05-08"))
     site.write("health-weekly/di-yi-qi.md", article("健康周刊第一期", "2019-01-04", issue=1))
     return site
@@ -66,6 +69,7 @@ def test_on_the_day_the_home_page_is_grey_and_every_page_hides_the_festive_banne
     site_dir = mourning_site.root / "site"
     assert "grayscale(100%)" in (site_dir / GREY).read_text(encoding="utf-8")
     assert ".hp-festive" in (site_dir / FESTIVE).read_text(encoding="utf-8")
+    assert '<p class="hp-festive">祝大家节日快乐！</p>' in (site_dir / ARTICLE.strip("/") / "index.html").read_text(encoding="utf-8")
 
     build_at(mourning_site, "2020-04-05 00:00", monkeypatch, capfd)
     assert sheets(mourning_site, "/") == sheets(mourning_site, ARTICLE) == set()

@@ -70,15 +70,21 @@ def gitlab_check() -> dict:
     return yaml.safe_load(GITLAB.read_text(encoding="utf-8"))["check"]
 
 
-def gitlab_variables(pipeline: dict[str, str]) -> dict[str, str] | None:
-    """The check job's variables in a pipeline with these predefined variables (None: the job does not run)."""
-    job = gitlab_check()
-    for rule in job["rules"]:
+def gitlab_rule(rules: list[dict], pipeline: dict[str, str]) -> dict | None:
+    """The first of `rules` (each `if: $A == $B` or `$A == "text"`) a pipeline with these variables matches."""
+    for rule in rules:
         match = re.fullmatch(r'\$(\w+) == (?:\$(\w+)|"([^"]*)")', rule["if"])
         left, right = pipeline.get(match.group(1)), pipeline.get(match.group(2)) if match.group(2) else match.group(3)
         if left is not None and left == right:
-            return {**job.get("variables", {}), **rule.get("variables", {})}
+            return rule
     return None
+
+
+def gitlab_variables(pipeline: dict[str, str]) -> dict[str, str] | None:
+    """The check job's variables in a pipeline with these predefined variables (None: the job does not run)."""
+    job = gitlab_check()
+    rule = gitlab_rule(job["rules"], pipeline)
+    return {**job.get("variables", {}), **rule.get("variables", {})} if rule is not None else None
 
 
 def gitlab_build_cache() -> dict:
@@ -124,3 +130,42 @@ def test_gitlab_takes_the_secret_from_a_masked_variable_not_the_file():
     assert SECRET not in str(data), "the secret is not set in the file"
     text = GITLAB.read_text(encoding="utf-8")
     assert SECRET in text and "Masked" in text and "Protected" in text
+
+
+# ---- the hourly rebuild: scheduled publication and expiry, national mourning days (data/mourning.yml) ----
+
+def github_condition(expression: str, event: str, ref: str) -> bool:
+    """A step's or job's `if:` made of `github.event_name` or `github.ref` compared with quoted text, joined by &&."""
+    values = {"github.event_name": event, "github.ref": ref}
+    holds = True
+    for clause in expression.split("&&"):
+        match = re.fullmatch(r"\s*(github\.\w+) (==|!=) '([^']*)'\s*", clause)
+        assert match, f"not understood here: {clause!r}"
+        holds = holds and (values[match.group(1)] == match.group(3)) == (match.group(2) == "==")
+    return holds
+
+
+def test_github_rebuilds_and_publishes_every_hour_and_on_demand():
+    """The mourning day starts and ends, scheduled articles go up and expired ones down, with no one
+    committing: an hourly schedule on main that builds and deploys; and a run by hand for a time to the minute."""
+    workflow = yaml.safe_load(GITHUB.read_text(encoding="utf-8"))
+    triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads the key `on` as true
+    [schedule] = triggers["schedule"]
+    minute, *rest = schedule["cron"].split()
+    assert minute.isdigit() and rest == ["*", "*", "*", "*"], "every hour"
+    assert "workflow_dispatch" in triggers
+    deploy = workflow["jobs"]["deploy"]
+    for event in ("schedule", "workflow_dispatch"):
+        assert github_condition(deploy["if"], event, MAIN_REF), event
+        assert not any(github_condition(step["if"], event, MAIN_REF) for step in github_steps()
+                       if "github.event_name == 'pull_request'" in step.get("if", "")), event
+    assert not github_condition(deploy["if"], "pull_request", "refs/pull/12/merge")
+
+
+def test_gitlab_scheduled_pipelines_on_main_build_from_the_cache_and_publish():
+    data = yaml.safe_load(GITLAB.read_text(encoding="utf-8"))
+    scheduled = {**MAIN_PIPELINE, "CI_PIPELINE_SOURCE": "schedule"}
+    assert gitlab_rule(data["workflow"]["rules"], scheduled) is not None, "the pipeline runs"
+    assert gitlab_value(gitlab_build_cache()["policy"], scheduled, gitlab_variables(scheduled)) == "pull-push"
+    assert gitlab_rule(data["pages"]["rules"], scheduled) is not None, "the site is published"
+    assert "流水线计划" in GITLAB.read_text(encoding="utf-8")
