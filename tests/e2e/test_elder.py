@@ -23,10 +23,13 @@ PAGES = {"home": "/", "listing": f"/{PAGED_COLUMN}/", "article": ARTICLE}
 CHUNK = 80
 """The most characters reading.js gives one utterance."""
 
-SPEECH_STUB = """(() => {
+CHINESE_VOICES = [{"name": "English", "lang": "en-US", "default": True}, {"name": "國語", "lang": "zh-TW"},
+                  {"name": "普通话", "lang": "zh_CN"}]
+"""The voices a browser offers (some engines write zh_CN): reading.js takes the mainland one."""
+SPEECH_STUB_JS = """(() => {
   const log = JSON.parse(sessionStorage.getItem('hp-speech-log') || '[]');
   const save = () => sessionStorage.setItem('hp-speech-log', JSON.stringify(log));
-  const voices = [{name: 'English', lang: 'en-US', default: true}, {name: '普通话', lang: 'zh-CN'}];
+  const voices = VOICES;
   class Utterance { constructor(text) { this.text = text; this.lang = ''; this.voice = null; this.onend = null; this.onerror = null; } }
   const spoken = [];
   const synth = {
@@ -39,9 +42,17 @@ SPEECH_STUB = """(() => {
   Object.defineProperty(window, 'SpeechSynthesisUtterance', {value: Utterance, configurable: true, writable: true});
   window.hpSpeech = {log, finish() { const u = spoken[spoken.length - 1]; if (u && u.onend) u.onend(); }};
 })()"""
-"""window.speechSynthesis as a recorder, in place before the page's scripts run: every speak (its text, lang and
+"""window.speechSynthesis as a recorder (VOICES: its getVoices()), in place before the page's scripts run: every speak (its text, lang and
 voice) and cancel, kept in sessionStorage so that a cancel on leaving a page is read on the next one;
 hpSpeech.finish() ends the utterance being spoken, as an engine does when it has said it."""
+
+
+def speech_stub(voices: list[dict]) -> str:
+    """SPEECH_STUB_JS with these voices."""
+    return SPEECH_STUB_JS.replace("VOICES", json.dumps(voices, ensure_ascii=False))
+
+
+SPEECH_STUB = speech_stub(CHINESE_VOICES)
 
 NO_SPEECH = """for (const name of ['speechSynthesis', 'SpeechSynthesisUtterance']) {
   delete window[name]; delete Window.prototype[name]; }"""
@@ -96,6 +107,14 @@ def test_speech_reads_the_title_and_the_whole_body_in_chinese_in_short_pieces(op
     body = page.locator("#hp-article-text").inner_text()
     assert len(spoken) > 5 and squeezed("".join(e["text"] for e in spoken)) == squeezed(title + body)
     expect(page.locator("#hp-speech")).to_have_text("语音阅读")  # read to the end: the button is back
+
+
+def test_without_a_chinese_voice_the_speech_is_still_asked_for_in_chinese(open_page):
+    page = open_with(open_page, speech_stub([{"name": "English", "lang": "en-US", "default": True}]))
+    page.goto(ARTICLE)
+    page.locator("#hp-speech").click()
+    [spoken] = [entry for entry in speech_log(page) if entry["call"] == "speak"]
+    assert spoken["lang"] == "zh-CN" and spoken["voice"] is None, spoken  # the engine picks its Chinese voice
 
 
 def test_the_same_button_stops_the_speech_and_leaving_the_page_stops_it(open_page):
