@@ -32,8 +32,11 @@ def test_an_article_dated_ten_days_before_its_first_commit_is_reported_one_day_b
 
 def test_a_renamed_file_keeps_the_day_it_was_first_committed(site, git_site, run_cli):
     site.write("news/old-name.md", article("改过文件名的文章", "2026-03-01"))
+    (site.root / "drafts").mkdir()
+    (site.root / "drafts" / "draft.md").write_text(article("在草稿文件夹里写好的", "2026-03-01"), encoding="utf-8")
     git_site.commit("2026-03-01")
     git_site.git("mv", "content/news/old-name.md", "content/news/new-name.md")
+    git_site.git("mv", "drafts/draft.md", "content/news/draft.md")
     git_site.commit("2026-04-20", "改文件名")
     assert compliance(run_cli, site, "backdated-release", "release-history-missing") == []
     site.write("news/new-name.md", article("改过文件名的文章", "2026-03-01", body="改过的正文。"))

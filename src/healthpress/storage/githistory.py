@@ -1,10 +1,13 @@
-"""The day each file of a folder first entered its git repository, read from one `git log` of the folder.
+"""The day each file of a folder first entered its git repository, read from one `git log` of the repository.
 
-One pass over the folder's whole history (`git log --name-status -M --reverse`) gives every file's first
-commit, following renames (a file renamed keeps the time it was first added under its old name); one
-`git log --follow` per file would take a process per article, too slow for a site of 10,000. A file added,
-removed and added again keeps its first time, as `git log --follow --diff-filter=A` would give. Times are
-committer times: when the commit entered the repository, not when its author says it was written.
+One pass over the repository's whole history (`git log --name-status -M --reverse`) gives every file's first
+commit, following renames (a file renamed, or moved into the folder from another, keeps the time it was first
+added under its old name). One `git log --follow` per file would take a process per article (about 0.09 CPU-s
+each: 90 s for 1,000 articles, against 0.08 s for this one pass; 1.2 s for 10,000 files and 2,050 commits), and
+its guesses are wrong for a bureau's articles: it takes a new article for a copy of an older one much like it
+and follows that. Here a copy is a new file, and only a file removed in the same commit can be renamed. A file
+added, removed and added again keeps its first time. Times are committer times: when the commit entered the
+repository, not when its author says it was written.
 
 Model-free: paths and Unix times only; whether a time is too late for an article is checks/backdating.py's.
 """
@@ -19,7 +22,7 @@ from pathlib import Path
 from typing import Literal
 
 GIT_SECONDS = 300
-"""Most seconds the history may take to read (a site of 10,000 files with 20,000 commits takes about 2)."""
+"""Most seconds the history may take to read (10,000 files and 2,050 commits: about 1.2 CPU-s)."""
 
 HEADER = "commit "
 
@@ -39,7 +42,8 @@ class FolderHistory:
 
 
 def folder_history(folder: Path) -> FolderHistory:
-    """The first commit time of every file under `folder`, or why git history cannot tell them: not a git
+    """The first commit time of every file under `folder` (the whole repository's history read, the paths
+    outside `folder` left out), or why git history cannot tell them: not a git
     checkout, a shallow clone (its history cut off, so every file would seem added by its oldest commit),
     git not installed, or git failing (say, "dubious ownership")."""
     git = shutil.which("git")
@@ -54,7 +58,7 @@ def folder_history(folder: Path) -> FolderHistory:
     if isinstance(_git(git, folder, "rev-parse", "--verify", "--quiet", "HEAD"), str):
         return FolderHistory("read")  # a repository without a commit yet: nothing is committed
     logged = _git(git, folder, "log", "--format=" + HEADER + "%ct", "--name-status", "-M", "--diff-filter=AR",
-                  "-z", "--reverse", "--topo-order", "--no-color", "--", ".")
+                  "-z", "--reverse", "--topo-order", "--no-color")
     if isinstance(logged, str):
         return FolderHistory("failed", detail=logged)
     return FolderHistory("read", first_additions(logged, prefix.strip()))
