@@ -169,3 +169,19 @@ def test_gitlab_scheduled_pipelines_on_main_build_from_the_cache_and_publish():
     assert gitlab_value(gitlab_build_cache()["policy"], scheduled, gitlab_variables(scheduled)) == "pull-push"
     assert gitlab_rule(data["pages"]["rules"], scheduled) is not None, "the site is published"
     assert "流水线计划" in GITLAB.read_text(encoding="utf-8")
+
+
+def test_both_templates_fetch_the_whole_history_and_run_the_compliance_check_after_the_build():
+    """check --compliance dates each article's first commit (checks/backdating.py): a shallow clone, the
+    default of both CIs, could only say it cannot tell."""
+    [checkout] = [s for s in github_steps() if s.get("uses", "").startswith("actions/checkout@")]
+    assert checkout["with"]["fetch-depth"] == 0
+    steps = [s.get("run", "") for s in github_steps()]
+    build = next(i for i, run in enumerate(steps) if "healthpress build" in run)
+    assert any("healthpress check --compliance" in run for run in steps[build + 1:])
+    for pipeline in ({"CI_PIPELINE_SOURCE": "merge_request_event"}, {"CI_COMMIT_BRANCH": "main", "CI_DEFAULT_BRANCH": "main"}):
+        assert gitlab_variables(pipeline)["GIT_DEPTH"] == 0
+    script = gitlab_check()["script"]
+    assert any("healthpress check --compliance" in line for line in script[script.index("healthpress build --strict"):])
+    readme = (ROOT / "ci-templates" / "README.md").read_text(encoding="utf-8")
+    assert "fetch-depth: 0" in readme and "GIT_DEPTH: 0" in readme and "倒签" in readme
