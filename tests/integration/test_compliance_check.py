@@ -160,6 +160,27 @@ def test_an_old_name_is_flagged_after_its_reform_only_by_build_rebuild_and_check
     assert flagged(run_cli(site, "build").stderr) == flagged(run_cli(site, "check").stdout) == []
 
 
+def test_an_article_without_a_readable_date_is_refused_before_its_terms_are_judged(site, run_cli):
+    """Every article has its own date to be judged by: one without a date, or with one not readable, is refused
+    for it by build and check alike, and its wording judged once its date is written."""
+    (site.root / "data").mkdir()
+    (site.root / "data" / "terms.yml").write_text(
+        "- wrong: 卫生计生委\n  right: 卫生健康委\n  since: 2018-03-27\n", encoding="utf-8")
+    site.write("health-weekly/b.md", article("乙", "2013-05-08", issue=1))
+    site.write("news/nodate.md", "---\ntitle: 无日期\n---\n\n国家卫生计生委召开会议。\n")
+    site.write("news/baddate.md", "---\ntitle: 坏日期\ndate: 2020年5月1日\n---\n\n国家卫生计生委召开会议。\n")
+    built, checked = run_cli(site, "build"), run_cli(site, "check")
+    assert built.returncode == checked.returncode == 1
+    for output in (built.stderr, checked.stdout):
+        assert "content/news/nodate.md:1: date: 缺少这个必填字段" in output
+        assert "content/news/baddate.md:3: date: 无法识别的日期“2020年5月1日”" in output
+        assert "卫生计生委" not in output
+    site.write("news/nodate.md", "---\ntitle: 无日期\ndate: 2020-05-01\n---\n\n国家卫生计生委召开会议。\n")
+    site.write("news/baddate.md", "---\ntitle: 坏日期\ndate: 2016-05-01\n---\n\n国家卫生计生委召开会议。\n")
+    checked = run_cli(site, "check")
+    assert "content/news/nodate.md:6: “卫生计生委”不是规范用语" in checked.stdout and "baddate" not in checked.stdout
+
+
 READ_BY = """
 import os, sys
 from pathlib import Path

@@ -398,6 +398,10 @@ def test_the_same_wording_for_other_days_has_another_right_form():
         (REFORM + "- wrong: 卫生计生委\n  right: 卫健委\n  until: 2018-03-27\n", 5, "wrong", "duplicate-term",
          "第 1 行），两条检查的日期有重叠（2018年3月27日起，2018年3月27日以前）"),
         (REFORM + "- wrong: 卫生计生委\n  right: 卫健委\n", 5, "wrong", "duplicate-term", "第 1 行），两条检查的日期有重叠"),
+        (REFORM + "- wrong: 卫生健康委\n  right: 卫生计生委\n", 5, "wrong", "term-contradiction",
+         "“卫生健康委”是第 1 行那一条的规范写法，这里又说它不规范，两条检查的日期有重叠（2018年3月27日起，不限日期）"),
+        ("- wrong: 卫健委\n  right: 卫生健康委\n- wrong: 卫生计生委\n  right: [卫生健康委, 卫健委]\n", 4, "right",
+         "term-contradiction", "规范写法“卫健委”是第 1 行那一条里的不规范写法"),
     ],
 )
 def test_terms_file_period_findings(text, line, field, code, words):
@@ -411,6 +415,20 @@ def test_terms_file_period_findings(text, line, field, code, words):
 def test_the_same_wording_on_days_apart_is_no_duplicate():
     terms, findings = parse_terms("data/terms.yml", REFORM + "- wrong: 卫生计生委\n  right: 卫健委\n  until: 2018-03-26\n")
     assert findings == [] and [t.right for t in terms] == [("卫生健康委",), ("卫健委",)]
+
+
+def test_an_old_and_a_new_name_each_wrong_on_the_other_side_of_the_reform():
+    """卫生健康委 in an article before the reform is as wrong as 卫生计生委 after it: two entries, their right forms
+    swapped, on days apart; a short form whose full name must come first may be another entry's right form."""
+    terms, findings = parse_terms("data/terms.yml", REFORM + (
+        "- wrong: 卫生健康委\n  right: 卫生计生委\n  until: 2018-03-26\n"
+        "- wrong: 农合\n  right: 新农合\n- wrong: 新农合\n  right: 新型农村合作医疗\n  first_mention: true\n"))
+    assert findings == [] and len(terms) == 4
+    text = "国家卫生计生委、国家卫生健康委。"
+    [before] = check_terms([article(text, date="2018-03-26")], terms)
+    [after] = check_terms([article(text, date="2018-03-27")], terms)
+    assert before.message.startswith("“卫生健康委”不是规范用语，应当写“卫生计生委”（适用于2018年3月26日以前")
+    assert after.message.startswith("“卫生计生委”不是规范用语，应当写“卫生健康委”（适用于2018年3月27日起")
 
 
 def test_a_leaders_term_that_ends_before_it_begins_is_an_error():

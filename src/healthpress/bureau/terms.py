@@ -69,10 +69,14 @@ Period = tuple[dt.date | None, dt.date | None]
 
 
 def read_terms(doc: DataDocument) -> tuple[list[Term], list[Finding]]:
-    """Validate a loaded terms document; a wrong wording listed twice for days in common is an error (listed
-    again for other days, as an old name that is right before a reform, wrong after, it is not)."""
+    """Validate a loaded terms document. A wrong wording listed twice for days in common is an error (listed
+    again for other days, as an old name that is right before a reform, wrong after, it is not); so is a
+    right form that another entry calls wrong on days in common (an editor following one would be told off
+    by the other; a short form that its full name must only come before, `first_mention`, is not wrong)."""
     entries, findings = expect_list(doc, doc.data, (), "用语", "- wrong: 医闹")
-    written: dict[str, list[tuple[Period, int | None]]] = {}  # wrong: the period and line of each entry kept
+    wrongs: dict[str, list[tuple[Period, int | None]]] = {}  # wrong: the period and line of each entry kept
+    banned: dict[str, list[tuple[Period, int | None]]] = {}  # the same, of the entries without first_mention
+    rights: dict[str, list[tuple[Period, int | None]]] = {}  # a right form: the same
 
     def judge(item: ValidEntry[TermEntry]) -> list[Finding]:
         entry, line = item.value, doc.line(*item.key, "wrong")
@@ -81,12 +85,23 @@ def read_terms(doc: DataDocument) -> tuple[list[Term], list[Finding]]:
                             "改正 wrong 或 right")]
         period = (entry.since, entry.until)
         found = reversed_period(doc.path, doc.line(*item.key, "until"), *period)
-        earlier = next((other for other in written.get(entry.wrong, ()) if overlap(other[0], period)), None)
-        if not found and earlier is not None:
-            found.append(_duplicate(doc.path, line, entry.wrong, earlier, period))
-        if not found:
-            written.setdefault(entry.wrong, []).append((period, line))
-        return found
+        if found:
+            return found
+        if (earlier := _overlapping(wrongs, entry.wrong, period)) is not None:
+            return [_duplicate(doc.path, line, entry.wrong, earlier, period)]
+        if not entry.first_mention and (earlier := _overlapping(rights, entry.wrong, period)) is not None:
+            return [_contradiction(doc.path, line, "wrong", f"“{entry.wrong}”是第 {earlier[1]} 行那一条的规范写法，"
+                                   "这里又说它不规范", earlier, period)]
+        for right in _right(entry):
+            if (earlier := _overlapping(banned, right, period)) is not None:
+                return [_contradiction(doc.path, doc.line(*item.key, "right"), "right",
+                                       f"规范写法“{right}”是第 {earlier[1]} 行那一条里的不规范写法", earlier, period)]
+        wrongs.setdefault(entry.wrong, []).append((period, line))
+        if not entry.first_mention:
+            banned.setdefault(entry.wrong, []).append((period, line))
+        for right in _right(entry):
+            rights.setdefault(right, []).append((period, line))
+        return []
 
     valid, found = validate_entries(doc, entries, TermEntry, (), TERM_HELP, lambda n: f"第 {n} 条用语", check=judge)
     terms = [Term(e.wrong, _right(e), e.first_mention, tuple(e.ignore), e.note, e.since, e.until)
@@ -94,12 +109,30 @@ def read_terms(doc: DataDocument) -> tuple[list[Term], list[Finding]]:
     return terms, findings + found
 
 
+def _overlapping(kept: dict[str, list[tuple[Period, int | None]]], phrase: str, period: Period
+                 ) -> tuple[Period, int | None] | None:
+    """The first entry kept for `phrase` whose days meet `period`."""
+    return next((other for other in kept.get(phrase, ()) if overlap(other[0], period)), None)
+
+
+def _days_in_common(earlier: Period, period: Period) -> str:
+    if earlier == period == (None, None):
+        return ""
+    return f"，两条检查的日期有重叠（{period_words(*earlier)}，{period_words(*period)}）"
+
+
 def _duplicate(path: str, line: int | None, wrong: str, earlier: tuple[Period, int | None], period: Period) -> Finding:
     """A wrong wording listed again for days an earlier entry (its period and line) already covers."""
-    days = "" if earlier[0] == period == (None, None) else \
-        f"，两条检查的日期有重叠（{period_words(*earlier[0])}，{period_words(*period)}）"
-    return Finding(path, line, "wrong", "duplicate-term", f"“{wrong}”已经写过（第 {earlier[1]} 行）{days}",
+    return Finding(path, line, "wrong", "duplicate-term",
+                   f"“{wrong}”已经写过（第 {earlier[1]} 行）{_days_in_common(earlier[0], period)}",
                    "删除其中一条；同一个写法在不同时期有不同的规范写法时，用 since 和 until 把两条的日期分开")
+
+
+def _contradiction(path: str, line: int | None, field: str, message: str, earlier: tuple[Period, int | None],
+                   period: Period) -> Finding:
+    """One entry's right form is another's wrong wording on days in common."""
+    return Finding(path, line, field, "term-contradiction", message + _days_in_common(earlier[0], period),
+                   "改正其中一条；旧写法和新写法在改名前后对调时，用 since 和 until 把两条的日期分开")
 
 
 def _right(entry: TermEntry) -> tuple[str, ...]:

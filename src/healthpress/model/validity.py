@@ -45,14 +45,14 @@ def overlap(first: tuple[dt.date | None, dt.date | None], second: tuple[dt.date 
 
 
 def period_words(since: dt.date | None, until: dt.date | None) -> str:
-    """The period in Chinese: 2018年3月27日起, 2019年12月31日以前, 2016年1月1日至2019年12月31日, 一直."""
+    """The period in Chinese: 2018年3月27日起, 2019年12月31日以前, 2016年1月1日至2019年12月31日, 不限日期."""
     if since and until:
         return f"{chinese_date(since)}至{chinese_date(until)}"
     if since:
         return f"{chinese_date(since)}起"
     if until:
         return f"{chinese_date(until)}以前"
-    return "一直"
+    return "不限日期"
 
 
 def reversed_period(path: str, line: int | None, since: dt.date | None, until: dt.date | None) -> list[Finding]:
