@@ -5,16 +5,17 @@ the findings of data/mourning.yml, the same from `check` as from a build."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from helpers import SiteFolder, article
+from helpers import SiteFolder, article, english_words
 
 DAY = "2020-04-04"
-MOURNING_YML = f"# 全国哀悼日\n- name: 全国哀悼日\n  date: {DAY}\n"
+MOURNING_YML = f"# 全国哀悼日\n- name: 清明哀悼\n  date: {DAY}\n"
 GREY = "assets/healthpress/mourning-gray.css"
 FESTIVE = "assets/healthpress/mourning.css"
 ARTICLE = "/news/2019/03/qingming/"
@@ -61,8 +62,15 @@ def tree(site_dir: Path) -> dict[str, bytes]:
     return {p.relative_to(site_dir).as_posix(): p.read_bytes() for p in sorted(site_dir.rglob("*")) if p.is_file()}
 
 
-def test_on_the_day_the_home_page_is_grey_and_every_page_hides_the_festive_banners(mourning_site, monkeypatch, capfd):
+def logged(caplog) -> str:
+    return "\n".join(r.getMessage() for r in caplog.records)
+
+
+def test_on_the_day_the_home_page_is_grey_and_every_page_hides_the_festive_banners(mourning_site, monkeypatch, capfd,
+                                                                                   caplog):
+    caplog.set_level(logging.INFO)
     build_at(mourning_site, f"{DAY} 12:00", monkeypatch, capfd)
+    assert "哀悼期间（data/mourning.yml）：清明哀悼；首页显示为灰色，标着 hp-festive 的节日横幅不显示" in logged(caplog)
     assert sheets(mourning_site, "/") == {GREY, FESTIVE}
     assert sheets(mourning_site, ARTICLE) == {FESTIVE}
     assert sheets(mourning_site, "/news/") == {FESTIVE}
@@ -71,8 +79,10 @@ def test_on_the_day_the_home_page_is_grey_and_every_page_hides_the_festive_banne
     assert ".hp-festive" in (site_dir / FESTIVE).read_text(encoding="utf-8")
     assert '<p class="hp-festive">祝大家节日快乐！</p>' in (site_dir / ARTICLE.strip("/") / "index.html").read_text(encoding="utf-8")
 
+    caplog.clear()
     build_at(mourning_site, "2020-04-05 00:00", monkeypatch, capfd)
     assert sheets(mourning_site, "/") == sheets(mourning_site, ARTICLE) == set()
+    assert "哀悼" not in logged(caplog)
     build_at(mourning_site, "2020-04-03 23:59", monkeypatch, capfd)
     assert sheets(mourning_site, "/") == set()
 
@@ -139,6 +149,7 @@ def test_a_bad_data_file_fails_the_build_with_each_finding_on_its_fields_line(mo
     assert "无法识别的日期“2020-4-4”" in found[0]
     assert "结束时间 2020年4月4日 09:57 不在开始时间 2020年4月4日 10:00 之后" in found[1]
     assert "不认识这个字段" in found[2] and "可用的字段：name、date、start、end" in found[2]
+    assert english_words("\n".join(found), ("name", "start", "end", "dat")) == [], found
 
 
 def test_check_finds_what_the_build_finds(mourning_site, check_and_build):

@@ -315,7 +315,9 @@ class Build:
         env.globals["hp_footer_pages"] = footer_pages(self.model.listings)
         env.globals["hp_urgent"] = [a for a in self.model.catalog.articles if a.urgent]
         env.globals["hp_mailbox_endpoint"] = self.options.mailbox_endpoint
-        env.globals["hp_mourning"] = mourning_at(self.bureau.mourning, self.model.now, self.options.mourning_scope)
+        mourning = env.globals["hp_mourning"] = mourning_at(self.bureau.mourning, self.model.now, self.options.mourning_scope)
+        if mourning is not None:
+            log.info(mourning.summary)
         self.sitemap = env.globals["hp_sitemap"] = (
             self._sitemap_entries(files, config.site_url) if self.mode.writes_sitemap else [])
         site_dir = Path(config.site_dir)

@@ -74,6 +74,12 @@ class Mourning:
     name: str
     everywhere: bool
 
+    @property
+    def summary(self) -> str:
+        """The build's line about it, for the CI log."""
+        pages = "每个页面" if self.everywhere else "首页"
+        return f"哀悼期间（data/mourning.yml）：{self.name}；{pages}显示为灰色，标着 hp-festive 的节日横幅不显示"
+
 
 def mourning_at(periods: Iterable[MourningPeriod], moment: dt.datetime, scope: Scope = "home") -> Mourning | None:
     """The mourning the pages of a build made at `moment` show, or None on an ordinary day."""
