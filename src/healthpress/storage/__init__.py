@@ -1,5 +1,6 @@
 """Small file-system and process utilities that several layers need: atomic writes, hard-linked pages,
-a folder's file snapshot, and what `healthpress serve` keeps in memory between rebuilds.
+a folder's file snapshot, what `healthpress serve` keeps in memory between rebuilds, and the day each file
+first entered its git repository (githistory.py: a subprocess, no model).
 
 May import: the standard library only.
 """
