@@ -66,7 +66,10 @@ def old_check_terms(articles, terms, paths=None, levels=None):
     terms = list(terms)
     findings = []
     for article in articles:
+        day = article.date.astimezone(SHANGHAI).date()
         for term in terms:
+            if term.since and day < term.since or term.until and day > term.until:
+                continue  # not in force on the article's day
             first_only = term.first_mention
             introduced = False
             for line, field, text in article_lines(article, with_title=not first_only):
@@ -100,6 +103,11 @@ TERMS = [
     Term("病人", ("患者",)),  # inside longer wrong terms
     Term("医保", ("基本医疗保险",), first_mention=True, ignore=("医保局",)),
     Term("疾控", ("疾病预防控制",), first_mention=True),
+    # in force on some days only: the corpus's articles are of 2013-06-05, 2015-12-31 and 2016-03-01
+    Term("卫生计生委", ("卫生健康委",), since=dt.date(2016, 1, 1), ignore=("原卫生计生委",)),
+    Term("卫生健康委", ("卫生计生委",), until=dt.date(2015, 12, 31)),
+    Term("旧称", ("新称",), first_mention=True, until=dt.date(2015, 12, 31)),
+    Term("旧称", ("今称",), since=dt.date(2016, 1, 1)),
 ] + [Term(f"错词{i}", (f"正词{i}",), first_mention=i % 3 == 0) for i in range(60)]
 
 LEADERS = Leaders(
@@ -118,7 +126,7 @@ PIECES = [
     "新农合", "新型农村合作医疗（新农合）", "医闹", "涉医违法犯罪", "非典", "非典型肺炎", "传染性非典型肺炎",
     "艾滋病病人", "艾滋病患者", "爱滋病", "甲流", "甲型H1N1流感", "精神病人", "严重精神障碍患者", "哈哈哈", "哈哈哈哈",
     "病人", "患者", "医保", "医保局", "基本医疗保险", "疾控", "疾病预防控制", "错词7", "正词7", "错词12", "正词12",
-    "错词1", "错词3", "正词3", "，", "。", "的", "会议强调", "各级医疗机构", " ", "  ", "**", "# ",
+    "错词1", "错词3", "正词3", "卫生计生委", "原卫生计生委", "卫生健康委", "旧称", "新称", "今称", "，", "。", "的", "会议强调", "各级医疗机构", " ", "  ", "**", "# ",
 ]
 
 
@@ -146,7 +154,8 @@ def test_the_one_pass_finds_what_the_regular_expressions_found_in_the_same_order
     paths = {a.src_uri: "content/" + a.src_uri for a in articles}
     leaders, terms = old_check_leaders(articles, LEADERS, paths), old_check_terms(articles, TERMS, paths)
     assert len(leaders) > 100 and len(terms) > 1000  # the corpus exercises both
-    assert {f.message[:4] for f in terms} >= {"“哈哈”", "“病人”", "“非典”", "“新农合"}
+    assert {f.message[:4] for f in terms} >= {"“哈哈”", "“病人”", "“非典”", "“新农合", "“卫生计", "“卫生健", "“旧称”"}
+    assert {f.message.split("（适用于")[-1][:4] for f in terms if "适用于" in f.message} == {"2016", "2015"}
     assert check_leaders(articles, LEADERS, paths) == leaders
     assert check_terms(articles, TERMS, paths) == terms
     assert check_text(articles, LEADERS, TERMS, paths) == leaders + terms
