@@ -10,6 +10,7 @@ import pytest
 
 from healthpress.bureau.mourning import Mourning, MourningPeriod, load_mourning, mourning_at, parse_mourning
 from healthpress.model.dates import SHANGHAI
+from healthpress.model.findings import Level
 
 FILE = "data/mourning.yml"
 DATA = Path(__file__).resolve().parents[2] / "data" / "mourning.yml"
@@ -94,6 +95,18 @@ def test_a_time_written_without_a_date_is_refused_with_the_form_to_write():
     assert [(f.line, f.field) for f in findings] == [(2, "start")]
     assert "“10:00”" in findings[0].message and "时间前面要写日期" in findings[0].message
     assert "start: 2020-04-04 10:00" in findings[0].fix
+
+
+@pytest.mark.parametrize("fields, line, field", [
+    ("start: 2008-05-19\n  end: 2008-05-22 00:01", 6, "end"),
+    ("start: 2020-04-04 10:00\n  end: 2021-04-04", 6, "end"),
+])
+def test_a_period_longer_than_three_days_is_used_with_a_warning_on_its_end(fields, line, field):
+    text = f"- name: 三天\n  start: 2008-05-19\n  end: 2008-05-21\n- name: 太长\n  {fields}\n"
+    periods, findings = parse_mourning(FILE, text)
+    assert [p.name for p in periods] == ["三天", "太长"]
+    assert [(f.line, f.field, f.level) for f in findings] == [(line, field, Level.WARNING)]
+    assert "长于三天" in findings[0].message and "检查 end 是否写错" in findings[0].fix
 
 
 def test_the_example_data_carries_one_past_day():

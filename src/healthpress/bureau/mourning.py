@@ -18,7 +18,7 @@ from pydantic import BeforeValidator
 
 from healthpress.model.datafile import DataDocument, ValidEntry, expect_list, load_data_file, parse_data, validate_entries
 from healthpress.model.dates import DateFormatError, chinese_datetime, parse_date
-from healthpress.model.findings import Finding
+from healthpress.model.findings import Finding, Level
 from healthpress.model.plaintext import NonEmptyText, PlainText
 from healthpress.model.strict import StrictModel
 
@@ -87,20 +87,33 @@ def mourning_at(periods: Iterable[MourningPeriod], moment: dt.datetime, scope: S
     return Mourning(period.name, scope == "all") if period is not None else None
 
 
+LONGEST = dt.timedelta(days=3)
+"""The longest national mourning so far (2008-05-19 to 21): a longer period is most likely a mistyped end,
+which would keep the site grey for as long; it is used, with a warning (a strict build stops on it)."""
+
+
 def read_mourning(doc: DataDocument) -> tuple[list[MourningPeriod], list[Finding]]:
-    """Validate a loaded mourning document: every entry's dates, and an end after its start."""
+    """Validate a loaded mourning document: every entry's dates, an end after its start, a likely length."""
     entries, findings = expect_list(doc, doc.data, (), "哀悼日", "- name: 全国哀悼日\n  date: 2020-04-04")
     periods: list[MourningPeriod] = []
+    warnings: list[Finding] = []
 
     def dates(item: ValidEntry[MourningEntry]) -> list[Finding]:
         period, found = _period(doc, item)
         if period is not None:
             periods.append(period)
+            if period.end - period.start > LONGEST:
+                field = "end" if item.value.end is not None else "start"
+                warnings.append(Finding(
+                    doc.path, doc.line(*item.key, field), field, "mourning-long",
+                    f"第 {item.index + 1} 个哀悼日（{period.name}）从 {chinese_datetime(period.start)} 到 "
+                    f"{chinese_datetime(period.end)}，长于三天：这期间网站一直是灰色的",
+                    "检查 end 是否写错（全国哀悼日通常是一天，最长的一次是三天）", Level.WARNING))
         return found
 
     findings += validate_entries(doc, entries, MourningEntry, (), MOURNING_HELP, lambda n: f"第 {n} 个哀悼日",
                                  check=dates)[1]
-    return periods, findings
+    return periods, sorted(findings + warnings, key=lambda f: f.line or 0)
 
 
 def _period(doc: DataDocument, item: ValidEntry[MourningEntry]) -> tuple[MourningPeriod | None, list[Finding]]:
