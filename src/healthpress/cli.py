@@ -173,13 +173,13 @@ def _columns_help(config_file: str) -> str:
 
 def _project_columns(config_file: str):
     """(MkDocs' settings, the columns by id) of the project `config_file` names."""
-    from mkdocs.config import load_config
+    from healthpress.engine.settings import load_settings
 
     from healthpress.build.project import plugin_options
     from healthpress.build.projectpaths import project_dir_of
     from healthpress.model.columns import load_columns
 
-    config = load_config(config_file)
+    config = load_settings(config_file)
     options = plugin_options(config, Path(config_file))
     columns, _ = load_columns(project_dir_of(config) / options.columns_dir, options.columns_dir)
     return config, columns
@@ -189,7 +189,7 @@ def _build(args) -> int:
     """Every way a build can end says so in Chinese, without a traceback (HEALTHPRESS_DEBUG=1 shows one
     for an error healthpress did not expect); the Build itself leaves the published site as it was."""
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+    from healthpress.engine.settings import load_settings
     from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
     from jinja2 import TemplateError
@@ -209,7 +209,7 @@ def _build(args) -> int:
     try:
         engine_logger().addHandler(counted)
         try:
-            config = load_config(args.config_file, strict=args.strict)
+            config = load_settings(args.config_file, strict=args.strict)
         finally:
             engine_logger().removeHandler(counted)
         options = plugin_options(config, Path(args.config_file))  # a plain MkDocs site is not this tool's
@@ -422,7 +422,7 @@ def _report(args) -> int:
 def _wechat(args) -> int:
     """`healthpress wechat ARTICLE`: the article for the WeChat official account (build/wechatexport.py);
     a refused article (errors, a sensitive one not approved, a path outside the project) writes nothing."""
-    from mkdocs.config import load_config
+    from healthpress.engine.settings import load_settings
 
     from healthpress.build.projectpaths import project_dir_of
     from healthpress.build.wechatexport import ExportRefused, default_folder, export_article, write_wechat_files
@@ -437,7 +437,7 @@ def _wechat(args) -> int:
             print(write_problem(args.output, refusal) + "。", file=sys.stderr)
             return 1
     _setup_logging(args.config_file)  # MkDocs' words about mkdocs.yml, in Chinese
-    config = load_config(args.config_file)
+    config = load_settings(args.config_file)
     try:
         export = export_article(config, Path(args.config_file), args.article)
         for finding in export.findings:
@@ -514,14 +514,14 @@ def _built_site_findings(config_file: Path, external: bool) -> list:
 def _settings_read_again(config_file: Path):
     """MkDocs' settings, read after the check has said what is wrong with them: MkDocs' lines about them
     are left out this time (they are findings already)."""
-    from mkdocs.config import load_config
+    from healthpress.engine.settings import load_settings
 
     from healthpress.engine.internals import engine_logger
 
     swallow = logging.NullHandler()  # the check prints no log lines: with a handler, none reaches stderr
     engine_logger().addHandler(swallow)
     try:
-        return load_config(str(config_file))
+        return load_settings(str(config_file))
     finally:
         engine_logger().removeHandler(swallow)
 

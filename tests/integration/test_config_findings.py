@@ -98,3 +98,20 @@ def test_compliance_check_and_report_say_a_misspelled_option_once(site, run_cli)
     done = run_cli(site, "check", "--compliance", "--report", "check.html")
     assert (done.stdout + done.stderr).count("iframe_host") == 1, done.stdout + done.stderr
     assert "Config value" not in done.stderr, done.stderr
+
+
+def test_a_wrong_type_hides_no_other_problem_of_the_settings(site, run_cli):
+    site.config["plugins"] = [{"healthpress": {"page_size": "abc", "search_index": False, "iframe_host": ["a.cn"]}}]
+    site.config["site_url"] = 5
+    site.config["use_directory_urls"] = "abc"
+    site.config["site_nmae"] = "错名"
+    site.write("news/a.md", article("一篇", "2013-05-01"))
+    found = json.loads(run_cli(site, "check", "--format", "json").stdout)
+    assert sorted((f["field"], f["level"]) for f in found) == [
+        ("plugins: healthpress: iframe_host", "warning"), ("plugins: healthpress: page_size", "error"),
+        ("site_nmae", "warning"), ("site_url", "error"), ("use_directory_urls", "error")], found
+    assert all(f["line"] for f in found), found
+    built = run_cli(site, "build")
+    assert built.returncode == 1
+    for field in ("iframe_host", "page_size", "site_nmae", "site_url", "use_directory_urls"):
+        assert built.stderr.count(f"{field}:") == 1, built.stderr

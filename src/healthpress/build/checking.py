@@ -23,7 +23,7 @@ from healthpress.model.findings import Finding, Level
 def check_site(config_file: Path, inspection: bool = False) -> list[Finding]:
     """Every finding a build of the project would report (with the inspection's levels when `inspection`)."""
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+    from healthpress.engine.settings import load_settings
     from jinja2 import TemplateError
     from mkdocs.exceptions import Abort
 
@@ -35,7 +35,7 @@ def check_site(config_file: Path, inspection: bool = False) -> list[Finding]:
     logger.addHandler(collected)  # before the settings are read: MkDocs' words about them are findings too
     try:
         try:
-            config = load_config(str(config_file))
+            config = load_settings(str(config_file))
         except Abort:  # invalid settings, each already logged (and so collected)
             return collected.findings
         plugin_options(config, config_file)  # a ProjectError when mkdocs.yml does not list healthpress

@@ -154,10 +154,10 @@ def load_project(config_file: Path, inspection: bool = False) -> tuple[SiteModel
 
 def load_project_config(config_file: Path, inspection: bool = False):
     """`load_project`, and the MkDocs config it read (for what mkdocs.yml itself says)."""
-    from mkdocs.config import load_config
+    from healthpress.engine.settings import load_settings
     from mkdocs.structure.files import get_files
 
-    config = load_config(str(config_file))
+    config = load_settings(str(config_file))
     options = plugin_options(config, config_file)
     project_dir = project_dir_of(config)
     columns, findings = load_columns(project_dir / options.columns_dir, options.columns_dir)
