@@ -45,6 +45,16 @@ def test_a_renamed_file_keeps_the_day_it_was_first_committed(site, git_site, run
     assert compliance(run_cli, site, "backdated-release", "release-history-missing") == []
 
 
+def test_the_users_git_settings_do_not_change_the_first_days(site, git_site, run_cli):
+    """log.showRoot=false would hide the files of the first commit, diff.relative=true change every path."""
+    site.write("news/a.md", article("第一次提交里的文章", "2026-03-01"))
+    git_site.commit("2026-03-11")
+    settings = {"GIT_CONFIG_COUNT": "2", "GIT_CONFIG_KEY_0": "log.showRoot", "GIT_CONFIG_VALUE_0": "false",
+                "GIT_CONFIG_KEY_1": "diff.relative", "GIT_CONFIG_VALUE_1": "true"}
+    [found] = compliance(run_cli, site, "backdated-release", "release-history-missing", env={**TODAY, **settings})
+    assert "2026-03-11" in found["message"] and "早 10 天" in found["message"], found
+
+
 def test_a_file_not_committed_yet_entered_the_repository_today(site, git_site, run_cli):
     site.write("news/first.md", article("第一篇", "2026-03-01"))
     git_site.commit("2026-03-01")

@@ -57,8 +57,9 @@ def folder_history(folder: Path) -> FolderHistory:
         return FolderHistory("shallow")
     if isinstance(_git(git, folder, "rev-parse", "--verify", "--quiet", "HEAD"), str):
         return FolderHistory("read")  # a repository without a commit yet: nothing is committed
-    logged = _git(git, folder, "log", "--format=" + HEADER + "%ct", "--name-status", "-M", "--diff-filter=AR",
-                  "-z", "--reverse", "--topo-order", "--no-color")
+    logged = _git(git, folder, "-c", "log.showSignature=false", "log", "--format=" + HEADER + "%ct", "--root",
+                  "--no-relative", "--name-status", "-M", "--diff-filter=AR", "-z", "--reverse", "--topo-order",
+                  "--no-color")  # --root, --no-relative: whatever log.showRoot and diff.relative the user set
     if isinstance(logged, str):
         return FolderHistory("failed", detail=logged)
     return FolderHistory("read", first_additions(logged, prefix.strip()))
