@@ -57,9 +57,11 @@ def folder_history(folder: Path) -> FolderHistory:
         return FolderHistory("shallow")
     if isinstance(_git(git, folder, "rev-parse", "--verify", "--quiet", "HEAD"), str):
         return FolderHistory("read")  # a repository without a commit yet: nothing is committed
-    logged = _git(git, folder, "-c", "log.showSignature=false", "log", "--format=" + HEADER + "%ct", "--root",
-                  "--no-relative", "--name-status", "-M", "--diff-filter=AR", "-z", "--reverse", "--topo-order",
-                  "--no-color")  # --root, --no-relative: whatever log.showRoot and diff.relative the user set
+    # The user's settings that would change what is read (log.showRoot=false hides the first commit's files,
+    # diff.relative=true shortens the paths) set back; a setting this git does not know is ignored.
+    logged = _git(git, folder, "-c", "log.showRoot=true", "-c", "diff.relative=false", "-c", "log.showSignature=false",
+                  "log", "--format=" + HEADER + "%ct", "--name-status", "-M", "--diff-filter=AR", "-z", "--reverse",
+                  "--topo-order", "--no-color")
     if isinstance(logged, str):
         return FolderHistory("failed", detail=logged)
     return FolderHistory("read", first_additions(logged, prefix.strip()))
