@@ -49,7 +49,7 @@ def build_example(project: Path, moment: dt.datetime, into: Path, scope: str | N
 
 
 @pytest.fixture(scope="module")
-def servers(browser, tmp_path_factory):
+def servers(tmp_path_factory):
     """nginx serving the example built on its mourning day, the day after (from the first build's cache),
     and on the mourning day with mourning_scope: all: {"day": Server, "after": ..., "all": ...}."""
     project = tmp_path_factory.mktemp("mourning-example")
