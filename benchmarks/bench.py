@@ -208,6 +208,7 @@ BUILD_PHASES: tuple[tuple[str, str, str], ...] = (
     ("model", "Model", "read, validate and model the articles"),
     ("articles", "Articles", "render the article pages (from the page cache where their key is unchanged)"),
     ("links", "Links + images", "every internal link, #anchor and image checked against the site"),
+    ("print", "Print editions", "the weekly's issues as A4 PDFs (WeasyPrint; from the print cache when an issue is unchanged)"),
     ("listings", "Listings", "render the listing pages (column pages, archive, tags, issues)"),
     ("search", "Search index", "finish the search index (Pagefind, extended, Chinese) once the pages are written"),
     ("feeds", "Feeds", "RSS/Atom feeds"),
@@ -399,6 +400,12 @@ def tree_size(root: Path) -> tuple[int, int]:
     return total, count
 
 
+def pdf_files(root: Path) -> tuple[int, int]:
+    """(how many, total bytes) of the print editions (PDFs) under `root`."""
+    sizes = [path.stat().st_size for path in root.rglob("*.pdf")] if root.is_dir() else []
+    return len(sizes), sum(sizes)
+
+
 def html_pages(root: Path) -> int:
     """The HTML pages under root (every page a browser can open, the 404 page included)."""
     return sum(1 for _ in Path(root).rglob("*.html"))
@@ -441,6 +448,8 @@ class Measurement:
     site_bytes: int = 0
     site_files: int = 0
     site_pages: int = 0
+    site_pdfs: tuple[int, int] = (0, 0)
+    """The print editions in site/: (how many PDFs, their bytes)."""
     timings_note: str = ""
     """Why healthpress' own phases are missing, when they are."""
     notes: list[str] = field(default_factory=list)
@@ -510,6 +519,7 @@ def render_report(m: Measurement) -> str:
                    f"child{split}); site/ {m.site_bytes / 2**20:,.1f} MiB in {m.site_files:,} files; "
                    + (f"{pages:,} HTML pages ({m.count:,} articles, the rest listings and MkDocs' own), "
                       f"{pages / m.cold.seconds:,.1f} pages/s; " if pages else "")
+                   + (f"{m.site_pdfs[0]:,} print editions (PDF, {m.site_pdfs[1] / 2**20:,.1f} MiB); " if m.site_pdfs[0] else "")
                    + f"{m.count / m.cold.seconds:,.1f} articles/s, {per_article(m.cold.seconds):,.1f} ms per article.")
         out.append("")
     for note in m.notes:
@@ -761,6 +771,7 @@ def measure(count: int, workdir: Path, seed: int, serve: bool, timeout: float, l
     else:
         m.site_bytes, m.site_files = tree_size(info.root / "site")
         m.site_pages = html_pages(info.root / "site")
+        m.site_pdfs = pdf_files(info.root / "site")
 
     log(f"==> N={count}: rebuild, nothing changed")
     m.unchanged = build("Nothing changed", "unchanged.log")

@@ -22,7 +22,7 @@ def test_timings_name_every_phase_of_a_published_build(site, tmp_path):
                             cwd=site.root, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     seconds = json.loads(timings.read_text(encoding="utf-8"))
-    assert list(seconds) == ["config", "model", "articles", "links", "listings", "feeds", "sitemap", "publish",
+    assert list(seconds) == ["config", "model", "articles", "links", "print", "listings", "feeds", "sitemap", "publish",
                              "total"]  # the search index is off in the test sites
     assert all(value >= 0 for value in seconds.values())
     assert seconds["total"] >= sum(value for name, value in seconds.items() if name != "total")

@@ -26,6 +26,7 @@ A check (`Mode.throwaway`) never stops: it renders into a folder of its cache an
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import tempfile
@@ -55,6 +56,7 @@ from healthpress.build.pagefacts import PageFacts
 from healthpress.build.pagekeys import PageKeys
 from healthpress.build.progress import Progress
 from healthpress.build.project import build_model, display_dir
+from healthpress.build.printeditions import make_print_editions
 from healthpress.build.projectpaths import project_dir_of
 from healthpress.build.sitedigest import site_digest
 from healthpress.build.sitepages import SEARCH_DIGEST, PageJob, render_site_pages
@@ -76,9 +78,11 @@ from healthpress.render import jinja_filters
 from healthpress.render.context import TemplateContext, build_article_view, footer_pages, last_modified
 from healthpress.render.feeds import write_feeds
 from healthpress.render.pagehtml import process_page_html
+from healthpress.render.printedition import body_of_page
 from healthpress.render.sharecard import share_image_finding
 from healthpress.render.sitemap import SitemapEntry, write_sitemap_gz
 from healthpress.render.sitemodel import HOME_PAGE, SiteModel
+from healthpress.render.views import src_uri_for
 from healthpress.search.index import BackgroundIndex, IndexedPage, ShardedIndex
 from healthpress.search.indexedtext import record_digest
 from healthpress.search.pagefindbinary import choose_pagefind
@@ -105,6 +109,8 @@ class Build:
         """The editors' files withheld for their own errors (src_uri): out of MkDocs' loop, and a link to
         one is not reported again as broken."""
         self.pages_written = 0
+        self.print_placed: set[str] = set()
+        """The print editions' PDFs this build put into the output (site-relative)."""
         self.setting_lines = SettingLines(None)
         """Where mkdocs.yml writes each setting: the line of a finding about one."""
         self.search: ShardedIndex | None = None
@@ -350,11 +356,43 @@ class Build:
             self._report(self.facts.link_and_image_findings(self.model, files, shown, self.docs_display))
             self._report(dead_replacement_findings(self.model.catalog.articles, self.model.columns,
                                                    self.model.paths, site_paths(shown)))
+        with self._phase("print"):
+            self._print_editions(config)
         with self._phase("listings"):
             self.listing_jobs = keys.for_listings(
                 [self.listings[u] for u, kind in self.taken_over.items() if kind == "listing"])
             self._render_pages("列表页", self.listing_jobs)
         return env
+
+    def _print_editions(self, config: MkDocsConfig) -> None:
+        """Each issue of the periodicals as an A4 PDF (build/printeditions.py), once every article page is
+        written; its issue page, rendered next, links to it with its size. Only a build that publishes makes
+        them: a check and serve's preview make none (seconds a PDF, for pages no one prints from them), nor
+        does a build that stops on an error."""
+        if not self.options.print_edition or not self.mode.publishes or errors(self.findings):
+            return
+        site_url = (config.site_url or "https://localhost/").rstrip("/") + "/"
+        editions, found = make_print_editions(
+            self.model, self.setup.env, Path(config.site_dir), site_url, config.site_name, self.sources,
+            self.facts.rendered.cover_urls, self._shown_body, self.cache_dir, self.options.workers)
+        self._report(found)
+        for url, edition in editions.items():
+            src_uri = src_uri_for(url)
+            self.listings[src_uri] = dataclasses.replace(self.listings[src_uri], payload=edition)
+            self.print_placed.add(edition.url)
+
+    def _shown_body(self, src_uri: str) -> str:
+        """An article's body as its page shows it: read from its page, else rendered again (a theme whose
+        article template has no #hp-article-text)."""
+        page = Path(self.setup.files.src_uris[src_uri].abs_dest_path)
+        try:
+            body = body_of_page(page.read_bytes())
+        except OSError:
+            body = None
+        if body is None:
+            html, url = render_body(self.setup, src_uri, self.model.catalog.by_src[src_uri].body)
+            body = process_page_html(html, src_uri, url, frozenset(self.options.iframe_hosts), self.sources).html
+        return body
 
     def _check_refused_bodies(self) -> None:
         """The bodies of the articles refused for their own errors, rendered for their links, images and
@@ -471,7 +509,8 @@ class Build:
         if self.mode.writes_sitemap:
             with self._phase("sitemap"):
                 write_sitemap_gz(site_dir, self.sitemap, get_build_timestamp())
-        self.output.sweep({self.setup.files.src_uris[u].dest_uri for u in self.taken_over} | search_placed)
+        self.output.sweep({self.setup.files.src_uris[u].dest_uri for u in self.taken_over} | search_placed
+                          | self.print_placed)
         self.cache.save()  # before the swap: a full disk here must leave the published site as it was
         held_back = config.strict and internals.strict_warnings_counted()
         if self.output.published is not None:

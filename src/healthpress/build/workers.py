@@ -35,13 +35,14 @@ WORKER_DIED = ("一个生成网站的工作进程意外结束了（很可能是�
 _job: Callable | None = None
 
 
-def worker_count(requested: int, items: int) -> int:
-    """How many processes to use: `requested` (0 = one per core), never more than the items justify."""
+def worker_count(requested: int, items: int, per_worker: int = MIN_ITEMS_PER_WORKER) -> int:
+    """How many processes to use: `requested` (0 = one per core), never more than the items justify
+    (`per_worker` items each at least: fewer for slow items, as a PDF)."""
     cores = os.cpu_count() or 1
     wanted = cores if requested <= 0 else requested
     if threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
         return 1
-    return max(1, min(wanted, items // MIN_ITEMS_PER_WORKER))
+    return max(1, min(wanted, items // per_worker))
 
 
 def map_in_order(function: Callable[[Item], Result], items: Sequence[Item], workers: int,

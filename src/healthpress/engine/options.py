@@ -41,6 +41,8 @@ class HealthpressConfig(base.Config):
     mailbox_endpoint = c.Optional(c.Type(str))
     share_image = c.Optional(c.Type(str))
     """The image a shared link's card shows for pages without a cover (site-relative); else the logo, else the favicon."""
+    print_edition = c.Type(bool, default=True)
+    """An A4 PDF of every issue of the periodicals, linked from its page (build/printeditions.py)."""
     external_allowlist = c.ListOfItems(c.Type(str), default=[])
     workers = c.Type(int, default=0)
     """Processes rendering pages: 0 = one per core, 1 = this process only."""

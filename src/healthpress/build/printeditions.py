@@ -1,0 +1,136 @@
+"""The print edition of every issue of the site's periodicals: one A4 PDF an issue, made when it changed.
+
+Run by the Build once every article page is written and before the listings (the issue page links to
+its PDF with its size). Each issue's print document is rendered in this process from its articles'
+pages (render/printedition.py); its key (printcache.py) digests that document, the bytes of every image
+it names and the versions of the PDF libraries. A PDF whose key the cache holds is checked and linked in;
+the others are made by WeasyPrint on every core (workers.py), each whole or not at all: one that cannot be
+made is a warning saying which issue and why, and its page shows no link.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import importlib.metadata
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Callable, Mapping
+
+from healthpress.build.printcache import PrintCache, remember, remembered
+from healthpress.build.workers import map_in_order, worker_count
+from healthpress.bureau.periodical import build_issues
+from healthpress.engine.log import log
+from healthpress.model.findings import Finding, Level
+from healthpress.render.printedition import (PRINT_TEMPLATE, PrintEdition, PrintFailed, edition_url, missing_requirement,
+                                             print_issue, site_file, write_pdf)
+from healthpress.render.sitemodel import SiteModel
+from healthpress.render.views import issue_url
+
+KEY_FORMAT = 1
+LIBRARIES = ("weasyprint", "pydyf", "fonttools", "pillow", "tinycss2", "cssselect2", "tinyhtml5")
+_IMAGE = re.compile(r'<img\b[^>]*?\ssrc="([^"]*)"')
+
+
+@dataclass(frozen=True, slots=True)
+class EditionJob:
+    listing_url: str
+    """The issue page's address (site-relative): what the edition is linked from."""
+    url: str
+    key: str
+    document: str
+    shown: str
+    """The path of the issue's first article, as findings name it."""
+    label: str
+
+
+def make_print_editions(model: SiteModel, env, site_dir: Path, site_url: str, site_name: str,
+                        sources: Mapping[str, Path], covers: Mapping[str, str], page_of: Callable[[str], str],
+                        cache_root: Path | None, requested_workers: int) -> tuple[dict[str, PrintEdition], list[Finding]]:
+    """{issue page's address: its edition} and the findings of the issues whose PDF could not be made.
+    `page_of(src_uri)` is an article's body as the site shows it; `sources` maps '/address' to the file,
+    `covers` an article's src_uri to its cover's address."""
+    template = env.get_template(PRINT_TEMPLATE)
+    jobs = []
+    for column in model.columns.values():
+        if column.kind != "periodical":
+            continue
+        for issue in build_issues(model.catalog.by_column[column.id]):
+            document = template.render(e=print_issue(
+                site_name, column.title, issue, {a.src_uri: page_of(a.src_uri) for a in issue.articles},
+                covers, site_url))
+            first = issue.articles[0]
+            jobs.append(EditionJob(issue_url(column, issue.number), edition_url(column.id, issue.number),
+                                   _key(document, site_url, sources), document,
+                                   model.paths.get(first.src_uri, first.src_uri), f"{column.title}{issue.label}"))
+    store = PrintCache(cache_root)
+    editions: dict[str, PrintEdition] = {}
+    missing: list[EditionJob] = []
+    for job in jobs:
+        size = store.place(job.key, site_dir / job.url)
+        if size is None and (data := remembered(job.key)) is not None:
+            store.store(job.key, data, site_dir / job.url)
+            size = len(data)
+        if size is None:
+            missing.append(job)
+        else:
+            editions[job.listing_url] = PrintEdition(job.url, size)
+    findings = []
+    if missing and (problem := missing_requirement()) is not None:
+        findings.append(Finding("mkdocs.yml", None, "print_edition", "print-edition-unavailable",
+                                f"{len(missing)} 期的打印版（PDF）没有生成：{problem}",
+                                "在 Debian/Ubuntu 上安装 libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 "
+                                "fonts-noto-cjk（./scripts/build 会自动安装）；不需要打印版时在 healthpress 的设置里写 "
+                                "print_edition: false", Level.WARNING))
+        missing = []
+
+    def make(job: EditionJob) -> bytes | str:
+        try:
+            return write_pdf(job.document, site_url, sources)
+        except PrintFailed as failed:
+            return str(failed)
+
+    made = 0
+    workers = worker_count(requested_workers, len(missing), per_worker=2)
+    for job, pdf in zip(missing, map_in_order(make, missing, workers, chunk=1)):
+        if isinstance(pdf, str):
+            findings.append(Finding(job.shown, None, None, "print-edition-failed",
+                                    f"{job.label}的打印版（PDF）没有生成：{pdf}",
+                                    "核对这一期文章里的图片是否都在本网站、能打开；改好后重新生成", Level.WARNING))
+            continue
+        store.store(job.key, pdf, site_dir / job.url)
+        remember(job.key, pdf)
+        editions[job.listing_url] = PrintEdition(job.url, len(pdf))
+        made += 1
+    store.save()
+    if jobs:
+        log.info(f"打印版：{len(jobs)} 期，新生成 {made} 期，沿用 {len(editions) - made} 期")
+    return editions, findings
+
+
+def _key(document: str, site_url: str, sources: Mapping[str, Path]) -> str:
+    """The document, the bytes of every image it names (or that it is missing), the PDF libraries."""
+    h = hashlib.blake2b(f"{KEY_FORMAT}:{_versions()}".encode(), digest_size=20)
+    h.update(document.encode("utf-8", "surrogatepass"))
+    for src in _IMAGE.findall(document):
+        path = site_file(html.unescape(src), site_url, sources)
+        try:
+            data = path.read_bytes() if path is not None else b"\0missing"
+        except OSError:
+            data = b"\0unreadable"
+        h.update(b"\0" + hashlib.blake2b(data, digest_size=20).digest())
+    return h.hexdigest()
+
+
+@cache
+def _versions() -> str:
+    return ",".join(f"{name}={_version(name)}" for name in LIBRARIES)
+
+
+def _version(name: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "-"

@@ -1,0 +1,132 @@
+"""The print edition: every issue of the weekly as an A4 PDF (WeasyPrint), linked from the issue's page,
+the same bytes from every clean build, and made again only when its issue changed."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pypdf
+
+from helpers import SiteFolder, article
+
+
+def pdf_text(path: Path) -> str:
+    """The PDF's text as a reader copies it, white space left out (a long title wraps)."""
+    reader = pypdf.PdfReader(path)
+    return re.sub(r"\s+", "", "".join(page.extract_text() for page in reader.pages))
+
+
+def edition_of(site_dir: Path, issue_page: Path) -> tuple[Path, str]:
+    """(the PDF the issue page links to, the link's text)."""
+    html = issue_page.read_text(encoding="utf-8")
+    link = re.search(r'<p class="hp-print-edition"><a href="([^"]+)"[^>]*>([^<]+)</a>', html)
+    assert link, f"{issue_page} does not link to its print edition"
+    return (issue_page.parent / link[1]).resolve(), link[2]
+
+
+def weekly(site: SiteFolder, *issues: int) -> None:
+    for number in issues:
+        site.write(f"health-weekly/issue-{number}.md", article(
+            f"第{number}期的文章：夏季防暑", f"2024-06-{number:02d}", f"本期第{number}期的正文，讲防暑降温。", issue=number))
+
+
+def test_every_example_issue_has_a_pdf_with_its_number_and_titles(example_site):
+    issue_pages = sorted((example_site.site_dir / "health-weekly" / "issues").glob("*/index.html"))
+    assert len(issue_pages) == 8
+    for page in issue_pages:
+        number = int(page.parent.name)
+        pdf, link_text = edition_of(example_site.site_dir, page)
+        assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF-")
+        assert re.fullmatch(r"下载本期打印版（PDF，\d+ KB）", link_text), link_text
+        assert f"{round(pdf.stat().st_size / 1024)} KB" in link_text
+        text = pdf_text(pdf)
+        assert f"第{number}期" in text
+        titles = re.findall(r'class="hp-list__title" href="[^"]*">([^<]+)</a>', page.read_text(encoding="utf-8"))
+        assert titles
+        for title in titles:
+            assert re.sub(r"\s+", "", title.replace("&#34;", '"').replace("&#39;", "'")) in text, (number, title)
+        first = pypdf.PdfReader(pdf).pages[0].mediabox
+        assert (round(float(first.width)), round(float(first.height))) == (595, 842)  # A4 in points
+
+
+def test_another_clean_build_in_another_process_writes_the_same_bytes(example_site, example_copy):
+    built = subprocess.run([sys.executable, "-m", "healthpress.cli", "build"], cwd=example_copy, capture_output=True,
+                           text=True, timeout=300, env={**os.environ, "NO_COLOR": "1"})
+    assert built.returncode == 0, built.stderr
+    ours = sorted((example_site.site_dir / "health-weekly" / "issues").glob("*/*.pdf"))
+    theirs = sorted((example_copy / "site" / "health-weekly" / "issues").glob("*/*.pdf"))
+    assert [p.name for p in ours] == [p.name for p in theirs] and len(ours) == 8
+    for one, other in zip(ours, theirs):
+        assert one.read_bytes() == other.read_bytes(), one.name
+
+
+def test_a_second_build_reuses_every_pdf_and_a_changed_article_remakes_only_its_issue(site: SiteFolder, caplog):
+    weekly(site, 1, 2, 3)
+    caplog.set_level(logging.INFO)
+    built = site.build()
+    pdfs = {n: built.site_dir / f"health-weekly/issues/{n}/health-weekly-{n}.pdf" for n in (1, 2, 3)}
+    first = {n: os.stat(path).st_ino for n, path in pdfs.items()}
+    caplog.clear()
+    site.build()
+    assert {n: os.stat(path).st_ino for n, path in pdfs.items()} == first
+    assert "打印版：3 期，新生成 0 期，沿用 3 期" in caplog.text
+    site.write("health-weekly/issue-2.md", article("第2期的文章：夏季防暑", "2024-06-02", "改过的正文：多喝水，避开正午。", issue=2))
+    caplog.clear()
+    site.build()
+    assert "打印版：3 期，新生成 1 期，沿用 2 期" in caplog.text
+    now = {n: os.stat(path).st_ino for n, path in pdfs.items()}
+    assert now[1] == first[1] and now[3] == first[3] and now[2] != first[2]
+    assert "改过的正文" in pdf_text(pdfs[2])
+
+
+def test_an_image_the_pdf_cannot_use_is_a_chinese_warning_and_no_pdf(site: SiteFolder, caplog):
+    weekly(site, 1)
+    site.write("health-weekly/issue-2.md", article("第2期：图片读不出", "2024-06-02", "![体检现场](images/bad.png)", issue=2))
+    (site.root / "content/health-weekly/images").mkdir(parents=True)
+    (site.root / "content/health-weekly/images/bad.png").write_bytes(_png_header_only(40, 30))
+    caplog.set_level(logging.INFO)
+    built = site.build()
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING and "打印版" in r.getMessage()]
+    assert len(warnings) == 1 and "健康周刊第2期的打印版（PDF）没有生成" in warnings[0], warnings
+    assert "图片 https://health.example.gov.cn/health-weekly/images/bad.png 读不出来" in warnings[0]
+    said = [r.getMessage() for r in caplog.records if not r.name.startswith("weasyprint")]  # what the editor reads
+    assert not [line for line in said if "Traceback" in line or "Failed to load" in line]
+    folder = built.site_dir / "health-weekly/issues/2"
+    assert sorted(p.name for p in folder.iterdir()) == ["index.html"]  # no PDF, whole or half
+    assert "hp-print-edition" not in (folder / "index.html").read_text(encoding="utf-8")
+    assert (built.site_dir / "health-weekly/issues/1/health-weekly-1.pdf").is_file()
+
+
+def test_print_edition_false_makes_no_pdf_and_no_link(site: SiteFolder):
+    weekly(site, 1)
+    assert list(site.build().site_dir.rglob("*.pdf"))  # on by default
+    site.config["plugins"][0]["healthpress"]["print_edition"] = False
+    built = site.build()
+    assert not list(built.site_dir.rglob("*.pdf"))
+    assert "hp-print-edition" not in (built.site_dir / "health-weekly/issues/1/index.html").read_text(encoding="utf-8")
+
+
+def test_a_system_without_what_weasyprint_needs_is_one_warning_and_no_pdf(site: SiteFolder, caplog, monkeypatch):
+    from healthpress.build import printeditions
+    monkeypatch.setattr(printeditions, "missing_requirement", lambda: "系统里没有中文字体，PDF 里的汉字会显示不出来")
+    weekly(site, 1, 2)
+    site.write("health-weekly/extra.md", article("第1期另一篇", "2024-06-01", "这一期的新内容，缓存里没有。", issue=1))
+    built = site.build()
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1 and "print_edition" in warnings[0] and "系统里没有中文字体" in warnings[0], warnings
+    assert "期的打印版（PDF）没有生成" in warnings[0] and "fonts-noto-cjk" in warnings[0]
+    assert not (built.site_dir / "health-weekly/issues/1/health-weekly-1.pdf").exists()
+
+
+def _png_header_only(width: int, height: int) -> bytes:
+    """A PNG whose header says its size (the site reads it) but that holds no image (WeasyPrint cannot)."""
+    import struct
+    import zlib
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    chunk = b"IHDR" + ihdr
+    return b"\x89PNG\r\n\x1a\n" + struct.pack(">I", len(ihdr)) + chunk + struct.pack(">I", zlib.crc32(chunk))
