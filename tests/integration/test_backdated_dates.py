@@ -122,3 +122,12 @@ def test_a_shallow_clone_is_said_so_with_the_fix(site, git_site, run_cli, tmp_pa
     git_site.git("fetch", "--quiet", "--unshallow", cwd=clone)
     [found] = compliance(run_cli, cloned, "backdated-release", "release-history-missing")
     assert found["path"] == "content/news/a.md" and "2026-03-11" in found["message"]
+
+
+def test_a_machine_without_git_is_said_so(site, git_site, run_cli, tmp_path):
+    site.write("news/a.md", article("一篇", "2026-03-01"))
+    git_site.commit("2026-03-11")
+    (tmp_path / "empty-bin").mkdir()
+    [found] = compliance(run_cli, site, "backdated-release", "release-history-missing",
+                         env={**TODAY, "PATH": str(tmp_path / "empty-bin")})
+    assert found["level"] == "warning" and "没有安装 git" in found["message"] and "apt-get install git" in found["fix"]
