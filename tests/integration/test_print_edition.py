@@ -52,6 +52,9 @@ def test_every_example_issue_has_a_pdf_with_its_number_and_titles(example_site):
             assert re.sub(r"\s+", "", title.replace("&#34;", '"').replace("&#39;", "'")) in text, (number, title)
         first = pypdf.PdfReader(pdf).pages[0].mediabox
         assert (round(float(first.width)), round(float(first.height))) == (595, 842)  # A4 in points
+    index = (example_site.site_dir / "health-weekly" / "issues" / "index.html").read_text(encoding="utf-8")
+    listed = re.findall(r'<a class="hp-print-edition" href="(\d+)/health-weekly-\1\.pdf"', index)
+    assert sorted(map(int, listed)) == list(range(1, 9))  # the list of issues links to every PDF too
 
 
 def test_another_clean_build_in_another_process_writes_the_same_bytes(example_site, example_copy):

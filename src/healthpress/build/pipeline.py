@@ -78,7 +78,7 @@ from healthpress.render import jinja_filters
 from healthpress.render.context import TemplateContext, build_article_view, footer_pages, last_modified
 from healthpress.render.feeds import write_feeds
 from healthpress.render.pagehtml import process_page_html
-from healthpress.render.printedition import body_of_page
+from healthpress.render.printedition import PrintEdition, body_of_page
 from healthpress.render.sharecard import share_image_finding
 from healthpress.render.sitemap import SitemapEntry, write_sitemap_gz
 from healthpress.render.sitemodel import HOME_PAGE, SiteModel
@@ -376,10 +376,15 @@ class Build:
             self.model, self.setup.env, Path(config.site_dir), site_url, config.site_name, self.sources,
             self.facts.rendered.cover_urls, self._shown_body, self.cache_dir, self.options.workers)
         self._report(found)
+        by_index: dict[str, list[tuple[int, PrintEdition]]] = {}
         for url, edition in editions.items():
             src_uri = src_uri_for(url)
-            self.listings[src_uri] = dataclasses.replace(self.listings[src_uri], payload=edition)
+            issue = self.listings[src_uri] = dataclasses.replace(self.listings[src_uri], payload=edition)
+            by_index.setdefault(src_uri_for(f"{issue.column.id}/issues/"), []).append((issue.issue.number, edition))
             self.print_placed.add(edition.url)
+        for src_uri, listed in by_index.items():  # the list of issues links to them too
+            if src_uri in self.listings:
+                self.listings[src_uri] = dataclasses.replace(self.listings[src_uri], payload=tuple(sorted(listed)))
 
     def _shown_body(self, src_uri: str) -> str:
         """An article's body as its page shows it: read from its page, else rendered again (a theme whose
