@@ -57,7 +57,8 @@ def _parser(argv: list[str]) -> argparse.ArgumentParser:
     check.add_argument("--format", choices=["text", "json"], default="text",
                        help="text：给人看的清单（默认）；json：给 CI 和编辑工具用的 JSON")
     check.add_argument("--compliance", action="store_true",
-                       help="按政府网站检查指标检查：栏目更新、空白栏目、页脚标识、领导姓名、规范用语、已生成网站里的链接")
+                       help="按政府网站检查指标检查：栏目更新、空白栏目、页脚标识、领导姓名、规范用语、已生成网站里的链接、"
+                            "倒签的发布日期（按提交历史）")
     check.add_argument("--external", action="store_true", help="同时检查外部链接（需要联网）")
     check.add_argument("--report", metavar="文件", help="另存一份网页版报告（如 check.html；文件夹要已经存在）")
     serve = commands.add_parser("serve", help="本地预览（含草稿，带标记），修改后自动刷新")
