@@ -110,3 +110,22 @@ def test_a_folder_that_is_no_column_is_one_finding_not_one_per_article(site, run
     findings = json.loads(run_cli(site, "check", "--format", "json").stdout)
     [found] = [f for f in findings if f["code"] == "unknown-column"]
     assert found["path"] == "content/newcol/a0.md" and "5 篇" in found["message"] and "newcol.yml" in found["fix"]
+
+
+def test_a_refused_article_still_has_its_unit_issue_and_disclosure_checked(site, check_and_build):
+    """Refused for its status alone: the supplying unit, the weekly's numbers and an official document's
+    disclosure fields are checked as on a published article, so that check finds everything build would."""
+    site.column("notices", "通知公告", kind="notices", order=3)
+    (site.root / "data").mkdir()
+    (site.root / "data" / "units.yml").write_text("- name: 市人民医院\n  type: 医疗机构\n", encoding="utf-8")
+    site.write("health-weekly/b.md", article("乙", "2025-01-08", issue=1, unit="市人民医院"))
+    site.write("health-weekly/c.md", article("丙", "2025-01-22", issue=3, status="发布", unit="市人民医院"))
+    site.write("news/a.md", article("甲", "2025-01-08", status="发布", unit="市人民医"))
+    site.write("notices/n.md", article("通知", "2025-01-08", status="发布", doc_no="卫发〔2025〕1号", validity="废止",
+                                       unit="市人民医院"))
+    site.write_project()
+    checked, built = check_and_build(site.root)
+    assert sorted((f["path"], f["line"], f["code"]) for f in checked if "literal" not in f["code"]) == [
+        ("content/health-weekly/c.md", 4, "issue-gap"), ("content/news/a.md", 5, "unknown-unit"),
+        ("content/notices/n.md", 6, "repealed-without-replacement")], checked
+    same_as_build(checked, built)

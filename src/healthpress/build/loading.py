@@ -23,7 +23,8 @@ from healthpress.bureau.letters import build_letters
 from healthpress.bureau.surveys import build_surveys
 from healthpress.bureau.periodical import periodical_findings
 from healthpress.bureau.units import unit_findings
-from healthpress.model.articles import (ACTIVITY_FIELDS, INTERVIEW_FIELDS, LETTER_FIELDS, SURVEY_FIELDS, Article,
+from healthpress.model.articles import (ACTIVITY_FIELDS, DISCLOSURE_FIELDS, INTERVIEW_FIELDS, LETTER_FIELDS,
+                                       SURVEY_FIELDS, Article,
                                        parse_article, read_article)
 from healthpress.model.assets import check_assets
 from healthpress.model.catalog import Catalog, build_catalog, unknown_column_findings, url_clashes
@@ -161,6 +162,32 @@ def check_refused(loaded: LoadedArticles, catalog: Catalog, columns: dict[str, C
     return findings
 
 
+def check_refused_records(loaded: LoadedArticles, catalog: Catalog, columns: dict[str, Column],
+                          bureau: BureauData, identity: dict) -> list[Finding]:
+    """The rules of the bureau's records on the refused articles whose fields they read are valid: the
+    supplying unit against data/units.yml, the weekly's numbers, an official document's disclosure fields;
+    each finding that the published articles alone do not make (an issue gap, a duplicate 文号...)."""
+    refused = [(a, failed) for a, failed in loaded.refused_articles.values()
+               if a.column in columns and not failed & {"column", "date"}]
+    paths, findings = loaded.paths, []
+    if bureau.has_units:
+        findings += unit_findings([a for a, failed in refused if "unit" not in failed], bureau.units, paths)
+    for column in columns.values():
+        numbered = [a for a, failed in refused if a.column == column.id and "issue" not in failed]
+        if column.kind == "periodical" and numbered:
+            known = set(periodical_findings(catalog.by_column[column.id], column.title, paths))
+            findings += [f for f in periodical_findings([*catalog.by_column[column.id], *numbered], column.title, paths)
+                         if f not in known]
+    documents = [a for a, failed in refused if not failed & {"doc_no", *DISCLOSURE_FIELDS}]
+    if documents:
+        def disclosure(articles: list[Article]) -> list[Finding]:
+            return build_disclosure_records(articles, columns, identity.get("org_code"), identity.get("sponsor") or "",
+                                            paths, identity.get("index_no_format"))[1]
+        known = set(disclosure(list(catalog.articles)))
+        findings += [f for f in disclosure([*catalog.articles, *documents]) if f not in known]
+    return findings
+
+
 KIND_FIELDS = {"letters": LETTER_FIELDS, "interviews": INTERVIEW_FIELDS, "surveys": SURVEY_FIELDS}
 """Each kind with fields of its own, and those fields."""
 
@@ -262,6 +289,7 @@ def build_site_model(
                                       site or SiteIdentity(), now, withheld)
     if bureau.has_units:
         found += unit_findings(shown, bureau.units, loaded.paths)
+    found += check_refused_records(loaded, catalog, columns, bureau, identity)
     return SiteModel(columns, catalog, listings, withheld,
                      findings + loaded.findings + found + _pages_over_listings(listings, loaded, taken_uris), now,
                      loaded.paths, preview, disclosures, letters,
