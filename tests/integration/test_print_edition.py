@@ -126,6 +126,17 @@ def test_a_system_without_what_weasyprint_needs_is_one_warning_and_no_pdf(site: 
     assert not (built.site_dir / "health-weekly/issues/1/health-weekly-1.pdf").exists()
 
 
+def test_a_theme_whose_article_page_has_no_body_element_still_prints_the_bodies(site: SiteFolder):
+    site.config["theme"]["custom_dir"] = "theme"
+    (site.root / "theme" / "healthpress").mkdir(parents=True)
+    (site.root / "theme" / "healthpress" / "article.html").write_text(
+        '{% extends "healthpress/page.html" %}\n{% block content %}<h1>{{ page.title }}</h1>'
+        '<section class="bureau-body">{{ page.content }}</section>{% endblock %}\n', encoding="utf-8")
+    site.write("health-weekly/one.md", article("本局自己的文章模板", "2024-06-01", "换了模板的正文：勤洗手、戴口罩。", issue=1))
+    built = site.build()
+    assert "换了模板的正文：勤洗手、戴口罩。" in pdf_text(built.site_dir / "health-weekly/issues/1/health-weekly-1.pdf")
+
+
 def _png_header_only(width: int, height: int) -> bytes:
     """A PNG whose header says its size (the site reads it) but that holds no image (WeasyPrint cannot)."""
     import struct
