@@ -184,3 +184,31 @@ def test_a_link_at_the_name_of_an_export_file_is_neither_replaced_nor_written_th
     assert done.returncode == 1 and "符号链接" in done.stderr, done.stderr
     assert elsewhere.read_text(encoding="utf-8") == "别人的文件\n" and (folder / "cover.png").is_symlink()
     assert sorted(p.name for p in folder.iterdir()) == ["cover.png"]  # nothing else written either
+
+
+def test_an_image_linked_from_outside_the_content_folder_is_neither_read_nor_sent(images_site, run_cli, tmp_path):
+    secret = tmp_path.parent / f"{tmp_path.name}-secret.txt"
+    secret.write_text("不该发出去的内容\n", encoding="utf-8")
+    try:
+        (images_site.root / "content" / "news" / "images" / "secret.png").symlink_to(secret)
+        for name, text in (("cover", article("甲", "2013-05-08", cover="images/secret.png")),
+                           ("body", article("乙", "2013-05-08", "正文。\n\n![图](images/secret.png)"))):
+            images_site.write(f"news/{name}.md", text)
+            done = run_cli(images_site, "wechat", f"content/news/{name}.md")
+            assert done.returncode == 1, done.stdout
+            assert "content/news/images/secret.png" in done.stderr and "symlink" in done.stderr, done.stderr
+            assert "Traceback" not in done.stderr and not (images_site.root / "wechat").exists()
+    finally:
+        secret.unlink()
+
+
+def test_what_the_sanitizer_removed_is_told_as_the_build_tells_it(site, run_cli):
+    site.write("news/a.md", article("甲", "2013-05-08", "第一段<script>alert(1)</script>。\n\n"
+                                   '<p onclick="steal()">第二段</p>\n\n[点我](javascript:alert(1))'))
+    done = run_cli(site, "wechat", "content/news/a.md", "-o", "-")
+    assert done.returncode == 0, done.stderr
+    assert "script" not in done.stdout and "onclick" not in done.stdout and "javascript" not in done.stdout
+    warnings = [line for line in done.stderr.splitlines() if line.startswith("警告：")]
+    assert any("content/news/a.md:6:" in w and "<script>" in w for w in warnings), done.stderr
+    assert any("content/news/a.md:8:" in w and "onclick" in w for w in warnings), done.stderr
+    assert any("content/news/a.md:10:" in w and "javascript:alert(1)" in w for w in warnings), done.stderr

@@ -55,7 +55,7 @@ from healthpress.build.pagecache import PageCache
 from healthpress.build.pagefacts import PageFacts
 from healthpress.build.pagekeys import PageKeys
 from healthpress.build.progress import Progress
-from healthpress.build.project import build_model, display_dir
+from healthpress.build.project import build_model, display_dir, files_with_errors
 from healthpress.build.printeditions import make_print_editions
 from healthpress.build.projectpaths import project_dir_of
 from healthpress.build.sitedigest import site_digest
@@ -250,9 +250,7 @@ class Build:
     def _withheld_for_errors(self, files: Files) -> set[str]:
         """The editors' files an error was found in that healthpress does not render itself: the articles
         that could not be read or catalogued, and any other file (a page, an image) with an error."""
-        prefix = self.docs_display + "/"
-        uris = {f.path.replace("\\", "/").removeprefix(prefix) for f in errors(self.model.findings)
-                if f.path.replace("\\", "/").startswith(prefix)}
+        uris = files_with_errors(self.model.findings, self.docs_display)
         uris |= set(self.model.paths) - {a.src_uri for a in (*self.model.catalog.articles, *self.model.withheld)}
         return {uri for uri in uris - set(self.model.catalog.by_src) if files.get_file_from_path(uri) is not None}
 

@@ -20,7 +20,7 @@ from healthpress.model.columns import Column, load_columns
 from healthpress.checks.backdating import backdated_findings
 from healthpress.checks.compliance import apply_levels
 from healthpress.checks.inspection import inspect_site, levels_for
-from healthpress.model.findings import Finding
+from healthpress.model.findings import Finding, Level
 from healthpress.model.limits import Limits
 from healthpress.model.publication import build_moment
 from healthpress.build.loading import build_site_model, is_article_uri, load_articles
@@ -33,6 +33,14 @@ def limits_from(options) -> Limits:
     """The plugin options that bound one article."""
     return Limits(max_bytes=options.max_file_kb * 1024, max_line_chars=options.max_line_chars,
                   max_depth=options.max_depth, max_inline_marks=options.max_inline_marks)
+
+
+def files_with_errors(findings: list[Finding], docs_display: str) -> set[str]:
+    """The editors' files (src_uri) an error was found in: a build publishes none of them, nor reads one
+    that leads out of the docs folder (a symbolic link, model/paths.py)."""
+    prefix = docs_display + "/"
+    return {f.path.replace("\\", "/").removeprefix(prefix) for f in findings
+            if f.level is Level.ERROR and f.path.replace("\\", "/").startswith(prefix)}
 
 
 def display_dir(config) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from healthpress.build.cachefolder import cache_dir_for
-from healthpress.build.project import build_model, display_dir, plugin_options
+from healthpress.build.project import build_model, display_dir, files_with_errors, plugin_options
 from healthpress.build.projectpaths import absolute, project_dir_of
 from healthpress.bureau.data import load_bureau_data
 from healthpress.model.articles import Article
@@ -63,7 +63,8 @@ class WechatExport:
     notes: list[str] = field(default_factory=list)
     """What the editor should know (a summary cut, a cover to find, a video left out, not yet published)."""
     findings: list[Finding] = field(default_factory=list)
-    """The article's warnings (text spoofing characters removed, images without alt text, ...)."""
+    """The article's warnings, as a build gives them (what the sanitizer removed, hidden characters removed,
+    images without alt text, ...)."""
 
 
 def export_article(config, config_file: Path, article: str) -> WechatExport:
@@ -149,18 +150,18 @@ def _export(config, options, files, model, article: Article, shown_path: str, si
             internals.set_dest_uri(file, each.dest_uri)
             file.inclusion = InclusionLevel.EXCLUDED
     html, page_url = render_body(RenderSetup.for_bodies(config, files), article.src_uri, article.body)
+    withheld = files_with_errors(model.findings, display_dir(config))  # never published, nor read here
     sources = {"/" + unquote(f.url): Path(f.abs_src_path) for f in files
-               if not f.is_documentation_page() and f.abs_src_path}
+               if not f.is_documentation_page() and f.abs_src_path and f.src_uri not in withheld}
     processed = process_page_html(html, article.src_uri, page_url, frozenset(options.iframe_hosts), sources)
     images = [src for index, src in enumerate(processed.links.targets) if index in processed.links.images]
-    missing = [(src, images[:index].count(src)) for index, src in enumerate(images)
-               if (target := resolve(page_url, src)) is not None and target[0] not in sources]
-    if missing:  # the build says so too (checks/brokenlinks.py), after rendering every page
-        raise ExportRefused(f"{shown_path} 有错误，没有导出：改正下面的问题后再导出", [
-            Finding(shown_path, line_of_address(article.body, article.body_line, "image", src, occurrence),
-                    None, "wechat-missing-image", f"图片“{src}”找不到，公众号里会是一个坏图",
-                    "检查图片的文件名和路径（相对于本文），把图片放进项目里") for src, occurrence in missing])
+    problems = _image_problems(article, shown_path, images, page_url, sources, files, withheld, model.findings,
+                               display_dir(config))
+    if problems:  # the build says so too (checks/brokenlinks.py), after rendering every page
+        raise ExportRefused(f"{shown_path} 有错误，没有导出：改正下面的问题后再导出", problems)
+    warnings += [removal.finding(shown_path, article.body, article.body_line) for removal in processed.removed]
     warnings += [missing_alt_finding(shown_path, article.body, article.body_line, image) for image in processed.missing_alt]
+    warnings = list(dict.fromkeys(warnings))  # one table's cells, say, each losing the same style
     address = site_url.rstrip("/") + "/" + page_url
     notes: list[str] = []
     if model.state(article) != "published":
@@ -179,6 +180,25 @@ def _export(config, options, files, model, article: Article, shown_path: str, si
         notes.append(cover_note)
     return WechatExport(article.title, article.slug, address, wechat_fragment(processed.html, address), summary,
                         cover, notes, warnings)
+
+
+def _image_problems(article: Article, shown_path: str, images: list[str], page_url: str, sources: dict[str, Path],
+                    files, withheld: set[str], findings: list[Finding], docs_display: str) -> list[Finding]:
+    """Why an image the article shows (or its cover) would be broken in WeChat: one not in the project, on
+    the article's line; one the build does not publish (a link out of the docs folder, say), by its own
+    errors."""
+    withheld_urls = {"/" + unquote(f.url): f.src_uri for f in files if f.src_uri in withheld}
+    missing = [(src, images[:index].count(src), target[0]) for index, src in enumerate(images)
+               if (target := resolve(page_url, src)) is not None and target[0] not in sources]
+    problems = [Finding(shown_path, line_of_address(article.body, article.body_line, "image", src, occurrence),
+                        None, "wechat-missing-image", f"图片“{src}”找不到，公众号里会是一个坏图",
+                        "检查图片的文件名和路径（相对于本文），把图片放进项目里")
+                for src, occurrence, path in missing if path not in withheld_urls]
+    unpublished = {withheld_urls[path] for _, _, path in missing if path in withheld_urls}
+    if article.cover_uri in withheld:
+        unpublished.add(article.cover_uri)
+    shown = {f"{docs_display}/{src_uri}" for src_uri in unpublished}
+    return problems + [f for f in findings if f.level is Level.ERROR and f.path.replace("\\", "/") in shown]
 
 
 def _cover(article: Article, html: str, page_url: str, sources: dict[str, Path], files) -> tuple[Path | None, str | None]:
