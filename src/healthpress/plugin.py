@@ -63,7 +63,7 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         return fix_chrome(output_content)  # 404.html has material's chrome too
 
     def on_serve(self, server, config: MkDocsConfig, builder):
-        self.build.watch(server)
+        self.build.watch(server, config)
         return server
 
     def on_post_build(self, config: MkDocsConfig) -> None:

@@ -70,3 +70,30 @@ def test_reading_a_watched_file_starts_no_rebuild(tmp_path):
     finally:
         server.observer.stop()
         server.observer.join()
+
+
+def test_serve_hears_a_saved_template_or_style_of_the_projects_own_theme(site):
+    """theme/ (the project's `custom_dir`) is watched by the plugin, not only with MkDocs' --watch-theme."""
+    from mkdocs.config import load_config
+
+    (site.root / "theme" / "assets").mkdir(parents=True)
+    (site.root / "theme" / "main.html").write_text('{% extends "base.html" %}\n', encoding="utf-8")
+    (site.root / "theme" / "assets" / "site.css").write_text("body { color: #222; }\n", encoding="utf-8")
+    site.config["theme"]["custom_dir"] = "theme"
+    config = load_config(str(site.write_project()))
+    plugin = config.plugins["healthpress"]
+    plugin.on_startup(command="serve", dirty=True)
+    plugin.on_config(config)
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(site.root))
+    plugin.on_serve(server, config, None)
+    assert str(site.root / "theme") in server._watched_paths
+    server.observer.start()
+    try:
+        for saved in (site.root / "theme" / "main.html", site.root / "theme" / "assets" / "site.css"):
+            server._want_rebuild = False
+            saved.write_text(saved.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+            assert _heard(server, 2.0), saved
+    finally:
+        server.observer.stop()
+        server.observer.join()
+        plugin.build.abort()

@@ -57,7 +57,7 @@ from healthpress.build.pagekeys import PageKeys
 from healthpress.build.progress import Progress
 from healthpress.build.project import build_model, display_dir, files_with_errors
 from healthpress.build.printeditions import make_print_editions
-from healthpress.build.projectpaths import project_dir_of
+from healthpress.build.projectpaths import own_theme_dirs, project_dir_of
 from healthpress.build.sitedigest import site_digest
 from healthpress.build.sitepages import SEARCH_DIGEST, PageJob, render_site_pages
 from healthpress.build.textchecks import TEXT, TextChecks
@@ -477,9 +477,11 @@ class Build:
                 entries.append(SitemapEntry(file.page.canonical_url, file.page.update_date))
         return entries
 
-    def watch(self, server) -> None:
-        """`serve` rebuilds when a column or data file changes too (on_serve)."""
-        watch_folders(server, [self.project_dir / self.options.columns_dir, self.project_dir / self.options.data_dir])
+    def watch(self, server, config: MkDocsConfig) -> None:
+        """`serve` rebuilds when a column or data file changes too, or a template or style of the project's
+        own theme/ (on_serve; MkDocs watches the theme only with --watch-theme)."""
+        watch_folders(server, [self.project_dir / self.options.columns_dir, self.project_dir / self.options.data_dir,
+                               *own_theme_dirs(config)])
 
     # ------------------------------------------------------------------ index, publish (on_post_build)
 

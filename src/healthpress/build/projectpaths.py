@@ -37,3 +37,18 @@ def project_dir_for(config_file: str | os.PathLike) -> Path:
 def theme_dirs_of(config) -> list[Path]:
     """The theme's template folders, in MkDocs' search order."""
     return [absolute(folder) for folder in config.theme.dirs]
+
+
+PACKAGE_DIR = Path(__file__).parents[1]
+"""healthpress' own package: its templates change only with its code."""
+
+
+def own_theme_dirs(config) -> list[Path]:
+    """The theme folders the project itself holds (theme/, the `custom_dir`), in MkDocs' search order: not
+    those inside installed packages (material, healthpress), which change only with their versions."""
+    return [folder for folder in theme_dirs_of(config) if not _is_installed(folder)]
+
+
+def _is_installed(folder: Path) -> bool:
+    resolved = folder.resolve()
+    return "site-packages" in resolved.parts or resolved.is_relative_to(PACKAGE_DIR.resolve())

@@ -20,9 +20,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
 from healthpress.build.fingerprint import Fingerprinter, code_digest, files_digest, stat_digest, tree_files
-from healthpress.build.projectpaths import config_file_of, project_dir_of, theme_dirs_of
+from healthpress.build.projectpaths import config_file_of, own_theme_dirs, project_dir_of
 
-PACKAGE_DIR = Path(__file__).parents[1]
 ENV_GLOBALS = ("hp_footer_pages", "hp_urgent", "hp_mailbox_endpoint", "hp_mourning")
 
 
@@ -30,7 +29,7 @@ def site_digest(config: MkDocsConfig, options, preview: bool, files: Files, nav:
                 fingerprinter: Fingerprinter) -> str:
     """Digest of everything outside a page's own view that can change how it is rendered."""
     project = project_dir_of(config)
-    theme = [files_digest(tree_files(folder), folder) for folder in theme_dirs_of(config) if not _is_installed(folder)]
+    theme = [files_digest(tree_files(folder), folder) for folder in own_theme_dirs(config)]
     inputs = [files_digest(tree_files(project / folder), project) for folder in (options.columns_dir, options.data_dir)]
     file_map = sorted((f.src_uri, f.url, f.inclusion.name) for f in files if f.generated_by is None)
     attachments = stat_digest((f.src_uri, Path(f.abs_src_path)) for f in files
@@ -59,9 +58,3 @@ def _nav(items) -> list:
     """The nav as titles, addresses and children (what the header and tabs show)."""
     return [(type(item).__name__, item.title, getattr(item, "url", None), _nav(item.children or []))
             for item in items]
-
-
-def _is_installed(folder: Path) -> bool:
-    """Templates inside installed packages (material, healthpress) are covered by versions and code."""
-    resolved = folder.resolve()
-    return "site-packages" in resolved.parts or resolved.is_relative_to(PACKAGE_DIR.resolve())
