@@ -426,7 +426,8 @@ def _wechat(args) -> int:
     from healthpress.engine.settings import load_settings
 
     from healthpress.build.projectpaths import project_dir_of
-    from healthpress.build.wechatexport import ExportRefused, default_folder, export_article, write_wechat_files
+    from healthpress.build.wechatexport import (ExportRefused, default_folder, export_article, output_refusal,
+                                                 write_wechat_files)
 
     if args.output not in (None, "-"):  # told now, not after the project is read
         given = Path(args.output)
@@ -434,11 +435,14 @@ def _wechat(args) -> int:
             print(f"无法写入 {args.output}：这是一个文件，不是文件夹。--output 写一个文件夹的名字（没有时会新建）",
                   file=sys.stderr)
             return 1
-        if (refusal := export_refusal(given)) is not None:
+        if not given.is_dir() and (refusal := export_refusal(given)) is not None:  # an earlier export's folder is fine
             print(write_problem(args.output, refusal) + "。", file=sys.stderr)
             return 1
     _setup_logging(args.config_file)  # MkDocs' words about mkdocs.yml, in Chinese
     config = load_settings(args.config_file)
+    if args.output not in (None, "-") and (refusal := output_refusal(config, Path(args.output))) is not None:
+        print(refusal, file=sys.stderr)
+        return 1
     try:
         export = export_article(config, Path(args.config_file), args.article)
         for finding in export.findings:

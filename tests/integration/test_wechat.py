@@ -212,3 +212,31 @@ def test_what_the_sanitizer_removed_is_told_as_the_build_tells_it(site, run_cli)
     assert any("content/news/a.md:6:" in w and "<script>" in w for w in warnings), done.stderr
     assert any("content/news/a.md:8:" in w and "onclick" in w for w in warnings), done.stderr
     assert any("content/news/a.md:10:" in w and "javascript:alert(1)" in w for w in warnings), done.stderr
+
+
+def test_an_output_folder_the_site_publishes_or_replaces_is_refused(site, run_cli):
+    site.write("news/a.md", article("甲", "2013-05-08"))
+    (site.root / "site").mkdir()
+    for given, said in (("content/news/gongzhonghao", "content/"), ("content", "content/"), ("site/gongzhonghao", "site/")):
+        done = run_cli(site, "wechat", "content/news/a.md", "--output", given)
+        assert done.returncode == 1 and said in done.stderr and "Traceback" not in done.stderr, done.stderr
+    assert not (site.root / "content" / "news" / "gongzhonghao").exists() and not (site.root / "content" / "fragment.html").exists()
+    assert list((site.root / "site").iterdir()) == []
+
+
+def test_a_folder_of_other_files_is_not_overwritten_and_an_earlier_export_is_renewed(images_site, run_cli):
+    images_site.write("news/a.md", article("甲", "2013-05-08", "正文。\n\n![图](images/liugan-yimiao-liucheng.png)"))
+    desktop = images_site.root / "desktop"
+    desktop.mkdir()
+    (desktop / "summary.txt").write_text("我自己的笔记\n", encoding="utf-8")
+    (desktop / "cover.jpg").write_bytes(b"my photo")
+    done = run_cli(images_site, "wechat", "content/news/a.md", "--output", "desktop")
+    assert done.returncode == 1 and "summary.txt" in done.stderr and "Traceback" not in done.stderr, done.stderr
+    assert sorted(p.name for p in desktop.iterdir()) == ["cover.jpg", "summary.txt"]
+    assert (desktop / "summary.txt").read_text(encoding="utf-8") == "我自己的笔记\n"
+    assert run_cli(images_site, "wechat", "content/news/a.md", "--output", "out").returncode == 0
+    (images_site.root / "out" / "cover.jpg").write_bytes(b"an earlier export's cover")
+    done = run_cli(images_site, "wechat", "content/news/a.md", "--output", "out")
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in (images_site.root / "out").iterdir()) == [
+        "cover.png", "fragment.html", "preview.html", "summary.txt"]

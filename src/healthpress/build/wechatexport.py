@@ -232,10 +232,35 @@ def default_folder(project_dir: Path, export: WechatExport) -> Path:
     return project_dir / "wechat" / export.slug
 
 
+def output_refusal(config, folder: Path) -> str | None:
+    """Why `folder` (the editor's --output) may not take an export, or None: inside the docs folder the next
+    build would publish its files as the site's, inside the site folder the next build replaces them."""
+    real = Path(os.path.realpath(folder))
+    project_dir = project_dir_of(config)
+    for place, what in ((absolute(config.docs_dir), "下次生成网站时，其中的文件会被当作网站的内容发布出去"),
+                        (absolute(config.site_dir), "下次生成网站时，这个文件夹会被整个替换，导出的文件随之丢失")):
+        root = Path(os.path.realpath(place))
+        if real == root or root in real.parents:
+            shown = os.path.relpath(place, project_dir).replace(os.sep, "/")
+            return (f"不能导出到 {folder}：它在网站的 {shown}/ 文件夹里，{what}。"
+                    f"写 {shown}/ 以外的文件夹（如 --output 公众号），或不写 --output（导出到 wechat/<别名>/）")
+    return None
+
+
+def _others_files(folder: Path) -> list[str]:
+    """The files at the export's names in a folder that holds no earlier export (no fragment.html): an
+    editor's own, which an export must not replace."""
+    if not folder.is_dir() or (folder / FRAGMENT).exists():
+        return []
+    return sorted(path.name for path in folder.iterdir() if path.name in (PREVIEW, SUMMARY)
+                  or (path.stem == COVER and path.suffix.lower() in COVER_TYPES))
+
+
 def write_wechat_files(export: WechatExport, folder: Path) -> list[Path]:
-    """The export's files in `folder` (made if missing), in order; an earlier export's files replaced, but
-    only regular files: a link, folder or device at one of the names is refused (storage/files.py
-    `RefusedTarget`) before anything is written."""
+    """The export's files in `folder` (made if missing), in order; an earlier export's files replaced (its
+    cover of another type removed), but only regular files: a link, folder or device at one of the names
+    is refused (storage/files.py `RefusedTarget`), and so is a folder holding no earlier export but files
+    of the export's names, before anything is written."""
     if folder.exists() and not folder.is_dir():
         raise ExportRefused(f"无法写入 {folder}：这是一个文件，不是文件夹。用 --output 写一个文件夹的名字")
     folder.mkdir(parents=True, exist_ok=True)
@@ -248,6 +273,9 @@ def write_wechat_files(export: WechatExport, folder: Path) -> list[Path]:
     for path, _ in contents:
         if (refusal := export_refusal(path)) is not None:
             raise refusal
+    if others := _others_files(folder):
+        raise ExportRefused(f"没有导出到 {folder}：这个文件夹里已经有 {'、'.join(others)}，不是以前导出的，导出会覆盖或删除它们。"
+                            "写一个新的文件夹名（如 --output 公众号），或先把这些文件移走")
     for old in folder.glob(COVER + ".*"):  # an earlier export's cover of another type
         if old != cover and old.suffix.lower() in COVER_TYPES and stat.S_ISREG(os.lstat(old).st_mode):
             old.unlink()
