@@ -159,3 +159,29 @@ def test_a_setting_read_from_the_environment_is_part_of_the_key(busy_site, capfd
     assert reused(capfd.readouterr().err) == 0
     page = (busy_site.root / "site" / "news" / "2014" / "03" / "a002" / "index.html").read_text(encoding="utf-8")
     assert "乙市卫生健康局" in page and "甲市卫生健康局" not in page
+
+
+@pytest.mark.parametrize("first,second", [
+    (("--timings", "a.json"), ("--timings", "b.json")),
+    (("--wait", "5"), ("--wait", "0")),
+], ids=["timings-file", "wait"])
+def test_a_command_line_option_that_changes_no_page_reuses_every_page(busy_site, run_cli, first, second):
+    """The timings file, how long to wait for another build: the same site, so no page is rendered again."""
+    done = run_cli(busy_site, "build", *first)
+    assert done.returncode == 0, done.stderr
+    done = run_cli(busy_site, "build", *second)
+    assert done.returncode == 0, done.stderr
+    pages = int(re.search(r"网站生成完毕，([\d,]+) 页", done.stderr).group(1).replace(",", ""))
+    assert reused(done.stderr) == pages, done.stderr[-800:]
+
+
+@pytest.mark.parametrize("option,values", [("workers", (1, 2)), ("progress", ("always", "never")),
+                                           ("lock_timeout", (1800, 60)), ("timings", ("a.json", "b.json"))])
+def test_a_setting_that_changes_no_page_is_not_part_of_the_key(busy_site, capfd, option, values):
+    """Settings of how a build runs (processes, progress, waiting, the timings file) in mkdocs.yml: a change
+    of them alone reuses every page, and the site is byte for byte what it was."""
+    first, log = build(busy_site, capfd, **{option: values[0]})
+    second, log = build(busy_site, capfd, **{option: values[1]})
+    pages = int(re.search(r"网站生成完毕，([\d,]+) 页", log).group(1).replace(",", ""))
+    assert reused(log) == pages, f"{option}: {values[0]} → {values[1]} rendered pages again"
+    assert second == first

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
@@ -34,12 +35,55 @@ def site_digest(config: MkDocsConfig, options, preview: bool, files: Files, nav:
     file_map = sorted((f.src_uri, f.url, f.inclusion.name) for f in files if f.generated_by is None)
     attachments = stat_digest((f.src_uri, Path(f.abs_src_path)) for f in files
                               if f.abs_src_path and not f.is_documentation_page() and f.generated_by is None)
-    config_file = config_file_of(config)
-    config_bytes = config_file.read_bytes() if config_file is not None else b""
     return fingerprinter.digest(
-        code_digest(), config_bytes.decode("utf-8", "replace"), config.site_url, preview,
-        json.dumps(dict(options), sort_keys=True, default=str), _settings(config),
+        code_digest(), _config_text(config), config.site_url, preview,
+        json.dumps(_shaping(dict(options)), sort_keys=True, default=str), _settings(config),
         theme, inputs, file_map, attachments, _nav(nav.items), [env.globals.get(name) for name in ENV_GLOBALS])
+
+
+RUN_OPTIONS = ("workers", "cache", "cache_dir", "progress", "timings", "lock_timeout")
+"""The plugin's options on how a build runs, not what it writes: a change of them alone re-renders no page
+(tests/integration/test_page_cache.py)."""
+
+
+def _shaping(options: dict) -> dict:
+    return {name: value for name, value in options.items() if name not in RUN_OPTIONS}
+
+
+def _config_text(config: MkDocsConfig) -> str:
+    """mkdocs.yml as written, but for the healthpress plugin's `RUN_OPTIONS`: its YAML read (tags left as
+    written, !ENV values are in `_settings`), or its text when it cannot be read so."""
+    config_file = config_file_of(config)
+    if config_file is None:
+        return ""
+    text = config_file.read_bytes().decode("utf-8", "replace")
+    try:
+        loaded = yaml.load(text, Loader=_TagsAsWritten)
+        plugins = loaded.get("plugins") if isinstance(loaded, dict) else None
+        for plugin in plugins if isinstance(plugins, list) else [plugins] if isinstance(plugins, dict) else []:
+            if isinstance(plugin, dict) and isinstance(plugin.get("healthpress"), dict):
+                plugin["healthpress"] = _shaping(plugin["healthpress"])
+        return json.dumps(loaded, sort_keys=True, default=str, ensure_ascii=False)
+    except (yaml.YAMLError, TypeError, ValueError, RecursionError):  # keys json cannot sort, anchors too deep
+        return text
+
+
+class _TagsAsWritten(yaml.SafeLoader):
+    """YAML with every tag (!ENV, !relative, !!python/name:...) read as the tag and its value, unresolved."""
+
+
+def _tagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> list:
+    if isinstance(node, yaml.ScalarNode):
+        value = loader.construct_scalar(node)
+    elif isinstance(node, yaml.SequenceNode):
+        value = loader.construct_sequence(node, deep=True)
+    else:
+        value = loader.construct_mapping(node, deep=True)
+    return ["!" + suffix, value]
+
+
+_TagsAsWritten.add_multi_constructor("!", _tagged)
+_TagsAsWritten.add_multi_constructor("tag:", _tagged)
 
 
 SETTINGS = ("site_name", "site_description", "site_author", "copyright", "repo_url", "repo_name", "edit_uri",
