@@ -57,7 +57,7 @@ def test_a_setting_finding_names_the_line_of_its_key(site, caplog, key, field, s
 
 
 def test_a_setting_not_written_is_on_the_line_of_the_key_above_it():
-    from healthpress.build.configlines import SettingLines
+    from healthpress.engine.configlines import SettingLines
 
     lines = SettingLines(None, frozenset({"compliance", "pagefind_binary"}))
     lines._lines = {"extra": 3, "extra.bureau": 4, "plugins.healthpress": 9, "plugins.healthpress.compliance": 10}
@@ -65,3 +65,18 @@ def test_a_setting_not_written_is_on_the_line_of_the_key_above_it():
     assert lines.line_of("compliance") == 10
     assert lines.line_of("pagefind_binary") == 9
     assert lines.line_of("site_name") is None
+
+
+def test_mkdocs_words_about_a_setting_name_the_line_of_that_setting_not_of_a_same_named_key_elsewhere(site, run_cli):
+    """MkDocs' warnings (configwords.py) are placed by the same lookup as the build's findings: an unknown
+    top-level `address` or plugin option `phone` is on its own line, not on extra.bureau's address or phone."""
+    import json
+
+    site.config["address"] = "人民路"
+    site.config["plugins"] = [{"healthpress": {"page_size": 20, "search_index": False, "phone": "123"}}]
+    site.write_project()
+    text = (site.root / "mkdocs.yml").read_text(encoding="utf-8").split("\n")
+    found = {f["field"]: f["line"] for f in json.loads(run_cli(site, "check", "--format", "json").stdout)}
+    assert found["address"] == next(n for n, line in enumerate(text, 1) if line.startswith("address:")), (found, text)
+    assert found["plugins: healthpress: phone"] == next(
+        n for n, line in enumerate(text, 1) if line.strip() == "phone: '123'"), (found, text)

@@ -45,7 +45,7 @@ from mkdocs.utils import get_build_timestamp
 
 from healthpress.build import heap, publish, templatecache
 from healthpress.build.cachefolder import cache_dir_for
-from healthpress.build.configlines import SettingLines
+from healthpress.engine.configlines import SettingLines
 from healthpress.build.diskfull import disk_full_error, disk_full_message, folder_size, footprint, free_space
 from healthpress.build.keymemo import KeyMemo
 from healthpress.build.lock import BuildLock, Guarded, LockTimeout

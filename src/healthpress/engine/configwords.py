@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 import os
 import re
-from pathlib import Path
 
+from healthpress.engine.configlines import SettingLines
 from healthpress.model.findings import Finding, Level
 
 CONFIG_VALUE = re.compile(r"Config value '(?P<key>[^']*)': (?P<text>.*)$", re.S)
@@ -137,44 +137,33 @@ def config_findings(message: str, config_file: str, error: bool) -> list[Finding
     key, text = whole.group("key"), whole.group("text")
     level = Level.ERROR if error else Level.WARNING
     parts = _plugin_parts(text) if key == "plugins" else [(key, key, text)]
+    lines = SettingLines(config_file)
     findings = []
     for field, shown, problem in parts:
         said, fix = translate(problem)
-        findings.append(Finding(config_file, key_line(Path(config_file), field), shown, "config-error" if error
+        findings.append(Finding(config_file, lines.line_of(field), shown, "config-error" if error
                                 else "config-warning", said, fix, level))
     return findings
 
 
 def _plugin_parts(text: str) -> list[tuple[str, str, str]]:
-    """(the option as looked up, the field as shown, its message) of each line about the plugins' options."""
+    """(the option's key path in mkdocs.yml, the field as shown, its message) of each line about the plugins'
+    options."""
     parts = []
     for line in re.split(r"\n(?=Plugin ')", text):
         option = _PLUGIN_OPTION.match(line)
         if option:
             sub = _SUB_OPTION.match(option.group("text"))
             name = option.group("option") + (f".{sub.group('option')}" if sub else "")
-            parts.append((option.group("option"), f"plugins: {option.group('plugin')}: {name}",
+            parts.append((f"plugins.{option.group('plugin')}.{name}", f"plugins: {option.group('plugin')}: {name}",
                           sub.group("text") if sub else option.group("text")))
             continue
         plugin = _PLUGIN_WARNING.match(line)
         if plugin:
-            parts.append((plugin.group("plugin"), f"plugins: {plugin.group('plugin')}", plugin.group("text")))
+            parts.append((f"plugins.{plugin.group('plugin')}", f"plugins: {plugin.group('plugin')}", plugin.group("text")))
         else:
             parts.append(("plugins", "plugins", line))
     return parts
-
-
-def key_line(config_file: Path, key: str) -> int | None:
-    """The line of mkdocs.yml where `key:` is first written, or None (no such line, or no file to read)."""
-    try:
-        lines = config_file.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return None
-    pattern = re.compile(rf"^\s*(- )?['\"]?{re.escape(key)}['\"]?\s*:")
-    for number, line in enumerate(lines, 1):
-        if pattern.match(line):
-            return number
-    return None
 
 
 def config_problem(exc: BaseException, config_file: str) -> str:

@@ -1,4 +1,5 @@
-"""The line of mkdocs.yml that a finding about a setting names.
+"""The line of mkdocs.yml that a finding about a setting names: the one lookup for the build's own findings
+about its settings (build/pipeline.py) and for MkDocs' words about them (configwords.py).
 
 mkdocs.yml is composed once (YAML nodes with their line marks, nothing constructed, so `!ENV` and
 `!!python/name:` tags are no trouble) into the line of every key path: `site_name`, `extra.bureau.sponsor`,
