@@ -240,3 +240,21 @@ def test_a_folder_of_other_files_is_not_overwritten_and_an_earlier_export_is_ren
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in (images_site.root / "out").iterdir()) == [
         "cover.png", "fragment.html", "preview.html", "summary.txt"]
+
+
+def test_the_article_named_as_a_folder_a_windows_path_or_a_link_out_of_the_project_is_answered_as_the_build_would(
+        site, run_cli, tmp_path):
+    site.write("news/a.md", article("甲", "2013-05-08"))
+    done = run_cli(site, "wechat", "content/news")
+    assert done.returncode == 1 and "是一个文件夹" in done.stderr and "找不到" not in done.stderr, done.stderr
+    done = run_cli(site, "wechat", "content\\news\\a.md", "-o", "-")  # as a colleague on Windows writes it
+    assert done.returncode == 0 and done.stdout.startswith("<p style="), done.stderr
+    outside = tmp_path.parent / f"{tmp_path.name}-outside.md"
+    outside.write_text(article("外面的文章", "2013-05-08"), encoding="utf-8")
+    try:
+        (site.root / "content" / "news" / "link.md").symlink_to(outside)
+        done = run_cli(site, "wechat", "content/news/link.md")
+    finally:
+        outside.unlink()
+    assert done.returncode == 1 and "content/news/link.md" in done.stderr and "symlink" in done.stderr, done.stderr
+    assert "不在这个网站项目" not in done.stderr and not (site.root / "wechat").exists()

@@ -101,24 +101,35 @@ def export_article(config, config_file: Path, article: str) -> WechatExport:
 
 
 def _src_uri_of(path: Path, project_dir: Path, docs_dir: Path, docs_display: str) -> str:
-    """The article's place in the docs folder; ExportRefused for a path outside the project or no article."""
+    """The article's place in the docs folder, as the build lists it (a symbolic link by its own name: the
+    build refuses one that leads out of the docs folder, with its finding); ExportRefused for a folder, a
+    missing file, a path outside the project or a file that is no article. A path written with Windows'
+    backslashes is read with slashes where no file has that name."""
     given = str(path)
-    resolved = Path(os.path.realpath(path))
-    try:
-        resolved.relative_to(os.path.realpath(project_dir))
-    except ValueError:
-        raise ExportRefused(f"“{given}”不在这个网站项目（{project_dir.name}/）里，没有导出：只能导出本项目 "
-                            f"{docs_display}/ 里的文章，如 healthpress wechat {docs_display}/栏目/文章.md") from None
-    try:
-        src_uri = resolved.relative_to(os.path.realpath(docs_dir)).as_posix()
-    except ValueError:
-        raise ExportRefused(f"“{given}”不是文章，没有导出：文章都在 {docs_display}/ 的栏目文件夹里，"
-                            f"如 healthpress wechat {docs_display}/栏目/文章.md") from None
-    if not resolved.is_file():
+    if os.sep == "/" and "\\" in given and not os.path.lexists(path):
+        path = Path(given.replace("\\", "/"))
+    example = f"如 healthpress wechat {docs_display}/栏目/文章.md"
+    if path.is_dir():
+        raise ExportRefused(f"“{given}”是一个文件夹，不是文章：写文章的 .md 文件，{example}")
+    if not path.is_file():
         raise ExportRefused(f"找不到文章“{given}”：检查文件名和所在的文件夹（可以把文件拖进命令行窗口）")
-    if not (src_uri.endswith(".md") and "/" in src_uri):
-        raise ExportRefused(f"“{given}”不是文章，没有导出：文章是 {docs_display}/ 的栏目文件夹里的 .md 文件")
+    places = (Path(os.path.abspath(path)), Path(os.path.realpath(path.parent)) / path.name)
+    src_uri = _relative(places, docs_dir)
+    if src_uri is None and _relative(places, project_dir) is None:
+        raise ExportRefused(f"“{given}”不在这个网站项目（{project_dir.name}/）里，没有导出：只能导出本项目 "
+                            f"{docs_display}/ 里的文章，{example}")
+    if src_uri is None or not (src_uri.endswith(".md") and "/" in src_uri):
+        raise ExportRefused(f"“{given}”不是文章，没有导出：文章是 {docs_display}/ 的栏目文件夹里的 .md 文件，{example}")
     return src_uri
+
+
+def _relative(places: tuple[Path, ...], folder: Path) -> str | None:
+    """The first of `places` inside `folder` (as written, or with its links resolved), relative to it."""
+    for root in (Path(os.path.abspath(folder)), Path(os.path.realpath(folder))):
+        for place in places:
+            if root in place.parents:
+                return place.relative_to(root).as_posix()
+    return None
 
 
 def _article_of(model, src_uri: str) -> Article | None:
