@@ -258,3 +258,17 @@ def test_the_article_named_as_a_folder_a_windows_path_or_a_link_out_of_the_proje
         outside.unlink()
     assert done.returncode == 1 and "content/news/link.md" in done.stderr and "symlink" in done.stderr, done.stderr
     assert "不在这个网站项目" not in done.stderr and not (site.root / "wechat").exists()
+
+
+def test_a_site_published_under_a_subpath_gets_every_image_where_the_build_puts_it(images_site, run_cli):
+    images_site.config["site_url"] = "https://www.example.gov.cn/qy"  # no trailing slash either
+    images_site.write("news/a.md", article("甲", "2013-05-08", "正文。\n\n![图](images/liugan-yimiao-liucheng.png)\n\n"
+                                           '<img src="/news/images/liugan-yimiao-renqun.png" alt="人群">\n\n[上级](/news/)'))
+    done = run_cli(images_site, "wechat", "content/news/a.md", "-o", "-")
+    assert done.returncode == 0, done.stderr
+    fragment = BeautifulSoup(done.stdout, "html.parser")
+    built = images_site.build()
+    sources = [img["src"] for img in fragment.find_all("img")]
+    assert len(sources) == 2 and all(src.startswith("https://www.example.gov.cn/qy/news/images/") for src in sources), sources
+    assert all(built.site_dir.joinpath(src.removeprefix("https://www.example.gov.cn/qy/")).is_file() for src in sources)
+    assert fragment.find("a", string="上级")["href"] == "https://www.example.gov.cn/qy/news/"

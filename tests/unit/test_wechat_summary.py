@@ -23,7 +23,7 @@ def test_the_summary_is_cut_at_a_sentence_end_within_120_characters(text, expect
 def test_a_video_becomes_a_link_to_the_page_and_no_class_or_id_is_left():
     html = ('<h2 id="a" class="x">标题</h2><iframe src="https://player.v.qq.com/x" sandbox="allow-scripts"></iframe>'
             '<p><a href="#a">上文</a> <a href="../../other/">别处</a></p>')
-    fragment = wechat_fragment(html, "https://www.example.gov.cn/news/2013/05/a/")
+    fragment = wechat_fragment(html, "https://www.example.gov.cn/news/2013/05/a/", "https://www.example.gov.cn/")
     assert "iframe" not in fragment and "class=" not in fragment and "id=" not in fragment
     assert '<a href="https://www.example.gov.cn/news/2013/05/a/"' in fragment  # the video's note links the page
     assert 'href="https://www.example.gov.cn/news/2013/05/a/#a"' in fragment

@@ -189,7 +189,7 @@ def _export(config, options, files, model, article: Article, shown_path: str, si
     cover, cover_note = _cover(article, processed.html, page_url, sources, files)
     if cover_note:
         notes.append(cover_note)
-    return WechatExport(article.title, article.slug, address, wechat_fragment(processed.html, address), summary,
+    return WechatExport(article.title, article.slug, address, wechat_fragment(processed.html, address, site_url), summary,
                         cover, notes, warnings)
 
 

@@ -85,15 +85,21 @@ phone's), and leaves an attribute as it is."""
 _IFRAME = re.compile(r"<iframe\b[^>]*>\s*</iframe>")
 
 
-def wechat_fragment(html: str, page_address: str) -> str:
+def wechat_fragment(html: str, page_address: str, site_address: str) -> str:
     """The site's article HTML (sanitized, images prepared) as one fragment for the account's editor:
-    inline styles, no class or id, every href and src absolute against `page_address` (the article's
-    absolute address on the published site); a video (iframe) becomes a link to the article's page."""
+    inline styles, no class or id, every href and src absolute: a relative one against `page_address`
+    (the article's absolute address on the published site), one starting with / against `site_address`
+    (site_url: the site's root, which the build's link check reads it as, even below a subpath); a video
+    (iframe) becomes a link to the article's page."""
     html = _IFRAME.sub(_video_note(page_address), html)
+    site_root = site_address.rstrip("/") + "/"
 
     def absolute(tag: str, attribute: str, value: str) -> str | None:
         if attribute in ("href", "src"):
-            return urljoin(page_address, value.strip())
+            value = value.strip()
+            if value.startswith("/") and not value.startswith("//"):
+                return urljoin(site_root, value.lstrip("/"))
+            return urljoin(page_address, value)
         return value
 
     cleaner = nh3.Cleaner(tags=set(TAGS), clean_content_tags={"script", "style"},
