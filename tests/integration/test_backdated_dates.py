@@ -131,3 +131,35 @@ def test_a_machine_without_git_is_said_so(site, git_site, run_cli, tmp_path):
     [found] = compliance(run_cli, site, "backdated-release", "release-history-missing",
                          env={**TODAY, "PATH": str(tmp_path / "empty-bin")})
     assert found["level"] == "warning" and "没有安装 git" in found["message"] and "apt-get install git" in found["fix"]
+
+
+def test_git_variables_of_a_hook_do_not_point_the_check_at_another_repository(site, git_site, run_cli):
+    """A git hook (pre-commit, pre-push) runs its commands with GIT_DIR=.git and GIT_INDEX_FILE set: the
+    history read is still the content folder's own repository, not "not a git repository" nor another one."""
+    site.write("news/a.md", article("倒签的通知", "2026-03-01"))
+    git_site.commit("2026-03-11")
+    hook = {**TODAY, "GIT_DIR": ".git", "GIT_INDEX_FILE": ".git/index", "GIT_WORK_TREE": "."}
+    [found] = compliance(run_cli, site, "backdated-release", "release-history-missing", env=hook)
+    assert found["path"] == "content/news/a.md" and "早 10 天" in found["message"], found
+
+
+def test_a_partial_clones_settings_run_no_program_and_it_is_said_so(site, git_site, run_cli, tmp_path):
+    """A clone made with --filter lacks old file contents that following a rename needs: git would fetch
+    them by running the program .git/config names (remote.origin.uploadpack): the check runs nothing and
+    says the history is incomplete, with the fix."""
+    site.write("news/a.md", article("改过名又改过正文的文章", "2026-03-01", body="第一段。\n\n第二段。\n\n第三段。"))
+    git_site.commit("2026-03-01")
+    site.write("news/a.md", article("改过名又改过正文的文章", "2026-03-01", body="第一段。\n\n第二段。\n\n新的第三段。"))
+    git_site.git("mv", "content/news/a.md", "content/news/b.md")
+    git_site.commit("2026-04-20", "改名并修改")
+    git_site.git("config", "uploadpack.allowFilter", "true")
+    clone = tmp_path / "partial"
+    git_site.git("clone", "--quiet", "--filter=blob:none", f"file://{site.root}", str(clone), cwd=tmp_path)
+    ran = tmp_path / "ran"
+    program = tmp_path / "program.sh"
+    program.write_text(f"#!/bin/sh\necho ran > '{ran}'\nexit 1\n", encoding="utf-8")
+    program.chmod(0o755)
+    git_site.git("config", "remote.origin.uploadpack", str(program), cwd=clone)
+    [found] = compliance(run_cli, SiteFolder(clone, site.config), "backdated-release", "release-history-missing")
+    assert not ran.exists(), "a program named in the repository's .git/config was run"
+    assert found["level"] == "warning" and "部分克隆" in found["message"] and "--filter" in found["fix"], found

@@ -65,6 +65,11 @@ def history_finding(history: FolderHistory, where: str) -> Finding:
         return Finding(where, None, None, "release-history-missing",
                        "这是浅克隆（只取了最近的提交），无法知道文章第一次提交的日期，没有核对发布日期是否倒签",
                        FULL_HISTORY_FIX, Level.WARNING)
+    if history.state == "partial":
+        return Finding(where, None, None, "release-history-missing",
+                       "这是部分克隆（git clone --filter，缺少旧版本的文件内容），无法跟踪改过名的文章，没有核对发布日期是否倒签",
+                       "重新完整克隆网站仓库（git clone 不加 --filter；GitHub Actions 的 actions/checkout 不写 filter，"
+                       "写 fetch-depth: 0），再运行 healthpress check --compliance", Level.WARNING)
     if history.state == "no-git":
         return Finding(where, None, None, "release-history-missing",
                        "没有安装 git，无法核对文章的发布日期是否倒签（检查没有做）",
