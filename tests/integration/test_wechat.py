@@ -272,3 +272,17 @@ def test_a_site_published_under_a_subpath_gets_every_image_where_the_build_puts_
     assert len(sources) == 2 and all(src.startswith("https://www.example.gov.cn/qy/news/images/") for src in sources), sources
     assert all(built.site_dir.joinpath(src.removeprefix("https://www.example.gov.cn/qy/")).is_file() for src in sources)
     assert fragment.find("a", string="上级")["href"] == "https://www.example.gov.cn/qy/news/"
+
+
+def test_a_sensitive_article_whose_approval_is_dated_after_today_is_not_approved_yet(site, run_cli):
+    today = {"SOURCE_DATE_EPOCH": "1796616000"}  # 2026-12-07 12:00 Asia/Shanghai
+    for name, date, approved_on in (("later", "2026-11-20", "2026-12-20"), ("scheduled", "2027-01-21", "2027-01-21")):
+        site.write(f"news/{name}.md", article("重大疫情通报", date, "正文。", sensitive=True, approved_by="王局长",
+                                              approved_on=approved_on))
+        done = run_cli(site, "wechat", f"content/news/{name}.md", env=today)
+        assert done.returncode == 1, done.stdout
+        assert f"content/news/{name}.md:6: approved_on:" in done.stderr and approved_on in done.stderr, done.stderr
+        assert "Traceback" not in done.stderr and not (site.root / "wechat").exists()
+    site.write("news/today.md", article("重大疫情通报", "2026-11-20", "正文。", sensitive=True, approved_by="王局长",
+                                        approved_on="2026-12-07"))
+    assert run_cli(site, "wechat", "content/news/today.md", "-o", "-", env=today).returncode == 0

@@ -92,6 +92,8 @@ def export_article(config, config_file: Path, article: str) -> WechatExport:
     chosen = _article_of(model, src_uri)
     if chosen is not None and chosen.sensitive and not (chosen.approved_by and chosen.approved_on):
         raise ExportRefused(_unapproved(chosen, shown_path))
+    if chosen is not None and chosen.sensitive and chosen.approved_on > model.now:
+        raise ExportRefused(_approved_later(chosen, shown_path))
     if chosen is None and not any(f.level is Level.ERROR for f in own):  # a page the build does not read as an article
         raise ExportRefused(f"{shown_path} 不是文章（栏目的说明页或其他页面），没有导出：只能导出栏目里的文章")
     if chosen is None or chosen.src_uri in model.refused or any(f.level is Level.ERROR for f in own):
@@ -146,6 +148,16 @@ def _unapproved(article: Article, shown_path: str) -> str:
     return (f"{where}: {article.key_of('sensitive')}: 这篇文章标为敏感或重大稿件，还没有审核（缺少 {missing}），"
             "没有导出到公众号 — 按审定的口径审核后，在文件头写上审核人和审核日期（如 approved_by: 王局长、"
             "approved_on: 2026-12-07），再导出")
+
+
+def _approved_later(article: Article, shown_path: str) -> str:
+    """A sensitive article whose approval is dated after today: not approved yet, so not for WeChat, which
+    publishes the moment it is sent."""
+    line = article.line_of("approved_on")
+    where = f"{shown_path}:{line}" if line else shown_path
+    day = article.approved_on.strftime("%Y-%m-%d")
+    return (f"{where}: {article.key_of('approved_on')}: 审核日期是 {day}，还没到：这篇敏感或重大稿件还没有审核，"
+            f"没有导出到公众号 — 审核以后把审核日期改成审核的那一天，再导出（定时发布的稿件也要先审核）")
 
 
 def _export(config, options, files, model, article: Article, shown_path: str, site_url: str,
