@@ -286,3 +286,14 @@ def test_a_sensitive_article_whose_approval_is_dated_after_today_is_not_approved
     site.write("news/today.md", article("重大疫情通报", "2026-11-20", "正文。", sensitive=True, approved_by="王局长",
                                         approved_on="2026-12-07"))
     assert run_cli(site, "wechat", "content/news/today.md", "-o", "-", env=today).returncode == 0
+
+
+def test_a_body_longer_than_the_account_takes_is_told_and_a_chinese_summary_key_is_named_once(site, run_cli):
+    paragraph = "这是一段很长的科普文字，讲述了流感疫苗接种的注意事项。" * 20
+    site.write("news/long.md", "---\n标题: 长文\n日期: 2013-05-08\n摘要: " + "甲" * 121 + "\n---\n\n"
+               + "\n\n".join([paragraph] * 40) + "\n")
+    done = run_cli(site, "wechat", "content/news/long.md", "-o", "-")
+    assert done.returncode == 0, done.stderr
+    notes = [line for line in done.stderr.splitlines() if line.startswith("注意：")]
+    assert any("2 万字" in note and "21,600" in note for note in notes), notes
+    assert any(note.startswith("注意：摘要超过 120 字") for note in notes), notes

@@ -26,7 +26,8 @@ from healthpress.model.findings import Finding, Level
 from healthpress.render.bodylines import line_of_address
 from healthpress.render.links import resolve
 from healthpress.render.pagehtml import missing_alt_finding, process_page_html
-from healthpress.render.wechat import body_text, cut_summary, first_image, has_video, wechat_fragment
+from healthpress.render.wechat import (WECHAT_BODY_LIMIT, body_text, cut_summary, first_image, has_video, text_length,
+                                       wechat_fragment)
 from healthpress.storage.files import export_refusal, write_export
 
 FRAGMENT = "fragment.html"
@@ -192,16 +193,21 @@ def _export(config, options, files, model, article: Article, shown_path: str, si
                      "要等网站发布了这篇文章和它的图片后再粘贴正文")
     if has_video(processed.html):
         notes.append("正文里的视频在公众号里不能播放，已换成一句话和到网站这篇文章的链接；要放视频，在公众号后台另行插入")
+    fragment = wechat_fragment(processed.html, address, site_url)
+    if (length := text_length(fragment)) > WECHAT_BODY_LIMIT:
+        notes.append(f"正文有 {length:,} 字，公众号一篇文章的正文最多 2 万字，粘贴后会发不出去："
+                     "分成几篇发，或在公众号里只发摘要和到网站原文的链接")
     summary, cut = cut_summary(article.summary or body_text(processed.html))
     if cut:
-        notes.append(f"{'摘要（' + article.key_of('summary') + '）' if article.summary else '没有写摘要，正文'}超过 120 字："
-                     "公众号的摘要取到 120 字以内的最后一个句末")
+        key = article.key_of("summary")
+        written = "没有写摘要，正文" if not article.summary else "摘要" if key == "摘要" else f"摘要（{key}）"
+        notes.append(f"{written}超过 120 字：公众号的摘要取到 120 字以内的最后一个句末")
     elif not summary:
         notes.append("没有摘要：这篇文章没有写 summary，正文里也没有段落文字；在公众号后台自己写一句摘要")
     cover, cover_note = _cover(article, processed.html, page_url, sources, files)
     if cover_note:
         notes.append(cover_note)
-    return WechatExport(article.title, article.slug, address, wechat_fragment(processed.html, address, site_url), summary,
+    return WechatExport(article.title, article.slug, address, fragment, summary,
                         cover, notes, warnings)
 
 

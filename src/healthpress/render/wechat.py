@@ -21,10 +21,12 @@ from urllib.parse import urljoin
 import nh3
 
 from healthpress.render.sanitize import ALLOWED_TAGS, URL_SCHEMES
-from healthpress.render.serialized import scan, start_tags
+from healthpress.render.serialized import scan, start_tags, text_of
 
 WECHAT_SUMMARY_LIMIT = 120
 """The official account's 摘要 holds at most 120 characters."""
+WECHAT_BODY_LIMIT = 20_000
+"""The official account's editor takes a body of at most 20,000 characters (2 万字)."""
 
 _TEXT = "font-size:16px;line-height:1.75;color:#333333;"
 _CELL = "border:1px solid #bfbfbf;padding:6px 8px;font-size:14px;line-height:1.6;color:#333333;"
@@ -115,6 +117,12 @@ def _video_note(page_address: str) -> str:
     return f'<p>（这里是一段视频，公众号里不能播放，请到网站观看：<a href="{link}">{link}</a>）</p>'
 
 
+def text_length(html: str) -> int:
+    """The characters a reader sees in `html` (the fragment), white space not counted: what the
+    account's editor counts against `WECHAT_BODY_LIMIT`."""
+    return len("".join(text_of(html).split()))
+
+
 def has_video(html: str) -> bool:
     """Whether the article shows a video (an iframe), which the fragment replaces by a link."""
     return _IFRAME.search(html) is not None
@@ -155,7 +163,8 @@ class _Paragraphs(HTMLParser):
 
 
 def body_text(html: str) -> str:
-    """The plain text of the body's paragraphs, each on its own line, spaces within a line made one."""
+    """The plain text of the body's paragraphs run together (Chinese puts no space between sentences), the
+    white space within each made one space."""
     reader = _Paragraphs()
     scan(html, reader)
     lines = (" ".join(line.split()) for line in "".join(reader.parts).split("\n"))
