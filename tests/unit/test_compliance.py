@@ -489,3 +489,15 @@ def test_load_data_from_real_files(tmp_path):
     assert load_terms(tmp_path / "terms.yml", "data/terms.yml") == ([Term("医闹", ("涉医违法犯罪",))], [])
     leaders, [finding] = load_leaders(tmp_path / "leaders.yml", "data/leaders.yml")
     assert (leaders, finding.code) == (Leaders((), ()), "data-missing")
+
+
+@pytest.mark.parametrize("written, meant", [("起始", "since"), ("开始日期", "since"), ("截止", "until"),
+                                            ("截止日期", "until"), ("Since", "since"), ("UNTIL", "until")])
+def test_a_period_field_written_in_chinese_is_told_its_name_not_to_be_deleted(written, meant):
+    """Deleting the line, as the fix said, would hold every article of every day to the term."""
+    _, [found] = parse_terms("data/terms.yml", f"- wrong: 卫生计生委\n  right: 卫生健康委\n  {written}: 2018-03-27\n")
+    assert (found.line, found.field) == (3, written) and "不认识这个字段" in found.message
+    assert f"改成 {meant}" in found.fix and f"{meant}: " in found.fix and "删除" not in found.fix, found.fix
+    _, [found] = parse_leaders("data/leaders.yml", "organisations: [卫生局]\nleaders:\n  - name: 张三\n"
+                               f"    titles: [局长]\n    {written}: 2018-03-27\n")
+    assert found.field == written and f"改成 {meant}" in found.fix, found.fix

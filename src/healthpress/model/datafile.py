@@ -114,8 +114,27 @@ def validate_entry(
         found = findings_from_validation(
             exc, doc.path, written=lambda f: f, line_of=lambda f: doc.line(*key, f),
             line_at=lambda loc: doc.line_within(key, loc),
-            fix_for=lambda f: "写法：" + help_text[f] if f in help_text else "删除这一行；可用的字段：" + "、".join(help_text))
+            fix_for=lambda f: _field_fix(f, help_text))
         return None, [_with_where(f, what) for f in found]
+
+
+FIELD_WORDS = {
+    "since": ("起始", "起始日期", "开始", "开始日期", "起", "自", "从", "生效", "生效日期", "起始时间", "开始时间"),
+    "until": ("截止", "截止日期", "结束", "结束日期", "止", "至", "到", "终止", "失效", "失效日期", "截止时间", "结束时间"),
+}
+"""Words an editor may write for a data file's English field name: the fix names the field meant."""
+
+
+def _field_fix(written: str, help_text: Mapping[str, str]) -> str:
+    """How to fix the field `written`: its right form; for an unknown one that means a known field (起始 for
+    since, Since), renaming it (deleting it would drop what the editor meant); else delete it."""
+    if written in help_text:
+        return "写法：" + help_text[written]
+    meant = next((name for name in help_text if written.strip().lower() == name
+                  or written.strip() in FIELD_WORDS.get(name, ())), None)
+    if meant is not None:
+        return f"把 {written} 改成 {meant}（字段名照写英文）：{help_text[meant]}"
+    return "删除这一行；可用的字段：" + "、".join(help_text)
 
 
 @dataclass(frozen=True, slots=True)
