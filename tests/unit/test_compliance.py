@@ -501,3 +501,16 @@ def test_a_period_field_written_in_chinese_is_told_its_name_not_to_be_deleted(wr
     _, [found] = parse_leaders("data/leaders.yml", "organisations: [卫生局]\nleaders:\n  - name: 张三\n"
                                f"    titles: [局长]\n    {written}: 2018-03-27\n")
     assert found.field == written and f"改成 {meant}" in found.fix, found.fix
+
+
+def test_a_right_form_inside_the_wrong_wording_does_not_hide_it():
+    """After the 2018 reform 食品药品监督管理局 is wrong and 药品监督管理局 right: the right form lies inside the
+    wrong wording, and the wrong one was never found (every article passed); the right form alone passes."""
+    terms, found = parse_terms("data/terms.yml", "- wrong: 食品药品监督管理局\n  right: 药品监督管理局\n  since: 2018-03-27\n")
+    assert found == []
+    texts = {"old": ("2020-06-01", "市食品药品监督管理局召开会议。"), "new": ("2020-06-01", "市药品监督管理局召开会议。"),
+             "before": ("2016-06-01", "市食品药品监督管理局召开会议。")}
+    articles = [parse_article(f"content/news/{name}.md", f"news/{name}.md",
+                              f"---\ntitle: 会议\ndate: {day}\n---\n\n{body}\n")[0] for name, (day, body) in texts.items()]
+    [flagged] = check_terms(articles, terms)
+    assert flagged.path == "news/old.md" and flagged.line == 6 and "“药品监督管理局”" in flagged.message

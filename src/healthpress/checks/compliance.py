@@ -389,7 +389,10 @@ def _term_findings(article: Article, hits: list[_Hit], terms: list[Term], terms_
             indexes = lines_with.get(term.wrong, [])
         for index in indexes:
             line, field, text, occurrences, _ = hits[index]
-            protected = _spans(occurrences, term.right + term.ignore)
+            # A right form or an ignored word around the wrong wording protects it; a right form inside it
+            # (药品监督管理局 in 食品药品监督管理局) does not: the wrong wording would never be found.
+            protected = [p for p in _spans(occurrences, term.right) if len(p) >= len(term.wrong)]
+            protected += _spans(occurrences, term.ignore)
             found = [start for start in occurrences.get(term.wrong, ())
                      if not any(start < p.stop and p.start < start + len(term.wrong) for p in protected)]
             if first_only:
