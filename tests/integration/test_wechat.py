@@ -297,3 +297,16 @@ def test_a_body_longer_than_the_account_takes_is_told_and_a_chinese_summary_key_
     notes = [line for line in done.stderr.splitlines() if line.startswith("注意：")]
     assert any("2 万字" in note and "21,600" in note for note in notes), notes
     assert any(note.startswith("注意：摘要超过 120 字") for note in notes), notes
+
+
+def test_an_admonition_and_a_details_block_keep_a_box_and_a_bold_title(example_copy):
+    (example_copy / "content" / "health-education" / "tixing.md").write_text(
+        "---\n标题: 提醒\n日期: 2026-11-21\n---\n\n正文。\n\n!!! warning \"注意\"\n    接种后留观 30 分钟。\n\n"
+        "??? note \"常见问题\"\n    可以和新冠疫苗同时接种。\n", encoding="utf-8")
+    done = wechat(example_copy, "content/health-education/tixing.md", "-o", "-")
+    assert done.returncode == 0, done.stderr
+    fragment = BeautifulSoup(done.stdout, "html.parser")
+    boxes = fragment.find_all("blockquote")
+    assert [box.find("strong").get_text() for box in boxes] == ["注意", "常见问题"], done.stdout
+    assert [box.get_text(" ", strip=True) for box in boxes] == ["注意 接种后留观 30 分钟。", "常见问题 可以和新冠疫苗同时接种。"]
+    assert all("border-left" in box["style"] for box in boxes) and not fragment.find(["details", "summary"])

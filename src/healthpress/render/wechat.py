@@ -6,7 +6,9 @@ no class and no script, and keeps only simple inline CSS; so each element gets a
 tag (`STYLES`: font size, line height, colour, margins, table borders) in one nh3 pass, which also drops
 every class and id and makes every address absolute (the images are fetched from the published site when
 the fragment is pasted). A style per tag needs no CSS parser and no selector matching: the site's HTML has
-no styles of its own to keep (the sanitizer removed them), only elements.
+no styles of its own to keep (the sanitizer removed them), only elements, and classes the site's stylesheet
+draws by: of those only an admonition's or a details block's box and title carry meaning, and they become
+a blockquote led by its title in bold (`_boxes`); the rest (a code block's colours) go with their class.
 """
 
 from __future__ import annotations
@@ -85,6 +87,8 @@ writes a style's percentage as the pixels it measured (a table as wide as the ed
 phone's), and leaves an attribute as it is."""
 
 _IFRAME = re.compile(r"<iframe\b[^>]*>\s*</iframe>")
+_BOX_TAG = re.compile(r'<(/?)(div|details|summary|p)\b([^>]*)>')
+_CLASS = re.compile(r'\sclass="([^"]*)"')
 
 
 def wechat_fragment(html: str, page_address: str, site_address: str) -> str:
@@ -93,7 +97,7 @@ def wechat_fragment(html: str, page_address: str, site_address: str) -> str:
     (the article's absolute address on the published site), one starting with / against `site_address`
     (site_url: the site's root, which the build's link check reads it as, even below a subpath); a video
     (iframe) becomes a link to the article's page."""
-    html = _IFRAME.sub(_video_note(page_address), html)
+    html = _boxes(_IFRAME.sub(_video_note(page_address), html))
     site_root = site_address.rstrip("/") + "/"
 
     def absolute(tag: str, attribute: str, value: str) -> str | None:
@@ -109,6 +113,38 @@ def wechat_fragment(html: str, page_address: str, site_address: str) -> str:
                           set_tag_attribute_values={tag: dict(values) for tag, values in ATTRIBUTE_VALUES.items()},
                           attribute_filter=absolute, url_schemes=set(URL_SCHEMES), link_rel=None, strip_comments=True)
     return cleaner.clean(html).strip()
+
+
+def _boxes(html: str) -> str:
+    """Admonitions (`!!! note`, a div.admonition) and details blocks (`??? note`), whose box and title the
+    site's stylesheet draws by class, as blockquotes (a box in `STYLES`) led by their title in bold; a
+    details block is open, as the account shows no folding. `html` is the sanitizer's (attributes
+    double-quoted, no `>` in a value)."""
+    admonitions: list[bool] = []  # each open div: whether it is an admonition's
+    in_title = False
+
+    def swap(match: re.Match[str]) -> str:
+        nonlocal in_title
+        closing, tag = match[1], match[2]
+        classes = set(found[1].split()) if (found := _CLASS.search(match[3])) else set()
+        if tag == "div" and closing:
+            return "</blockquote>" if admonitions and admonitions.pop() else match[0]
+        if tag == "div":
+            admonitions.append("admonition" in classes)
+            return "<blockquote>" if admonitions[-1] else match[0]
+        if tag == "details":
+            return "</blockquote>" if closing else "<blockquote>"
+        if tag == "summary":
+            return "</strong></p>" if closing else "<p><strong>"
+        if closing and in_title:
+            in_title = False
+            return "</strong></p>"
+        if not closing and "admonition-title" in classes:
+            in_title = True
+            return "<p><strong>"
+        return match[0]
+
+    return _BOX_TAG.sub(swap, html)
 
 
 @functools.lru_cache(maxsize=8)
