@@ -26,6 +26,7 @@ def test_an_article_dated_ten_days_before_its_first_commit_is_reported_one_day_b
     assert (found["path"], found["line"], found["field"], found["level"]) == ("content/news/late.md", 3, "日期", "error")
     assert "2026-03-01" in found["message"] and "2026-03-11" in found["message"] and "早 10 天" in found["message"]
     assert "改成实际发布的日期 2026-03-11" in found["fix"] and "backdate_tolerance_days" in found["fix"]
+    assert "旧稿不要改日期" in found["fix"] and "backdate_since: 2026-03-12" in found["fix"], "an archive moved in"
     plain = run_cli(site, "check", "--format", "json", env=TODAY)
     assert not [f for f in json.loads(plain.stdout) if f["code"] == "backdated-release"], "check --compliance only"
 

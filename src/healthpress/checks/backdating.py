@@ -49,7 +49,9 @@ def backdated_findings(articles: Iterable[Article], history: FolderHistory, path
             f"发布日期 {iso_date(dated)} 比{entered_how}早 {days} 天（允许 {tolerance_days} 天），"
             "检查时视为倒签发布日期",
             f"把 {field} 改成实际发布的日期 {iso_date(entered)}；确是提前写好、晚些才提交的稿件，"
-            "可在 mkdocs.yml 的 healthpress 设置里调大 backdate_tolerance_days"))
+            "可在 mkdocs.yml 的 healthpress 设置里调大 backdate_tolerance_days；从旧网站迁入的旧稿不要改日期，"
+            f"在 healthpress 设置里写迁入之后的一天（如 backdate_since: {iso_date(entered + dt.timedelta(days=1))}），"
+            "此前提交的文件不再核对"))
     return findings
 
 
