@@ -21,6 +21,10 @@ from helpers import BuiltSite, SiteFolder
 CLI = ("-m", "healthpress.cli")
 EXAMPLE_PROJECT = ("mkdocs.yml", "content", "columns", "theme", "data")
 """What the example site in the repository is made of."""
+EXAMPLE_DAY = "1796616000"
+"""2026-12-07 12:00 in Beijing (SOURCE_DATE_EPOCH): the day the example site is built and checked on in the
+tests, so that what it shows (a year's reports completed or not, a survey open or closed) never depends on
+the real calendar."""
 
 
 @pytest.fixture
@@ -94,14 +98,18 @@ def check_and_build(caplog) -> Callable[[Path], tuple[list[dict], list]]:
     from healthpress.engine.log import FINDING
 
     def run(project: Path) -> tuple[list[dict], list]:
+        pinned = {"SOURCE_DATE_EPOCH": EXAMPLE_DAY}  # the same day for both, never the real calendar
         checked = subprocess.run([sys.executable, *CLI, "check", "--format", "json"], cwd=project,
-                                 capture_output=True, text=True, timeout=300, env={**os.environ, "NO_COLOR": "1"})
+                                 capture_output=True, text=True, timeout=300,
+                                 env={**os.environ, "NO_COLOR": "1", **pinned})
         assert "Traceback" not in checked.stderr, checked.stderr
         caplog.clear()
-        try:
-            build(load_config(str(project / "mkdocs.yml")))
-        except Abort:
-            pass
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("SOURCE_DATE_EPOCH", EXAMPLE_DAY)
+            try:
+                build(load_config(str(project / "mkdocs.yml")))
+            except Abort:
+                pass
         built = [getattr(r, FINDING) for r in caplog.records if hasattr(r, FINDING)]
         return json.loads(checked.stdout), built
     return run
@@ -117,7 +125,9 @@ def example_site(repo_root: Path, tmp_path_factory) -> BuiltSite:
     for name in EXAMPLE_PROJECT:
         source = repo_root / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
-    build(load_config(str(project / "mkdocs.yml")))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", EXAMPLE_DAY)
+        build(load_config(str(project / "mkdocs.yml")))
     return BuiltSite(project / "site")
 
 

@@ -15,16 +15,20 @@ import pytest
 
 from helpers import article
 
+PINNED_DAY = {"SOURCE_DATE_EPOCH": "1796616000"}
+"""`new` writes today's date: 2026-12-07 12:00 in Beijing, never the real calendar (nor a midnight between the
+command and the test's own clock)."""
+
 
 def test_new_creates_a_named_draft_with_today(site, run_cli):
-    result = run_cli(site, "new", "news", "市人民医院开展“优质服务年”义诊：百名专家进社区")
+    result = run_cli(site, "new", "news", "市人民医院开展“优质服务年”义诊：百名专家进社区", env=PINNED_DAY)
     assert result.returncode == 0, result.stderr
     path = site.root / result.stdout.strip()
     assert path.relative_to(site.root).as_posix() == \
         "content/news/shi-ren-min-yi-yuan-kai-zhan-you-zhi-fu-wu-nian-yi-zhen-bai.md"
     text = path.read_text(encoding="utf-8")
     assert "title: 市人民医院开展“优质服务年”义诊：百名专家进社区" in text and "status: draft" in text
-    assert time.strftime("%Y-%m-%d", time.gmtime(time.time() + 8 * 3600)) in text
+    assert "2026-12-07" in text
     assert run_cli(site, "check").returncode == 0
 
 
@@ -126,9 +130,9 @@ def test_new_refuses_the_title_of_an_article_with_another_file_name(site, run_cl
 
 
 def test_new_names_titles_without_pinyin_after_the_day_and_keeps_them_apart(site, run_cli):
-    made = [run_cli(site, "new", "news", title) for title in ("🎉🎉", "！！！")]
+    made = [run_cli(site, "new", "news", title, env=PINNED_DAY) for title in ("🎉🎉", "！！！")]
     assert [m.returncode for m in made] == [0, 0], [m.stderr for m in made]
-    day = time.strftime("%Y-%m-%d", time.gmtime(time.time() + 8 * 3600))
+    day = "2026-12-07"
     assert [m.stdout.strip() for m in made] == [f"content/news/{day}-1.md", f"content/news/{day}-2.md"]
     assert run_cli(site, "check").returncode == 0
 

@@ -80,3 +80,18 @@ def test_the_example_interprets_its_policy_documents_and_has_an_interview_and_tw
     assert len(done.select(".hp-survey-results p")) == 3
     still_open = example_site.page("surveys/2026/11/jiuyi-tiyan-wenjuan/")
     assert still_open.select(".hp-survey-results--open") and not still_open.select(".hp-survey-results p")
+
+
+def test_the_example_stays_free_of_dated_warnings_years_from_now(example_copy):
+    """Its open survey is a standing one (closes far ahead): checked in 2031, no survey is past its close
+    without results, so `./scripts/build` and `check` say nothing about it whatever the year."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "healthpress.cli", "check", "--compliance", "--format", "json"],
+                          cwd=example_copy, capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "NO_COLOR": "1", "SOURCE_DATE_EPOCH": "1939262400"})  # 2031-06-15
+    found = json.loads(done.stdout)
+    assert not [f for f in found if f["path"].startswith("content/surveys/")], found
