@@ -164,3 +164,15 @@ def test_a_partial_clones_settings_run_no_program_and_it_is_said_so(site, git_si
     [found] = compliance(run_cli, SiteFolder(clone, site.config), "backdated-release", "release-history-missing")
     assert not ran.exists(), "a program named in the repository's .git/config was run"
     assert found["level"] == "warning" and "部分克隆" in found["message"] and "--filter" in found["fix"], found
+
+
+def test_a_commit_dated_after_today_by_a_wrong_clock_counts_as_today(site, git_site, run_cli):
+    """A computer whose clock runs ahead commits "on" 2026-12-20: the article entered the repository by
+    today at the latest, and the fix must not ask for a release date in the future."""
+    site.write("news/fresh.md", article("昨天的通知", "2026-12-06"))
+    site.write("news/old.md", article("旧日期的通知", "2026-11-01"))
+    git_site.commit("2026-12-20")
+    [found] = compliance(run_cli, site, "backdated-release", "release-history-missing")
+    assert found["path"] == "content/news/old.md" and "早 36 天" in found["message"], found
+    assert "2026-12-20" in found["message"] and "今天 2026-12-07" in found["message"], found
+    assert "改成实际发布的日期 2026-12-07" in found["fix"] and "2026-12-2" not in found["fix"], found

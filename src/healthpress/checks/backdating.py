@@ -26,7 +26,7 @@ def backdated_findings(articles: Iterable[Article], history: FolderHistory, path
                        today: dt.date, tolerance_days: int = DEFAULT_TOLERANCE_DAYS, since: dt.date | None = None,
                        folder: str = "content") -> list[Finding]:
     """An error for every article whose date lies more than `tolerance_days` before the day its file was
-    first committed (a file not committed yet: `today`), unless that day is before `since` (the site's older
+    first committed (a file not committed yet, or committed "after today" by a clock running ahead: `today`), unless that day is before `since` (the site's older
     articles, brought in at once when it moved to healthpress); when the history cannot be read, one warning
     on `folder` (the content folder as findings name it) saying why instead, never a silent pass. `paths`
     maps an article's src_uri to the path findings name."""
@@ -35,15 +35,21 @@ def backdated_findings(articles: Iterable[Article], history: FolderHistory, path
     findings = []
     for article in articles:
         when = history.first_added.get(article.src_uri)
-        entered = dt.datetime.fromtimestamp(when, SHANGHAI).date() if when is not None else today
+        committed = dt.datetime.fromtimestamp(when, SHANGHAI).date() if when is not None else None
+        entered = today if committed is None or committed > today else committed  # a clock ahead: today
         dated = article.date.astimezone(SHANGHAI).date()
         days = (entered - dated).days
         if days <= tolerance_days or (since is not None and entered < since):
             continue
         line, key = article.where("date")
         field = key or "date"
-        entered_how = (f"文件第一次提交进仓库的日期 {iso_date(entered)}" if when is not None
-                       else f"今天 {iso_date(today)}（文件还没有提交进仓库）")
+        if committed is None:
+            entered_how = f"今天 {iso_date(today)}（文件还没有提交进仓库）"
+        elif committed > today:
+            entered_how = (f"今天 {iso_date(today)}（文件第一次提交的日期 {iso_date(committed)} 在今天之后，"
+                           "提交时电脑的时钟不对，按今天算）")
+        else:
+            entered_how = f"文件第一次提交进仓库的日期 {iso_date(entered)}"
         findings.append(Finding(
             paths.get(article.src_uri, article.src_uri), line, field, "backdated-release",
             f"发布日期 {iso_date(dated)} 比{entered_how}早 {days} 天（允许 {tolerance_days} 天），"
