@@ -310,3 +310,17 @@ def test_an_admonition_and_a_details_block_keep_a_box_and_a_bold_title(example_c
     assert [box.find("strong").get_text() for box in boxes] == ["注意", "常见问题"], done.stdout
     assert [box.get_text(" ", strip=True) for box in boxes] == ["注意 接种后留观 30 分钟。", "常见问题 可以和新冠疫苗同时接种。"]
     assert all("border-left" in box["style"] for box in boxes) and not fragment.find(["details", "summary"])
+
+
+def test_links_the_site_itself_reports_broken_refuse_the_export(site, run_cli):
+    site.write("news/draft.md", article("草稿", "2013-05-01", status="draft"))
+    site.write("news/ok.md", article("已发布", "2013-05-01"))
+    site.write("news/a.md", article("甲", "2013-05-08", "## 小标题\n\n[草稿](draft.md) [没有](meiyou.md) [本节](#没有这节)\n\n"
+                                   "[已发布](ok.md) [上文](#小标题) [草稿的节](draft.md#x)"))
+    done = run_cli(site, "wechat", "content/news/a.md")
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stdout
+    told = [line.strip() for line in done.stderr.splitlines()[1:]]
+    assert [line.split(" ", 1)[0] for line in told] == ["content/news/a.md:8:"] * 3 + ["content/news/a.md:10:"], told
+    assert "#没有这节" in done.stderr and "meiyou.md" in done.stderr and not (site.root / "wechat").exists()
+    site.write("news/a.md", article("甲", "2013-05-08", "## 小标题\n\n[已发布](ok.md) [上文](#小标题)"))
+    assert run_cli(site, "wechat", "content/news/a.md", "-o", "-").returncode == 0

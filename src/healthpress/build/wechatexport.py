@@ -2,10 +2,12 @@
 
 The project is read as a build reads it (build/project.py: every article, so links to other articles get
 their dated addresses; the articles a build parsed and that have not changed since are taken from its article
-memo), the article's own findings decide whether it may go out (an error, or a sensitive
-article without its approval, refuses it: nothing is written), and its body goes through the site's own
-Markdown, sanitizer and image steps (engine/pagerender.py, render/pagehtml.py) before render/wechat.py
-makes the fragment: what the website shows is what WeChat gets.
+memo), the article's own findings decide whether it may go out (an error, or a sensitive article without
+its approval or approved only after today, refuses it: nothing is written), and its body goes through the
+site's own Markdown, sanitizer and image steps (engine/pagerender.py, render/pagehtml.py) before
+render/wechat.py makes the fragment: what the website shows is what WeChat gets. What the build would
+report of the body refuses it too (an image not in the project or not published, a link it reports
+broken), and its warnings are the build's (what the sanitizer removed, an image without alt text).
 """
 
 from __future__ import annotations
@@ -20,11 +22,12 @@ from healthpress.build.cachefolder import cache_dir_for
 from healthpress.build.project import build_model, display_dir, files_with_errors, plugin_options
 from healthpress.build.projectpaths import absolute, project_dir_of
 from healthpress.bureau.data import load_bureau_data
+from healthpress.checks.brokenlinks import broken_link_finding
 from healthpress.model.articles import Article
 from healthpress.model.columns import load_columns
 from healthpress.model.findings import Finding, Level
 from healthpress.render.bodylines import line_of_address
-from healthpress.render.links import resolve
+from healthpress.render.links import PageLinks, resolve
 from healthpress.render.pagehtml import missing_alt_finding, process_page_html
 from healthpress.render.wechat import (WECHAT_BODY_LIMIT, body_text, cut_summary, first_image, has_video, text_length,
                                        wechat_fragment)
@@ -181,6 +184,9 @@ def _export(config, options, files, model, article: Article, shown_path: str, si
     images = [src for index, src in enumerate(processed.links.targets) if index in processed.links.images]
     problems = _image_problems(article, shown_path, images, page_url, sources, files, withheld, model.findings,
                                display_dir(config))
+    problems += _dead_links(article, shown_path, processed.links, {
+        "/" + files.get_file_from_path(each.src_uri).url for each in (*model.withheld, *model.refused.values())
+        if each.src_uri != article.src_uri and files.get_file_from_path(each.src_uri) is not None})
     if problems:  # the build says so too (checks/brokenlinks.py), after rendering every page
         raise ExportRefused(f"{shown_path} 有错误，没有导出：改正下面的问题后再导出", problems)
     warnings += [removal.finding(shown_path, article.body, article.body_line) for removal in processed.removed]
@@ -228,6 +234,30 @@ def _image_problems(article: Article, shown_path: str, images: list[str], page_u
         unpublished.add(article.cover_uri)
     shown = {f"{docs_display}/{src_uri}" for src_uri in unpublished}
     return problems + [f for f in findings if f.level is Level.ERROR and f.path.replace("\\", "/") in shown]
+
+
+def _dead_links(article: Article, shown_path: str, links: PageLinks, unpublished: set[str]) -> list[Finding]:
+    """The links of the article the build reports as broken that can be told without building the site, in
+    its words: a link to a .md file MkDocs found nothing at, one to an article the site does not show (a
+    draft, scheduled, expired or refused one: `unpublished`, their addresses), an #anchor of the
+    article's own that it lacks. (Anchors in other pages need them rendered: the build tells those.)"""
+    found = []
+    earlier: list[str] = []
+    for index, target in enumerate(links.targets):
+        if links.kind_of(index) == "image" or (resolved := resolve(links.url, target)) is None:
+            continue
+        path, fragment = resolved
+        if path.endswith(".md") or path in unpublished:
+            reason = "missing"
+        elif path == "/" + links.url and fragment and fragment not in links.ids:
+            reason = "anchor"
+        else:
+            reason = None
+        if reason:
+            found.append(broken_link_finding(shown_path, article.body, article.body_line, target, reason,
+                                             earlier.count(target), "link"))
+        earlier.append(target)
+    return found
 
 
 def _cover(article: Article, html: str, page_url: str, sources: dict[str, Path], files) -> tuple[Path | None, str | None]:
