@@ -42,6 +42,7 @@
     limit(byId("hp-font-smaller"), size() <= 0);
     pressed(byId("hp-contrast-toggle"), isOn("contrast"));
     pressed(byId("hp-elder-toggle"), isOn("elder"));
+    if (document.readyState === "complete") { scrollableTables(); }
   }
 
   var saved = parseInt(read(SIZE_KEY) || "0", 10);
@@ -115,6 +116,26 @@
     window.addEventListener("pagehide", stop);
     button.hidden = false;
   }
+
+  /* A table wider than the screen (large text, a phone) scrolls sideways in its own box: material's wrapper of
+     a Markdown table, which the keyboard could not reach to scroll. Such a box takes the focus, and a screen
+     reader hears what it is; a table that fits stays out of the way of Tab. Run again when the text size changes. */
+  function scrollableTables() {
+    var boxes = document.querySelectorAll(".md-typeset__scrollwrap");
+    for (var i = 0; i < boxes.length; i++) {
+      var box = boxes[i], wide = box.scrollWidth > box.clientWidth + 1;
+      if (wide && !box.hasAttribute("tabindex")) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", "表格（可左右滚动）");
+        box.setAttribute("data-hp-scroll", "");
+      } else if (!wide && box.hasAttribute("data-hp-scroll")) {
+        ["tabindex", "role", "aria-label", "data-hp-scroll"].forEach(function (name) { box.removeAttribute(name); });
+      }
+    }
+  }
+  window.addEventListener("load", scrollableTables);
+  window.addEventListener("resize", scrollableTables);
 
   document.addEventListener("DOMContentLoaded", function () {
     var larger = byId("hp-font-larger"), smaller = byId("hp-font-smaller");
