@@ -226,3 +226,27 @@ def test_each_article_text_is_checked_in_the_process_rendering_its_page(site, ru
              for output in (runs[0].stderr, runs[1].stderr, runs[2].stdout)]
     assert found[0] == found[1] == found[2] and len(found[0]) == 6, found
     assert found[0][0].startswith("content/news/a007.md:8: “局长李四”") and "医闹" in found[0][3], found
+
+
+def test_a_scheduled_articles_wording_is_judged_now_on_its_own_date_by_build_and_check(site, run_cli):
+    """An article set to go online on 2026-12-20 is held now to the terms in force on that day: found by the
+    inspector once it is online, it was told to nobody before (its page is not made, so never checked). A
+    draft is not judged yet."""
+    (site.root / "data").mkdir()
+    (site.root / "data" / "terms.yml").write_text(
+        "- wrong: 卫生计生委\n  right: 卫生健康委\n  since: 2018-03-27\n", encoding="utf-8")
+    site.write("health-weekly/b.md", article("乙", "2013-05-08", issue=1))
+    body = "按照国家卫生计生委的部署开展工作。\n"
+    site.write("news/now.md", article("现在的会议", "2020-06-01", body))
+    site.write("news/later.md", article("定时发布的会议", "2026-12-20", body))
+    site.write("news/draft.md", "---\ntitle: 草稿\ndate: 2020-06-01\nstatus: draft\n---\n\n" + body)
+    today = {"SOURCE_DATE_EPOCH": "1796616000"}  # 2026-12-07 12:00 Asia/Shanghai
+
+    def flagged(output: str) -> list[str]:
+        return [line[line.index("content/news/"):].split(":")[0] for line in output.splitlines()
+                if "content/news/" in line and "卫生计生委" in line]
+
+    runs = [run_cli(site, "build", env=today), run_cli(site, "build", env=today), run_cli(site, "check", env=today)]
+    assert [r.returncode for r in runs] == [0, 0, 0], runs[0].stderr
+    built, rebuilt, checked = flagged(runs[0].stderr), flagged(runs[1].stderr), flagged(runs[2].stdout)
+    assert built == rebuilt == checked == ["content/news/later.md", "content/news/now.md"], (built, rebuilt, checked)

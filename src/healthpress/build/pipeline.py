@@ -347,7 +347,7 @@ class Build:
             learned = self._render_pages("文章", self.article_jobs, self.search, indexed=indexed)
         with self._phase("links"):
             if self.text_checks is not None:
-                self._report(self.text_checks.findings(self.model.catalog.articles, learned, self.model.paths))
+                self._report(self.text_checks.findings(self.model.text_checked, learned, self.model.paths))
             self._check_refused_bodies()
             shown = [f.url for f in files if self.mode.shows(f.inclusion) or f.src_uri in self.taken_over]
             shown += [files.get_file_from_path(u).url for u in self.refused]  # each reported once, for its own errors

@@ -46,7 +46,7 @@ def inspect_site(model: SiteModel, bureau: BureauData, extra: Mapping | None, to
     thresholds = {c.id: c.update_days for c in model.columns.values() if c.update_days}
     findings = check_freshness(model.columns, latest, today, thresholds, levels=levels)
     findings += check_identification(extra, levels)
-    checked = [a for a in model.catalog.articles if not a.verbatim]
+    checked = [a for a in model.text_checked if not a.verbatim]
     if text and (bureau.leaders or bureau.terms):
         findings += check_text(checked, bureau.leaders, bureau.terms, model.paths, levels)
     by_src = model.catalog.by_src

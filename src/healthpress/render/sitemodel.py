@@ -51,3 +51,9 @@ class SiteModel:
 
     def state(self, article: Article) -> str:
         return publication_state(article, self.now)
+
+    @property
+    def text_checked(self) -> list[Article]:
+        """The articles whose wording and leaders are judged: those published, then those scheduled (dated
+        later, judged now on their own date, so the build that publishes them tells nothing new)."""
+        return [*self.catalog.articles, *(a for a in self.withheld if self.state(a) == "scheduled")]
