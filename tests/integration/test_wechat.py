@@ -324,3 +324,12 @@ def test_links_the_site_itself_reports_broken_refuse_the_export(site, run_cli):
     assert "#没有这节" in done.stderr and "meiyou.md" in done.stderr and not (site.root / "wechat").exists()
     site.write("news/a.md", article("甲", "2013-05-08", "## 小标题\n\n[已发布](ok.md) [上文](#小标题)"))
     assert run_cli(site, "wechat", "content/news/a.md", "-o", "-").returncode == 0
+
+
+def test_a_cover_that_is_no_image_is_told_and_not_copied(site, run_cli):
+    site.write("news/a.md", article("甲", "2013-05-08", cover="b.md"))
+    site.write("news/b.md", article("乙", "2013-05-08"))
+    done = run_cli(site, "wechat", "content/news/a.md")
+    assert done.returncode == 0, done.stderr
+    assert "不是图片" in done.stdout and "b.md" in done.stdout, done.stdout
+    assert sorted(p.name for p in (site.root / "wechat" / "a").iterdir()) == ["fragment.html", "preview.html", "summary.txt"]

@@ -28,3 +28,9 @@ def test_a_video_becomes_a_link_to_the_page_and_no_class_or_id_is_left():
     assert '<a href="https://www.example.gov.cn/news/2013/05/a/"' in fragment  # the video's note links the page
     assert 'href="https://www.example.gov.cn/news/2013/05/a/#a"' in fragment
     assert 'href="https://www.example.gov.cn/news/2013/other/"' in fragment
+
+
+def test_a_list_counted_down_keeps_its_numbers():
+    fragment = wechat_fragment('<ol reversed start="3"><li>三</li><li>二</li></ol>', "https://www.example.gov.cn/a/",
+                               "https://www.example.gov.cn/")
+    assert "reversed" in fragment and 'start="3"' in fragment

@@ -278,8 +278,12 @@ def _cover(article: Article, html: str, page_url: str, sources: dict[str, Path],
 
 
 def _cover_file(path: Path | None, written: str) -> tuple[Path | None, str | None]:
+    """(the cover's file to copy, a note): None and why for a file that is missing or no image (an
+    article, a PDF: copied, it would be an export's cover.md, which no later export replaces)."""
     if path is None:
         return None, f"封面图片“{written}”找不到：在公众号后台另选一张图片做封面"
+    if path.suffix.lower() not in COVER_TYPES:
+        return None, f"封面“{written}”不是图片（JPG、PNG 等）：在文件头的 cover 写一张图片，或在公众号后台另选一张图片做封面"
     if path.suffix.lower() not in WECHAT_COVER_TYPES:
         return path, (f"封面图片“{written}”是 {path.suffix.lstrip('.').upper()} 格式，公众号的封面要用 JPG 或 PNG："
                       "另存为 JPG 或 PNG 后上传")

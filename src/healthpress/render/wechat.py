@@ -74,7 +74,7 @@ ATTRIBUTES: dict[str, set[str]] = {
     "td": {"colspan", "rowspan", "align"},
     "col": {"span"},
     "colgroup": {"span"},
-    "ol": {"start", "type"},
+    "ol": {"start", "reversed", "type"},  # the numbers the site shows
     "li": {"value"},
 }
 """What is kept of each element: no class, id, title or lang (the editor drops them or a style hangs on them)."""
