@@ -514,3 +514,20 @@ def test_a_right_form_inside_the_wrong_wording_does_not_hide_it():
                               f"---\ntitle: 会议\ndate: {day}\n---\n\n{body}\n")[0] for name, (day, body) in texts.items()]
     [flagged] = check_terms(articles, terms)
     assert flagged.path == "news/old.md" and flagged.line == 6 and "“药品监督管理局”" in flagged.message
+
+
+def test_a_wrong_wording_inside_a_longer_one_in_force_is_reported_once_as_the_longer():
+    """计生委 and 卫生计生委 both wrong after the reform: 国家卫生计生委 is one finding (卫生健康委), not also one for
+    计生委 whose fix would make 国家卫生卫健委; 计生委 alone is still found. Before the longer one is in force,
+    the shorter is judged on its own."""
+    terms, found = parse_terms("data/terms.yml", "- wrong: 计生委\n  right: 卫健委\n"
+                               "- wrong: 卫生计生委\n  right: 卫生健康委\n  since: 2018-03-27\n")
+    assert found == []
+
+    def messages(day: str) -> list[str]:
+        [item] = [parse_article("content/news/a.md", "news/a.md",
+                                f"---\ntitle: 会议\ndate: {day}\n---\n\n国家卫生计生委和市计生委。\n")[0]]
+        return [f.message.split("不是")[0] for f in check_terms([item], terms)]
+
+    assert sorted(messages("2020-01-01")) == ["“卫生计生委”", "“计生委”"]
+    assert messages("2016-01-01") == ["“计生委”", "“计生委”"]

@@ -67,15 +67,19 @@ def old_check_terms(articles, terms, paths=None, levels=None):
     findings = []
     for article in articles:
         day = article.date.astimezone(SHANGHAI).date()
+        wrongs = {t.wrong for t in terms if not (t.since and day < t.since or t.until and day > t.until)}
         for term in terms:
             if term.since and day < term.since or term.until and day > term.until:
                 continue  # not in force on the article's day
+            longer = [w for w in wrongs if len(w) > len(term.wrong) and term.wrong in w]  # their findings
             first_only = term.first_mention
             introduced = False
             for line, field, text in article_lines(article, with_title=not first_only):
                 protected = _old_protected(text, term.right + term.ignore)
+                inside = _old_protected(text, longer)
                 hits = [m.start() for m in re.finditer(re.escape(term.wrong), text)
-                        if not any(m.start() < p.stop and p.start < m.end() for p in protected)]
+                        if not any(m.start() < p.stop and p.start < m.end() for p in protected)
+                        and not any(p.start <= m.start() and m.end() <= p.stop for p in inside)]
                 if first_only:
                     first_right = min((p.start for p in _old_protected(text, term.right)), default=None)
                     if hits and not introduced and (first_right is None or hits[0] < first_right):

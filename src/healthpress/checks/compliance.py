@@ -379,9 +379,14 @@ def _term_findings(article: Article, hits: list[_Hit], terms: list[Term], terms_
         for phrase in hit[3]:
             lines_with.setdefault(phrase, []).append(index)
     day = article.date.astimezone(SHANGHAI).date()
-    for term in (terms[i] for i in sorted(i for phrase in lines_with for i in terms_of.get(phrase, ()))):
+    held = [terms[i] for i in sorted(i for phrase in lines_with for i in terms_of.get(phrase, ()))]
+    wrongs = {term.wrong for term in held if term.in_force_on(day)}
+    for term in held:
         if not term.in_force_on(day):
             continue
+        # Inside a longer wrong wording in force (计生委 in 卫生计生委), it is that one's finding: its own fix
+        # would make 卫生卫健委.
+        longer = [w for w in wrongs if len(w) > len(term.wrong) and term.wrong in w]
         first_only = term.first_mention
         if first_only:
             indexes = sorted({i for p in (term.wrong, *term.right) for i in lines_with.get(p, ()) if not hits[i][4]})
@@ -393,8 +398,10 @@ def _term_findings(article: Article, hits: list[_Hit], terms: list[Term], terms_
             # (药品监督管理局 in 食品药品监督管理局) does not: the wrong wording would never be found.
             protected = [p for p in _spans(occurrences, term.right) if len(p) >= len(term.wrong)]
             protected += _spans(occurrences, term.ignore)
+            inside = _spans(occurrences, longer)
             found = [start for start in occurrences.get(term.wrong, ())
-                     if not any(start < p.stop and p.start < start + len(term.wrong) for p in protected)]
+                     if not any(start < p.stop and p.start < start + len(term.wrong) for p in protected)
+                     and not any(p.start <= start and start + len(term.wrong) <= p.stop for p in inside)]
             if first_only:
                 first_right = min((p.start for p in _spans(occurrences, term.right)), default=None)
                 if found and (first_right is None or found[0] < first_right):
