@@ -78,14 +78,35 @@
       voices.filter(function (v) { return /^(zh-hans|cmn)/.test(lang(v)); })[0] ||
       voices.filter(function (v) { return /^zh\b/.test(lang(v)); })[0] || null;
   }
+  /* What is read of an element: its text as shown, each picture's alternative text where the picture is
+     (as a screen reader says it), for a listener who cannot see the picture either. */
+  function spokenText(element) {
+    if (!element) { return ""; }
+    var notes = [], images = element.querySelectorAll("img[alt]");
+    for (var i = 0; i < images.length; i++) {
+      var alt = images[i].getAttribute("alt").replace(/\s+/g, " ").trim();
+      if (!alt) { continue; }
+      var note = document.createElement("span");
+      note.className = "hp-visually-hidden";
+      note.textContent = "（图片：" + alt + "）";
+      images[i].parentNode.insertBefore(note, images[i].nextSibling);
+      notes.push(note);
+    }
+    try { return element.innerText; } finally {
+      notes.forEach(function (n) { n.parentNode.removeChild(n); });
+    }
+  }
   function setUpSpeech(button) {
     var synth = window.speechSynthesis;
-    if (!button || !synth || typeof window.SpeechSynthesisUtterance !== "function") { return; }
+    /* "in", not typeof: old Safari gives its constructors the type "object" */
+    if (!button || !synth || !("SpeechSynthesisUtterance" in window)) { return; }
     var label = button.querySelector(".hp-speech__label");
     var queue = [], reading = false, current = null;
+    /* the button says what it does next (语音阅读 / 停止朗读); no aria-pressed besides: a screen reader
+       would say "停止朗读, pressed", a name and a state that contradict each other */
     function show(on) {
       reading = on;
-      pressed(button, on);
+      button.className = on ? "hp-speech hp-speech--on" : "hp-speech";
       if (label) { label.textContent = on ? "停止朗读" : "语音阅读"; }
     }
     function next() {
@@ -108,7 +129,7 @@
     button.addEventListener("click", function () {
       if (reading) { stop(); return; }
       var title = byId("hp-article-title"), body = byId("hp-article-text");
-      queue = chunks([title ? title.innerText : "", body ? body.innerText : ""].join("\n"));
+      queue = chunks([title ? title.innerText : "", spokenText(body)].join("\n"));
       synth.cancel(); /* whatever another tab or page left speaking */
       show(true);
       next();
