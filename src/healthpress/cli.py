@@ -421,13 +421,14 @@ def _report(args) -> int:
 
 
 def _wechat(args) -> int:
-    """`healthpress wechat ARTICLE`: the article for the WeChat official account (build/wechatexport.py);
-    a refused article (errors, a sensitive one not approved, a path outside the project) writes nothing."""
+    """`healthpress wechat ARTICLE`: the article for the WeChat official account, made by build/wechatexport.py
+    and written by build/wechatfiles.py; a refused article (errors, a sensitive one not approved, a path
+    outside the project) or output folder writes nothing."""
     from healthpress.engine.settings import load_settings
 
     from healthpress.build.projectpaths import project_dir_of
-    from healthpress.build.wechatexport import (ExportRefused, default_folder, export_article, output_refusal,
-                                                 write_wechat_files)
+    from healthpress.build.wechatexport import ExportRefused, export_article
+    from healthpress.build.wechatfiles import default_folder, output_refusal, write_wechat_files
 
     if args.output not in (None, "-"):  # told now, not after the project is read
         given = Path(args.output)
