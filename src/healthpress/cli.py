@@ -455,6 +455,9 @@ def _wechat(args) -> int:
             print(f"摘要：{export.summary}", file=sys.stderr)
             return 0
         folder = Path(args.output) if args.output else default_folder(project_dir_of(config), export)
+        if (refusal := output_refusal(config, folder)) is not None:  # wechat/ may be a link into content/
+            print(refusal, file=sys.stderr)
+            return 1
         written = write_wechat_files(export, folder)
     except RefusedTarget as refused:
         print(write_problem(str(refused.path), refused) + "。", file=sys.stderr)

@@ -333,3 +333,11 @@ def test_a_cover_that_is_no_image_is_told_and_not_copied(site, run_cli):
     assert done.returncode == 0, done.stderr
     assert "不是图片" in done.stdout and "b.md" in done.stdout, done.stdout
     assert sorted(p.name for p in (site.root / "wechat" / "a").iterdir()) == ["fragment.html", "preview.html", "summary.txt"]
+
+
+def test_a_wechat_folder_that_leads_into_content_is_refused_too(site, run_cli):
+    site.write("news/a.md", article("甲", "2013-05-08"))
+    (site.root / "wechat").symlink_to(site.root / "content" / "news")
+    done = run_cli(site, "wechat", "content/news/a.md")
+    assert done.returncode == 1 and "content/" in done.stderr and "Traceback" not in done.stderr, done.stderr
+    assert sorted(p.name for p in (site.root / "content" / "news").iterdir()) == ["a.md"]
