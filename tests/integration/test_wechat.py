@@ -341,3 +341,10 @@ def test_a_wechat_folder_that_leads_into_content_is_refused_too(site, run_cli):
     done = run_cli(site, "wechat", "content/news/a.md")
     assert done.returncode == 1 and "content/" in done.stderr and "Traceback" not in done.stderr, done.stderr
     assert sorted(p.name for p in (site.root / "content" / "news").iterdir()) == ["a.md"]
+
+
+def test_a_raw_html_image_beside_the_article_is_told_as_the_build_tells_it(images_site, run_cli):
+    images_site.write("news/a.md", article("甲", "2013-05-08", '正文。\n\n<img src="images/liugan-yimiao-liucheng.png" alt="图">'))
+    done = run_cli(images_site, "wechat", "content/news/a.md")
+    assert done.returncode == 1 and "content/news/a.md:8:" in done.stderr, done.stderr
+    assert "文件存在，但读者打不开" in done.stderr and "![图片内容的说明](images/liugan-yimiao-liucheng.png)" in done.stderr

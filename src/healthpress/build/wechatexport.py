@@ -13,9 +13,10 @@ broken), and its warnings are the build's (what the sanitizer removed, an image 
 from __future__ import annotations
 
 import os
+import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from healthpress.build.cachefolder import cache_dir_for
 from healthpress.build.project import build_model, display_dir, files_with_errors, plugin_options
@@ -25,7 +26,6 @@ from healthpress.checks.brokenlinks import broken_link_finding
 from healthpress.model.articles import Article
 from healthpress.model.columns import load_columns
 from healthpress.model.findings import Finding, Level
-from healthpress.render.bodylines import line_of_address
 from healthpress.render.links import PageLinks, resolve
 from healthpress.render.pagehtml import missing_alt_finding, process_page_html
 from healthpress.render.wechat import (WECHAT_BODY_LIMIT, body_text, cut_summary, first_image, has_video, text_length,
@@ -218,15 +218,24 @@ def _image_problems(article: Article, shown_path: str, images: list[str], page_u
     withheld_urls = {"/" + unquote(f.url): f.src_uri for f in files if f.src_uri in withheld}
     missing = [(src, images[:index].count(src), target[0]) for index, src in enumerate(images)
                if (target := resolve(page_url, src)) is not None and target[0] not in sources]
-    problems = [Finding(shown_path, line_of_address(article.body, article.body_line, "image", src, occurrence),
-                        None, "wechat-missing-image", f"图片“{src}”找不到，公众号里会是一个坏图",
-                        "检查图片的文件名和路径（相对于本文），把图片放进项目里")
+    problems = [broken_link_finding(shown_path, article.body, article.body_line, src, "missing", occurrence, "image",
+                                    _beside_article(files, article.src_uri, src))
                 for src, occurrence, path in missing if path not in withheld_urls]
     unpublished = {withheld_urls[path] for _, _, path in missing if path in withheld_urls}
     if article.cover_uri in withheld:
         unpublished.add(article.cover_uri)
     shown = {f"{docs_display}/{src_uri}" for src_uri in unpublished}
     return problems + [f for f in findings if f.level is Level.ERROR and f.path.replace("\\", "/") in shown]
+
+
+def _beside_article(files, src_uri: str, address: str) -> bool:
+    """Whether a relative address names a file taken from the article's own folder: MkDocs rewrites such an
+    address in Markdown, so one left as it is was written in an HTML tag (the build's words say so)."""
+    path = urlsplit(address).path
+    if not path or path.startswith("/") or urlsplit(address).scheme:
+        return False
+    return files.get_file_from_path(posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), unquote(path)))) \
+        is not None
 
 
 def _dead_links(article: Article, shown_path: str, links: PageLinks, unpublished: set[str]) -> list[Finding]:
