@@ -176,3 +176,17 @@ def test_a_commit_dated_after_today_by_a_wrong_clock_counts_as_today(site, git_s
     assert found["path"] == "content/news/old.md" and "早 36 天" in found["message"], found
     assert "2026-12-20" in found["message"] and "今天 2026-12-07" in found["message"], found
     assert "改成实际发布的日期 2026-12-07" in found["fix"] and "2026-12-2" not in found["fix"], found
+
+
+def test_a_site_none_of_whose_files_is_committed_is_said_so_once(site, git_site, run_cli, tmp_path):
+    """A site copied into a folder of another git repository (a home folder kept in git), or a repository
+    without a commit yet: nothing of content/ is committed, and every older article is not "backdated"."""
+    site.write("news/a.md", article("一篇", "2013-05-08"))
+    site.write("news/b.md", article("另一篇", "2014-05-08"))
+    for history in ("没有提交", "只提交了别的文件"):
+        if history == "只提交了别的文件":
+            git_site.git("add", ".gitignore")
+            git_site.git("commit", "--quiet", "-m", "别的文件")
+        [found] = compliance(run_cli, site, "backdated-release", "release-history-missing")
+        assert found["path"] == "content" and found["level"] == "warning", (history, found)
+        assert "都还没有提交" in found["message"] and "git commit" in found["fix"], (history, found)

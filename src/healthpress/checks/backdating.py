@@ -28,10 +28,17 @@ def backdated_findings(articles: Iterable[Article], history: FolderHistory, path
     """An error for every article whose date lies more than `tolerance_days` before the day its file was
     first committed (a file not committed yet, or committed "after today" by a clock running ahead: `today`), unless that day is before `since` (the site's older
     articles, brought in at once when it moved to healthpress); when the history cannot be read, one warning
-    on `folder` (the content folder as findings name it) saying why instead, never a silent pass. `paths`
+    on `folder` (the content folder as findings name it) saying why instead, never a silent pass; so too when
+    no file of the folder is committed (a folder of another repository, or a repository without a commit). `paths`
     maps an article's src_uri to the path findings name."""
     if history.state != "read":
         return [history_finding(history, folder)]
+    articles = list(articles)
+    if articles and not history.first_added:  # a folder of another repository, or one without a commit yet
+        return [Finding(folder, None, None, "release-history-missing",
+                        "网站目录里的文件都还没有提交进 git 仓库，无法核对文章的发布日期是否倒签（检查没有做）",
+                        "把网站的文件提交进网站自己的 git 仓库（git add、git commit）再检查；网站目录在别的仓库里"
+                        "（如整个用户目录的仓库）时，先在网站目录运行 git init 建网站自己的仓库", Level.WARNING)]
     findings = []
     for article in articles:
         when = history.first_added.get(article.src_uri)
