@@ -10,6 +10,7 @@ console, the check and serve turn them into findings (configwords.py) like the r
 from __future__ import annotations
 
 import logging
+import os
 from typing import Any
 
 
@@ -31,8 +32,8 @@ def load_settings(config_file: str, **options: Any):
         for key, warning in warnings:
             if f"Config value '{key}': {warning}" not in said.lines:
                 base.log.warning(f"Config value '{key}': {warning}")
-        for key, error in errors:
-            if f"Config value '{key}': {error}" not in said.lines:
+        for key, error in errors:  # MkDocs said one error (a path in it made absolute its own way): by its key
+            if not any(line.startswith(f"Config value '{key}': ") for line in said.errors):
                 base.log.error(f"Config value '{key}': {error}")
         raise
     finally:
@@ -46,7 +47,7 @@ def _every_problem(config_file: str, options: dict) -> tuple[list[tuple[str, str
     from mkdocs.config.base import ValidationError, get_schema
     from mkdocs.config.defaults import MkDocsConfig
 
-    config = MkDocsConfig(config_file_path=config_file)
+    config = MkDocsConfig(config_file_path=os.path.abspath(config_file))
     try:
         with open(config_file, "rb") as text:
             config.load_dict(utils.yaml_load(text) or {})
@@ -86,6 +87,9 @@ class _Said(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.lines: set[str] = set()
+        self.errors: set[str] = set()
 
     def emit(self, record: logging.LogRecord) -> None:
         self.lines.add(record.getMessage())
+        if record.levelno >= logging.ERROR:
+            self.errors.add(record.getMessage())
