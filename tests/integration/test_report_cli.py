@@ -92,6 +92,7 @@ def test_an_export_onto_a_folder_or_an_unwritable_place_is_one_chinese_line_nami
         assert done.returncode == 1, done.stderr
         assert "Traceback" not in done.stderr and f"无法写入 {target}" in done.stderr, done.stderr
         assert ".tmp" not in done.stderr, done.stderr
+    assert "blocked 是一个文件，不是文件夹" in done.stderr, done.stderr
     assert "是一个文件夹" in report(example_copy, "website", "--year", "2025", "--csv", "reports-out").stderr
     assert [p.name for p in example_copy.iterdir() if p.name.endswith(".tmp")] == []
 

@@ -18,7 +18,7 @@ def test_a_regular_file_is_replaced_whole(tmp_path):
     assert target.read_bytes() == b"new" and sorted(p.name for p in tmp_path.iterdir()) == ["w.csv"]
 
 
-@pytest.mark.parametrize("kind", ["link", "folder", "special", "no-folder"])
+@pytest.mark.parametrize("kind", ["link", "folder", "special", "no-folder", "parent-file"])
 def test_a_link_a_folder_a_pipe_or_a_missing_folder_is_refused_and_nothing_is_touched(tmp_path, kind):
     outside = tmp_path / "outside.txt"
     outside.write_bytes(b"keep")
@@ -31,13 +31,16 @@ def test_a_link_a_folder_a_pipe_or_a_missing_folder_is_refused_and_nothing_is_to
         target.mkdir()
     elif kind == "special":
         os.mkfifo(target)
+    elif kind == "parent-file":
+        (project / "blocked").write_bytes(b"a file")
+        target = project / "blocked" / "w.csv"
     else:
         target = project / "missing" / "w.csv"
     with pytest.raises(RefusedTarget) as refused:
         write_export(target, b"new")
     assert refused.value.kind == kind
     assert outside.read_bytes() == b"keep"
-    assert os.path.lexists(target) == (kind != "no-folder")
+    assert os.path.lexists(target) == (kind not in ("no-folder", "parent-file"))
     assert not (kind == "link" and not target.is_symlink()), "the link stays a link"
     assert not [p for p in project.rglob("*.tmp")]
     said = write_problem("w.csv", refused.value)

@@ -50,6 +50,8 @@ def write_problem(given: str, exc: OSError) -> str:
     if isinstance(exc, RefusedTarget) and exc.kind == "no-folder":
         return (f"无法写入 {given}：文件夹 {_shown(exc.path)} 不存在。请检查路径是否写错；"
                 f"要放进新文件夹，先建好这个文件夹（如 mkdir {_shown(exc.path)}）")
+    if isinstance(exc, RefusedTarget) and exc.kind == "parent-file":
+        return f"无法写入 {given}：{_shown(exc.path)} 是一个文件，不是文件夹。请检查路径是否写错"
     if isinstance(exc, RefusedTarget) and exc.kind == "link":
         return (f"无法写入 {given}：它是一个符号链接，不会替换它，也不会写到它指向的地方。"
                 "请换一个文件名，或先删掉这个链接")

@@ -176,11 +176,13 @@ def _write_new(temporary: Path, data: bytes) -> None:
 
 
 class RefusedTarget(OSError):
-    """A file an editor named that is not written: `kind` says why ("no-folder": its folder does not exist;
+    """A file an editor named that is not written: `kind` says why ("no-folder": its folder does not exist,
+    "parent-file": its folder's name is a file's;
     "folder", "link", "special": what stands at its name is a folder, a symbolic link, a device or pipe)."""
 
     def __init__(self, kind: str, path: Path) -> None:
-        super().__init__(errno.ENOENT if kind == "no-folder" else errno.EEXIST, kind, str(path))
+        super().__init__({"no-folder": errno.ENOENT, "parent-file": errno.ENOTDIR}.get(kind, errno.EEXIST), kind,
+                         str(path))
         self.kind = kind
         self.path = path
 
@@ -190,7 +192,7 @@ def export_refusal(path: Path) -> RefusedTarget | None:
     never made silently; only a regular file (or nothing) at `path` is replaced: a link is neither replaced
     nor written through, a folder or a device is not a file."""
     if not path.parent.is_dir():
-        return RefusedTarget("no-folder", path.parent)
+        return RefusedTarget("parent-file" if path.parent.exists() else "no-folder", path.parent)
     try:
         found = os.lstat(path)
     except FileNotFoundError:
