@@ -16,15 +16,11 @@ from typing import Callable
 
 import pytest
 
-from helpers import BuiltSite, SiteFolder
+from helpers import EXAMPLE_DAY, BuiltSite, SiteFolder
 
 CLI = ("-m", "healthpress.cli")
 EXAMPLE_PROJECT = ("mkdocs.yml", "content", "columns", "theme", "data")
 """What the example site in the repository is made of."""
-EXAMPLE_DAY = "1796616000"
-"""2026-12-07 12:00 in Beijing (SOURCE_DATE_EPOCH): the day the example site is built and checked on in the
-tests, so that what it shows (a year's reports completed or not, a survey open or closed) never depends on
-the real calendar."""
 
 
 @pytest.fixture

@@ -27,6 +27,11 @@ BASE_CONFIG = {
 }
 
 
+EXAMPLE_DAY = "1796616000"
+"""2026-12-07 12:00 in Beijing (SOURCE_DATE_EPOCH): the day the example site is built and checked on in the
+tests, so that what it shows (a year's reports completed or not, a survey open or closed) never depends on
+the real calendar."""
+
 def article(title: str, date: str, body: str = "正文第一段。", **fields) -> str:
     """The text of an article file with the given front matter (English keys unless given)."""
     meta = {"title": title, "date": date, **fields}

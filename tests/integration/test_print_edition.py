@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pypdf
 
-from helpers import SiteFolder, article
+from helpers import EXAMPLE_DAY, SiteFolder, article
 
 
 def pdf_text(path: Path) -> str:
@@ -59,7 +59,7 @@ def test_every_example_issue_has_a_pdf_with_its_number_and_titles(example_site):
 
 def test_another_clean_build_in_another_process_writes_the_same_bytes(example_site, example_copy):
     built = subprocess.run([sys.executable, "-m", "healthpress.cli", "build"], cwd=example_copy, capture_output=True,
-                           text=True, timeout=300, env={**os.environ, "NO_COLOR": "1"})
+                           text=True, timeout=300, env={**os.environ, "NO_COLOR": "1", "SOURCE_DATE_EPOCH": EXAMPLE_DAY})
     assert built.returncode == 0, built.stderr
     ours = sorted((example_site.site_dir / "health-weekly" / "issues").glob("*/*.pdf"))
     theirs = sorted((example_copy / "site" / "health-weekly" / "issues").glob("*/*.pdf"))
