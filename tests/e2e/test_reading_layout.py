@@ -146,3 +146,36 @@ def test_links_in_running_text_are_underlined(open_page, path, selector):
     assert links, f"no {selector} on {path}"
     plain = [text for text, line in links if "underline" not in line]
     assert not plain, f"links on {path} told apart by colour alone: {plain}"
+
+
+# ---- the reading aids at every font step ----------------------------------------------------------
+
+AID_WIDTHS = [360, 375, 390, 414, 600]
+"""Common phones, and a small tablet (where the header keeps its page title)."""
+AIDS = "#hp-font-smaller, #hp-font-larger, #hp-contrast-toggle, #hp-elder-toggle, #hp-search-input, .hp-search__button"
+OUTSIDE = """selector => { const width = document.documentElement.clientWidth;
+    return [...document.querySelectorAll(selector)].map(e => [e.id || e.className, e.getBoundingClientRect()])
+        .filter(([, box]) => box.left < 0 || box.right > width + 0.5)
+        .map(([name, box]) => `${name} ${Math.round(box.left)}–${Math.round(box.right)}`); }"""
+
+
+@pytest.mark.parametrize("mode", ["normal", "elder"])
+@pytest.mark.parametrize("width", AID_WIDTHS)
+@pytest.mark.parametrize("name", ["home", "article", "search"])
+def test_every_reading_aid_stays_on_the_screen(open_page, sample_pages, artifacts, name, width, mode):
+    """At each A+ step (and in 长者模式 too) the page never scrolls sideways and every reading aid and the
+    search box stay inside the screen, where a finger can reach them (a 390 px phone once had 长者模式
+    at 377–422 px after one A+)."""
+    page = open_at_width(open_page, width, sample_pages[name])
+    if mode == "elder":
+        page.locator("#hp-elder-toggle").click()
+    for step in range(4):
+        if step:
+            page.locator("#hp-font-larger").click()
+            page.wait_for_function(f"document.documentElement.dataset.hpFontSize === '{step}'")
+        scroll = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        outside = page.evaluate(OUTSIDE, AIDS)
+        if outside or scroll[0] > scroll[1]:
+            page.screenshot(path=str(SCREENSHOTS / f"aids-{name}-{width}-{mode}-{step}.png"))
+        assert not outside, f"{name} at {width} px, {mode}, A+ × {step}: past the screen's edge: {outside}"
+        assert scroll[0] <= scroll[1], f"{name} at {width} px, {mode}, A+ × {step}: the page is {scroll[0]} px wide"
