@@ -113,3 +113,13 @@ def test_the_example_data_carries_one_past_day():
     periods, findings = load_mourning(DATA)
     assert findings == []
     assert [(p.start, p.end) for p in periods] == [(at("2020-04-04 00:00"), at("2020-04-05 00:00"))]
+
+
+@pytest.mark.parametrize("fields,line,field", [("date: 9999-12-31", 4, "date"), ("start: 9999-12-31 10:00", 4, "start"),
+                                               ("start: 2020-04-04 10:00\n  end: 9999-12-31", 5, "end")])
+def test_a_day_too_far_to_end_is_a_finding_not_a_crash(fields, line, field):
+    """The period of 9999-12-31 would end on a day no date can be (an OverflowError in every build before)."""
+    periods, findings = parse_mourning(FILE, f"- name: 好的\n  date: 2020-04-04\n- name: 年份写错\n  {fields}\n")
+    assert [p.name for p in periods] == ["好的"]
+    assert [(f.line, f.field, f.level) for f in findings] == [(line, field, Level.ERROR)], findings
+    assert "第 2 个哀悼日（年份写错）：日期“9999-12-31" in findings[0].message and "年份" in findings[0].fix

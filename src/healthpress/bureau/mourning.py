@@ -147,11 +147,15 @@ def _period(doc: DataDocument, item: ValidEntry[MourningEntry]) -> tuple[Mournin
     if found:
         return None, found
     start = moments["date" if entry.date is not None else "start"][0]
-    end_of_start_day = start.replace(hour=0, minute=0, second=0) + dt.timedelta(days=1)
-    end = end_of_start_day
-    if "end" in moments:
-        written_end, with_time = moments["end"]
-        end = written_end if with_time else written_end + dt.timedelta(days=1)
+    try:
+        end = start.replace(hour=0, minute=0, second=0) + dt.timedelta(days=1)
+        if "end" in moments:
+            written_end, with_time = moments["end"]
+            end = written_end if with_time else written_end + dt.timedelta(days=1)
+    except OverflowError:  # the period would end after 9999-12-31, the last day a date can be
+        field = "end" if "end" in moments else "date" if entry.date is not None else "start"
+        return None, [finding(field, f"日期“{getattr(entry, field)}”太远：哀悼期要到 9999 年以后才结束",
+                              "检查年份是否写错，写成 " + MOURNING_HELP[field].split("（")[0].split(": ", 1)[1])]
     if end <= start:
         return None, [finding("end", f"结束时间 {chinese_datetime(end)} 不在开始时间 {chinese_datetime(start)} 之后",
                               "检查 end 是否写错；只写日期的 end 表示到那天 24:00")]
