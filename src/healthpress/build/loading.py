@@ -118,7 +118,7 @@ def load_article(path: Path, shown: str, src_uri: str, limits: Limits) -> tuple[
     article, found = parse_article(shown, src_uri, text)
     findings += found
     if article:
-        findings += check_body(shown, article.body, article.body_line, limits)
+        findings += check_body(shown, article.text, article.body_line, limits)
     if any(f.level is Level.ERROR for f in findings):
         return None, findings
     return article, findings
@@ -133,7 +133,7 @@ def read_refused(path: Path, shown: str, src_uri: str, limits: Limits) -> tuple[
     if text is None:
         return None
     article, _, failed = read_article(shown, src_uri, text)
-    if article is None or check_body(shown, article.body, article.body_line, limits):
+    if article is None or check_body(shown, article.text, article.body_line, limits):
         return None  # a body over the limits is not rendered, not even to be checked
     return article, failed
 
@@ -228,7 +228,7 @@ def check_empty_bodies(articles: list[Article], columns: dict[str, Column], path
         empty_body_finding(paths[a.src_uri], a.body_line, a.column)
         for a in articles
         if a.status == "published" and a.column in columns and not columns[a.column].allow_empty_body
-        and is_empty_body(a.body)
+        and is_empty_body(a.text)
     ]
 
 

@@ -103,7 +103,7 @@ def _source_of(model: SiteModel, files: Files, src_uri: str, docs_display: str) 
     article = model.catalog.by_src.get(src_uri) or model.refused.get(src_uri)
     shown = model.paths.get(src_uri) or f"{docs_display}/{src_uri}"
     if article:
-        return shown, article.body, article.body_line
+        return shown, article.text, article.body_line
     file = files.get_file_from_path(src_uri)
     try:
         text = file.content_string if file is not None else ""

@@ -89,6 +89,7 @@ from healthpress.search.pagefindbinary import choose_pagefind
 from healthpress.search.shards import SearchIndexError
 from healthpress.storage import resident
 from healthpress.storage.files import write_atomic, write_export
+from healthpress.storage.spill import TextSpill
 
 ARTICLE_TEMPLATE = "healthpress/article.html"
 CHECK_FOLDER = "output"
@@ -244,8 +245,18 @@ class Build:
             inclusion = InclusionLevel.INCLUDED if listing.src_uri in nav_uris else InclusionLevel.EXCLUDED
             files.append(File.generated(config, listing.src_uri, content="", inclusion=inclusion))
             self.taken_over[listing.src_uri] = "listing"
+        if not self.mode.long_lived:  # serve keeps its parsed articles in memory between rebuilds
+            self._spill_bodies()
         heap.settle()  # the model lives until the build ends (heap.py)
         return files
+
+    def _spill_bodies(self) -> None:
+        """The articles' bodies moved out of memory, to be read back where each page is rendered: the
+        model (and every page worker forked from it) holds no text while the pages are rendered
+        (storage/spill.py)."""
+        spill = TextSpill()
+        for article in (*self.model.catalog.articles, *self.model.withheld):
+            article.move_body(spill.put)
 
     def _withheld_for_errors(self, files: Files) -> set[str]:
         """The editors' files an error was found in that healthpress does not render itself: the articles
@@ -277,7 +288,7 @@ class Build:
         page.update_date = last_modified(article, listing, self.model.catalog)
         if article:
             page.meta = {"title": escape(article.title), "template": ARTICLE_TEMPLATE, "hide": ["navigation"]}
-            return article.body
+            return article.text
         if listing:
             page.meta = {"title": escape(listing.title), "template": listing.template, "hide": ["navigation", "toc"]}
         return markdown
@@ -403,7 +414,7 @@ class Build:
         for src_uri, article in self.model.refused.items():
             if src_uri not in self.refused or self.setup.files.get_file_from_path(src_uri) is None:
                 continue
-            html, url = render_body(self.setup, src_uri, article.body)
+            html, url = render_body(self.setup, src_uri, article.text)
             processed = process_page_html(html, src_uri, url, frozenset(self.options.iframe_hosts), self.sources)
             self.facts.rendered_here(src_uri, processed, own=False)
 

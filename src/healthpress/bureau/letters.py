@@ -223,7 +223,7 @@ def privacy_findings(letter: Letter) -> list[Finding]:
         findings.append(Finding(letter.path, letter.line_of("writer"), letter.key_of("writer"), f"letter-{item.kind}",
                                 f"来信人只能写化名，这里有{item.label}“{item.masked}”",
                                 "改成化名，如 writer: 王女士"))
-    body = letter.article.body
+    body = letter.article.text
     for item in find_personal_data(body):
         line = letter.article.body_line + body.count("\n", 0, item.start)
         findings.append(Finding(letter.path, line, None, f"letter-{item.kind}",

@@ -174,7 +174,7 @@ def article_lines(article: Article, with_title: bool = True) -> Iterator[tuple[i
         yield *article.where("title"), article.title
         if article.summary:
             yield *article.where("summary"), article.summary
-    for offset, text in enumerate(article.body.split("\n")):
+    for offset, text in enumerate(article.text.split("\n")):
         yield article.body_line + offset, None, text
 
 

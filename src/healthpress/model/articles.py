@@ -7,7 +7,7 @@ import difflib
 import hashlib
 import posixpath
 from dataclasses import dataclass, field, fields
-from typing import Any, Literal
+from typing import Any, Callable, Literal, Protocol
 
 from pydantic import BeforeValidator, Field, ValidationError
 from typing_extensions import Annotated
@@ -141,6 +141,12 @@ class FrontMatter(StrictModel):
     results: LongText | None = None
 
 
+class StoredText(Protocol):
+    """A body kept outside its article (`Article.move_body`)."""
+
+    def read(self) -> str: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """One article, validated; small and picklable so rendering can move to worker processes."""
@@ -160,6 +166,8 @@ class Article:
     doc_no: str | None
     issue: int | None
     body: str
+    """The Markdown body as written (hidden characters removed); read it as `text`: a build moves it out of
+    memory once the site is modelled (`move_body`)."""
     body_line: int
     sensitive: bool = False
     approved_by: str | None = None
@@ -198,6 +206,19 @@ class Article:
         body = self.body.encode("utf-8", errors="surrogatepass")  # once: repr would escape it first
         object.__setattr__(self, "digest", hashlib.blake2b(front_digest + body, digest_size=20).digest())
         object.__setattr__(self, "url", f"{self.column}/{self.date:%Y}/{self.date:%m}/{self.slug}/")
+
+    @property
+    def text(self) -> str:
+        """The body, wherever it is kept (here, or in the file `move_body` moved it to)."""
+        body = self.body
+        return body if type(body) is str else body.read()
+
+    def move_body(self, keep: Callable[[str], StoredText]) -> None:
+        """Keep the body where `keep` puts it instead of in this object (storage/spill.py: the stored text
+        compares and hashes as the text does): a big build's articles then hold no text while their pages
+        are rendered (build/pipeline.py)."""
+        if type(self.body) is str:
+            object.__setattr__(self, "body", keep(self.body))
 
     def line_of(self, name: str) -> int | None:
         return next((line for field_name, _, line in self.written if field_name == name), None)
