@@ -404,7 +404,7 @@ class Build:
         except OSError:
             body = None
         if body is None:
-            html, url = render_body(self.setup, src_uri, self.model.catalog.by_src[src_uri].body)
+            html, url = render_body(self.setup, src_uri, self.model.catalog.by_src[src_uri].text)
             body = process_page_html(html, src_uri, url, frozenset(self.options.iframe_hosts), self.sources).html
         return body
 

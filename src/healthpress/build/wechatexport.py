@@ -169,7 +169,7 @@ def _export(config, options, files, model, article: Article, shown_path: str, si
         if file is not None:
             internals.set_dest_uri(file, each.dest_uri)
             file.inclusion = InclusionLevel.EXCLUDED
-    html, page_url = render_body(RenderSetup.for_bodies(config, files), article.src_uri, article.body)
+    html, page_url = render_body(RenderSetup.for_bodies(config, files), article.src_uri, article.text)
     withheld = files_with_errors(model.findings, display_dir(config))  # never published, nor read here
     sources = {"/" + unquote(f.url): Path(f.abs_src_path) for f in files
                if not f.is_documentation_page() and f.abs_src_path and f.src_uri not in withheld}
@@ -182,8 +182,8 @@ def _export(config, options, files, model, article: Article, shown_path: str, si
         if each.src_uri != article.src_uri and files.get_file_from_path(each.src_uri) is not None})
     if problems:  # the build says so too (checks/brokenlinks.py), after rendering every page
         raise ExportRefused(f"{shown_path} 有错误，没有导出：改正下面的问题后再导出", problems)
-    warnings += [removal.finding(shown_path, article.body, article.body_line) for removal in processed.removed]
-    warnings += [missing_alt_finding(shown_path, article.body, article.body_line, image) for image in processed.missing_alt]
+    warnings += [removal.finding(shown_path, article.text, article.body_line) for removal in processed.removed]
+    warnings += [missing_alt_finding(shown_path, article.text, article.body_line, image) for image in processed.missing_alt]
     warnings = list(dict.fromkeys(warnings))  # one table's cells, say, each losing the same style
     address = site_url.rstrip("/") + "/" + page_url
     notes: list[str] = []
@@ -218,7 +218,7 @@ def _image_problems(article: Article, shown_path: str, images: list[str], page_u
     withheld_urls = {"/" + unquote(f.url): f.src_uri for f in files if f.src_uri in withheld}
     missing = [(src, images[:index].count(src), target[0]) for index, src in enumerate(images)
                if (target := resolve(page_url, src)) is not None and target[0] not in sources]
-    problems = [broken_link_finding(shown_path, article.body, article.body_line, src, "missing", occurrence, "image",
+    problems = [broken_link_finding(shown_path, article.text, article.body_line, src, "missing", occurrence, "image",
                                     _beside_article(files, article.src_uri, src))
                 for src, occurrence, path in missing if path not in withheld_urls]
     unpublished = {withheld_urls[path] for _, _, path in missing if path in withheld_urls}
@@ -256,7 +256,7 @@ def _dead_links(article: Article, shown_path: str, links: PageLinks, unpublished
         else:
             reason = None
         if reason:
-            found.append(broken_link_finding(shown_path, article.body, article.body_line, target, reason,
+            found.append(broken_link_finding(shown_path, article.text, article.body_line, target, reason,
                                              earlier.count(target), "link"))
         earlier.append(target)
     return found
