@@ -70,7 +70,8 @@ def folder_history(folder: Path) -> FolderHistory:
         return FolderHistory("shallow")
     if isinstance(_git(git, folder, "rev-parse", "--verify", "--quiet", "HEAD"), str):
         return FolderHistory("read")  # a repository without a commit yet: nothing is committed
-    # -l0: renames looked for among any number of files (git's default stops at 1,000 changed in one commit).
+    # -l0: renames looked for among any number of files (git's default stops at 1,000 changed in one commit); a
+    # commit renaming and editing 5,000 articles costs about 5 CPU-s more (the pairs compared grow as its square).
     logged = _git(git, folder, "log", "--format=" + HEADER + "%ct", "--name-status", "-M", "-l0", "--diff-filter=AR",
                   "-z", "--reverse", "--topo-order", "--no-color", "--no-ext-diff", "--no-textconv")
     if isinstance(logged, str):
