@@ -166,3 +166,13 @@ def test_an_unknown_scope_is_a_chinese_finding_of_mkdocs_yml(mourning_site, run_
     done = run_cli(mourning_site, "check")
     assert done.returncode != 0
     assert "mourning_scope: 只能写" in done.stdout + done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("key,value", [("mourning_scope", "首页"), ("灰色范围", "all")])
+def test_a_setting_written_in_chinese_is_told_in_chinese(mourning_site, run_cli, key, value):
+    """A value or name the editor wrote in Chinese does not make MkDocs' English words pass for healthpress' own."""
+    mourning_site.config["plugins"][0]["healthpress"][key] = value
+    done = run_cli(mourning_site, "check")
+    said = [line for line in (done.stdout + done.stderr).splitlines() if key in line]
+    assert said, done.stdout + done.stderr
+    assert english_words("\n".join(said), (key, "healthpress", "plugins", "mkdocs", "yml", "home", "all")) == [], said

@@ -106,9 +106,7 @@ CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 def translate(text: str) -> tuple[str, str]:
     """(what is wrong, the fix) for one MkDocs message about a setting, in Chinese."""
-    if CHINESE.search(text):  # healthpress' own option checks already speak Chinese
-        return text, ""
-    for pattern, message, fix in MESSAGES:
+    for pattern, message, fix in MESSAGES:  # first: a name or value the editor wrote in Chinese is in MkDocs' words too
         match = pattern.match(text)
         if match:
             values = {name: _kind(value) if name in ("want", "got") else _shown(value) if name == "path" else value
@@ -116,6 +114,8 @@ def translate(text: str) -> tuple[str, str]:
             moved = match.groupdict().get("moved")
             values["moved_hint"] = f"，改用 {moved}" if moved else ""
             return message.format(**values), fix.format(**values)
+    if CHINESE.search(text):  # healthpress' own option checks already speak Chinese
+        return text, ""
     detail = text.strip().splitlines()[0] if text.strip() else text
     return f"这个设置写得不对（MkDocs 的原话：“{detail}”）", "对照仓库里的 mkdocs.yml 和 docs/operations.md 改正"
 
