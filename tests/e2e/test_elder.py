@@ -280,6 +280,55 @@ def test_keyboard_alone_reaches_and_operates_every_reading_aid_with_a_visible_fo
     page.screenshot(path=str(SCREENSHOTS / f"elder-keyboard-{viewport}.png"))
 
 
+FOCUS_STOP = """() => { const e = document.activeElement, box = e.getBoundingClientRect();
+  return {element: e === document.body ? 'body' : e.outerHTML.slice(0, 80),
+          inWindow: box.width > 0 && box.height > 0 && box.right > 0 && box.left < innerWidth && box.bottom > 0}; }"""
+
+
+@pytest.mark.parametrize("mode", ["normal", "contrast"])
+def test_on_a_phone_tab_never_goes_out_of_sight_and_opens_the_menu(open_page, mode):
+    """Every stop of Tab on a phone is in the window with a ring that shows (the urgent notice's link too: dark
+    blue on red on main), and the menu opens by keyboard. Failed on main: Tab went through the closed drawer's
+    links, slid out of the window, and the menu's label took no focus."""
+    page = open_with(open_page, *MODES.get(mode, []), viewport="phone")
+    page.goto(ARTICLE)
+    stops, out_of_sight = [], []
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(FOCUS_STOP)
+        if stop["element"] in stops:
+            break
+        stops.append(stop["element"])
+        if stop["element"] != "body":
+            if not stop["inWindow"]:
+                out_of_sight.append(stop["element"])
+            else:
+                assert_focus_visible(page.locator(":focus"), stop["element"])
+    assert not out_of_sight, f"{len(out_of_sight)} Tab stops out of the window: {out_of_sight[:4]}"
+    assert any("hp-urgent" in s or "dongchun" in s for s in stops), stops  # the notice's link was among them
+
+    menu = page.get_by_role("button", name="菜单")
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    focus_by_tab(page, menu)
+    assert_focus_visible(menu, "菜单")
+    page.keyboard.press("Enter")
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    in_menu = "() => !!document.activeElement.closest('.md-sidebar--primary')"
+    for _ in range(10):  # past the search box and the reading aids, into the open menu
+        page.keyboard.press("Tab")
+        if page.evaluate(in_menu):
+            break
+    assert page.evaluate(in_menu), page.evaluate(FOCUS_STOP)
+    assert page.evaluate(FOCUS_STOP)["inWindow"], f"the open menu's first stop is out of sight: {page.evaluate(FOCUS_STOP)}"
+    assert_focus_visible(page.locator(":focus"), "the open menu's first stop")
+    page.keyboard.press("Tab")
+    assert_focus_visible(page.locator(":focus"), "the open menu's second stop")
+    page.screenshot(path=str(SCREENSHOTS / f"elder-menu-{mode}.png"))
+    menu.focus()
+    page.keyboard.press("Space")
+    expect(menu).to_have_attribute("aria-expanded", "false")
+
+
 # ---- 长者模式 -------------------------------------------------------------------------------------
 
 LOOK = """() => {

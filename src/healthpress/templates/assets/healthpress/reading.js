@@ -138,6 +138,22 @@
     button.hidden = false;
   }
 
+  /* The phone's menu (material's drawer, opened by a label for a hidden checkbox): the label takes the
+     keyboard focus and opens or closes it with Enter or Space, saying whether it is open. */
+  function setUpMenu(menu, drawer) {
+    if (!menu || !drawer) { return; }
+    var state = function () { menu.setAttribute("aria-expanded", drawer.checked ? "true" : "false"); };
+    drawer.addEventListener("change", state);
+    menu.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === " " || event.key === "Spacebar") {
+        event.preventDefault();
+        event.stopPropagation(); /* material's own Enter on a label would click it a second time */
+        drawer.click(); /* as a tap on the label: material's handlers and the change event follow */
+      }
+    });
+    state();
+  }
+
   /* A table wider than the screen (large text, a phone) scrolls sideways in its own box: material's wrapper of
      a Markdown table, which the keyboard could not reach to scroll. Such a box takes the focus, and a screen
      reader hears what it is; a table that fits stays out of the way of Tab. Run again when the text size changes. */
@@ -166,6 +182,7 @@
     if (contrast) { contrast.addEventListener("click", function () { applySwitch("contrast", CONTRAST_KEY, !isOn("contrast")); }); }
     if (elder) { elder.addEventListener("click", function () { applySwitch("elder", ELDER_KEY, !isOn("elder")); }); }
     setUpSpeech(byId("hp-speech"));
+    setUpMenu(byId("hp-menu"), byId("__drawer"));
     sync();
   });
 }());
