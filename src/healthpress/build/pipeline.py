@@ -74,6 +74,7 @@ from healthpress.engine.watcher import watch_folders
 from healthpress.model.columns import load_columns
 from healthpress.model.findings import Finding, errors
 from healthpress.model.oswords import os_reason, write_problem
+from healthpress.model.sitepaths import generated_files
 from healthpress.render import jinja_filters
 from healthpress.render.context import TemplateContext, build_article_view, footer_pages, last_modified
 from healthpress.render.feeds import write_feeds
@@ -362,6 +363,7 @@ class Build:
             self._check_refused_bodies()
             shown = [f.url for f in files if self.mode.shows(f.inclusion) or f.src_uri in self.taken_over]
             shown += [files.get_file_from_path(u).url for u in self.refused]  # each reported once, for its own errors
+            shown += generated_files()  # written in `finish`, after the links are checked
             self._report(self.facts.link_and_image_findings(self.model, files, shown, self.docs_display))
             self._report(dead_replacement_findings(self.model.catalog.articles, self.model.columns,
                                                    self.model.paths, site_paths(shown)))

@@ -59,6 +59,16 @@ GENERATED_ASSETS: dict[str, Generated] = {
 }
 """Inside assets/, which the site's own files share (content/assets/, theme/assets/): what is generated there."""
 
+
+
+def generated_files() -> list[str]:
+    """The site-relative addresses of the files the build writes beside the pages (feeds, sitemap, the
+    "页面不存在" page): what a link may lead to though no file of content/ and no page makes it. The pages
+    themselves (listings, tag and column pages, reports...) are in the build's list of pages."""
+    return [generated.url.lstrip("/") for name, generated in GENERATED.items()
+            if "." in name and name != "index.html"]
+
+
 README = "readme.md"
 """MkDocs' other name for a folder's index.md (any case is refused: a case-insensitive disk, another engine)."""
 HOME_PAGE = "index.md"
