@@ -4,10 +4,16 @@ leads to the site's own root under any `site_url`: check and build agree, and th
 
 from __future__ import annotations
 
+import base64
+import posixpath
 import re
 from pathlib import Path
 
 import pytest
+
+from helpers import article
+
+PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
 
 GENERATED_TARGETS = ["feed.xml", "atom.xml", "sitemap.xml", "sitemap.xml.gz", "404.html", "search/", "reports/",
                      "disclosure/guide/", "disclosure/catalogue/", "tags/", "archive/", "stats/", "topics/",
@@ -33,3 +39,24 @@ def test_an_article_may_link_to_every_kind_of_generated_page(example_copy, check
     checked, built = check_and_build(example_copy)
     assert [f for f in checked if f["path"] == LINKING] == []
     assert [f for f in built if f.path == LINKING] == []
+
+
+def test_a_root_relative_address_leads_to_the_site_root_under_a_subpath_site_url(site):
+    """`/…` in an article (a Markdown link or image, a raw <a> or <img>) is the site's root, not the
+    server's: under https://…/qy/ the published page must not send the browser to https://…/feed.xml."""
+    site.config["site_url"] = "https://health.example.gov.cn/qy/"
+    site.column("news", "新闻")
+    (site.root / "content" / "assets").mkdir(parents=True)
+    (site.root / "content" / "assets" / "a.png").write_bytes(PNG)
+    site.write("news/a.md", article("甲", "2013-05-08", body=(
+        '[订阅](/feed.xml)\n\n![院区](/assets/a.png)\n\n<a href="/tags/">标签</a>\n\n'
+        '<img src="/assets/a.png" alt="院区">\n')))
+    built = site.build()
+    page = next(built.site_dir.rglob("news/*/*/*/index.html"))
+    page_dir = "/" + page.parent.relative_to(built.site_dir).as_posix() + "/"
+    addresses = [tag.get("href") or tag.get("src") for tag in built.page(page_dir).select("#hp-article-text a, #hp-article-text img")]
+    assert len(addresses) == 4, addresses
+    for address in addresses:  # as a browser reads it, under the site's own path
+        assert not address.startswith("/"), address
+        path = built.site_dir / posixpath.normpath(posixpath.join(page_dir, address)).lstrip("/")
+        assert path.is_file() or (path / "index.html").is_file(), address

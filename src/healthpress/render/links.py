@@ -4,6 +4,7 @@ rendered, and resolved against its address (pure; checks/brokenlinks.py judges t
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
@@ -78,3 +79,17 @@ def resolve(page_url: str, target: str) -> tuple[str, str] | None:
         if path.endswith("/") and not joined.endswith("/"):
             joined += "/"
     return joined, unquote(parts.fragment)
+
+
+_ROOT_RELATIVE = re.compile(r'(<(?:a|img|source|video|audio)\b[^>]*?\s(?:href|src)=")/(?!/)', re.IGNORECASE)
+
+
+def root_relative_to_page(html: str, page_url: str) -> str:
+    """A page's HTML with each root-relative address (`/feed.xml`, `/assets/a.png`) made relative to the page
+    (`../../../../feed.xml`): an editor's `/` is the site's own root, which is not the server's when
+    `site_url` has a path (https://x.gov.cn/qy/), where a browser would read `/feed.xml` as the server's.
+    MkDocs makes the editors' relative addresses relative to the page in the same way; `resolve` reads
+    both as the same site path, so the link check is unchanged."""
+    depth = len([part for part in posixpath.dirname("/" + page_url).split("/") if part])
+    prefix = "../" * depth or "./"
+    return _ROOT_RELATIVE.sub(lambda match: match.group(1) + prefix, html)

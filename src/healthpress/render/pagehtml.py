@@ -11,7 +11,7 @@ from pathlib import Path
 from healthpress.model.findings import Finding
 from healthpress.render.bodylines import line_of, line_of_address
 from healthpress.render.images import prepare_images
-from healthpress.render.links import LinkCollector, PageLinks, resolve
+from healthpress.render.links import LinkCollector, PageLinks, resolve, root_relative_to_page
 from healthpress.model.reading import UNREAD_TAGS, ReadableText, readable_characters
 from healthpress.render.removals import Removal, find_removals
 from healthpress.render.sanitize import sanitize_html
@@ -49,7 +49,7 @@ def process_page_html(html: str, src_uri: str, page_url: str, iframe_hosts: froz
         target = resolve(page_url, src)
         return sources.get(target[0]) if target else None
 
-    prepared = prepare_images(safe, source_of)
+    prepared = root_relative_to_page(prepare_images(safe, source_of), page_url)
     links = LinkCollector()
     for tag, attrs in start_tags(prepared):
         links.handle_starttag(tag, attrs)
