@@ -123,3 +123,12 @@ def test_a_day_too_far_to_end_is_a_finding_not_a_crash(fields, line, field):
     assert [p.name for p in periods] == ["好的"]
     assert [(f.line, f.field, f.level) for f in findings] == [(line, field, Level.ERROR)], findings
     assert "第 2 个哀悼日（年份写错）：日期“9999-12-31" in findings[0].message and "年份" in findings[0].fix
+
+
+def test_a_field_written_in_chinese_is_told_the_field_it_means_not_to_be_deleted():
+    """名称 / 日期 / 开始 / 结束 for name / date / start / end: deleting the line, as the fix said, drops the day."""
+    _, findings = parse_mourning(FILE, "- 名称: 默哀\n  日期: 2020-04-04\n- name: 默哀\n  开始: 2020-04-04 10:00\n  结束时间: 2020-04-04 10:03\n")
+    fixes = {f.field: f.fix for f in findings if f.field not in ("name", "date")}
+    assert fixes["名称"].startswith("把 名称 改成 name") and fixes["日期"].startswith("把 日期 改成 date"), fixes
+    assert fixes["开始"].startswith("把 开始 改成 start") and fixes["结束时间"].startswith("把 结束时间 改成 end"), fixes
+    assert not [fix for fix in fixes.values() if "删除" in fix], fixes
