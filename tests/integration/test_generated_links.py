@@ -17,8 +17,10 @@ PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4
 
 GENERATED_TARGETS = ["feed.xml", "atom.xml", "sitemap.xml", "sitemap.xml.gz", "404.html", "search/", "reports/",
                      "disclosure/guide/", "disclosure/catalogue/", "tags/", "archive/", "stats/", "topics/",
-                     "press/", "about/leadership-group/"]
-"""A page of each kind the build generates (none of them a file of content/), as site-relative addresses."""
+                     "press/", "press/archive/", "press/archive/2013/", "archive/2013/", "tags/xin-wen-fa-bu/",
+                     "health-weekly/issues/", "health-weekly/issues/1/", "about/leadership-group/", ""]
+"""A page of each kind the build generates (none of them a file of content/), as site-relative addresses
+(the last, "", is the home page)."""
 
 LINKING = "content/press/links-to-generated.md"
 
@@ -50,12 +52,12 @@ def test_a_root_relative_address_leads_to_the_site_root_under_a_subpath_site_url
     (site.root / "content" / "assets" / "a.png").write_bytes(PNG)
     site.write("news/a.md", article("甲", "2013-05-08", body=(
         '[订阅](/feed.xml)\n\n![院区](/assets/a.png)\n\n<a href="/tags/">标签</a>\n\n'
-        '<img src="/assets/a.png" alt="院区">\n')))
+        '<img src="/assets/a.png" alt="院区">\n\n[首页](/)\n')))
     built = site.build()
     page = next(built.site_dir.rglob("news/*/*/*/index.html"))
     page_dir = "/" + page.parent.relative_to(built.site_dir).as_posix() + "/"
     addresses = [tag.get("href") or tag.get("src") for tag in built.page(page_dir).select("#hp-article-text a, #hp-article-text img")]
-    assert len(addresses) == 4, addresses
+    assert len(addresses) == 5, addresses
     for address in addresses:  # as a browser reads it, under the site's own path
         assert not address.startswith("/"), address
         path = built.site_dir / posixpath.normpath(posixpath.join(page_dir, address)).lstrip("/")

@@ -13,7 +13,7 @@ def site_paths(urls: list[str]) -> set[str]:
     """Every path a reader can open, from the site-relative URLs of the output files."""
     known = set()
     for url in urls:
-        path = "/" + unquote(url)
+        path = "/" + unquote(url).removeprefix("./")  # the home page's URL is "./"
         known.add(path)
         if path.endswith("/"):
             known.add(path + "index.html")
