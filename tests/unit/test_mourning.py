@@ -132,3 +132,14 @@ def test_a_field_written_in_chinese_is_told_the_field_it_means_not_to_be_deleted
     assert fixes["名称"].startswith("把 名称 改成 name") and fixes["日期"].startswith("把 日期 改成 date"), fixes
     assert fixes["开始"].startswith("把 开始 改成 start") and fixes["结束时间"].startswith("把 结束时间 改成 end"), fixes
     assert not [fix for fix in fixes.values() if "删除" in fix], fixes
+
+
+@pytest.mark.parametrize("fields,said", [
+    ("start: 2020-04-04 10:00\n  end: 2020-04-03", "结束时间 2020年4月3日 24:00 不在开始时间 2020年4月4日 10:00 之后"),
+    ("date: 2020-04-04\n  end: 2020-04-03", "写了 date"),
+    ("start: 2020-05-19\n  end: 2020-05-29", "从 2020年5月19日 到 2020年5月29日 24:00，长于三天"),
+])
+def test_an_end_written_as_a_day_is_said_as_that_days_end(fields, said):
+    """end: 2020-04-03 runs to that day's 24:00: the finding says so, not the next day's date the editor never wrote."""
+    _, findings = parse_mourning(FILE, f"- name: 哀悼\n  {fields}\n")
+    assert any(said in f.message for f in findings), [f.message for f in findings]

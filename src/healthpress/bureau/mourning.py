@@ -17,7 +17,7 @@ from typing import Annotated, Iterable, Literal
 from pydantic import BeforeValidator
 
 from healthpress.model.datafile import DataDocument, ValidEntry, expect_list, load_data_file, parse_data, validate_entries
-from healthpress.model.dates import DateFormatError, chinese_datetime, parse_date
+from healthpress.model.dates import DateFormatError, chinese_date, chinese_datetime, parse_date
 from healthpress.model.findings import Finding, Level
 from healthpress.model.plaintext import NonEmptyText, PlainText
 from healthpress.model.strict import StrictModel
@@ -107,7 +107,7 @@ def read_mourning(doc: DataDocument) -> tuple[list[MourningPeriod], list[Finding
                 warnings.append(Finding(
                     doc.path, doc.line(*item.key, field), field, "mourning-long",
                     f"第 {item.index + 1} 个哀悼日（{period.name}）从 {chinese_datetime(period.start)} 到 "
-                    f"{chinese_datetime(period.end)}，长于三天：这期间网站一直是灰色的",
+                    f"{_end_shown(period.end)}，长于三天：这期间网站一直是灰色的",
                     "检查 end 是否写错（全国哀悼日通常是一天，最长的一次是三天）", Level.WARNING))
         return found
 
@@ -157,9 +157,16 @@ def _period(doc: DataDocument, item: ValidEntry[MourningEntry]) -> tuple[Mournin
         return None, [finding(field, f"日期“{getattr(entry, field)}”太远：哀悼期要到 9999 年以后才结束",
                               "检查年份是否写错，写成 " + MOURNING_HELP[field].split("（")[0].split(": ", 1)[1])]
     if end <= start:
-        return None, [finding("end", f"结束时间 {chinese_datetime(end)} 不在开始时间 {chinese_datetime(start)} 之后",
+        return None, [finding("end", f"结束时间 {_end_shown(end)} 不在开始时间 {chinese_datetime(start)} 之后",
                               "检查 end 是否写错；只写日期的 end 表示到那天 24:00")]
     return MourningPeriod(entry.name, start, end), []
+
+
+def _end_shown(end: dt.datetime) -> str:
+    """An end at midnight as the day before's 24:00 (2020年4月3日 24:00), the day the editor wrote."""
+    if (end.hour, end.minute, end.second) == (0, 0, 0):
+        return chinese_date(end - dt.timedelta(days=1)) + " 24:00"
+    return chinese_datetime(end)
 
 
 def _has_time(written: str) -> bool:
