@@ -62,3 +62,25 @@ def test_a_root_relative_address_leads_to_the_site_root_under_a_subpath_site_url
         assert not address.startswith("/"), address
         path = built.site_dir / posixpath.normpath(posixpath.join(page_dir, address)).lstrip("/")
         assert path.is_file() or (path / "index.html").is_file(), address
+
+
+def test_a_repealed_documents_replacement_on_this_site_is_found_under_a_subpath_site_url(site):
+    """`replaced_by: /news/…` (an address of this site, as the field asks) is linked from the document's page
+    and from the catalogue relative to the page, so it works under https://…/qy/ too."""
+    site.config["site_url"] = "https://health.example.gov.cn/qy/"
+    site.config["extra"]["bureau"]["org_code"] = "00325437-X"
+    site.write("news/new.md", article("新的实施方案", "2013-06-08", doc_no="宜卫办[2013]90号"))
+    site.write("news/old.md", article("旧的实施方案", "2013-05-08", doc_no="宜卫办[2013]79号", validity="废止",
+                                      replaced_by="/news/2013/06/new/"))
+    built = site.build()
+    new_page = built.site_dir / "news/2013/06/new/index.html"
+    assert new_page.is_file()
+    for page_dir, selector in [("/news/2013/05/old/", "table.hp-disclosure a"),
+                               ("/disclosure/catalogue/", "table.hp-catalogue tbody a")]:
+        hrefs = [a["href"] for a in built.page(page_dir).select(selector)
+                 if a.get_text(strip=True) in ("废止", "查看替代文件") or "替代" in a.get_text()]
+        assert hrefs, f"no link to the replacement on {page_dir}"
+        for href in hrefs:
+            assert not href.startswith("/"), (page_dir, href)
+            target = built.site_dir / posixpath.normpath(posixpath.join(page_dir, href)).lstrip("/") / "index.html"
+            assert target == new_page, (page_dir, href)
