@@ -513,7 +513,7 @@ def _built_site_findings(config_file: Path, external: bool) -> list:
     if not (site_dir / "index.html").is_file():
         return [Finding("site", None, None, "site-not-built", "还没有生成网站，无法检查网站里的链接",
                         "先运行 ./scripts/build，再运行 healthpress check --compliance", Level.WARNING)]
-    findings = broken_internal_links(site_dir)
+    findings = broken_internal_links(site_dir, config.site_url or "")
     if external:
         allowlist = frozenset(config.plugins["healthpress"].config.external_allowlist)
         findings += broken_external_links(site_dir, allowlist)

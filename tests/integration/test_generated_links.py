@@ -5,6 +5,7 @@ leads to the site's own root under any `site_url`: check and build agree, and th
 from __future__ import annotations
 
 import base64
+import json
 import posixpath
 import re
 from pathlib import Path
@@ -84,3 +85,22 @@ def test_a_repealed_documents_replacement_on_this_site_is_found_under_a_subpath_
             assert not href.startswith("/"), (page_dir, href)
             target = built.site_dir / posixpath.normpath(posixpath.join(page_dir, href)).lstrip("/") / "index.html"
             assert target == new_page, (page_dir, href)
+
+
+@pytest.mark.parametrize("site_url", ["https://health.example.gov.cn/", "https://health.example.gov.cn/qy/"])
+def test_check_compliance_reads_a_templates_root_relative_address_as_a_browser_does(site, run_cli, site_url):
+    """A theme override's `/feed.xml` leads to the site's feed only when the site is at the server's root;
+    under https://…/qy/ the check of the built site says it is broken, and how to write it."""
+    site.config["site_url"] = site_url
+    site.config["theme"]["custom_dir"] = "theme"
+    (site.root / "theme").mkdir()
+    (site.root / "theme" / "main.html").write_text(
+        '{% extends "base.html" %}\n{% block hero %}<a href="/feed.xml">订阅</a>{% endblock %}\n', encoding="utf-8")
+    site.write("news/a.md", article("甲", "2013-05-08"))
+    assert run_cli(site, "build").returncode == 0
+    findings = json.loads(run_cli(site, "check", "--compliance", "--format", "json").stdout)
+    broken = {f["message"] for f in findings if f["code"] == "broken-link-in-site"}
+    if site_url.endswith("/qy/"):
+        assert any("“/feed.xml”以 / 开头" in message and "/qy/" in message for message in broken), broken
+    else:
+        assert broken == set()

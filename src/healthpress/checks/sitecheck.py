@@ -21,20 +21,32 @@ def page_url(site_dir: Path, html_file: Path) -> str:
     return relative[: -len("index.html")] if relative.endswith("index.html") else relative
 
 
-def broken_internal_links(site_dir: Path) -> list[Finding]:
-    """Every link or image in every page of `site_dir` that leads to no file, as findings on the output page."""
+def broken_internal_links(site_dir: Path, site_url: str = "") -> list[Finding]:
+    """Every link or image in every page of `site_dir` that leads to no file, as findings on the output page.
+    An address starting with `/` is read as a browser reads it: from the server's root, which is the site's
+    only when `site_url` has no path (https://x.gov.cn/qy/ puts the site under /qy/)."""
+    root = urlsplit(site_url).path.rstrip("/") + "/"
     findings = []
     for html_file in sorted(site_dir.rglob("*.html")):
         url = page_url(site_dir, html_file)
         page = collect_links(url, url, html_file.read_text(encoding="utf-8"))
+        shown = f"site/{html_file.relative_to(site_dir).as_posix()}"
         for target in sorted(set(page.targets)):
             resolved = resolve(url, target)
             if resolved is None:
                 continue
-            path = site_dir / unquote(resolved[0]).lstrip("/")
+            site_path = resolved[0]
+            if target.startswith("/"):
+                if not (site_path + "/").startswith(root):
+                    findings.append(Finding(shown, None, None, "broken-link-in-site",
+                                            f"链接或图片“{target}”以 / 开头，从服务器的根目录算起，不在本网站的目录 {root} 下，读者打不开",
+                                            f"在模板里用 url 过滤器写站内地址（如 {{{{ 'feed.xml' | url }}}}），"
+                                            "在文章里写相对路径或 Markdown 文件的路径，重新生成网站"))
+                    continue
+                site_path = "/" + site_path[len(root):]
+            path = site_dir / unquote(site_path).lstrip("/")
             if not (path.is_file() or (path / "index.html").is_file()):
-                findings.append(Finding(f"site/{html_file.relative_to(site_dir).as_posix()}", None, None,
-                                        "broken-link-in-site", f"链接或图片“{target}”指向不存在的文件",
+                findings.append(Finding(shown, None, None, "broken-link-in-site", f"链接或图片“{target}”指向不存在的文件",
                                         "找到写这个链接的文章或模板改正它，重新生成网站"))
     return findings
 
