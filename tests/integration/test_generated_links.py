@@ -104,3 +104,22 @@ def test_check_compliance_reads_a_templates_root_relative_address_as_a_browser_d
         assert any("“/feed.xml”以 / 开头" in message and "/qy/" in message for message in broken), broken
     else:
         assert broken == set()
+
+
+def test_the_guides_form_address_on_this_site_is_found_under_a_subpath_site_url(site):
+    """data/disclosure-guide.yml's `form_url: /assets/…` (an address of this site, as the field asks) is
+    linked relative to the guide's page, so the form downloads under https://…/qy/ too."""
+    site.config["site_url"] = "https://health.example.gov.cn/qy/"
+    (site.root / "content" / "assets").mkdir(parents=True)
+    (site.root / "content" / "assets" / "shenqingbiao.docx").write_bytes(b"form")
+    (site.root / "data").mkdir()
+    (site.root / "data" / "disclosure-guide.yml").write_text(
+        "scope:\n  - 规范性文件\napply:\n  form_url: /assets/shenqingbiao.docx\n  channels:\n    - name: 当面申请\n"
+        "      how: 到办公室填写申请表。\noffice:\n  name: 政府信息公开办公室\n  hours: 工作日 8:30—17:30\n"
+        "fees: 不收取费用。\nremedies: 可以依法申请行政复议或者提起行政诉讼。\n", encoding="utf-8")
+    site.write("news/a.md", article("甲", "2013-05-08", doc_no="测卫〔2013〕1号"))
+    built = site.build()
+    hrefs = [a["href"] for a in built.page("/disclosure/guide/").select("a") if a.get_text(strip=True) == "下载申请表"]
+    assert len(hrefs) == 1 and not hrefs[0].startswith("/"), hrefs
+    target = posixpath.normpath(posixpath.join("/disclosure/guide/", hrefs[0]))
+    assert target == "/assets/shenqingbiao.docx" and built.site_dir.joinpath(target.lstrip("/")).is_file()
