@@ -28,7 +28,8 @@ def test_periodical_issues_pages_neighbours_and_home(site, caplog):
 
     index = built.page("health-weekly/issues/")
     assert texts(index, "h2") == ["2014年（1 期）", "2013年（2 期）"]
-    assert [a.get_text() for a in index.select(".hp-issues a")] == ["第4期", "第2期", "第1期"]
+    assert [a.get_text() for a in index.select(".hp-issues a:not(.hp-print-edition)")] == ["第4期", "第2期", "第1期"]
+    assert len(index.select(".hp-issues a.hp-print-edition")) == 3
 
     home = built.page("")
     current = home.select_one(".hp-current-issue")
