@@ -106,20 +106,34 @@ def test_check_compliance_reads_a_templates_root_relative_address_as_a_browser_d
         assert broken == set()
 
 
+def write_guide(site, form_url: str) -> None:
+    """data/disclosure-guide.yml with this `form_url` (on line 4), and an official document to list."""
+    (site.root / "data").mkdir()
+    (site.root / "data" / "disclosure-guide.yml").write_text(
+        f"scope:\n  - 规范性文件\napply:\n  form_url: {form_url}\n  channels:\n    - name: 当面申请\n"
+        "      how: 到办公室填写申请表。\noffice:\n  name: 政府信息公开办公室\n  hours: 工作日 8:30—17:30\n"
+        "fees: 不收取费用。\nremedies: 可以依法申请行政复议或者提起行政诉讼。\n", encoding="utf-8")
+    site.write("news/a.md", article("甲", "2013-05-08", doc_no="测卫〔2013〕1号"))
+
+
 def test_the_guides_form_address_on_this_site_is_found_under_a_subpath_site_url(site):
     """data/disclosure-guide.yml's `form_url: /assets/…` (an address of this site, as the field asks) is
     linked relative to the guide's page, so the form downloads under https://…/qy/ too."""
     site.config["site_url"] = "https://health.example.gov.cn/qy/"
     (site.root / "content" / "assets").mkdir(parents=True)
     (site.root / "content" / "assets" / "shenqingbiao.docx").write_bytes(b"form")
-    (site.root / "data").mkdir()
-    (site.root / "data" / "disclosure-guide.yml").write_text(
-        "scope:\n  - 规范性文件\napply:\n  form_url: /assets/shenqingbiao.docx\n  channels:\n    - name: 当面申请\n"
-        "      how: 到办公室填写申请表。\noffice:\n  name: 政府信息公开办公室\n  hours: 工作日 8:30—17:30\n"
-        "fees: 不收取费用。\nremedies: 可以依法申请行政复议或者提起行政诉讼。\n", encoding="utf-8")
-    site.write("news/a.md", article("甲", "2013-05-08", doc_no="测卫〔2013〕1号"))
+    write_guide(site, "/assets/shenqingbiao.docx")
     built = site.build()
     hrefs = [a["href"] for a in built.page("/disclosure/guide/").select("a") if a.get_text(strip=True) == "下载申请表"]
     assert len(hrefs) == 1 and not hrefs[0].startswith("/"), hrefs
     target = posixpath.normpath(posixpath.join("/disclosure/guide/", hrefs[0]))
     assert target == "/assets/shenqingbiao.docx" and built.site_dir.joinpath(target.lstrip("/")).is_file()
+
+
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_a_guides_form_address_on_this_site_to_no_file_is_an_error(site, run_cli, command):
+    write_guide(site, "/assets/nowhere.docx")
+    done = run_cli(site, command)
+    assert done.returncode == 1
+    assert "data/disclosure-guide.yml:4: form_url: 申请表的网址“/assets/nowhere.docx”在本站没有这个文件" \
+        in done.stdout + done.stderr

@@ -63,6 +63,7 @@ from healthpress.build.sitepages import SEARCH_DIGEST, PageJob, render_site_page
 from healthpress.build.textchecks import TEXT, TextChecks
 from healthpress.bureau.data import load_bureau_data
 from healthpress.bureau.disclosure import dead_replacement_findings
+from healthpress.bureau.disclosureguide import missing_form_findings
 from healthpress.bureau.mourning import mourning_at
 from healthpress.checks.brokenlinks import site_paths
 from healthpress.engine import fragments, internals
@@ -367,6 +368,8 @@ class Build:
             self._report(self.facts.link_and_image_findings(self.model, files, shown, self.docs_display))
             self._report(dead_replacement_findings(self.model.catalog.articles, self.model.columns,
                                                    self.model.paths, site_paths(shown)))
+            if self.bureau.disclosure_guide is not None:
+                self._report(missing_form_findings(self.bureau.disclosure_guide, site_paths(shown)))
         with self._phase("print"):
             self._print_editions(config)
         with self._phase("listings"):

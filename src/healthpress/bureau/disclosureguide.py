@@ -8,9 +8,11 @@ The office's address, postcode, phone and e-mail may be left out: they are then 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
+from urllib.parse import unquote
 
 from healthpress.model.datafile import (DataDocument, Unique, expect_list, load_data_file, parse_data, validate_entry,
                                         validate_entries)
@@ -125,6 +127,8 @@ class DisclosureGuide:
     office_lines: Mapping[str, int | None] = field(default_factory=dict)
     """The line of each office field (and of `office`) in the file, for `complete_guide`'s findings."""
     path: str = DISPLAY
+    form_url_line: int | None = None
+    """The line of `form_url` in the file."""
 
 
 def read_disclosure_guide(doc: DataDocument) -> tuple[DisclosureGuide | None, list[Finding]]:
@@ -183,7 +187,8 @@ def read_disclosure_guide(doc: DataDocument) -> tuple[DisclosureGuide | None, li
         intro=top.intro, scope=tuple(scope), channels=tuple(channels), form=apply.form, form_url=apply.form_url,
         time_limit=apply.time_limit,
         office=Office(office.name, office.hours, office.address, office.postcode, office.phone, office.fax, office.email),
-        fees=top.fees, remedies=top.remedies, office_lines=lines, path=doc.path), findings
+        fees=top.fees, remedies=top.remedies, office_lines=lines, path=doc.path,
+        form_url_line=doc.line("apply", "form_url")), findings
 
 
 def _parts(entry: StrictModel | None, raw: object, findings: list[Finding]):
@@ -220,7 +225,23 @@ def complete_guide(guide: DisclosureGuide, bureau: Mapping[str, object]) -> tupl
     completed = Office(office.name, office.hours, values["address"], values["postcode"], values["phone"], office.fax,
                        values["email"])
     return DisclosureGuide(guide.intro, guide.scope, guide.channels, guide.form, guide.form_url, guide.time_limit,
-                           completed, guide.fees, guide.remedies, guide.office_lines, guide.path), []
+                           completed, guide.fees, guide.remedies, guide.office_lines, guide.path, guide.form_url_line), []
+
+
+def missing_form_findings(guide: DisclosureGuide, site_paths: set[str]) -> list[Finding]:
+    """An error when `form_url` is an address of this site (starting with /) that no file of the site has:
+    the guide's "下载申请表" would lead nowhere. `site_paths` are the paths a reader can open
+    (checks/brokenlinks.py `site_paths`); a full http(s) URL is not checked."""
+    value = (guide.form_url or "").strip()
+    if not value.startswith("/") or value.startswith("//"):
+        return []
+    path = unquote(re.split(r"[?#]", value, maxsplit=1)[0])
+    if path in site_paths or path + "/" in site_paths:
+        return []
+    return [Finding(guide.path, guide.form_url_line, "form_url", "form-url-missing",
+                    f"申请表的网址“{value}”在本站没有这个文件",
+                    "把申请表放进 content/ 里（如 content/assets/shenqingbiao.docx），写它的网址 /assets/shenqingbiao.docx；"
+                    "放在其他网站上的写完整网址（https:// 开头）")]
 
 
 def _text(value: object) -> str | None:
