@@ -255,8 +255,9 @@ class Build:
     def _spill_bodies(self) -> None:
         """The articles' bodies moved out of memory, to be read back where each page is rendered: the
         model (and every page worker forked from it) holds no text while the pages are rendered
-        (storage/spill.py)."""
-        spill = TextSpill()
+        (storage/spill.py). The file lies in the project's folder, not the system's temporary one, which
+        is often kept in memory (tmpfs) and would hold the bodies in memory again."""
+        spill = TextSpill(str(self.project_dir))
         for article in (*self.model.catalog.articles, *self.model.withheld):
             article.move_body(spill.put)
 
