@@ -6,7 +6,7 @@ import pytest
 
 from healthpress.model.findings import Level
 from healthpress.checks.brokenlinks import broken_link_finding, find_broken_links, site_paths
-from healthpress.render.links import PageLinks, collect_links, resolve
+from healthpress.render.links import PageLinks, collect_links, resolve, root_relative_to_page
 
 PAGE = "news/2013/05/yizhen/"
 """An article's directory URL, as MkDocs gives it (no leading slash)."""
@@ -278,3 +278,27 @@ def test_percent_encoded_anchor_as_written_is_found_on_its_line():
 def test_percent_encoded_anchor_is_shown_decoded():
     finding = broken_link_finding(PATH, BODY, BODY_LINE, COPIED, "anchor")
     assert "“#活动宗旨”" in finding.message
+
+
+@pytest.mark.parametrize(("page_url", "written", "published"), [
+    ("news/2013/05/a/", '<a href="/feed.xml">', '<a href="../../../../feed.xml">'),
+    ("news/2013/05/a/", '<img alt="图" src="/assets/a.png">', '<img alt="图" src="../../../../assets/a.png">'),
+    ("news/2013/05/a/", '<a title="/x" href="/">', '<a title="/x" href="../../../../">'),
+    ("", '<a href="/tags/">', '<a href="./tags/">'),
+    ("news/2013/05/a/", '<a href="//cdn.example.cn/a.js">', '<a href="//cdn.example.cn/a.js">'),
+    ("news/2013/05/a/", '<a href="https://www.gov.cn/">', '<a href="https://www.gov.cn/">'),
+    ("news/2013/05/a/", '<a href="../b/">', '<a href="../b/">'),
+    ("news/2013/05/a/", '<a data-src="/x" href="#top">', '<a data-src="/x" href="#top">'),
+])
+def test_a_root_relative_address_is_made_relative_to_the_page_and_reads_as_the_same_site_path(page_url, written,
+                                                                                              published):
+    assert root_relative_to_page(written, page_url) == published
+    before, after = collect_links(page_url, page_url, written), collect_links(page_url, page_url, published)
+    assert [resolve(page_url, t) for t in before.targets] == [resolve(page_url, t) for t in after.targets]
+
+
+def test_the_home_page_and_the_files_written_beside_the_pages_are_paths_a_reader_can_open():
+    from healthpress.model.sitepaths import generated_files
+
+    known = site_paths(["./", "news/", *generated_files()])  # MkDocs' URL of the home page is "./"
+    assert {"/", "/index.html", "/feed.xml", "/atom.xml", "/sitemap.xml", "/sitemap.xml.gz", "/404.html"} <= known
