@@ -18,6 +18,7 @@ from healthpress.cliwords import chinese_argparse
 from healthpress.engine import choice
 from healthpress.engine.configwords import config_problem
 from healthpress.model.findings import Level, sort_findings
+from healthpress.model.publication import build_moment
 from healthpress.model.oswords import os_reason, write_problem
 from healthpress.storage.files import RefusedTarget, export_refusal
 
@@ -28,6 +29,7 @@ def main(argv: list[str] | None = None) -> int:
         args = _parser(argv).parse_args(argv)
     try:
         choice.use_engine()  # before anything imports the engine: $HEALTHPRESS_ENGINE may name ProperDocs
+        build_moment()  # a SOURCE_DATE_EPOCH that is no moment: said before any command reads the project
     except (ValueError, RuntimeError) as exc:
         print(str(exc), file=sys.stderr)
         return 2

@@ -7,6 +7,7 @@ whether MkDocs builds or serves. Nothing here decides anything about a site.
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -15,6 +16,7 @@ from healthpress.build.keymemo import KeyMemo
 from healthpress.build.mode import Mode
 from healthpress.build.pipeline import Build, end_session, start_session
 from healthpress.engine.options import HealthpressConfig
+from healthpress.model.publication import BuildMomentError, build_moment
 from healthpress.render.chrome import fix_chrome
 
 
@@ -34,6 +36,10 @@ class HealthpressPlugin(BasePlugin[HealthpressConfig]):
         self.key_memo = start_session(self.mode)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        try:
+            build_moment()  # a SOURCE_DATE_EPOCH that is no moment stops the build before it starts, in Chinese
+        except BuildMomentError as exc:
+            raise PluginError(str(exc)) from exc
         self.build = Build(self.config, self.mode, self.key_memo)  # serve's rebuilds get a new one each
         self.build.warnings += self.config_warnings
         return self.build.configure(config)

@@ -149,3 +149,16 @@ def test_an_unexpected_error_says_how_to_see_the_traceback(site, monkeypatch, ca
     monkeypatch.setenv("HEALTHPRESS_DEBUG", "1")
     assert cli.main(["check"]) == 1
     assert "Traceback" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("program,command", [((), "build"), ((), "check"), ((), "serve"), (("-m", "mkdocs"), "build")])
+@pytest.mark.parametrize("epoch", ["abc", "1.5e9", "99999999999999"])
+def test_a_source_date_epoch_that_is_no_moment_is_said_in_chinese(site, run_cli, program, command, epoch):
+    """The build moment (and with it the mourning days, scheduled articles) comes from SOURCE_DATE_EPOCH: one
+    that is not a whole number of seconds, or lies past year 9999, was an English ValueError."""
+    site.write("news/a.md", article("社区义诊活动", "2019-05-08"))
+    done = run_cli(site, command, program=program or ("-m", "healthpress.cli"), env={"SOURCE_DATE_EPOCH": epoch})
+    said = done.stdout + done.stderr
+    assert done.returncode != 0, said
+    assert f"环境变量 SOURCE_DATE_EPOCH 应当是 1970-01-01 0:00（UTC）以来的秒数，写成整数（如 1586000000），这里是“{epoch}”" in said, said
+    assert "Traceback" not in said and "invalid literal" not in said and "out of range" not in said, said

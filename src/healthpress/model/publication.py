@@ -16,8 +16,17 @@ def build_moment(environ: dict[str, str] | None = None) -> dt.datetime:
     environ = os.environ if environ is None else environ
     epoch = environ.get("SOURCE_DATE_EPOCH")
     if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), SHANGHAI)
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), SHANGHAI)
+        except (ValueError, OverflowError, OSError) as exc:  # not a whole number, or past year 9999
+            raise BuildMomentError(
+                f"环境变量 SOURCE_DATE_EPOCH 应当是 1970-01-01 0:00（UTC）以来的秒数，写成整数（如 1586000000），"
+                f"这里是“{epoch}”。改正它，或者删除这个变量（就按现在的时间生成）") from exc
     return dt.datetime.now(SHANGHAI)
+
+
+class BuildMomentError(ValueError):
+    """SOURCE_DATE_EPOCH is not a moment: its message says so in Chinese, with the fix."""
 
 
 def publication_state(article: Article, now: dt.datetime) -> str:
