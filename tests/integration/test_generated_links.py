@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import article
+from helpers import BuiltSite, article
 
 PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
 
@@ -137,3 +137,18 @@ def test_a_guides_form_address_on_this_site_to_no_file_is_an_error(site, run_cli
     assert done.returncode == 1
     assert "data/disclosure-guide.yml:4: form_url: 申请表的网址“/assets/nowhere.docx”在本站没有这个文件" \
         in done.stdout + done.stderr
+
+
+def test_a_root_relative_markdown_link_to_an_articles_file_leads_to_its_page(site, check_and_build):
+    """As MkDocs' `validation.links.absolute_links: relative_to_docs` reads it: `[…](/news/b.md)` is the file
+    content/news/b.md, published at its dated address, under a subpath site_url too."""
+    site.config["site_url"] = "https://health.example.gov.cn/qy/"
+    site.write("news/b.md", article("乙", "2013-05-07"))
+    site.write("news/a.md", article("甲", "2013-05-08", body="[见乙](/news/b.md)\n"))
+    site.write_project()
+    checked, built = check_and_build(site.root)
+    assert [f for f in checked if f["path"].startswith("content/")] == []
+    assert [f for f in built if f.path.startswith("content/")] == []
+    page = BuiltSite(site.root / "site").page("/news/2013/05/a/")
+    href = next(a["href"] for a in page.select("a") if a.get_text(strip=True) == "见乙")
+    assert posixpath.normpath(posixpath.join("/news/2013/05/a/", href)) == "/news/2013/05/b"

@@ -60,6 +60,17 @@ def strict_warnings_counted() -> bool:
     return any(isinstance(h, CountHandler) and h.get_counts() for h in engine_logger().handlers)
 
 
+def absolute_links_from_docs(config: MkDocsConfig) -> None:
+    """MkDocs' `validation.links.absolute_links: relative_to_docs`: a Markdown link or image starting with
+    `/` names a file of the docs folder (`/press/a.md`, `/assets/a.png`) and is made relative to the page,
+    as a relative one is. Relies on the private enum MkDocs 1.6 parses that setting into."""
+    try:
+        from mkdocs.config.defaults import _AbsoluteLinksValidationValue
+    except ImportError:  # an engine without it: `/…` is still the site's root (render/links.py), not a file
+        return
+    config.validation.links.absolute_links = _AbsoluteLinksValidationValue.RELATIVE_TO_DOCS
+
+
 def set_dest_uri(file: File, dest_uri: str) -> None:
     """Publish `file` at `dest_uri`. `File.url` and `File.abs_dest_path` are cached_properties derived
     from `dest_uri` on first use; relies on their cached value living in the instance `__dict__`."""

@@ -10,6 +10,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from pymdownx.slugs import slugify
 
+from healthpress.engine import internals
 from healthpress.model.findings import Finding, Level
 
 TEMPLATES_DIR = Path(__file__).parents[1] / "templates"
@@ -65,6 +66,7 @@ def configure_engine(config: MkDocsConfig) -> None:
     toc.setdefault("slugify", slugify(case="lower"))  # anchors in Chinese: [见上文](#活动宗旨)
     for check in ("not_found", "anchors", "unrecognized_links"):
         setattr(config.validation.links, check, logging.INFO)  # healthpress reports these itself
+    internals.absolute_links_from_docs(config)  # `/press/a.md` is content/press/a.md, as MkDocs can read it
 
 
 def site_nav(columns) -> list:
