@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from healthpress.render.printedition import PrintEdition, absolute_addresses, body_of_page, site_file
+from healthpress.render.printedition import PrintEdition, absolute_addresses, body_of_page, site_file, write_pdf
 
 
 def test_the_body_is_the_whole_element_with_the_divs_inside_it():
@@ -45,3 +45,21 @@ def test_only_the_sites_own_files_are_read(tmp_path: Path):
     assert site_file("https://other.example.com/health-weekly/images/%E5%9B%BE.png", site, sources) is None
     assert site_file("file:///etc/passwd", site, sources) is None
     assert site_file("https://site.gov.cn/health-weekly/images/none.png", site, sources) is None
+
+
+def test_a_pdf_is_made_without_copying_the_chinese_font_files():
+    """WeasyPrint 70 copied each font's whole file (Noto CJK: 20–27 MB) for every PDF, only to replace the
+    copy with its subset: printfonts reads a file only when WeasyPrint needs it whole."""
+    import tracemalloc
+
+    document = ('<html lang="zh-CN"><body style="font-family: \'Noto Serif CJK SC\'"><h1 style="font-weight: bold">'
+                '健康周刊</h1><p>第1期：夏季防暑降温。</p></body></html>')
+    write_pdf(document, "https://site.gov.cn/", {})  # WeasyPrint loaded and warm
+    tracemalloc.start()
+    try:
+        pdf = write_pdf(document, "https://site.gov.cn/", {})
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert pdf.startswith(b"%PDF-")
+    assert peak < 12 * 1024 * 1024, f"{peak / 1024 / 1024:.1f} MB held while making one PDF"

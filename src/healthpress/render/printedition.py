@@ -26,6 +26,7 @@ from markupsafe import Markup
 from healthpress.bureau.periodical import Issue
 from healthpress.model.articles import Article
 from healthpress.model.dates import SHANGHAI
+from healthpress.render.printfonts import read_fonts_when_needed
 
 PRINT_TEMPLATE = "healthpress/print-issue.html"
 
@@ -147,6 +148,8 @@ def write_pdf(document: str, site_url: str, sources: Mapping[str, Path]) -> byte
     is not one of the site's files, or WeasyPrint fails. Nothing is fetched from the network."""
     import weasyprint  # imported where used: a site without periodicals never loads it
     from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+    read_fonts_when_needed()
 
     class SiteFetcher(URLFetcher):
         def __init__(self) -> None:
