@@ -142,6 +142,10 @@
      keyboard focus and opens or closes it with Enter or Space, saying whether it is open. */
   function setUpMenu(menu, drawer) {
     if (!menu || !drawer) { return; }
+    /* The script makes material's label a button: it takes the focus, Enter and Space open it, and its state is
+       said. Without the script it stays a plain label (HTML allows no role on a label for a checkbox). */
+    menu.setAttribute("tabindex", "0");
+    menu.setAttribute("role", "button");
     var state = function () { menu.setAttribute("aria-expanded", drawer.checked ? "true" : "false"); };
     drawer.addEventListener("change", state);
     menu.addEventListener("keydown", function (event) {
