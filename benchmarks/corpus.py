@@ -378,7 +378,8 @@ REALISTIC_MAX_BODY = 6000
 COUNTY_UNIT_SHARE = 0.3
 """Articles sent by a county unit, which data/units.yml (the city's units) does not list."""
 UNNUMBERED_WEEKLY_SHARE = 0.4
-"""Weekly articles whose editor left out the issue number."""
+"""Weekly articles whose editor left out the issue number. The realistic weekly comes out once a week: its
+numbered articles of one calendar week are one issue (the plain profile gives each weekly article an issue)."""
 PLANTED_TERMS = ((0, 0.5), (1, 0.28), (2, 0.14), (3, 0.08))
 """How many non-standard terms an article gets (before the running count is held at the rate)."""
 WARNING_SLACK = 2
@@ -615,10 +616,12 @@ def _plans(count: int, rng: random.Random, realistic: bool = False) -> list[_Pla
         if realistic and rng.random() < COUNTY_UNIT_SHARE:
             topic["unit"] = rng.choice(COUNTY_UNITS)
         plans.append(_Plan(i, column, when, date_only, "", probe, i % CHINESE_KEYS_EVERY == 2, topic))
-    issues = 0
+    issues, week = 0, None
     for plan in plans:
         if plan.column == "health-weekly" and not (realistic and rng.random() < UNNUMBERED_WEEKLY_SHARE):
-            issues += 1
+            if not realistic or plan.when.isocalendar()[:2] != week:
+                issues += 1
+            week = plan.when.isocalendar()[:2]
             plan.issue = issues
         template = rng.choice(PROBE_TITLES[plan.probe] if plan.probe in PROBE_TITLES else TITLES[plan.column])
         plan.title = _fill(rng, template, issue=plan.issue or 1, **plan.topic)

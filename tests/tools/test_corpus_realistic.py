@@ -14,6 +14,7 @@ import pytest
 from benchmarks import bench
 from benchmarks.corpus import (COLUMNS, COUNTY_UNITS, REALISTIC_MAX_BODY, REALISTIC_WARNINGS_PER_ARTICLE, TERMS_TEXT,
                                WARNING_SLACK, write_corpus)
+from healthpress.bureau.periodical import build_issues, periodical_findings
 from healthpress.bureau.terms import parse_terms
 from healthpress.bureau.units import parse_units
 from healthpress.model.articles import parse_article
@@ -110,3 +111,21 @@ def test_healthpress_finds_those_warnings_and_no_error(tmp_path):
     assert done.returncode == 0, done.stderr
     terms = {f["message"].split("”")[0].lstrip("“") for f in findings if f["code"] == "term"}
     assert len(terms) >= 4 and all(re.fullmatch(r"[\u4e00-\u9fff]+", t) for t in terms)
+
+
+def test_the_weekly_comes_out_once_a_week_with_several_articles_an_issue(tmp_path):
+    """At 3,000 articles the weekly has several articles in many issues, each issue's within one calendar week,
+    numbered without a gap: the periodical checks find the missing numbers and nothing else."""
+    info = write_corpus(tmp_path / "project", 3000, profile="realistic")
+    weekly = []
+    for record in info.articles:
+        if record.column == "health-weekly":
+            article, _ = parse_article(f"content/{record.src_uri}", record.src_uri,
+                                       (info.docs_dir / record.src_uri).read_text(encoding="utf-8"))
+            weekly.append(article)
+    issues = build_issues(weekly)
+    assert [issue.number for issue in issues] == list(range(1, len(issues) + 1))
+    assert sum(len(issue.articles) >= 2 for issue in issues) >= len(issues) // 10
+    assert all(len({a.date.isocalendar()[:2] for a in issue.articles}) == 1 for issue in issues)
+    found = Counter(f.code for f in periodical_findings(weekly, "健康周刊"))
+    assert found == {"issue-missing": info.warnings["issue-missing"]}
