@@ -153,3 +153,38 @@ def _png_header_only(width: int, height: int) -> bytes:
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
     chunk = b"IHDR" + ihdr
     return b"\x89PNG\r\n\x1a\n" + struct.pack(">I", len(ihdr)) + chunk + struct.pack(">I", zlib.crc32(chunk))
+
+
+def _fontconfig_with_one_font(folder: Path, font: Path, monkeypatch) -> Path:
+    """A fontconfig setup (FONTCONFIG_FILE) whose only font is `folder/cjk.ttc`, a link to `font`."""
+    (folder / "fonts").mkdir(parents=True, exist_ok=True)
+    (folder / "fonts" / "cjk.ttc").symlink_to(font)
+    conf = folder / "fonts.conf"
+    conf.write_text(f"<?xml version=\"1.0\"?><fontconfig><dir>{folder / 'fonts'}</dir>"
+                    f"<cachedir>{folder / 'cache'}</cachedir></fontconfig>", encoding="utf-8")
+    monkeypatch.setenv("FONTCONFIG_FILE", str(conf))
+    return folder / "fonts" / "cjk.ttc"
+
+
+def _system_font(family: str) -> Path:
+    return Path(subprocess.run(["fc-match", "--format=%{file}", family], capture_output=True, text=True,
+                               env={k: v for k, v in os.environ.items() if k != "FONTCONFIG_FILE"}).stdout)
+
+
+def test_a_change_of_the_system_fonts_remakes_the_pdfs(site: SiteFolder, caplog, monkeypatch, tmp_path):
+    """The cache key holds the font files fontconfig sets the print template in: a cached PDF set in the
+    old fonts is not reused after they change (before, the cache had to be deleted by hand)."""
+    serif, sans = _system_font("Noto Serif CJK SC"), _system_font("Noto Sans CJK SC")
+    assert serif.is_file() and sans.is_file() and serif != sans
+    link = _fontconfig_with_one_font(tmp_path / "fontconfig", serif, monkeypatch)
+    weekly(site, 1, 2)
+    caplog.set_level(logging.INFO)
+    site.build()
+    caplog.clear()
+    site.build()
+    assert "打印版：2 期，新生成 0 期，沿用 2 期" in caplog.text  # the same fonts: reused
+    link.unlink()
+    link.symlink_to(sans)  # the font the template's families resolve to is now another file
+    caplog.clear()
+    site.build()
+    assert "打印版：2 期，新生成 2 期，沿用 0 期" in caplog.text

@@ -2,8 +2,9 @@
 
 Run by the Build once every article page is written and before the listings (the issue page links to
 its PDF with its size). Each issue's print document is rendered in this process from its articles'
-pages (render/printedition.py); its key (printcache.py) digests that document, the bytes of every image
-it names and the versions of the PDF libraries. A PDF whose key the cache holds is checked and linked in;
+pages (render/printedition.py); its key (printcache.py) digests that document, the font files fontconfig
+sets it in (printfontfiles.py, asked once a build), the bytes of every image it names and the versions
+of the PDF libraries. A PDF whose key the cache holds is checked and linked in;
 the others are made by WeasyPrint on every core (workers.py), each whole or not at all: one that cannot be
 made is a warning saying which issue and why, and its page shows no link.
 """
@@ -26,10 +27,11 @@ from healthpress.engine.log import log
 from healthpress.model.findings import Finding, Level
 from healthpress.render.printedition import (PRINT_TEMPLATE, PrintEdition, PrintFailed, edition_url, missing_requirement,
                                              print_issue, site_file, write_pdf)
+from healthpress.render.printfontfiles import FontFiles
 from healthpress.render.sitemodel import SiteModel
 from healthpress.render.views import issue_url
 
-KEY_FORMAT = 1
+KEY_FORMAT = 2
 LIBRARIES = ("weasyprint", "pydyf", "fonttools", "pillow", "tinycss2", "cssselect2", "tinyhtml5")
 _IMAGE = re.compile(r'<img\b[^>]*?\ssrc="([^"]*)"')
 
@@ -53,6 +55,7 @@ def make_print_editions(model: SiteModel, env, site_dir: Path, site_url: str, si
     `page_of(src_uri)` is an article's body as the site shows it; `sources` maps '/address' to the file,
     `covers` an article's src_uri to its cover's address."""
     template = env.get_template(PRINT_TEMPLATE)
+    fonts = FontFiles()
     jobs = []
     for column in model.columns.values():
         if column.kind != "periodical":
@@ -63,7 +66,7 @@ def make_print_editions(model: SiteModel, env, site_dir: Path, site_url: str, si
                 covers, site_url))
             first = issue.articles[0]
             jobs.append(EditionJob(issue_url(column, issue.number), edition_url(column.id, issue.number),
-                                   _key(document, site_url, sources), document,
+                                   _key(document, fonts.identity(document), site_url, sources), document,
                                    model.paths.get(first.src_uri, first.src_uri), f"{column.title}{issue.label}"))
     store = PrintCache(cache_root)
     editions: dict[str, PrintEdition] = {}
@@ -110,9 +113,11 @@ def make_print_editions(model: SiteModel, env, site_dir: Path, site_url: str, si
     return editions, findings
 
 
-def _key(document: str, site_url: str, sources: Mapping[str, Path]) -> str:
-    """The document, the bytes of every image it names (or that it is missing), the PDF libraries."""
+def _key(document: str, fonts: str, site_url: str, sources: Mapping[str, Path]) -> str:
+    """The document, the font files it is set in, the bytes of every image it names (or that it is
+    missing), the PDF libraries."""
     h = hashlib.blake2b(f"{KEY_FORMAT}:{_versions()}".encode(), digest_size=20)
+    h.update(fonts.encode("utf-8", "surrogateescape") + b"\0")
     h.update(document.encode("utf-8", "surrogatepass"))
     for src in _IMAGE.findall(document):
         path = site_file(html.unescape(src), site_url, sources)
