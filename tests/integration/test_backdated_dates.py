@@ -190,3 +190,22 @@ def test_a_site_none_of_whose_files_is_committed_is_said_so_once(site, git_site,
         [found] = compliance(run_cli, site, "backdated-release", "release-history-missing")
         assert found["path"] == "content" and found["level"] == "warning", (history, found)
         assert "都还没有提交" in found["message"] and "git commit" in found["fix"], (history, found)
+
+
+def test_a_backdate_since_more_than_a_year_ahead_is_a_warning_on_its_line_from_check_and_build(site, check_and_build):
+    """2062 for 2026 would silently leave every article unjudged for decades."""
+    site.write("news/a.md", article("一篇", "2026-03-01"))
+    site.config["plugins"][0]["healthpress"] = {"search_index": False, "backdate_since": "2062-12-01"}
+    site.write_project()
+    checked, built = check_and_build(site.root)
+    from_check = [(f["path"], f["line"], f["field"], f["level"], f["message"]) for f in checked
+                  if f["code"] == "option-far-future"]
+    from_build = [(f.path, f.line, f.field, f.level.value, f.message) for f in built if f.code == "option-far-future"]
+    assert from_check == from_build and len(from_check) == 1, (from_check, from_build)
+    path, line, field, level, message = from_check[0]
+    assert (path, field, level) == ("mkdocs.yml", "backdate_since", "warning") and line is not None
+    assert "2062年12月1日" in message and "晚一年以上" in message and "2026年12月7日" in message
+    site.config["plugins"][0]["healthpress"]["backdate_since"] = "2027-12-01"  # within a year: a plan, said nothing
+    site.write_project()
+    checked, built = check_and_build(site.root)
+    assert not [f for f in checked if f["code"] == "option-far-future"]

@@ -176,3 +176,21 @@ def test_a_setting_written_in_chinese_is_told_in_chinese(mourning_site, run_cli,
     said = [line for line in (done.stdout + done.stderr).splitlines() if key in line]
     assert said, done.stdout + done.stderr
     assert english_words("\n".join(said), (key, "healthpress", "plugins", "mkdocs", "yml", "home", "all")) == [], said
+
+
+def test_a_period_more_than_a_year_ahead_is_a_warning_on_its_line_from_check_and_build(mourning_site, check_and_build):
+    """2062 for 2026: a typo that would leave the site ungrey on the day meant. The day is pinned (2026-12-07)."""
+    (mourning_site.root / "data" / "mourning.yml").write_text(
+        "- name: 清明哀悼\n  date: 2020-04-04\n- name: 明年的哀悼日\n  date: 2027-12-01\n"
+        "- name: 年份写错\n  start: 2062-12-01 10:00\n  end: 2062-12-01 12:00\n", encoding="utf-8")
+    mourning_site.write_project()
+    checked, built = check_and_build(mourning_site.root)
+    from_check = [(f["path"], f["line"], f["field"], f["level"], f["message"], f["fix"]) for f in checked
+                  if f["code"] == "mourning-far-future"]
+    from_build = [(f.path, f.line, f.field, f.level.value, f.message, f.fix) for f in built
+                  if f.code == "mourning-far-future"]
+    assert from_check == from_build and len(from_check) == 1, (from_check, from_build)
+    path, line, field, level, message, fix = from_check[0]
+    assert (path, line, field, level) == ("data/mourning.yml", 6, "start", "warning")
+    assert "第 3 个哀悼日（年份写错）从 2062年12月1日 10:00 开始" in message and "晚一年以上" in message
+    assert "年份" in fix and english_words(message + fix, ("start",)) == []

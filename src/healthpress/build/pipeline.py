@@ -64,7 +64,7 @@ from healthpress.build.textchecks import TEXT, TextChecks
 from healthpress.bureau.data import load_bureau_data
 from healthpress.bureau.disclosure import dead_replacement_findings
 from healthpress.bureau.disclosureguide import missing_form_findings
-from healthpress.bureau.mourning import mourning_at
+from healthpress.bureau.mourning import far_future_mourning, mourning_at
 from healthpress.checks.brokenlinks import site_paths
 from healthpress.engine import fragments, internals
 from healthpress.engine.log import log, report, stop_on_errors
@@ -75,6 +75,7 @@ from healthpress.engine.watcher import watch_folders
 from healthpress.model.columns import load_columns
 from healthpress.model.findings import Finding, errors
 from healthpress.model.oswords import os_reason, write_problem
+from healthpress.model.publication import build_moment
 from healthpress.model.sitepaths import generated_files
 from healthpress.render import jinja_filters
 from healthpress.render.context import TemplateContext, build_article_view, footer_pages, last_modified
@@ -161,7 +162,9 @@ class Build:
             self.pagefind = choose_pagefind(self.project_dir, self.options.pagefind_binary)
             if self.options.search_index:
                 self.config_findings += self.pagefind.findings
-            self.config_findings += out_of_range_options(self.options) + day_options(self.options)
+            today = build_moment().date()
+            self.config_findings += far_future_mourning(self.bureau.mourning, today)
+            self.config_findings += out_of_range_options(self.options) + day_options(self.options, today)
             self.config_findings += floating_windows(config)
             self._report(self.config_findings)
             configure_engine(config)

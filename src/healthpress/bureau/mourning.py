@@ -10,14 +10,14 @@ of the start's day). Times are the bureau's, Asia/Shanghai, as every date of the
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Iterable, Literal
 
 from pydantic import BeforeValidator
 
 from healthpress.model.datafile import DataDocument, ValidEntry, expect_list, load_data_file, parse_data, validate_entries
-from healthpress.model.dates import DateFormatError, chinese_date, chinese_datetime, parse_date
+from healthpress.model.dates import DateFormatError, beyond_a_year, chinese_date, chinese_datetime, parse_date
 from healthpress.model.findings import Finding, Level
 from healthpress.model.plaintext import NonEmptyText, PlainText
 from healthpress.model.strict import StrictModel
@@ -55,12 +55,23 @@ class MourningEntry(StrictModel):
 
 
 @dataclass(frozen=True, slots=True)
+class Written:
+    """Where an entry of mourning.yml is: its file, the line of its start (`date` or `start`), its number."""
+
+    path: str
+    line: int | None
+    field: str
+    number: int
+
+
+@dataclass(frozen=True, slots=True)
 class MourningPeriod:
     """A mourning period: from `start` (included) to `end` (excluded), both Asia/Shanghai."""
 
     name: str
     start: dt.datetime
     end: dt.datetime
+    written: Written | None = field(default=None, compare=False)
 
     def covers(self, moment: dt.datetime) -> bool:
         return self.start <= moment < self.end
@@ -159,7 +170,25 @@ def _period(doc: DataDocument, item: ValidEntry[MourningEntry]) -> tuple[Mournin
     if end <= start:
         return None, [finding("end", f"结束时间 {_end_shown(end)} 不在开始时间 {chinese_datetime(start)} 之后",
                               "检查 end 是否写错；只写日期的 end 表示到那天 24:00")]
-    return MourningPeriod(entry.name, start, end), []
+    start_field = "date" if entry.date is not None else "start"
+    written = Written(doc.path, doc.line(*item.key, start_field), start_field, item.index + 1)
+    return MourningPeriod(entry.name, start, end, written), []
+
+
+def far_future_mourning(periods: Iterable[MourningPeriod], today: dt.date) -> list[Finding]:
+    """A warning for every period that starts more than a year after `today` (the build's day): a
+    mistyped year (2062 for 2026) that would leave the site ungrey on the day meant, and grey decades on."""
+    findings = []
+    for period in periods:
+        where = period.written
+        if where is None or not beyond_a_year(period.start.date(), today):
+            continue
+        findings.append(Finding(
+            where.path, where.line, where.field, "mourning-far-future",
+            f"第 {where.number} 个哀悼日（{period.name}）从 {chinese_datetime(period.start)} 开始，比今天"
+            f"（{chinese_date(today)}）晚一年以上，多半是年份写错了：写错时网站到了哀悼那天不会变灰",
+            f"检查 {where.field} 的年份（如把 2026 写成了 2062），改成国务院公布的日子", Level.WARNING))
+    return findings
 
 
 def _end_shown(end: dt.datetime) -> str:

@@ -7,8 +7,8 @@ import datetime as dt
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from healthpress.model.dates import DateFormatError, parse_date
-from healthpress.model.findings import Finding
+from healthpress.model.dates import DateFormatError, beyond_a_year, chinese_date, parse_date
+from healthpress.model.findings import Finding, Level
 from healthpress.search.shards import DEFAULT_MAX_SHARD_PAGES
 
 
@@ -91,21 +91,31 @@ DAY_OPTIONS = {"backdate_since": "从这一天起第一次提交的文章才核�
 """The options that are one day, and what each means, as the editor reads it."""
 
 
-def day_options(options: HealthpressConfig) -> list[Finding]:
+def day_options(options: HealthpressConfig, today: dt.date) -> list[Finding]:
     """Each day option (DAY_OPTIONS) as a date; an error for one that is not a day, which is then unset (the
-    build goes on to find every other problem and stops on the errors at its end)."""
+    build goes on to find every other problem and stops on the errors at its end); a warning for a day
+    more than a year after `today` (the build's day), most likely a mistyped year, which is kept."""
     findings = []
     for name, meaning in DAY_OPTIONS.items():
         value = options.get(name)
-        if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+        if value is None:
             continue
-        try:
-            options[name] = parse_date(value).date()
-        except DateFormatError as exc:
-            findings.append(Finding("mkdocs.yml", None, name, "option-not-a-day",
-                                    f"healthpress 的设置 {name}（{meaning}）：{exc}",
-                                    f"写成 {name}: 2026-12-01，或删除这一行"))
-            options[name] = None
+        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+            try:
+                options[name] = parse_date(value).date()
+            except DateFormatError as exc:
+                findings.append(Finding("mkdocs.yml", None, name, "option-not-a-day",
+                                        f"healthpress 的设置 {name}（{meaning}）：{exc}",
+                                        f"写成 {name}: 2026-12-01，或删除这一行"))
+                options[name] = None
+                continue
+        if beyond_a_year(options[name], today):
+            findings.append(Finding(
+                "mkdocs.yml", None, name, "option-far-future",
+                f"healthpress 的设置 {name}（{meaning}）写的是 {chinese_date(options[name])}，比今天"
+                f"（{chinese_date(today)}）晚一年以上，多半是年份写错了",
+                f"检查年份（如把 2026 写成了 2062），改成要写的那一天，如 {name}: {today.year}-{today.month:02d}-01",
+                Level.WARNING))
     return findings
 
 

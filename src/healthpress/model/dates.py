@@ -76,3 +76,13 @@ def chinese_month(year: int, month: int) -> str:
 def iso_date(moment: dt.date) -> str:
     """2013-05-08, for <time datetime> and short list dates."""
     return moment.strftime("%Y-%m-%d")
+
+
+def beyond_a_year(day: dt.date, today: dt.date) -> bool:
+    """Whether `day` is more than a year after `today`: a date no editor plans, most likely a mistyped
+    year (2062 for 2026)."""
+    try:
+        a_year_on = today.replace(year=today.year + 1)
+    except ValueError:  # 29 February
+        a_year_on = today.replace(year=today.year + 1, day=28)
+    return day > a_year_on
