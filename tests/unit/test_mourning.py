@@ -98,7 +98,7 @@ def test_a_time_written_without_a_date_is_refused_with_the_form_to_write():
 
 
 @pytest.mark.parametrize("fields, line, field", [
-    ("start: 2008-05-19\n  end: 2008-05-22 00:01", 6, "end"),
+    ("start: 2010-04-19\n  end: 2010-04-22 00:01", 6, "end"),
     ("start: 2020-04-04 10:00\n  end: 2021-04-04", 6, "end"),
 ])
 def test_a_period_longer_than_three_days_is_used_with_a_warning_on_its_end(fields, line, field):
@@ -143,3 +143,27 @@ def test_an_end_written_as_a_day_is_said_as_that_days_end(fields, said):
     """end: 2020-04-03 runs to that day's 24:00: the finding says so, not the next day's date the editor never wrote."""
     _, findings = parse_mourning(FILE, f"- name: 哀悼\n  {fields}\n")
     assert any(said in f.message for f in findings), [f.message for f in findings]
+
+
+def test_two_periods_that_share_time_are_a_warning_naming_both_lines_and_periods_that_only_touch_are_not():
+    periods, findings = parse_mourning(FILE, """\
+- name: 全国哀悼日
+  date: 2020-04-04
+- name: 默哀三分钟
+  start: 2020-04-04 10:00
+  end: 2020-04-04 10:03
+- name: 第二天
+  date: 2020-04-05
+- name: 汶川
+  start: 2008-05-19
+  end: 2008-05-21
+- name: 年份写错的汶川
+  start: 2008-05-21 14:28
+""")
+    assert len(periods) == 5, "the overlapping periods are kept as written"
+    assert [(f.line, f.field, f.code, f.level) for f in findings] == [
+        (4, "start", "mourning-overlap", Level.WARNING), (12, "start", "mourning-overlap", Level.WARNING)], \
+        [f.render() for f in findings]
+    first, second = (f.render() for f in findings)
+    assert "第 2 个哀悼日（默哀三分钟" in first and "第 2 行的第 1 个哀悼日（全国哀悼日" in first and "重叠" in first
+    assert "第 5 个哀悼日（年份写错的汶川" in second and "第 9 行的第 4 个哀悼日（汶川" in second

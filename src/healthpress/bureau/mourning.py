@@ -124,7 +124,27 @@ def read_mourning(doc: DataDocument) -> tuple[list[MourningPeriod], list[Finding
 
     findings += validate_entries(doc, entries, MourningEntry, (), MOURNING_HELP, lambda n: f"第 {n} 个哀悼日",
                                  check=dates)[1]
-    return periods, sorted(findings + warnings, key=lambda f: f.line or 0)
+    return periods, sorted(findings + warnings + _overlaps(periods), key=lambda f: f.line or 0)
+
+
+def _overlaps(periods: list[MourningPeriod]) -> list[Finding]:
+    """A warning on the later of every two periods that share some time, naming the other and its line:
+    one mourning written twice, or a typo that makes the site grey on a day not meant."""
+    found = []
+    for i, later in enumerate(periods):
+        for earlier in periods[:i]:
+            if not (earlier.start < later.end and later.start < earlier.end) or later.written is None:
+                continue
+            other, where = earlier.written, later.written
+            other_line = f"第 {other.line} 行" if other and other.line else "前面"
+            number = other.number if other else "?"
+            found.append(Finding(
+                where.path, where.line, where.field, "mourning-overlap",
+                f"第 {where.number} 个哀悼日（{later.name}，{chinese_datetime(later.start)} 到 {_end_shown(later.end)}）"
+                f"与{other_line}的第 {number} 个哀悼日（{earlier.name}，{chinese_datetime(earlier.start)} 到 "
+                f"{_end_shown(earlier.end)}）时间重叠",
+                "同一次哀悼只写一项（一整天里的默哀几分钟不必另写）；不是同一次时检查两项的日期是否写错", Level.WARNING))
+    return found
 
 
 def _period(doc: DataDocument, item: ValidEntry[MourningEntry]) -> tuple[MourningPeriod | None, list[Finding]]:
