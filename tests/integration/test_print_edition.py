@@ -188,3 +188,22 @@ def test_a_change_of_the_system_fonts_remakes_the_pdfs(site: SiteFolder, caplog,
     caplog.clear()
     site.build()
     assert "打印版：2 期，新生成 2 期，沿用 0 期" in caplog.text
+
+
+def test_a_cover_written_from_the_sites_root_is_on_the_page_and_in_the_pdf_under_a_site_url_with_a_path(site):
+    """cover: /images/cover.png is the site's images/cover.png, as every address an editor writes from the
+    root (hp_site_address): not the server's root, not a missing cover (before, the build failed on it)."""
+    import io
+
+    from PIL import Image
+
+    site.config["site_url"] = "https://www.example.gov.cn/weijian/"
+    image = io.BytesIO()
+    Image.new("RGB", (40, 30), "red").save(image, "PNG")
+    (site.root / "content" / "images").mkdir(parents=True)
+    (site.root / "content" / "images" / "cover.png").write_bytes(image.getvalue())
+    site.write("health-weekly/one.md", article("有封面的一期", "2024-06-01", "本期正文。", issue=1, cover="/images/cover.png"))
+    built = site.build()
+    assert built.page("health-weekly/2024/06/one/").select_one(".hp-cover img")["src"] == "../../../../images/cover.png"
+    pdf = pypdf.PdfReader(built.site_dir / "health-weekly/issues/1/health-weekly-1.pdf")
+    assert len(pdf.pages[0].images) == 1 and pdf.pages[0].images[0].image.size == (40, 30)

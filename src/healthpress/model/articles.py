@@ -43,7 +43,7 @@ FIELD_HELP = {
     "author": "author: 张明",
     "unit": "unit: 市人民医院",
     "tags": "tags: [健康, 防疫]（用方括号和英文逗号，或每行一个“- 标签”）",
-    "cover": "cover: images/cover.jpg（相对于本文的图片路径）",
+    "cover": "cover: images/cover.jpg（相对于本文的图片路径；以 / 开头时从网站根目录算起）",
     "status": "status: published（发布）、review（待审核）或 draft（草稿）",
     "pinned": "pinned: true（置顶）或 pinned: false",
     "doc_no": "doc_no: 宜卫办[2013]79号（含方括号时整体加引号更稳妥）",
@@ -233,9 +233,13 @@ class Article:
 
     @property
     def cover_uri(self) -> str | None:
-        """The cover image's place in content/ (None for none, or for an address on another site)."""
+        """The cover image's place in content/ (None for none, or for an address on another site): relative
+        to the article, or from the site's root when it starts with `/` (as every address an editor writes
+        in a field, render/jinja_filters.py `site_address`)."""
         if not self.cover or "://" in self.cover or self.cover.startswith("//"):
             return None
+        if self.cover.startswith("/"):
+            return posixpath.normpath(self.cover.lstrip("/"))
         return posixpath.normpath(posixpath.join(posixpath.dirname(self.src_uri), self.cover))
 
     @property
