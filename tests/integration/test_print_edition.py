@@ -96,6 +96,20 @@ def test_a_second_build_reuses_every_pdf_and_a_changed_article_remakes_only_its_
     assert "改过的正文" in pdf_text(pdfs[2])
 
 
+def test_each_pdf_s_layout_is_freed_as_soon_as_it_is_made(site: SiteFolder):
+    """WeasyPrint leaves a document's boxes in reference cycles, which a process holding a large site
+    seldom collects: a worker grew to 724 MiB over a 10,000-article build. Three issues are made in this
+    process (too few to fork): none of their boxes outlives the build, and the collector is left as it was."""
+    import gc
+
+    from weasyprint.formatting_structure.boxes import Box
+    weekly(site, 1, 2, 3)
+    built = site.build()
+    assert len(list(built.site_dir.rglob("*.pdf"))) == 3
+    assert gc.get_freeze_count() == 0
+    assert not [o for o in gc.get_objects() if isinstance(o, Box)]
+
+
 def test_an_image_the_pdf_cannot_use_is_a_chinese_warning_and_no_pdf(site: SiteFolder, caplog):
     weekly(site, 1)
     site.write("health-weekly/issue-2.md", article("第2期：图片读不出", "2024-06-02", "![体检现场](images/bad.png)", issue=2))
