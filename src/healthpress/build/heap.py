@@ -7,6 +7,12 @@ Once the model is made, `settle` moves everything alive into the collector's per
 (`gc.freeze`), so the rest of the build pays only for what it makes itself, and worker processes
 forked afterwards do not touch (and so copy) the model's memory pages when they collect.
 
+Reading the site frees much of what it made (the parsing workers' results as they arrive, the article
+memo's JSON, the findings' texts), and C's allocator keeps the freed pages for later instead of giving
+them back: `settle` also hands them back (glibc's `malloc_trim`, where there is one), so the main process,
+and every page worker forked from it, no longer counts them (at 10,000 articles 186 -> 160 MiB when the
+workers fork).
+
 A build ends with `release` (`gc.unfreeze`). `healthpress serve` makes a new model on every save,
 and the old one may hold reference cycles that only the collector frees; `tidy_when_idle` collects
 once the preview is up to date and nothing is being built, then freezes what is left, so the next
@@ -15,6 +21,8 @@ save's rebuild does not pay for that collection.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import gc
 import threading
 
@@ -27,8 +35,26 @@ _building = threading.Event()
 
 
 def settle() -> None:
-    """Everything alive now lives until the build ends: keep it out of the collector's passes."""
+    """Everything alive now lives until the build ends: keep it out of the collector's passes; and the
+    memory freed so far goes back to the system."""
     gc.freeze()
+    return_freed_memory()
+
+
+def return_freed_memory() -> None:
+    """Give the pages C's allocator holds free back to the system (glibc only; elsewhere nothing)."""
+    if _malloc_trim is not None:
+        _malloc_trim(0)
+
+
+def _find_malloc_trim():
+    try:
+        return getattr(ctypes.CDLL(ctypes.util.find_library("c")), "malloc_trim", None)
+    except (OSError, TypeError):  # no C library to load by that name (Windows)
+        return None
+
+
+_malloc_trim = _find_malloc_trim()
 
 
 def release() -> None:
@@ -59,7 +85,7 @@ def _tidy() -> None:
         return
     gc.unfreeze()
     gc.collect()
-    gc.freeze()
+    settle()
 
 
 def _cancel() -> None:
