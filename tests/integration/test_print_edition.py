@@ -221,3 +221,63 @@ def test_a_cover_written_from_the_sites_root_is_on_the_page_and_in_the_pdf_under
     assert built.page("health-weekly/2024/06/one/").select_one(".hp-cover img")["src"] == "../../../../images/cover.png"
     pdf = pypdf.PdfReader(built.site_dir / "health-weekly/issues/1/health-weekly-1.pdf")
     assert len(pdf.pages[0].images) == 1 and pdf.pages[0].images[0].image.size == (40, 30)
+
+
+def glyphs_of(pdf: Path, character: str) -> dict[str, int]:
+    """{font's name: the glyph id it draws `character` with} for every font of the PDF's first page that
+    draws it (read from the font's ToUnicode map; glyph 0 would be the empty box .notdef)."""
+    target = character.encode("utf-16-be").hex()
+    found = {}
+    for font in pypdf.PdfReader(pdf).pages[0]["/Resources"]["/Font"].values():
+        font = font.get_object()
+        cmap = font["/ToUnicode"].get_object().get_data().decode("ascii")
+        for glyph, text in re.findall(r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>", cmap):
+            if text.lower() == target:
+                found[str(font["/BaseFont"]).split("+", 1)[1]] = int(glyph, 16)
+    return found
+
+
+def test_the_text_is_set_in_the_cut_faces_and_a_rare_character_in_the_system_face(site: SiteFolder):
+    """The common characters come from the build's cut copy of Noto Serif CJK SC (GB 2312 and the
+    template's characters: a PDF half the size, cheaper to make); 䶮 and 𠀾, outside that set, are still
+    in the PDF's text and drawn, from the system's face."""
+    site.write("health-weekly/issue-1.md", article("南汉刘䶮的故事", "2024-06-01", "刘䶮与𠀾两个字，本期正文讲防暑。", issue=1))
+    built = site.build()
+    pdf = built.site_dir / "health-weekly/issues/1/health-weekly-1.pdf"
+    assert "刘䶮与𠀾两个字" in pdf_text(pdf)
+    assert glyphs_of(pdf, "防").keys() == {"Healthpress-Print-Serif"}
+    assert glyphs_of(pdf, "故").keys() == {"Healthpress-Print-Serif", "Healthpress-Print-Serif-Bold"}  # title, contents
+    for rare, fonts in (("䶮", {"Noto-Serif-CJK-SC", "Noto-Serif-CJK-SC-Bold"}), ("𠀾", {"Noto-Serif-CJK-SC"})):
+        drawn = glyphs_of(pdf, rare)
+        assert drawn.keys() == fonts and 0 not in drawn.values(), (rare, drawn)
+
+
+def test_a_damaged_cut_face_in_the_cache_is_cut_again_never_used(site: SiteFolder, caplog):
+    """The cut faces are kept in the build's cache and checked before each use: one changed on disk is cut
+    again (the same bytes as before), and the PDFs keep their keys."""
+    weekly(site, 1)
+    caplog.set_level(logging.INFO)
+    built = site.build()
+    faces = sorted((site.root / ".cache" / "healthpress" / "build" / "print-fonts").glob("*.otf"))
+    assert len(faces) == 2  # the regular and the bold face
+    first = {face: face.read_bytes() for face in faces}
+    with open(faces[0], "r+b") as damaged:
+        damaged.seek(len(first[faces[0]]) // 2)
+        damaged.write(b"\0" * 4096)
+    caplog.clear()
+    site.build()
+    assert "精简字体" in caplog.text and "重新截取" in caplog.text
+    assert {face: face.read_bytes() for face in faces} == first
+    assert "打印版：1 期，新生成 0 期，沿用 1 期" in caplog.text
+    assert "第1期的文章" in pdf_text(built.site_dir / "health-weekly/issues/1/health-weekly-1.pdf")
+
+
+def test_without_uharfbuzz_the_pdfs_are_set_in_the_system_faces(site: SiteFolder, monkeypatch):
+    """Nothing cut (uharfbuzz missing): no error, the text set in the system's faces as before."""
+    monkeypatch.setattr("healthpress.build.printfontcache.cutter_version", lambda: None)
+    weekly(site, 1)
+    built = site.build()
+    pdf = built.site_dir / "health-weekly/issues/1/health-weekly-1.pdf"
+    assert "第1期的文章" in pdf_text(pdf)
+    assert glyphs_of(pdf, "防").keys() == {"Noto-Serif-CJK-SC", "Noto-Serif-CJK-SC-Bold"}  # body, title
+    assert not list((site.root / ".cache").rglob("*.otf"))

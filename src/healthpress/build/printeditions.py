@@ -28,18 +28,20 @@ from typing import Callable, Mapping
 
 from healthpress.build import heap
 from healthpress.build.printcache import PrintCache, remember, remembered
+from healthpress.build.printfontcache import CutFaces, cut_faces
 from healthpress.build.workers import map_in_order, worker_count
 from healthpress.bureau.periodical import build_issues
 from healthpress.engine.log import log
 from healthpress.model.findings import Finding, Level
 from healthpress.render.printedition import (PRINT_TEMPLATE, PrintEdition, PrintFailed, edition_url, missing_requirement,
                                              print_issue, site_file, write_pdf)
+from healthpress.render.printfontcut import CUT_FAMILY, character_set
 from healthpress.render.printfontfiles import FontFiles
 from healthpress.render.sitemodel import SiteModel
 from healthpress.render.views import issue_url
 
-KEY_FORMAT = 2
-LIBRARIES = ("weasyprint", "pydyf", "fonttools", "pillow", "tinycss2", "cssselect2", "tinyhtml5")
+KEY_FORMAT = 3
+LIBRARIES = ("weasyprint", "pydyf", "fonttools", "pillow", "tinycss2", "cssselect2", "tinyhtml5", "uharfbuzz")
 _IMAGE = re.compile(r'<img\b[^>]*?\ssrc="([^"]*)"')
 
 
@@ -63,6 +65,7 @@ def make_print_editions(model: SiteModel, env, site_dir: Path, site_url: str, si
     `covers` an article's src_uri to its cover's address."""
     template = env.get_template(PRINT_TEMPLATE)
     fonts = FontFiles()
+    cut: CutFaces | None = None
     jobs = []
     for column in model.columns.values():
         if column.kind != "periodical":
@@ -71,9 +74,12 @@ def make_print_editions(model: SiteModel, env, site_dir: Path, site_url: str, si
             document = template.render(e=print_issue(
                 site_name, column.title, issue, {a.src_uri: page_of(a.src_uri) for a in issue.articles},
                 covers, site_url))
+            if cut is None:
+                cut = _cut_faces(env, template, document, fonts, cache_root)
             first = issue.articles[0]
             jobs.append(EditionJob(issue_url(column, issue.number), edition_url(column.id, issue.number),
-                                   _key(document, fonts.identity(document), site_url, sources), document,
+                                   _key(document, f"{fonts.identity(document)}\n{cut.identity}", site_url, sources),
+                                   document,
                                    model.paths.get(first.src_uri, first.src_uri), f"{column.title}{issue.label}"))
     store = PrintCache(cache_root)
     editions: dict[str, PrintEdition] = {}
@@ -98,7 +104,7 @@ def make_print_editions(model: SiteModel, env, site_dir: Path, site_url: str, si
 
     def make(job: EditionJob) -> bytes | str:
         try:
-            return write_pdf(job.document, site_url, sources)
+            return write_pdf(job.document, site_url, sources, cut.files if cut is not None else ())
         except PrintFailed as failed:
             return str(failed)
         finally:
@@ -124,8 +130,18 @@ def make_print_editions(model: SiteModel, env, site_dir: Path, site_url: str, si
     return editions, findings
 
 
+def _cut_faces(env, template, document: str, fonts: FontFiles, cache_root: Path | None) -> CutFaces:
+    """The faces the template's first family list (the one naming `CUT_FAMILY`) is set in, cut to the
+    fixed set and the template's own characters; none when the template does not name the cut family."""
+    faces = fonts.faces(document, CUT_FAMILY)
+    if not faces:
+        return CutFaces()
+    source = env.loader.get_source(env, template.name)[0] if env.loader is not None else ""
+    return cut_faces(cache_root, faces, character_set(source))
+
+
 def _key(document: str, fonts: str, site_url: str, sources: Mapping[str, Path]) -> str:
-    """The document, the font files it is set in, the bytes of every image it names (or that it is
+    """The document, the font files it is set in (the cut faces by their digests), the bytes of every image it names (or that it is
     missing), the PDF libraries."""
     h = hashlib.blake2b(f"{KEY_FORMAT}:{_versions()}".encode(), digest_size=20)
     h.update(fonts.encode("utf-8", "surrogateescape") + b"\0")

@@ -26,6 +26,7 @@ from markupsafe import Markup
 from healthpress.bureau.periodical import Issue
 from healthpress.model.articles import Article
 from healthpress.model.dates import SHANGHAI
+from healthpress.render.printfontcut import font_configuration
 from healthpress.render.printfonts import read_fonts_when_needed
 
 PRINT_TEMPLATE = "healthpress/print-issue.html"
@@ -143,8 +144,9 @@ def site_file(url: str, site_url: str, sources: Mapping[str, Path]) -> Path | No
     return sources.get(path)
 
 
-def write_pdf(document: str, site_url: str, sources: Mapping[str, Path]) -> bytes:
-    """The PDF of a print document; raises PrintFailed (in Chinese) when an image or stylesheet it names
+def write_pdf(document: str, site_url: str, sources: Mapping[str, Path], cut_faces: tuple[str, ...] = ()) -> bytes:
+    """The PDF of a print document, set first in the cut faces (files, render/printfontcut.py) when
+    there are any; raises PrintFailed (in Chinese) when an image or stylesheet it names
     is not one of the site's files, or WeasyPrint fails. Nothing is fetched from the network."""
     import weasyprint  # imported where used: a site without periodicals never loads it
     from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
@@ -176,7 +178,8 @@ def write_pdf(document: str, site_url: str, sources: Mapping[str, Path]) -> byte
     logger.addHandler(problems)
     logger.propagate = False  # its English lines are not the build's: what matters becomes PrintFailed
     try:
-        pdf = weasyprint.HTML(string=document, base_url=site_url, url_fetcher=fetcher).write_pdf()
+        pdf = weasyprint.HTML(string=document, base_url=site_url, url_fetcher=fetcher).write_pdf(
+            font_config=font_configuration(cut_faces))
     except FatalURLFetchingError:
         missing = fetcher.failed[-1] if fetcher.failed else "?"
         raise PrintFailed(f"打印版要用的文件 {missing} 不是本网站的文件，或者读不出来") from None
