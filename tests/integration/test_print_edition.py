@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pypdf
@@ -281,3 +282,20 @@ def test_without_uharfbuzz_the_pdfs_are_set_in_the_system_faces(site: SiteFolder
     assert "第1期的文章" in pdf_text(pdf)
     assert glyphs_of(pdf, "防").keys() == {"Noto-Serif-CJK-SC", "Noto-Serif-CJK-SC-Bold"}  # body, title
     assert not list((site.root / ".cache").rglob("*.otf"))
+
+
+def test_a_build_without_a_cache_sets_the_same_pdf_in_the_cut_faces_and_leaves_no_folder(site: SiteFolder, monkeypatch,
+                                                                                         tmp_path):
+    """`cache: false` changes no byte of the site: its PDFs are cut in a folder of the build's own (removed
+    afterwards), the same bytes as a cached build's."""
+    weekly(site, 1)
+    pdf = "health-weekly/issues/1/health-weekly-1.pdf"
+    cached = (site.build().site_dir / pdf).read_bytes()
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    site.config["plugins"][0]["healthpress"].update(cache=False)
+    uncached = site.build().site_dir / pdf
+    assert uncached.read_bytes() == cached
+    assert glyphs_of(uncached, "防").keys() == {"Healthpress-Print-Serif", "Healthpress-Print-Serif-Bold"}  # body, title
+    assert list(scratch.iterdir()) == []

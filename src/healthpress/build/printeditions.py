@@ -28,7 +28,7 @@ from typing import Callable, Mapping
 
 from healthpress.build import heap
 from healthpress.build.printcache import PrintCache, remember, remembered
-from healthpress.build.printfontcache import CutFaces, cut_faces
+from healthpress.build.printfontcache import CutFaces, cut_faces, face_folder
 from healthpress.build.workers import map_in_order, worker_count
 from healthpress.bureau.periodical import build_issues
 from healthpress.engine.log import log
@@ -62,7 +62,17 @@ def make_print_editions(model: SiteModel, env, site_dir: Path, site_url: str, si
                         cache_root: Path | None, requested_workers: int) -> tuple[dict[str, PrintEdition], list[Finding]]:
     """{issue page's address: its edition} and the findings of the issues whose PDF could not be made.
     `page_of(src_uri)` is an article's body as the site shows it; `sources` maps '/address' to the file,
-    `covers` an article's src_uri to its cover's address."""
+    `covers` an article's src_uri to its cover's address. A build without a cache cuts the faces into a
+    folder of its own, removed afterwards: its PDFs are the same bytes as a cached build's."""
+    with face_folder(cache_root) as font_root:
+        return _make_print_editions(model, env, site_dir, site_url, site_name, sources, covers, page_of,
+                                    cache_root, font_root, requested_workers)
+
+
+def _make_print_editions(model: SiteModel, env, site_dir: Path, site_url: str, site_name: str,
+                         sources: Mapping[str, Path], covers: Mapping[str, str], page_of: Callable[[str], str],
+                         cache_root: Path | None, font_root: Path,
+                         requested_workers: int) -> tuple[dict[str, PrintEdition], list[Finding]]:
     template = env.get_template(PRINT_TEMPLATE)
     fonts = FontFiles()
     cut: CutFaces | None = None
@@ -75,7 +85,7 @@ def make_print_editions(model: SiteModel, env, site_dir: Path, site_url: str, si
                 site_name, column.title, issue, {a.src_uri: page_of(a.src_uri) for a in issue.articles},
                 covers, site_url))
             if cut is None:
-                cut = _cut_faces(env, template, document, fonts, cache_root)
+                cut = _cut_faces(env, template, document, fonts, font_root)
             first = issue.articles[0]
             jobs.append(EditionJob(issue_url(column, issue.number), edition_url(column.id, issue.number),
                                    _key(document, f"{fonts.identity(document)}\n{cut.identity}", site_url, sources),
@@ -130,14 +140,14 @@ def make_print_editions(model: SiteModel, env, site_dir: Path, site_url: str, si
     return editions, findings
 
 
-def _cut_faces(env, template, document: str, fonts: FontFiles, cache_root: Path | None) -> CutFaces:
+def _cut_faces(env, template, document: str, fonts: FontFiles, font_root: Path) -> CutFaces:
     """The faces the template's first family list (the one naming `CUT_FAMILY`) is set in, cut to the
     fixed set and the template's own characters; none when the template does not name the cut family."""
     faces = fonts.faces(document, CUT_FAMILY)
     if not faces:
         return CutFaces()
     source = env.loader.get_source(env, template.name)[0] if env.loader is not None else ""
-    return cut_faces(cache_root, faces, character_set(source))
+    return cut_faces(font_root, faces, character_set(source))
 
 
 def _key(document: str, fonts: str, site_url: str, sources: Mapping[str, Path]) -> str:

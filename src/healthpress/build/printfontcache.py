@@ -4,8 +4,10 @@ A cut face is named by what it is made of: the system font file (its path, size 
 the face's index in it, the digest of the character set and uharfbuzz's version. As with the PDFs
 (printcache.py), nothing is reused on trust: the digest of a face's bytes is recorded when it is cut (in
 print-fonts.json, keyed with the cache secret), and its bytes are checked before a build gives it to
-WeasyPrint; a face that fails is cut again, never used. Without a cache (or uharfbuzz, or when a face
-cannot be cut) no face is cut and the PDFs are set in the system's faces.
+WeasyPrint; a face that fails is cut again, never used. A build without a cache cuts its faces into a
+folder of its own (`face_folder`), removed when its PDFs are made, so its PDFs are the same bytes as a
+cached build's. Without uharfbuzz, or when a face cannot be cut, no face is cut and the PDFs are set in
+the system's faces.
 
 Layout (`.cache/healthpress/<mode>/`):
     print-fonts/<name>.otf   a cut face
@@ -15,10 +17,13 @@ After each build, the faces it did not use are deleted.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from healthpress.engine.log import log
 from healthpress.render.printfontcut import cut, cutter_version, set_digest
@@ -43,9 +48,20 @@ class CutFaces:
         return ",".join(self.digests)
 
 
+@contextlib.contextmanager
+def face_folder(cache_root: Path | None) -> Iterator[Path]:
+    """Where the cut faces are kept: the build cache, or without one a folder of the build's own,
+    removed afterwards."""
+    if cache_root is not None:
+        yield cache_root
+        return
+    with tempfile.TemporaryDirectory(prefix="healthpress-print-faces-") as folder:
+        yield Path(folder)
+
+
 def cut_faces(root: Path | None, faces: tuple[tuple[str, int], ...], characters: frozenset[int]) -> CutFaces:
     """Each of `faces` (system file, face index) cut to `characters`, from the cache when it holds it
-    (checked), else cut now and kept; none at all when there is no cache, no uharfbuzz or one face cannot
+    (checked), else cut now and kept in `root`; none at all when there is no uharfbuzz or one face cannot
     be cut (the PDFs are then set in the system's faces, as without the cut)."""
     version = cutter_version()
     if root is None or version is None or not faces:
