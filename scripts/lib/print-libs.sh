@@ -5,7 +5,9 @@
 
 source "$ROOT/scripts/lib/apt.sh"
 
-_print_has_lib() { { ldconfig -p || /sbin/ldconfig -p; } 2>/dev/null | grep -q "$1"; }
+# grep reads the whole list (no -q): stopping at the first match would kill ldconfig with SIGPIPE, and
+# under `set -o pipefail` a library that is there would count as missing.
+_print_has_lib() { { ldconfig -p || /sbin/ldconfig -p; } 2>/dev/null | grep "$1" >/dev/null; }
 _print_has_cjk_font() { command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list :lang=zh family 2>/dev/null)" ]; }
 
 ensure_print_libs() {
